@@ -1,0 +1,117 @@
+//! `totp-burner burn`: burn a secret into the token and print the codes it
+//! will show once switched off and on.
+
+use super::args::{CodeOptionArgs, DisplayArgs, TargetArgs};
+use super::output::{self, clock_difference, print_codes, token_json, utc};
+use super::{secret_input, target};
+use crate::burn::{BurnPlan, burn};
+use crate::clock::SystemClock;
+use crate::params::TokenOptions;
+use clap::Args;
+use serde_json::json;
+
+/// Arguments of `burn`.
+#[derive(Debug, Args)]
+pub struct BurnArgs {
+    #[command(flatten)]
+    target: TargetArgs,
+    /// Base32, hex, otpauth:// or otpauth-migration:// text; `-` reads it
+    /// from standard input (keeps it out of shell history).
+    #[arg(long, value_name = "TEXT")]
+    secret: String,
+    /// Account number to burn from an authenticator export (1-based).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    account: Option<u32>,
+    #[command(flatten)]
+    options: CodeOptionArgs,
+    #[command(flatten)]
+    display: DisplayArgs,
+    /// Burn a token whose serial is not a known programmable model.
+    #[arg(long)]
+    allow_unknown_model: bool,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Run `burn`.
+pub fn run(a: &BurnArgs) -> i32 {
+    let fail = |x| output::report_input_error(&x, a.json, super::EXIT_USAGE);
+    let text = match secret_input::read_text(&a.secret) {
+        Ok(t) => t,
+        Err(x) => return fail(x),
+    };
+    let info = match secret_input::resolve(&text, a.account) {
+        Ok(i) => i,
+        Err(x) => return fail(x),
+    };
+    drop(text);
+    let (algorithm, period) = match secret_input::merge_options(&info, &a.options) {
+        Ok(o) => o,
+        Err(x) => return fail(x),
+    };
+    secret_input::print_warnings(&info);
+    let plan = BurnPlan {
+        secret: info.secret.clone(),
+        options: TokenOptions {
+            algorithm,
+            period,
+            display_timeout: a.display.display_timeout,
+        },
+        allow_unknown_model: a.allow_unknown_model,
+    };
+    let mut transport = match target::open(&a.target) {
+        Ok(t) => t,
+        Err(e) => return output::report_failure(&e, a.json),
+    };
+    let show_steps = !a.json;
+    let report = match burn(transport.as_mut(), &plan, &SystemClock, &mut |p| {
+        if let (true, crate::burn::Progress::Step(s)) = (show_steps, &p) {
+            eprintln!("... {}", s.label());
+        }
+    }) {
+        Ok(r) => r,
+        Err(e) => return output::report_failure(&e, a.json),
+    };
+    let t = &report.token;
+    if a.json {
+        output::print_json(&json!({
+            "ok": true,
+            "serial": t.serial,
+            "model": t.model.map(|m| m.name),
+            "token": token_json(t),
+            "reader": transport.reader_name(),
+            "issuer": info.issuer,
+            "account": info.account,
+            "code": report.codes.current,
+            "previous_code": report.codes.previous,
+            "next_code": report.codes.next,
+            "seconds_left": report.codes.seconds_left,
+            "algorithm": report.options.algorithm,
+            "period": report.options.period,
+            "display_timeout": report.options.display_timeout,
+            "clock_written": report.clock_written,
+        }));
+    } else {
+        println!("Burned token {} ({}).", t.serial, t.model_name());
+        if let Some(label) = info.issuer.as_ref().or(info.account.as_ref()) {
+            println!("Account:  {label}");
+        }
+        println!(
+            "Options:  {}, {} s step, display {} s",
+            report.options.algorithm,
+            report.options.period.seconds(),
+            report.options.display_timeout.seconds()
+        );
+        println!(
+            "Clock:    set to {} (it was {})",
+            utc(report.clock_written),
+            clock_difference(t.clock_difference())
+        );
+        println!();
+        print_codes(&report.codes);
+        println!();
+        println!("Switch the token off and on, then compare: until then it shows its old code.");
+    }
+    super::EXIT_OK
+}

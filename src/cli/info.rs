@@ -1,0 +1,49 @@
+//! `totp-burner info`: serial, model, time-sync class and clock of the token.
+
+use super::args::TargetArgs;
+use super::output::{self, clock_difference, token_json, utc};
+use super::target;
+use crate::burn::read_info;
+use crate::clock::SystemClock;
+use clap::Args;
+
+/// Arguments of `info`.
+#[derive(Debug, Args)]
+pub struct InfoArgs {
+    #[command(flatten)]
+    target: TargetArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Run `info`.
+pub fn run(a: &InfoArgs) -> i32 {
+    let mut transport = match target::open(&a.target) {
+        Ok(t) => t,
+        Err(e) => return output::report_failure(&e, a.json),
+    };
+    let token = match read_info(transport.as_mut(), &SystemClock, &mut |_| {}) {
+        Ok(t) => t,
+        Err(e) => return output::report_failure(&e, a.json),
+    };
+    if a.json {
+        let mut v = token_json(&token);
+        v["ok"] = true.into();
+        v["reader"] = transport.reader_name().into();
+        output::print_json(&v);
+    } else {
+        println!("Serial:      {}", token.serial);
+        match token.model {
+            Some(m) => println!("Model:       {} ({})", m.name, m.time_sync.describe()),
+            None => println!("Model:       unknown (not a known programmable model)"),
+        }
+        println!(
+            "Token clock: {} ({})",
+            utc(token.token_clock),
+            clock_difference(token.clock_difference())
+        );
+        println!("Reader:      {}", transport.reader_name());
+    }
+    super::EXIT_OK
+}

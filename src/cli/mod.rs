@@ -1,0 +1,73 @@
+//! The command-line front end: one file per subcommand over the library.
+//! Human output by default, `--json` for scripts; errors go to stderr in
+//! plain words. Exit codes: 0 success, 1 failed with the token unchanged
+//! (or no token involved), 2 bad usage, 3 failed after the token may have
+//! changed (it needs another burn).
+
+mod args;
+mod burn;
+mod code;
+mod info;
+mod output;
+mod secret_input;
+mod sync_time;
+mod target;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: failed, token unchanged.
+pub const EXIT_FAILED: i32 = 1;
+/// Exit code: bad usage or input.
+pub const EXIT_USAGE: i32 = 2;
+/// Exit code: failed after the token may have changed.
+pub const EXIT_TOKEN_CHANGED: i32 = 3;
+
+/// Burns TOTP secrets into Token2 programmable hardware tokens.
+#[derive(Debug, Parser)]
+#[command(name = "totp-burner", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do (no subcommand: print this help).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the token's serial, model and clock.
+    Info(info::InfoArgs),
+    /// Burn a secret into the token.
+    Burn(burn::BurnArgs),
+    /// Set the token's clock to this PC's time (and write the options).
+    SyncTime(sync_time::SyncTimeArgs),
+    /// Show the codes for a secret; no token needed.
+    Code(code::CodeArgs),
+}
+
+/// Parse the process arguments, run, and return the exit code.
+pub fn main_with_args<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        }
+    };
+    match cli.command {
+        None => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            EXIT_OK
+        }
+        Some(Command::Info(a)) => info::run(&a),
+        Some(Command::Burn(a)) => burn::run(&a),
+        Some(Command::SyncTime(a)) => sync_time::run(&a),
+        Some(Command::Code(a)) => code::run(&a),
+    }
+}

@@ -1,0 +1,131 @@
+//! Getting a secret from the command line: `--secret TEXT` or `--secret -`
+//! (standard input, so it stays out of shell history and process lists),
+//! choosing an account from an export, and merging URI options with flags.
+
+use super::args::CodeOptionArgs;
+use crate::explain::{self, Explanation};
+use crate::params::{HmacAlgorithm, TimeStep};
+use crate::secret::{self, Candidate, MigrationBatch, SecretInfo};
+use std::io::Read;
+use zeroize::Zeroizing;
+
+/// Read the secret text (`-` means standard input).
+pub fn read_text(arg: &str) -> Result<Zeroizing<String>, Explanation> {
+    if arg != "-" {
+        return Ok(Zeroizing::new(arg.to_string()));
+    }
+    let mut buf = Zeroizing::new(Vec::new());
+    std::io::stdin()
+        .take(1 << 20)
+        .read_to_end(&mut buf)
+        .map_err(|_| Explanation {
+            problem: "The secret could not be read from standard input.".into(),
+            next_step: "Pipe the secret into the command, e.g. `printf %s \"$KEY\" | totp-burner burn --secret -`.".into(),
+        })?;
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    Ok(Zeroizing::new(text))
+}
+
+fn describe_accounts(batch: &MigrationBatch) -> String {
+    batch
+        .accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let name = match (&a.issuer, &a.account) {
+                (Some(i), Some(a)) => format!("{i} ({a})"),
+                (Some(x), None) | (None, Some(x)) => x.clone(),
+                (None, None) => "unnamed".into(),
+            };
+            let state = match &a.usable {
+                Ok(_) => "usable".to_string(),
+                Err(e) => format!("cannot be burned: {}", explain::not_a_secret(e).problem),
+            };
+            format!("  {}. {name}: {state}", i + 1)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Classify the text and pick one secret (`account` is 1-based, for exports).
+pub fn resolve(text: &str, account: Option<u32>) -> Result<SecretInfo, Explanation> {
+    match secret::read(text).map_err(|e| explain::not_a_secret(&e))? {
+        Candidate::Single(_) if account.is_some() => Err(Explanation {
+            problem: "--account chooses an account from an authenticator export, but this is a single secret.".into(),
+            next_step: "Drop --account.".into(),
+        }),
+        Candidate::Single(info) => Ok(info),
+        Candidate::Migration(batch) => {
+            if let Some(n) = account {
+                return match batch.choose((n as usize).saturating_sub(1)) {
+                    Some(Ok(info)) => Ok(info),
+                    Some(Err(e)) => Err(explain::not_a_secret(&e)),
+                    None => Err(Explanation {
+                        problem: format!(
+                            "The export holds {} accounts; there is no account {n}.\n{}",
+                            batch.accounts.len(),
+                            describe_accounts(&batch)
+                        ),
+                        next_step: "Choose one of the numbers listed with --account N.".into(),
+                    }),
+                };
+            }
+            if let Some(info) = batch.only_usable() {
+                return Ok(info);
+            }
+            let problem = if batch.usable_count() == 0 {
+                "None of the accounts in this authenticator export can be burned:"
+            } else {
+                "This authenticator export holds several accounts:"
+            };
+            Err(Explanation {
+                problem: format!("{problem}\n{}", describe_accounts(&batch)),
+                next_step: if batch.usable_count() == 0 {
+                    "Export a time-based (TOTP) account with 6-digit codes and scan that QR code."
+                        .into()
+                } else {
+                    "Choose the account to burn with --account N.".into()
+                },
+            })
+        }
+    }
+}
+
+/// The algorithm and step to use: the secret's own unless a flag is given;
+/// a flag that contradicts the otpauth link is an error.
+pub fn merge_options(
+    info: &SecretInfo,
+    flags: &CodeOptionArgs,
+) -> Result<(HmacAlgorithm, TimeStep), Explanation> {
+    let flag_alg = flags.algorithm.map(HmacAlgorithm::from);
+    let algorithm = match (info.algorithm, flag_alg) {
+        (Some(a), Some(f)) if a != f => {
+            return Err(Explanation {
+                problem: format!("The otpauth link says {a} but --algorithm says {f}."),
+                next_step: "Drop --algorithm to use the link's setting; the service computes codes with the link's.".into(),
+            });
+        }
+        (a, f) => f.or(a).unwrap_or_default(),
+    };
+    let period = match (info.period, flags.period) {
+        (Some(p), Some(f)) if p != f => {
+            return Err(Explanation {
+                problem: format!(
+                    "The otpauth link says a {} s time step but --period says {} s.",
+                    p.seconds(),
+                    f.seconds()
+                ),
+                next_step: "Drop --period to use the link's setting.".into(),
+            });
+        }
+        (p, f) => f.or(p).unwrap_or_default(),
+    };
+    Ok((algorithm, period))
+}
+
+/// Warnings about the chosen secret, for stderr.
+pub fn print_warnings(info: &SecretInfo) {
+    for w in &info.warnings {
+        eprintln!("warning: {}", explain::warning(w));
+    }
+}

@@ -1,0 +1,95 @@
+//! `totp-burner sync-time`: set the token's clock to this PC's time. The
+//! token's config command sets clock and options together, so the options
+//! are written too; on models whose time sync erases the secret an explicit
+//! `--erase-secret-ok` is required.
+
+use super::args::{CodeOptionArgs, DisplayArgs, TargetArgs};
+use super::output::{self, clock_difference, token_json, utc};
+use super::target;
+use crate::burn::sync_time;
+use crate::clock::SystemClock;
+use crate::params::TokenOptions;
+use clap::Args;
+use serde_json::json;
+
+/// Arguments of `sync-time`.
+#[derive(Debug, Args)]
+pub struct SyncTimeArgs {
+    #[command(flatten)]
+    target: TargetArgs,
+    #[command(flatten)]
+    options: CodeOptionArgs,
+    #[command(flatten)]
+    display: DisplayArgs,
+    /// Confirm the sync on models where it erases the secret (the token is
+    /// blank afterwards and must be burned again).
+    #[arg(long)]
+    erase_secret_ok: bool,
+    /// Sync a token whose serial is not a known programmable model.
+    #[arg(long)]
+    allow_unknown_model: bool,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Run `sync-time`.
+pub fn run(a: &SyncTimeArgs) -> i32 {
+    let options = TokenOptions {
+        algorithm: a.options.algorithm.map(Into::into).unwrap_or_default(),
+        period: a.options.period.unwrap_or_default(),
+        display_timeout: a.display.display_timeout,
+    };
+    let mut transport = match target::open(&a.target) {
+        Ok(t) => t,
+        Err(e) => return output::report_failure(&e, a.json),
+    };
+    let report = match sync_time(
+        transport.as_mut(),
+        &options,
+        a.allow_unknown_model,
+        a.erase_secret_ok,
+        &SystemClock,
+        &mut |_| {},
+    ) {
+        Ok(r) => r,
+        Err(e) => return output::report_failure(&e, a.json),
+    };
+    let secret = match report.secret_erased {
+        Some(true) => "erased: the token is blank, burn a secret now",
+        Some(false) => "kept",
+        None => "unknown (unknown model): burn a secret to be sure",
+    };
+    if a.json {
+        output::print_json(&json!({
+            "ok": true,
+            "token": token_json(&report.token),
+            "serial": report.token.serial,
+            "model": report.token.model.map(|m| m.name),
+            "clock_written": report.clock_written,
+            "secret_erased": report.secret_erased,
+            "algorithm": report.options.algorithm,
+            "period": report.options.period,
+            "display_timeout": report.options.display_timeout,
+        }));
+    } else {
+        println!(
+            "Token {} ({})",
+            report.token.serial,
+            report.token.model_name()
+        );
+        println!(
+            "Clock:   set to {} (it was {})",
+            utc(report.clock_written),
+            clock_difference(report.token.clock_difference())
+        );
+        println!(
+            "Options: {}, {} s step, display {} s",
+            report.options.algorithm,
+            report.options.period.seconds(),
+            report.options.display_timeout.seconds()
+        );
+        println!("Secret:  {secret}");
+    }
+    super::EXIT_OK
+}

@@ -1,0 +1,284 @@
+//! The one place where errors become words for people: what happened and
+//! what to do next. Used by the CLI and the GUI alike. No message here ever
+//! contains secret material.
+
+use crate::burn::{BurnError, Failure, Step, TokenState};
+use crate::card::TransportError;
+use crate::protocol::{ProtocolError, StatusWord, TimeSync};
+use crate::secret::{NotASecret, Warning};
+use std::fmt;
+
+/// A problem in plain words and the next step for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    /// What happened.
+    pub problem: String,
+    /// What to do about it.
+    pub next_step: String,
+}
+
+impl Explanation {
+    fn new(problem: impl Into<String>, next_step: impl Into<String>) -> Explanation {
+        Explanation {
+            problem: problem.into(),
+            next_step: next_step.into(),
+        }
+    }
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}\nNext: {}", self.problem, self.next_step)
+    }
+}
+
+const SCAN_RIGHT_QR: &str = "On the sign-in page choose \"I want to use a different authenticator app\" (or \"Can't scan?\") and scan the otpauth QR code it shows, or paste its secret key.";
+
+/// Why a text is not a usable secret, and what to scan instead.
+pub fn not_a_secret(e: &NotASecret) -> Explanation {
+    use NotASecret as N;
+    match e {
+        N::Empty => Explanation::new(
+            "Nothing was entered or scanned.",
+            "Scan the QR code from the screen, or paste the secret key (Base32) or otpauth:// link.",
+        ),
+        N::TokenSerial { serial, model } => Explanation::new(
+            format!("This is the serial number {serial} printed on a {model} token, not a secret."),
+            "Scan the QR code shown by the sign-in page (the account's secret), not the barcode on the token.",
+        ),
+        N::PhoneFactor => Explanation::new(
+            "This QR code registers the Microsoft Authenticator app for push notifications; a hardware token cannot use it.",
+            SCAN_RIGHT_QR,
+        ),
+        N::Fido => Explanation::new(
+            "This QR code is for signing in with a passkey (FIDO) on a phone, not a one-time-code secret.",
+            "Close the passkey prompt and add an authenticator app method instead; scan the otpauth QR code it shows.",
+        ),
+        N::Hotp => Explanation::new(
+            "This secret is for counter-based codes (HOTP); these tokens make time-based codes (TOTP) only.",
+            "Ask the service for a time-based (TOTP) authenticator and scan that QR code.",
+        ),
+        N::WebLink { host } => Explanation::new(
+            format!(
+                "This QR code is a link to a web page ({}), not a secret.",
+                if host.is_empty() { "no host" } else { host }
+            ),
+            format!(
+                "Open the link in a browser if you need the page, then scan the secret QR code it shows. {SCAN_RIGHT_QR}"
+            ),
+        ),
+        N::OtherUri { scheme } => Explanation::new(
+            format!("This is a \"{scheme}:\" code, not an authenticator secret."),
+            "Scan the QR code that starts with otpauth://totp, shown when you add an authenticator app.",
+        ),
+        N::PlainNumber { digits } => Explanation::new(
+            if *digits <= 8 {
+                format!(
+                    "This is a {digits}-digit number, probably a one-time code, not the secret it comes from."
+                )
+            } else {
+                format!("This is a plain {digits}-digit number, not a secret key.")
+            },
+            "Scan the QR code, or type the secret key (letters A-Z and digits 2-7) shown under \"Can't scan?\".",
+        ),
+        N::BackupFile => Explanation::new(
+            "This looks like the content of an authenticator app's backup file, not one secret.",
+            "Export the single account as a QR code from the app (or its otpauth:// link) and scan or paste that.",
+        ),
+        N::MalformedUri { detail } => Explanation::new(
+            format!("This otpauth link is damaged: {detail}."),
+            "Scan the QR code again, or paste the secret key by itself.",
+        ),
+        N::MissingSecret => Explanation::new(
+            "This otpauth link has no secret in it.",
+            "Scan the QR code again; if it keeps failing, use \"Can't scan?\" on the sign-in page and paste the secret key.",
+        ),
+        N::InvalidBase32 => Explanation::new(
+            "This is not a valid secret key: Base32 keys use only the letters A-Z and the digits 2-7.",
+            "Check for look-alikes (0 is O, 1 is I or L, 8 is B) and type the key again, or scan the QR code instead.",
+        ),
+        N::TruncatedBase32 => Explanation::new(
+            "This secret key has a character missing or one too many.",
+            "Compare it with the key on the screen character by character, or scan the QR code instead.",
+        ),
+        N::InvalidHex => Explanation::new(
+            "This is not valid hex: it needs pairs of the digits 0-9 and letters a-f.",
+            "Copy the hex key again in full, or use the Base32 key or QR code instead.",
+        ),
+        N::SecretEmpty => Explanation::new(
+            "The secret is empty.",
+            "Scan the QR code again or paste the full secret key.",
+        ),
+        N::SecretTooLong { bytes } => Explanation::new(
+            format!("This secret is {bytes} bytes long; these tokens hold at most 63 bytes."),
+            "Ask the service for a standard TOTP secret (20 or 32 bytes), or check that you pasted only the key.",
+        ),
+        N::UnsupportedDigits { digits } => Explanation::new(
+            format!("This account wants {digits}-digit codes; these tokens always show 6 digits."),
+            "Set the account to 6-digit codes at the service (the usual setting) and scan the new QR code.",
+        ),
+        N::UnsupportedPeriod { seconds } => Explanation::new(
+            format!(
+                "This account changes codes every {seconds} seconds; these tokens support 30 or 60 seconds."
+            ),
+            "Set the account to a 30-second time step at the service and scan the new QR code.",
+        ),
+        N::UnsupportedAlgorithm { name } => Explanation::new(
+            format!("This account uses {name}; these tokens support SHA-1 and SHA-256 only."),
+            "Set the account to SHA-1 (the usual setting) at the service and scan the new QR code.",
+        ),
+        N::MalformedMigration { detail } => Explanation::new(
+            format!("This authenticator export code is damaged: {detail}."),
+            "Export the account again from the authenticator app and scan the new QR code.",
+        ),
+        N::EmptyMigration => Explanation::new(
+            "This authenticator export holds no accounts.",
+            "In the authenticator app, select the account to transfer, export it, and scan that QR code.",
+        ),
+        _ => Explanation::new(
+            "This is not recognised as an authenticator secret.",
+            "Scan the otpauth QR code from the sign-in page, or paste the secret key (Base32) it shows.",
+        ),
+    }
+}
+
+/// A warning about an accepted secret.
+pub fn warning(w: &Warning) -> String {
+    match w {
+        Warning::ShortSecret { bytes } => format!(
+            "This secret is only {bytes} bytes; RFC 4226 asks for at least 16. It will work, but check that the whole key was captured."
+        ),
+    }
+}
+
+/// A reader/link failure, with the step it interrupted.
+pub fn transport(e: &TransportError, step: Option<Step>) -> Explanation {
+    use TransportError as T;
+    let during = step
+        .map(|s| format!(" while {}", s.label()))
+        .unwrap_or_default();
+    match e {
+        T::TokenRemoved => Explanation::new(
+            format!("The token left the reader or switched off{during}."),
+            "Press the token's button to wake it, lay it flat on the reader and keep it there until the burn finishes, then try again.",
+        ),
+        T::NoToken => Explanation::new(
+            "No token is on the reader.",
+            "Switch the token on (press its button) and lay it on the reader.",
+        ),
+        T::NoReader => Explanation::new(
+            "No smart-card reader is connected.",
+            "Plug in the USB NFC reader and wait for its light, then try again.",
+        ),
+        T::ReaderRemoved => Explanation::new(
+            format!("The reader was unplugged{during}."),
+            "Plug the reader back in and try again.",
+        ),
+        T::ReaderBusy => Explanation::new(
+            "Another program is using the reader.",
+            "Close other smart-card programs (including the vendor's burner) and try again.",
+        ),
+        T::ServiceUnavailable => Explanation::new(
+            "The smart-card service is not running.",
+            "On Linux start it with \"sudo systemctl start pcscd\"; on Windows start the \"Smart Card\" service. Then try again.",
+        ),
+        T::Timeout => Explanation::new(
+            format!("The token stopped answering{during}."),
+            "Keep the token switched on and flat on the reader, then try again.",
+        ),
+        T::Unavailable { what } => Explanation::new(
+            format!("{what} is not available."),
+            "Use --emulator to try the tool without hardware.",
+        ),
+        T::Other { detail } => Explanation::new(
+            format!("Talking to the reader failed ({detail}){during}."),
+            "Lift the token, lay it on the reader again and retry; if it persists, unplug and replug the reader.",
+        ),
+    }
+}
+
+fn protocol(e: &ProtocolError, step: Step) -> Explanation {
+    match e {
+        ProtocolError::Status {
+            sw: StatusWord::AuthenticationFailed,
+            ..
+        } => Explanation::new(
+            format!("The token refused the unlock key while {}.", step.label()),
+            "Check it is a programmable \"-i\" model; switch it off and on, lay it on the reader and try again.",
+        ),
+        ProtocolError::Status { sw, .. } => Explanation::new(
+            format!(
+                "The token rejected the command while {} (status {sw}).",
+                step.label()
+            ),
+            "Switch the token off and on and try again; if it repeats, the token model may not be supported.",
+        ),
+        ProtocolError::ResponseTooShort { .. } | ProtocolError::Info(_) => Explanation::new(
+            format!(
+                "The token gave an answer that makes no sense while {}.",
+                step.label()
+            ),
+            "Lay the token flat on the reader and try again; if it repeats, it is not a supported token.",
+        ),
+        ProtocolError::SeedLength { len } => Explanation::new(
+            format!("The secret is {len} bytes; the token takes 1 to 63 bytes."),
+            "Use a standard TOTP secret (20 or 32 bytes).",
+        ),
+    }
+}
+
+/// What the token holds after a failure, in one or two sentences.
+pub fn token_state(s: &TokenState) -> String {
+    let blank = "this model erased its previous secret, so the token is blank: burn it again";
+    let kept =
+        "the old secret is still on the token but now runs with the new options: burn it again";
+    let unknown = "the previous secret may have been erased: burn it again";
+    let secret_fate = |t: &Option<TimeSync>| match t {
+        Some(TimeSync::ErasesSecret) => blank,
+        Some(TimeSync::KeepsSecret) => kept,
+        None => unknown,
+    };
+    match s {
+        TokenState::Untouched => "Nothing was written; the token is unchanged.".into(),
+        TokenState::ConfigMaybeWritten { time_sync } => format!(
+            "The clock and options may or may not have been written; if they were, {}.",
+            secret_fate(time_sync)
+        ),
+        TokenState::ConfigWritten { time_sync } => format!(
+            "Clock and options written, secret not written: {}.",
+            secret_fate(time_sync)
+        ),
+        TokenState::SeedMaybeWritten { time_sync } => format!(
+            "Clock and options written; the new secret may or may not have been written. {}",
+            match time_sync {
+                Some(TimeSync::ErasesSecret) =>
+                    "The token holds either the new secret or none: burn it again to be sure.",
+                Some(TimeSync::KeepsSecret) =>
+                    "The token holds either the new secret or the old one: burn it again to be sure.",
+                None => "Burn it again to be sure.",
+            }
+        ),
+    }
+}
+
+/// A failed operation: the problem, what the token holds, what to do.
+pub fn burn_error(e: &BurnError) -> Explanation {
+    let mut x = match &e.cause {
+        Failure::Transport(t) => transport(t, Some(e.step)),
+        Failure::Protocol(p) => protocol(p, e.step),
+        Failure::UnknownModel { serial } => Explanation::new(
+            format!("The token's serial {serial} is not a known programmable model."),
+            "Check the token is a Token2 \"-i\" programmable model; to burn it anyway use --allow-unknown-model.",
+        ),
+        Failure::EraseNotConfirmed { model } => Explanation::new(
+            format!("On a {model}, setting the clock erases the token's secret."),
+            "Burn the token instead (that sets the clock too), or confirm with --erase-secret-ok and burn a secret afterwards.",
+        ),
+    };
+    if e.token_state.is_touched()
+        || matches!(e.cause, Failure::Transport(_)) && e.step != Step::Identify
+    {
+        x.problem = format!("{} {}", x.problem, token_state(&e.token_state));
+    }
+    x
+}

@@ -1,0 +1,19 @@
+//! totp-burner: burns TOTP secrets into Token2 programmable hardware tokens.
+//!
+//! The path of the data is visible in the modules: `secret` turns what the
+//! user supplies into a [`secret::Secret`]; `burn` runs the workflow over a
+//! [`card::Transport`] speaking `protocol`; `emulator` is the token's side,
+//! for tests and the demo; `cli` is the command-line front end and
+//! `explain` the one place where errors become words for people.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod burn;
+pub mod card;
+pub mod cli;
+pub mod clock;
+pub mod emulator;
+pub mod explain;
+pub mod params;
+pub mod protocol;
+pub mod secret;

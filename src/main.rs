@@ -1,0 +1,6 @@
+//! Entry point: hand the arguments to the CLI (the GUI joins later).
+#![forbid(unsafe_code)]
+
+fn main() {
+    std::process::exit(totp_burner::cli::main_with_args(std::env::args_os()));
+}

@@ -1,0 +1,333 @@
+//! The `totp-burner` binary as people and scripts use it: output, JSON,
+//! exit codes, errors on stderr, secrets kept out of every output, and no
+//! input that makes it panic.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_totp-burner");
+const SECRET: &str = "JBSWY3DPEHPK3PXP";
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().expect("binary runs")
+}
+
+fn run_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(&o.stdout)))
+}
+
+/// Wait until at least `margin` seconds remain in the current 30 s step, so
+/// that two commands run next land in the same step.
+fn away_from_step_boundary(margin: u64) {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let left = 30 - now % 30;
+    if left < margin {
+        std::thread::sleep(std::time::Duration::from_secs(left + 1));
+    }
+}
+
+#[test]
+fn burn_prints_the_same_code_as_code() {
+    away_from_step_boundary(5);
+    let burn = run(&["burn", "--emulator", "--secret", SECRET]);
+    let code = run(&["code", "--secret", SECRET]);
+    assert_eq!(burn.status.code(), Some(0), "{}", text(&burn.stderr));
+    assert_eq!(code.status.code(), Some(0));
+    let code_out = text(&code.stdout);
+    let current = code_out.split("   ").next().unwrap().trim().to_string();
+    assert_eq!(current.len(), 7, "{code_out}");
+    let burn_out = text(&burn.stdout);
+    assert!(
+        burn_out.contains(&format!("Code now:  {current}")),
+        "{burn_out}\n{code_out}"
+    );
+    assert!(burn_out.contains("86596220000001") && burn_out.contains("OTPC-P2-i"));
+    assert!(burn_out.contains("Switch the token off and on"));
+}
+
+#[test]
+fn burn_json_has_the_documented_keys() {
+    away_from_step_boundary(5);
+    let o = run(&[
+        "burn",
+        "--emulator",
+        "--secret",
+        SECRET,
+        "--algorithm",
+        "sha256",
+        "--period",
+        "60",
+        "--display-timeout",
+        "120",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let v = json(&o);
+    for key in [
+        "serial",
+        "model",
+        "code",
+        "previous_code",
+        "next_code",
+        "seconds_left",
+        "algorithm",
+        "period",
+        "display_timeout",
+    ] {
+        assert!(!v[key].is_null(), "missing {key}: {v}");
+    }
+    assert_eq!(v["algorithm"], "sha256");
+    assert_eq!(v["period"], 60);
+    assert_eq!(v["display_timeout"], 120);
+    let c = json(&run(&[
+        "code",
+        "--secret",
+        SECRET,
+        "--algorithm",
+        "sha256",
+        "--period",
+        "60",
+        "--json",
+    ]));
+    assert_eq!(v["code"], c["code"]);
+    assert_eq!(v["next_code"], c["next_code"]);
+}
+
+#[test]
+fn secret_from_stdin_stays_out_of_all_output() {
+    let o = run_stdin(
+        &["burn", "--emulator", "--secret", "-", "--json"],
+        &format!("  {SECRET}\n"),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let all = format!("{}{}", text(&o.stdout), text(&o.stderr));
+    assert!(!all.contains(SECRET));
+    assert!(
+        !all.to_lowercase().contains("48656c6c6f21deadbeef"),
+        "hex form of the secret"
+    );
+    assert_eq!(json(&o)["serial"], "86596220000001");
+}
+
+#[test]
+fn otpauth_options_are_used_and_contradictions_refused() {
+    let uri = format!("otpauth://totp/Acme:bob?secret={SECRET}&algorithm=SHA256&period=60");
+    let ok = run(&["burn", "--emulator", "--secret", &uri, "--json"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", text(&ok.stderr));
+    let v = json(&ok);
+    assert_eq!(v["algorithm"], "sha256");
+    assert_eq!(v["period"], 60);
+    assert_eq!(v["issuer"], "Acme");
+    let clash = run(&[
+        "burn",
+        "--emulator",
+        "--secret",
+        &uri,
+        "--algorithm",
+        "sha1",
+    ]);
+    assert_eq!(clash.status.code(), Some(2));
+    assert!(
+        text(&clash.stderr).contains("--algorithm"),
+        "{}",
+        text(&clash.stderr)
+    );
+    let same = run(&["burn", "--emulator", "--secret", &uri, "--period", "60"]);
+    assert_eq!(same.status.code(), Some(0));
+}
+
+#[test]
+fn wrong_qr_is_explained_on_stderr_with_exit_2() {
+    let o = run(&[
+        "burn",
+        "--emulator",
+        "--secret",
+        "phonefactor://activate_account?code=1",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("Microsoft Authenticator") && err.contains("different authenticator app"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+    let o = run(&["code", "--secret", "86596220001234"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("serial number"));
+}
+
+#[test]
+fn real_readers_are_not_in_this_build_and_say_so() {
+    for args in [
+        vec!["info"],
+        vec!["burn", "--secret", SECRET],
+        vec!["sync-time", "--reader", "ACS ACR122U"],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = text(&o.stderr);
+        assert!(err.contains("--emulator"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn info_reports_serial_model_and_clock() {
+    let o = run(&["info", "--emulator", "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["serial"], "86596220000001");
+    assert_eq!(v["model"], "OTPC-P2-i");
+    assert_eq!(v["time_sync"], "erases-secret");
+    assert_eq!(v["clock_difference"], -3);
+    let human = text(&run(&["info", "--emulator"]).stdout);
+    assert!(
+        human.contains("3 s behind this PC") && human.contains("time sync erases the secret"),
+        "{human}"
+    );
+}
+
+#[test]
+fn sync_time_needs_confirmation_on_this_model() {
+    let refused = run(&["sync-time", "--emulator"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused.stderr).contains("--erase-secret-ok"));
+    let done = run(&["sync-time", "--emulator", "--erase-secret-ok", "--json"]);
+    assert_eq!(done.status.code(), Some(0), "{}", text(&done.stderr));
+    let v = json(&done);
+    assert_eq!(v["secret_erased"], true);
+    assert_eq!(v["token"]["clock_difference"], -3);
+}
+
+#[test]
+fn migration_exports_need_an_account_choice() {
+    use totp_burner::secret::migration::{MigrationPayload, OtpParameters, encode_uri};
+    let acct = |name: &str, secret: &[u8]| OtpParameters {
+        secret: secret.to_vec(),
+        name: name.into(),
+        issuer: "Acme".into(),
+        algorithm: 1,
+        digits: 1,
+        r#type: 2,
+        counter: 0,
+    };
+    let uri = encode_uri(&MigrationPayload {
+        otp_parameters: vec![
+            acct("alice", b"12345678901234567890"),
+            acct("bob", b"abcdefghijabcdefghij"),
+        ],
+        version: 1,
+        batch_size: 1,
+        batch_index: 0,
+        batch_id: 1,
+    });
+    let o = run(&["code", "--secret", &uri]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("1. Acme (alice)")
+            && err.contains("2. Acme (bob)")
+            && err.contains("--account"),
+        "{err}"
+    );
+    let o = run(&["code", "--secret", &uri, "--account", "2", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(json(&o)["account"], "bob");
+    let o = run(&["code", "--secret", &uri, "--account", "3"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn no_arguments_prints_help() {
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(text(&o.stdout).contains("burn"));
+}
+
+#[test]
+fn hostile_inputs_never_panic() {
+    let long = "A".repeat(100_000);
+    let inputs: Vec<&str> = vec![
+        "",
+        " ",
+        "\u{feff}",
+        "🙂🙂🙂",
+        &long,
+        "otpauth://",
+        "otpauth://totp/%ZZ?secret=%%",
+        "otpauth-migration://offline?data=",
+        "0x",
+        "-",
+        "--",
+        "FIDO:/",
+        "=",
+        "\\",
+        "otpauth://totp/a?secret=A",
+    ];
+    for input in inputs {
+        for sub in ["code", "burn"] {
+            let mut args = vec![sub, "--secret", input];
+            if sub == "burn" {
+                args.push("--emulator");
+            }
+            let o = if input == "-" {
+                run_stdin(&args, "\u{0}\u{1}garbage")
+            } else {
+                run(&args)
+            };
+            let err = text(&o.stderr);
+            assert!(!err.contains("panicked"), "{sub} {input:?}: {err}");
+            assert_ne!(o.status.code(), Some(101), "{sub} {input:?}");
+            assert!(o.status.code().is_some());
+        }
+    }
+    for args in [
+        vec!["burn", "--emulator", "--secret", SECRET, "--period", "45"],
+        vec![
+            "burn",
+            "--emulator",
+            "--secret",
+            SECRET,
+            "--display-timeout",
+            "-1",
+        ],
+        vec!["burn", "--emulator", "--reader", "x", "--secret", SECRET],
+        vec![
+            "code",
+            "--secret",
+            SECRET,
+            "--account",
+            "99999999999999999999999",
+        ],
+        vec!["code", "--secret", SECRET, "--account", "0"],
+        vec!["nonsense"],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o.stderr));
+        assert!(!text(&o.stderr).contains("panicked"));
+    }
+}
