@@ -271,7 +271,7 @@ pub fn burn_error(e: &BurnError) -> Explanation {
             "Check the token is a Token2 \"-i\" programmable model; to burn it anyway use --allow-unknown-model.",
         ),
         Failure::EraseNotConfirmed { model } => Explanation::new(
-            format!("On a {model}, setting the clock erases the token's secret."),
+            format!("On this model ({model}), setting the clock erases the token's secret."),
             "Burn the token instead (that sets the clock too), or confirm with --erase-secret-ok and burn a secret afterwards.",
         ),
     };
