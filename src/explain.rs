@@ -151,6 +151,14 @@ pub fn warning(w: &Warning) -> String {
     }
 }
 
+fn list_or_none(names: &[String]) -> String {
+    if names.is_empty() {
+        "none".into()
+    } else {
+        names.join(", ")
+    }
+}
+
 /// A reader/link failure, with the step it interrupted.
 pub fn transport(e: &TransportError, step: Option<Step>) -> Explanation {
     use TransportError as T;
@@ -163,8 +171,8 @@ pub fn transport(e: &TransportError, step: Option<Step>) -> Explanation {
             "Press the token's button to wake it, lay it flat on the reader and keep it there until the burn finishes, then try again.",
         ),
         T::NoToken => Explanation::new(
-            "No token is on the reader.",
-            "Switch the token on (press its button) and lay it on the reader.",
+            "No token is on the reader (or it is switched off).",
+            "Switch the token on and lay it on the reader: press its button so the display lights, then lay it flat on the reader.",
         ),
         T::NoReader => Explanation::new(
             "No smart-card reader is connected.",
@@ -188,7 +196,28 @@ pub fn transport(e: &TransportError, step: Option<Step>) -> Explanation {
         ),
         T::Unavailable { what } => Explanation::new(
             format!("{what} is not available."),
-            "Use --emulator to try the tool without hardware.",
+            "Check the reader and the smart-card service, or use --emulator to try the tool without hardware.",
+        ),
+        T::UnknownReader { wanted, available } => Explanation::new(
+            format!(
+                "No reader matches \"{wanted}\". Readers: {}.",
+                list_or_none(available)
+            ),
+            "Give --reader the exact name or a unique part of it (see `totp-burner readers`).",
+        ),
+        T::AmbiguousReader { wanted, matches } => Explanation::new(
+            format!(
+                "\"{wanted}\" matches several readers: {}.",
+                matches.join(", ")
+            ),
+            "Give a longer part of the name (or the exact name) with --reader.",
+        ),
+        T::SeveralTokens { readers } => Explanation::new(
+            format!(
+                "Tokens are lying on several readers: {}.",
+                readers.join(", ")
+            ),
+            "Lift the tokens you are not burning, or choose the reader with --reader NAME.",
         ),
         T::Other { detail } => Explanation::new(
             format!("Talking to the reader failed ({detail}){during}."),

@@ -187,5 +187,5 @@ pub struct BurnError {
     /// What the token holds now.
     pub token_state: TokenState,
     /// The token, if it was identified before the failure.
-    pub token: Option<IdentifiedToken>,
+    pub token: Option<Box<IdentifiedToken>>,
 }

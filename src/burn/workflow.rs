@@ -48,7 +48,7 @@ impl<'a> Session<'a> {
             step,
             cause: cause.into(),
             token_state,
-            token: self.token.clone(),
+            token: self.token.clone().map(Box::new),
         }
     }
 

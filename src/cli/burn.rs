@@ -60,16 +60,16 @@ pub fn run(a: &BurnArgs) -> i32 {
         },
         allow_unknown_model: a.allow_unknown_model,
     };
-    let mut transport = match target::open(&a.target) {
-        Ok(t) => t,
-        Err(e) => return output::report_failure(&e, a.json),
-    };
     let show_steps = !a.json;
-    let report = match burn(transport.as_mut(), &plan, &SystemClock, &mut |p| {
-        if let (true, crate::burn::Progress::Step(s)) = (show_steps, &p) {
-            eprintln!("... {}", s.label());
-        }
-    }) {
+    let result = target::with_transport(&a.target, |t| {
+        let report = burn(t, &plan, &SystemClock, &mut |p| {
+            if let (true, crate::burn::Progress::Step(s)) = (show_steps, &p) {
+                eprintln!("... {}", s.label());
+            }
+        })?;
+        Ok((report, t.reader_name()))
+    });
+    let (report, reader) = match result {
         Ok(r) => r,
         Err(e) => return output::report_failure(&e, a.json),
     };
@@ -80,7 +80,7 @@ pub fn run(a: &BurnArgs) -> i32 {
             "serial": t.serial,
             "model": t.model.map(|m| m.name),
             "token": token_json(t),
-            "reader": transport.reader_name(),
+            "reader": reader,
             "issuer": info.issuer,
             "account": info.account,
             "code": report.codes.current,

@@ -19,18 +19,17 @@ pub struct InfoArgs {
 
 /// Run `info`.
 pub fn run(a: &InfoArgs) -> i32 {
-    let mut transport = match target::open(&a.target) {
-        Ok(t) => t,
-        Err(e) => return output::report_failure(&e, a.json),
-    };
-    let token = match read_info(transport.as_mut(), &SystemClock, &mut |_| {}) {
-        Ok(t) => t,
+    let result = target::with_transport(&a.target, |t| {
+        read_info(t, &SystemClock, &mut |_| {}).map(|info| (info, t.reader_name()))
+    });
+    let (token, reader) = match result {
+        Ok(r) => r,
         Err(e) => return output::report_failure(&e, a.json),
     };
     if a.json {
         let mut v = token_json(&token);
         v["ok"] = true.into();
-        v["reader"] = transport.reader_name().into();
+        v["reader"] = reader.clone().into();
         output::print_json(&v);
     } else {
         println!("Serial:      {}", token.serial);
@@ -43,7 +42,7 @@ pub fn run(a: &InfoArgs) -> i32 {
             utc(token.token_clock),
             clock_difference(token.clock_difference())
         );
-        println!("Reader:      {}", transport.reader_name());
+        println!("Reader:      {reader}");
     }
     super::EXIT_OK
 }

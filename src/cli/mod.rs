@@ -7,8 +7,10 @@
 mod args;
 mod burn;
 mod code;
+mod emulate;
 mod info;
 mod output;
+mod readers;
 mod secret_input;
 mod sync_time;
 mod target;
@@ -44,6 +46,10 @@ pub enum Command {
     SyncTime(sync_time::SyncTimeArgs),
     /// Show the codes for a secret; no token needed.
     Code(code::CodeArgs),
+    /// List the PC/SC readers and what each holds.
+    Readers(readers::ReadersArgs),
+    /// Serve an emulated token to pcscd through vsmartcard-vpcd.
+    Emulate(emulate::EmulateArgs),
 }
 
 /// Parse the process arguments, run, and return the exit code.
@@ -69,5 +75,7 @@ where
         Some(Command::Burn(a)) => burn::run(&a),
         Some(Command::SyncTime(a)) => sync_time::run(&a),
         Some(Command::Code(a)) => code::run(&a),
+        Some(Command::Readers(a)) => readers::run(&a),
+        Some(Command::Emulate(a)) => emulate::run(&a),
     }
 }

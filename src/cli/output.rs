@@ -82,7 +82,7 @@ pub fn report_failure(e: &BurnError, json_out: bool) -> i32 {
             "error": x.problem,
             "next_step": x.next_step,
             "token_state": e.token_state,
-            "token": e.token.as_ref().map(token_json),
+            "token": e.token.as_deref().map(token_json),
         }));
     }
     if e.token_state.is_touched() {

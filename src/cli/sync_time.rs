@@ -40,18 +40,17 @@ pub fn run(a: &SyncTimeArgs) -> i32 {
         period: a.options.period.unwrap_or_default(),
         display_timeout: a.display.display_timeout,
     };
-    let mut transport = match target::open(&a.target) {
-        Ok(t) => t,
-        Err(e) => return output::report_failure(&e, a.json),
-    };
-    let report = match sync_time(
-        transport.as_mut(),
-        &options,
-        a.allow_unknown_model,
-        a.erase_secret_ok,
-        &SystemClock,
-        &mut |_| {},
-    ) {
+    let result = target::with_transport(&a.target, |t| {
+        sync_time(
+            t,
+            &options,
+            a.allow_unknown_model,
+            a.erase_secret_ok,
+            &SystemClock,
+            &mut |_| {},
+        )
+    });
+    let report = match result {
         Ok(r) => r,
         Err(e) => return output::report_failure(&e, a.json),
     };

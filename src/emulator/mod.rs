@@ -1,8 +1,10 @@
 //! The token's side of the protocol, for tests and the demo: a pure token
-//! core ([`VirtualToken`]) and an in-process reader ([`EmulatorLink`]).
+//! core ([`VirtualToken`]) and an in-process reader ([`EmulatorLink`]), and a bridge that serves the
+//! token to a real pcscd through vsmartcard-vpcd ([`vpcd`]).
 
 mod link;
 mod token;
+pub mod vpcd;
 
 pub use link::{EmulatorLink, SharedToken, lock};
 pub use token::VirtualToken;

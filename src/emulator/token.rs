@@ -225,20 +225,35 @@ impl VirtualToken {
     /// The code on the display now, or `None` for a blank token.
     pub fn displayed_code(&self) -> Option<String> {
         let shown = self.shown.as_ref()?;
+        Some(self.code_for(shown, shown.clock_offset))
+    }
+
+    /// The code the display would show after a power cycle now (from the
+    /// stored secret, options and clock), without pressing the button.
+    pub fn stored_code(&self) -> Option<String> {
+        let seed = self.seed.as_ref()?;
+        let setup = CodeSetup {
+            seed: seed.clone(),
+            hmac: self.hmac,
+            step: self.step,
+            clock_offset: self.clock_offset,
+        };
+        Some(self.code_for(&setup, self.clock_offset))
+    }
+
+    fn code_for(&self, setup: &CodeSetup, clock_offset: i64) -> String {
         let totp = Builder::new()
-            .with_algorithm(if shown.hmac == 2 {
+            .with_algorithm(if setup.hmac == 2 {
                 Algorithm::SHA256
             } else {
                 Algorithm::SHA1
             })
             .with_digits(6)
-            .with_step_duration(u64::from(shown.step))
-            .with_secret(shown.seed.to_vec())
+            .with_step_duration(u64::from(setup.step))
+            .with_secret(setup.seed.to_vec())
             .build_noncompliant();
-        Some(
-            totp.generate(self.time_with_offset(shown.clock_offset))
-                .to_string(),
-        )
+        totp.generate(self.time_with_offset(clock_offset))
+            .to_string()
     }
 
     /// Seconds left on the displayed code.

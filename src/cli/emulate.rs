@@ -1,0 +1,99 @@
+//! `totp-burner emulate --vpcd [PORT]`: serve an emulated token to pcscd
+//! through vsmartcard-vpcd, for tests, demos and trying the tool without
+//! hardware. Logs APDU headers and status words on stderr (never data), and
+//! on stdout the code the token would show after a power cycle whenever its
+//! secret changes.
+
+use crate::clock::SystemClock;
+use crate::emulator::vpcd::{DEFAULT_PORT, VpcdBridge, VpcdOptions};
+use crate::emulator::{self, lock};
+use crate::protocol::model_for_serial;
+use clap::{Args, ValueEnum};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// `--sync` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SyncArg {
+    /// Writing the clock erases the secret.
+    Restricted,
+    /// Writing the clock keeps the secret.
+    Unrestricted,
+}
+
+/// Arguments of `emulate`.
+#[derive(Debug, Args)]
+pub struct EmulateArgs {
+    /// Serve the token to pcscd's vpcd driver on this port (35963 is
+    /// "Virtual PCD 00 00", 35964 "Virtual PCD 00 01").
+    #[arg(long, value_name = "PORT", num_args = 0..=1, default_missing_value = "35963", required = true)]
+    vpcd: Option<u16>,
+    /// The token's serial number (its model follows from the prefix).
+    #[arg(long, default_value = emulator::DEFAULT_SERIAL)]
+    serial: String,
+    /// Time-sync class [default: the model's, unrestricted when unknown].
+    #[arg(long, value_enum)]
+    sync: Option<SyncArg>,
+    /// The token's clock minus this PC's, in seconds.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        allow_negative_numbers = true,
+        default_value_t = 0
+    )]
+    clock_offset: i64,
+    /// Lift the token off the reader when command APDU N+1 arrives.
+    #[arg(long, value_name = "N")]
+    lift_after: Option<u64>,
+    /// After a lift, lay the token back after MS milliseconds.
+    #[arg(long, value_name = "MS", requires = "lift_after")]
+    replace_after_ms: Option<u64>,
+}
+
+/// Run `emulate` (until the process is stopped).
+pub fn run(a: &EmulateArgs) -> i32 {
+    if a.serial.is_empty() || a.serial.len() > 32 || !a.serial.bytes().all(|b| b.is_ascii_graphic())
+    {
+        eprintln!("error: the serial must be 1 to 32 printable characters.");
+        return super::EXIT_USAGE;
+    }
+    let erases = match a.sync {
+        Some(SyncArg::Restricted) => true,
+        Some(SyncArg::Unrestricted) => false,
+        None => model_for_serial(&a.serial)
+            .is_some_and(|m| m.time_sync == crate::protocol::TimeSync::ErasesSecret),
+    };
+    let clock = Arc::new(SystemClock);
+    let token = Arc::new(std::sync::Mutex::new(emulator::VirtualToken::new(
+        &a.serial,
+        erases,
+        clock,
+        u64::from(std::process::id()),
+    )));
+    lock(&token).set_clock_offset(a.clock_offset);
+    let port = a.vpcd.unwrap_or(DEFAULT_PORT);
+    let mut options = VpcdOptions::port(port);
+    options.lift_after = a.lift_after;
+    options.replace_after = a.replace_after_ms.map(Duration::from_millis);
+    eprintln!(
+        "emulating token {} ({}, time sync {}) on vpcd port {port}",
+        a.serial,
+        model_for_serial(&a.serial).map_or("unknown model", |m| m.name),
+        if erases {
+            "erases the secret"
+        } else {
+            "keeps the secret"
+        },
+    );
+    let watched = token.clone();
+    let _bridge = VpcdBridge::spawn(token, options, move |line| {
+        eprintln!("vpcd: {line}");
+        let seed_written = line.starts_with("84 C5") && line.ends_with("90 00");
+        if let Some(code) = seed_written.then(|| lock(&watched).stored_code()).flatten() {
+            println!("display after a power cycle: {code}");
+        }
+    });
+    loop {
+        std::thread::park();
+    }
+}

@@ -1,0 +1,265 @@
+//! The emulated token served to a real `pcscd` through the vsmartcard-vpcd
+//! reader driver: we are the TCP client of the driver's port, framing every
+//! message as a 2-byte big-endian length plus payload. A 1-byte payload is
+//! a control code (00 off, 01 on, 02 reset, 04 "send your ATR"); longer
+//! ones are command APDUs. Closing the socket lifts the token off the
+//! reader; reconnecting lays it back.
+
+use super::{SharedToken, lock};
+use std::io::{self, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// Port of the first virtual reader ("Virtual PCD 00 00").
+pub const DEFAULT_PORT: u16 = 35963;
+
+/// A plausible contactless ATR.
+pub const ATR: [u8; 15] = [
+    0x3B, 0x8A, 0x80, 0x01, 0x00, 0x31, 0xC1, 0x73, 0xC8, 0x40, 0x00, 0x00, 0x90, 0x00, 0x90,
+];
+
+/// How the bridge behaves.
+#[derive(Debug, Clone)]
+pub struct VpcdOptions {
+    /// Driver address (the vpcd driver listens on 127.0.0.1).
+    pub addr: SocketAddr,
+    /// Lift the token (drop the link) when command APDU number N+1 arrives,
+    /// without processing it: the token holds the effect of N commands.
+    pub lift_after: Option<u64>,
+    /// After a lift, lay the token back after this long (otherwise it stays off).
+    pub replace_after: Option<Duration>,
+}
+
+impl VpcdOptions {
+    /// Serve on `127.0.0.1:port`, no faults.
+    pub fn port(port: u16) -> VpcdOptions {
+        VpcdOptions {
+            addr: SocketAddr::from(([127, 0, 0, 1], port)),
+            lift_after: None,
+            replace_after: None,
+        }
+    }
+}
+
+/// Shared switches of a running bridge.
+#[derive(Debug, Default)]
+struct Controls {
+    stop: AtomicBool,
+    lifted: AtomicBool,
+    connected: AtomicBool,
+    apdus: AtomicU64,
+}
+
+/// A bridge running on its own thread.
+#[derive(Debug)]
+pub struct VpcdBridge {
+    controls: Arc<Controls>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl VpcdBridge {
+    /// Start serving `token` as configured; `log` receives one line per
+    /// event (APDU headers and status words only, never data).
+    pub fn spawn(
+        token: SharedToken,
+        options: VpcdOptions,
+        log: impl FnMut(&str) + Send + 'static,
+    ) -> VpcdBridge {
+        let controls = Arc::new(Controls::default());
+        let c = controls.clone();
+        let thread = std::thread::Builder::new()
+            .name("vpcd-bridge".into())
+            .spawn(move || serve(&token, &options, &c, log))
+            .expect("spawn vpcd bridge thread");
+        VpcdBridge {
+            controls,
+            thread: Some(thread),
+        }
+    }
+    /// Lift the token off the reader (drop the link).
+    pub fn lift(&self) {
+        self.controls.lifted.store(true, Ordering::SeqCst);
+    }
+    /// Lay the token back on the reader.
+    pub fn place(&self) {
+        self.controls.lifted.store(false, Ordering::SeqCst);
+    }
+    /// Whether the driver accepted our connection (the token is "on the reader").
+    pub fn is_connected(&self) -> bool {
+        self.controls.connected.load(Ordering::SeqCst)
+    }
+    /// Command APDUs processed so far.
+    pub fn apdus(&self) -> u64 {
+        self.controls.apdus.load(Ordering::SeqCst)
+    }
+    /// Wait until connected (or `timeout` passes); returns whether it is.
+    pub fn wait_connected(&self, timeout: Duration) -> bool {
+        let end = Instant::now() + timeout;
+        while Instant::now() < end {
+            if self.is_connected() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        self.is_connected()
+    }
+    /// Stop serving and wait for the thread.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+    fn shutdown(&mut self) {
+        self.controls.stop.store(true, Ordering::SeqCst);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for VpcdBridge {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+/// Read exactly `buf.len()` bytes, giving up (Ok(false)) when told to stop.
+fn read_full(stream: &mut TcpStream, buf: &mut [u8], controls: &Controls) -> io::Result<bool> {
+    let mut got = 0;
+    while got < buf.len() {
+        if controls.stop.load(Ordering::SeqCst) || controls.lifted.load(Ordering::SeqCst) {
+            return Ok(false);
+        }
+        match stream.read(&mut buf[got..]) {
+            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => got += n,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(true)
+}
+
+fn send_frame(stream: &mut TcpStream, payload: &[u8]) -> io::Result<()> {
+    let mut frame = Vec::with_capacity(payload.len() + 2);
+    frame.extend_from_slice(&(payload.len() as u16).to_be_bytes());
+    frame.extend_from_slice(payload);
+    stream.write_all(&frame)
+}
+
+fn header(apdu: &[u8]) -> String {
+    apdu.iter()
+        .take(5)
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Serve one connection until it ends; returns why.
+fn session(
+    stream: &mut TcpStream,
+    token: &SharedToken,
+    options: &VpcdOptions,
+    controls: &Controls,
+    log: &mut dyn FnMut(&str),
+) -> io::Result<()> {
+    loop {
+        let mut len = [0u8; 2];
+        if !read_full(stream, &mut len, controls)? {
+            return Ok(());
+        }
+        let mut payload = vec![0u8; usize::from(u16::from_be_bytes(len))];
+        if !read_full(stream, &mut payload, controls)? {
+            return Ok(());
+        }
+        match payload.as_slice() {
+            [0x00] | [0x02] => lock(token).end_session(),
+            [0x01] => {}
+            [0x04] => send_frame(stream, &ATR)?,
+            [code] => log(&format!("unknown control code {code:02X}")),
+            apdu => {
+                let n = controls.apdus.load(Ordering::SeqCst);
+                if options.lift_after.is_some_and(|limit| n >= limit) {
+                    log(&format!(
+                        "lifting the token before command {} ({})",
+                        n + 1,
+                        header(apdu)
+                    ));
+                    controls.lifted.store(true, Ordering::SeqCst);
+                    return Ok(());
+                }
+                let answer = lock(token).process(apdu);
+                controls.apdus.fetch_add(1, Ordering::SeqCst);
+                let sw = &answer[answer.len().saturating_sub(2)..];
+                log(&format!(
+                    "{} ({} bytes) -> {:02X} {:02X}",
+                    header(apdu),
+                    apdu.len(),
+                    sw.first().copied().unwrap_or(0),
+                    sw.get(1).copied().unwrap_or(0)
+                ));
+                send_frame(stream, &answer)?;
+            }
+        }
+    }
+}
+
+fn serve(
+    token: &SharedToken,
+    options: &VpcdOptions,
+    controls: &Controls,
+    mut log: impl FnMut(&str),
+) {
+    let mut waiting_logged = false;
+    let mut lifted_at: Option<Instant> = None;
+    while !controls.stop.load(Ordering::SeqCst) {
+        if controls.lifted.load(Ordering::SeqCst) {
+            let since = *lifted_at.get_or_insert_with(Instant::now);
+            if options.replace_after.is_some_and(|d| since.elapsed() >= d) {
+                log("laying the token back on the reader");
+                controls.lifted.store(false, Ordering::SeqCst);
+            } else {
+                std::thread::sleep(Duration::from_millis(10));
+                continue;
+            }
+        }
+        lifted_at = None;
+        let mut stream = match TcpStream::connect_timeout(&options.addr, Duration::from_millis(500))
+        {
+            Ok(s) => s,
+            Err(_) => {
+                if !waiting_logged {
+                    log(&format!(
+                        "waiting for pcscd's vpcd driver on {}",
+                        options.addr
+                    ));
+                    waiting_logged = true;
+                }
+                std::thread::sleep(Duration::from_millis(200));
+                continue;
+            }
+        };
+        waiting_logged = false;
+        let _ = stream.set_nodelay(true);
+        let _ = stream.set_read_timeout(Some(Duration::from_millis(50)));
+        controls.connected.store(true, Ordering::SeqCst);
+        log(&format!("token on the reader at {}", options.addr));
+        let result = session(&mut stream, token, options, controls, &mut log);
+        let _ = stream.shutdown(std::net::Shutdown::Both);
+        controls.connected.store(false, Ordering::SeqCst);
+        lock(token).end_session();
+        match result {
+            Ok(()) if controls.lifted.load(Ordering::SeqCst) => log("token lifted off the reader"),
+            Ok(()) => {}
+            Err(e) => {
+                log(&format!("link to pcscd closed ({e}); reconnecting"));
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        }
+    }
+}
