@@ -2,6 +2,7 @@
 # totp-burner developer entry point. Two commands, both self-installing:
 #   ./dev.sh demo   run the app against the built-in virtual token
 #   ./dev.sh test   format check, clippy -D warnings, and every test
+#   ./dev.sh bench  benchmarks (figures in README.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,9 +12,9 @@ as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Debian packages the build and the tests need (none yet for the
-# foundation; the PC/SC and GUI work adds theirs here).
-SYSTEM_PACKAGES=()
+# Debian packages the build and the tests need: pcsc-lite to build and
+# link against, and a real pcscd with the vsmartcard-vpcd virtual readers.
+SYSTEM_PACKAGES=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd)
 
 ensure_system_packages() {
     local missing=()
@@ -43,15 +44,78 @@ ensure_rust() {
     fi
 }
 
+PCSCD_PID=""
+
+stop_pcscd() {
+    if [ -n "$PCSCD_PID" ]; then
+        log "stopping the pcscd we started (pid $PCSCD_PID)"
+        kill "$PCSCD_PID" 2>/dev/null || true
+        wait "$PCSCD_PID" 2>/dev/null || true
+        PCSCD_PID=""
+    fi
+}
+
+# A pcscd that lists the virtual readers: use a running one, or start our
+# own (and stop exactly that process on exit).
+ensure_pcscd() {
+    local bin=target/debug/totp-burner
+    if "$bin" readers 2>/dev/null | grep -q "Virtual PCD"; then
+        log "using the pcscd already running"
+        return
+    fi
+    if [ -S /run/pcscd/pcscd.comm ] && "$bin" readers >/dev/null 2>&1; then
+        echo "A pcscd is running without the vpcd virtual readers (started before vsmartcard-vpcd was installed?)." >&2
+        echo "Restart it (e.g. 'sudo systemctl restart pcscd') and run ./dev.sh test again." >&2
+        exit 1
+    fi
+    log "starting pcscd"
+    local args=(--foreground)
+    pcscd --help 2>&1 | grep -q -- --disable-polkit && args+=(--disable-polkit)
+    if [ "$(id -u)" -eq 0 ]; then
+        pcscd "${args[@]}" >/tmp/totp-burner-pcscd.log 2>&1 &
+    else
+        sudo pcscd "${args[@]}" >/tmp/totp-burner-pcscd.log 2>&1 &
+    fi
+    PCSCD_PID=$!
+    trap stop_pcscd EXIT
+    for _ in $(seq 50); do
+        "$bin" readers 2>/dev/null | grep -q "Virtual PCD" && return
+        sleep 0.1
+    done
+    echo "pcscd did not come up with the virtual readers; its log:" >&2
+    cat /tmp/totp-burner-pcscd.log >&2
+    exit 1
+}
+
 cmd_test() {
     ensure_system_packages
     ensure_rust
     log "cargo fmt --check"
     cargo fmt --all -- --check
     log "cargo clippy -D warnings"
-    cargo clippy --all-targets --locked -- -D warnings
+    cargo clippy --all-targets --all-features --locked -- -D warnings
     log "cargo test"
     cargo test --locked
+    log "PC/SC tests through pcscd and the vpcd virtual readers"
+    ensure_pcscd
+    cargo test --locked --features pcscd-tests --test pcsc -- --test-threads=1
+    stop_pcscd
+}
+
+cmd_bench() {
+    ensure_system_packages
+    ensure_rust
+    cargo build --locked --quiet
+    ensure_pcscd
+    log "benchmark: full burn through pcscd and the vpcd virtual reader"
+    cargo bench --locked --bench burn_pcsc
+    stop_pcscd
+}
+
+EMULATE_PID=""
+stop_demo() {
+    [ -n "$EMULATE_PID" ] && kill "$EMULATE_PID" 2>/dev/null || true
+    stop_pcscd
 }
 
 cmd_demo() {
@@ -59,22 +123,30 @@ cmd_demo() {
     ensure_rust
     cargo build --locked --quiet
     local bin=target/debug/totp-burner
-    log "the built-in virtual token (an OTPC-P2-i whose clock drifted 3 s)"
-    "$bin" info --emulator
+    ensure_pcscd
+    trap stop_demo EXIT
+    log "laying a virtual token (an OTPC-P2-i whose clock drifted 3 s) on the virtual reader"
+    "$bin" emulate --vpcd --clock-offset -3 2>/dev/null >/dev/null &
+    EMULATE_PID=$!
+    sleep 1.5
+    "$bin" readers
     echo
-    log "burning the demo secret JBSWY3DPEHPK3PXP into it"
-    "$bin" burn --emulator --secret JBSWY3DPEHPK3PXP
+    "$bin" info
+    echo
+    log "burning the demo secret JBSWY3DPEHPK3PXP into it, through pcscd"
+    "$bin" burn --secret JBSWY3DPEHPK3PXP
     echo
     log "the same secret computed without a token: the codes must match"
     "$bin" code --secret JBSWY3DPEHPK3PXP
     echo
     log "a wrong QR code (Microsoft Authenticator push registration), explained"
-    "$bin" burn --emulator --secret 'phonefactor://activate_account?code=123456789' || true
+    "$bin" burn --secret 'phonefactor://activate_account?code=123456789' || true
 }
 
 case "${1:-}" in
     test) shift; cmd_test "$@" ;;
     demo) shift; cmd_demo "$@" ;;
+    bench) shift; cmd_bench "$@" ;;
     *)
         echo "usage: ./dev.sh demo | ./dev.sh test" >&2
         exit 2

@@ -304,9 +304,16 @@ pub fn burn_error(e: &BurnError) -> Explanation {
             "Burn the token instead (that sets the clock too), or confirm with --erase-secret-ok and burn a secret afterwards.",
         ),
     };
-    if e.token_state.is_touched()
-        || matches!(e.cause, Failure::Transport(_)) && e.step != Step::Identify
-    {
+    let mid_conversation = matches!(
+        e.cause,
+        Failure::Transport(
+            TransportError::TokenRemoved
+                | TransportError::Timeout
+                | TransportError::ReaderRemoved
+                | TransportError::Other { .. }
+        )
+    );
+    if e.token_state.is_touched() || mid_conversation {
         x.problem = format!("{} {}", x.problem, token_state(&e.token_state));
     }
     x

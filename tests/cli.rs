@@ -185,7 +185,12 @@ fn wrong_qr_is_explained_on_stderr_with_exit_2() {
 fn no_smart_card_service_is_explained_at_once() {
     // pcsc-lite finds the daemon through this socket; pointing it nowhere
     // looks exactly like pcscd not running.
-    for args in [vec!["info"], vec!["readers"], vec!["burn", "--secret", SECRET], vec!["sync-time", "--reader", "ACS"]] {
+    for args in [
+        vec!["info"],
+        vec!["readers"],
+        vec!["burn", "--secret", SECRET],
+        vec!["sync-time", "--reader", "ACS"],
+    ] {
         let start = std::time::Instant::now();
         let o = Command::new(BIN)
             .args(&args)
@@ -195,8 +200,14 @@ fn no_smart_card_service_is_explained_at_once() {
         let took = start.elapsed();
         assert_eq!(o.status.code(), Some(1), "{args:?}");
         let err = text(&o.stderr);
-        assert!(err.contains("smart-card service is not running") && err.contains("pcscd"), "{args:?}: {err}");
-        assert!(took < std::time::Duration::from_secs(1), "{args:?} took {took:?}");
+        assert!(
+            err.contains("smart-card service is not running") && err.contains("pcscd"),
+            "{args:?}: {err}"
+        );
+        assert!(
+            took < std::time::Duration::from_secs(1),
+            "{args:?} took {took:?}"
+        );
     }
 }
 

@@ -266,6 +266,8 @@ enum Fault {
     LiftAfter,
     /// The token answers with an error status word instead.
     Status(u8, u8),
+    /// The command is applied but the answer comes back empty.
+    Empty,
 }
 
 struct Faulty {
@@ -289,6 +291,10 @@ impl Transport for Faulty {
                 Err(TransportError::TokenRemoved)
             }
             Fault::Status(a, b) => Ok(vec![a, b]),
+            Fault::Empty => {
+                self.inner.transmit(apdu)?;
+                Ok(Vec::new())
+            }
         }
     }
     fn reader_name(&self) -> String {
@@ -355,6 +361,7 @@ fn a_fault_at_every_apdu_reports_the_true_token_state() {
                 Fault::LiftAfter,
                 Fault::Status(0x6F, 0x00),
                 Fault::Status(0x6A, 0x80),
+                Fault::Empty,
             ] {
                 let ctx = format!("{serial} apdu {at} {fault:?}");
                 let (clock, token, link) = setup(serial);
@@ -382,6 +389,14 @@ fn a_fault_at_every_apdu_reports_the_true_token_state() {
                     }
                     Fault::Status(a, b) => assert!(
                         matches!(e.cause, Failure::Protocol(ProtocolError::Status { sw, .. }) if sw == StatusWord::from_bytes(a, b)),
+                        "{ctx}: {:?}",
+                        e.cause
+                    ),
+                    Fault::Empty => assert!(
+                        matches!(
+                            e.cause,
+                            Failure::Protocol(ProtocolError::ResponseTooShort { len: 0, .. })
+                        ),
                         "{ctx}: {:?}",
                         e.cause
                     ),

@@ -127,8 +127,15 @@ impl<'a> Session<'a> {
             &apdu,
             TokenState::ConfigMaybeWritten { time_sync: sync },
         )?;
-        check_response(commands::ins::WRITE_CONFIG, &answer)
-            .map_err(|e| self.fail(Step::WriteConfig, e, TokenState::Untouched))?;
+        check_response(commands::ins::WRITE_CONFIG, &answer).map_err(|e| {
+            let state = if matches!(e, ProtocolError::ResponseTooShort { .. }) {
+                // No status word: we cannot know whether it was applied.
+                TokenState::ConfigMaybeWritten { time_sync: sync }
+            } else {
+                TokenState::Untouched
+            };
+            self.fail(Step::WriteConfig, e, state)
+        })?;
         Ok(u64::from(clock))
     }
 }
@@ -183,11 +190,13 @@ pub fn burn(
             TokenState::SeedMaybeWritten { time_sync: sync },
         )?;
         check_response(commands::ins::WRITE_SEED, &answer).map_err(|e| {
-            s.fail(
-                Step::WriteSeed,
-                e,
-                TokenState::ConfigWritten { time_sync: sync },
-            )
+            let state = if matches!(e, ProtocolError::ResponseTooShort { .. }) {
+                // No status word: we cannot know whether it was applied.
+                TokenState::SeedMaybeWritten { time_sync: sync }
+            } else {
+                TokenState::ConfigWritten { time_sync: sync }
+            };
+            s.fail(Step::WriteSeed, e, state)
         })?;
 
         (s.progress)(Progress::Step(Step::Verify));

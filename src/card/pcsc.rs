@@ -168,9 +168,15 @@ pub struct PcscCard {
 fn transmit_on(card: &Card, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
     exchange_with_continuations(apdu, &mut |bytes| {
         let mut buf = [0u8; pcsc::MAX_BUFFER_SIZE];
-        card.transmit(bytes, &mut buf)
-            .map(<[u8]>::to_vec)
-            .map_err(|e| map_error(e, Phase::Exchange))
+        let answer = card
+            .transmit(bytes, &mut buf)
+            .map_err(|e| map_error(e, Phase::Exchange))?;
+        // No status word at all: the reader lost the token mid-exchange
+        // (the vpcd driver and some contactless readers report it this way).
+        if answer.len() < 2 {
+            return Err(TransportError::TokenRemoved);
+        }
+        Ok(answer.to_vec())
     })
 }
 

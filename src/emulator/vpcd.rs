@@ -16,6 +16,12 @@ use std::time::{Duration, Instant};
 /// Port of the first virtual reader ("Virtual PCD 00 00").
 pub const DEFAULT_PORT: u16 = 35963;
 
+/// Shortest time the token stays away after leaving the reader. pcscd polls
+/// the vpcd driver every 400 ms; a card that is back before pcscd has seen
+/// it gone is never reported present again (a quirk of the virtual driver),
+/// so the bridge always stays away for longer than one poll.
+pub const MIN_AWAY: Duration = Duration::from_millis(600);
+
 /// A plausible contactless ATR.
 pub const ATR: [u8; 15] = [
     0x3B, 0x8A, 0x80, 0x01, 0x00, 0x31, 0xC1, 0x73, 0xC8, 0x40, 0x00, 0x00, 0x90, 0x00, 0x90,
@@ -28,8 +34,10 @@ pub struct VpcdOptions {
     pub addr: SocketAddr,
     /// Lift the token (drop the link) when command APDU number N+1 arrives,
     /// without processing it: the token holds the effect of N commands.
+    /// Happens once.
     pub lift_after: Option<u64>,
-    /// After a lift, lay the token back after this long (otherwise it stays off).
+    /// After a lift, lay the token back after this long, at least
+    /// [`MIN_AWAY`] (otherwise it stays off).
     pub replace_after: Option<Duration>,
 }
 
@@ -50,7 +58,9 @@ struct Controls {
     stop: AtomicBool,
     lifted: AtomicBool,
     connected: AtomicBool,
+    lift_done: AtomicBool,
     apdus: AtomicU64,
+    atr_sent: std::sync::Mutex<Option<Instant>>,
 }
 
 /// A bridge running on its own thread.
@@ -91,6 +101,14 @@ impl VpcdBridge {
     pub fn is_connected(&self) -> bool {
         self.controls.connected.load(Ordering::SeqCst)
     }
+    /// When the driver last fetched the ATR: the moment pcscd saw the token.
+    pub fn atr_sent_at(&self) -> Option<Instant> {
+        *self
+            .controls
+            .atr_sent
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
     /// Command APDUs processed so far.
     pub fn apdus(&self) -> u64 {
         self.controls.apdus.load(Ordering::SeqCst)
@@ -128,6 +146,7 @@ impl Drop for VpcdBridge {
 fn read_full(stream: &mut TcpStream, buf: &mut [u8], controls: &Controls) -> io::Result<bool> {
     let mut got = 0;
     while got < buf.len() {
+        quick_ack(stream);
         if controls.stop.load(Ordering::SeqCst) || controls.lifted.load(Ordering::SeqCst) {
             return Ok(false);
         }
@@ -144,6 +163,16 @@ fn read_full(stream: &mut TcpStream, buf: &mut [u8], controls: &Controls) -> io:
     }
     Ok(true)
 }
+
+/// ACK at once: the driver writes a command's length and body separately
+/// and (Nagle) holds the body until the length is acknowledged.
+#[cfg(target_os = "linux")]
+fn quick_ack(stream: &TcpStream) {
+    let _ = socket2::SockRef::from(stream).set_tcp_quickack(true);
+}
+
+#[cfg(not(target_os = "linux"))]
+fn quick_ack(_stream: &TcpStream) {}
 
 fn send_frame(stream: &mut TcpStream, payload: &[u8]) -> io::Result<()> {
     let mut frame = Vec::with_capacity(payload.len() + 2);
@@ -180,11 +209,15 @@ fn session(
         match payload.as_slice() {
             [0x00] | [0x02] => lock(token).end_session(),
             [0x01] => {}
-            [0x04] => send_frame(stream, &ATR)?,
+            [0x04] => {
+                send_frame(stream, &ATR)?;
+                *controls.atr_sent.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
+            }
             [code] => log(&format!("unknown control code {code:02X}")),
             apdu => {
                 let n = controls.apdus.load(Ordering::SeqCst);
-                if options.lift_after.is_some_and(|limit| n >= limit) {
+                let due = options.lift_after.is_some_and(|limit| n >= limit);
+                if due && !controls.lift_done.swap(true, Ordering::SeqCst) {
                     log(&format!(
                         "lifting the token before command {} ({})",
                         n + 1,
@@ -220,7 +253,10 @@ fn serve(
     while !controls.stop.load(Ordering::SeqCst) {
         if controls.lifted.load(Ordering::SeqCst) {
             let since = *lifted_at.get_or_insert_with(Instant::now);
-            if options.replace_after.is_some_and(|d| since.elapsed() >= d) {
+            if options
+                .replace_after
+                .is_some_and(|d| since.elapsed() >= d.max(MIN_AWAY))
+            {
                 log("laying the token back on the reader");
                 controls.lifted.store(false, Ordering::SeqCst);
             } else {
@@ -258,7 +294,7 @@ fn serve(
             Ok(()) => {}
             Err(e) => {
                 log(&format!("link to pcscd closed ({e}); reconnecting"));
-                std::thread::sleep(Duration::from_millis(200));
+                std::thread::sleep(MIN_AWAY);
             }
         }
     }
