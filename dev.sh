@@ -14,7 +14,9 @@ as_root() {
 
 # Debian packages the build and the tests need: pcsc-lite to build and
 # link against, and a real pcscd with the vsmartcard-vpcd virtual readers.
-SYSTEM_PACKAGES=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd)
+# libclang-dev for the webcam bindings (nokhwa/v4l2), xvfb for the screen
+# capture tests.
+SYSTEM_PACKAGES=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd libclang-dev xvfb)
 
 ensure_system_packages() {
     local missing=()
@@ -96,6 +98,8 @@ cmd_test() {
     cargo clippy --all-targets --all-features --locked -- -D warnings
     log "cargo test"
     cargo test --locked
+    log "screen capture tests under Xvfb"
+    cargo test --locked --features xvfb-tests --test screen_xvfb
     log "PC/SC tests through pcscd and the vpcd virtual readers"
     ensure_pcscd
     cargo test --locked --features pcscd-tests --test pcsc -- --test-threads=1

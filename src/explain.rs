@@ -3,6 +3,7 @@
 //! contains secret material.
 
 use crate::burn::{BurnError, Failure, Step, TokenState};
+use crate::capture::CaptureError;
 use crate::card::TransportError;
 use crate::protocol::{ProtocolError, StatusWord, TimeSync};
 use crate::secret::{NotASecret, Warning};
@@ -138,6 +139,57 @@ pub fn not_a_secret(e: &NotASecret) -> Explanation {
         _ => Explanation::new(
             "This is not recognised as an authenticator secret.",
             "Scan the otpauth QR code from the sign-in page, or paste the secret key (Base32) it shows.",
+        ),
+    }
+}
+
+/// A capture failure: what went wrong and what to do.
+pub fn capture(e: &CaptureError) -> Explanation {
+    use CaptureError as C;
+    match e {
+        C::FileUnreadable { path, detail } => Explanation::new(
+            format!("{path} could not be opened ({detail})."),
+            "Check the file name and that you may read it, or take a new screenshot of the QR code.",
+        ),
+        C::NotAnImage { path } => Explanation::new(
+            format!("{path} is not a PNG, JPEG, BMP or WebP picture, or it is damaged."),
+            "Save the QR code as a PNG screenshot and open that.",
+        ),
+        C::TooLarge { width, height } => Explanation::new(
+            format!("The picture is too large to search ({width} x {height} pixels)."),
+            "Crop it to the area around the QR code, or take a screenshot of just that window.",
+        ),
+        C::ScreenUnavailable { detail } => Explanation::new(
+            format!("The screen could not be captured ({detail})."),
+            "Take a screenshot yourself and use Open image or Paste, or type the secret key.",
+        ),
+        C::WaylandUnsupported => Explanation::new(
+            "This desktop (Wayland) does not let programs capture the screen directly.",
+            "Take a screenshot (Print Screen) and paste it, or log in with an X11 session.",
+        ),
+        C::Clipboard { detail } => Explanation::new(
+            format!("Nothing usable on the clipboard ({detail})."),
+            "Copy the QR code picture or the secret key first, then paste again.",
+        ),
+        C::NoCamera => Explanation::new(
+            "No camera was found.",
+            "Plug in a webcam, or scan the QR code from the screen or an image file.",
+        ),
+        C::CameraBusy => Explanation::new(
+            "The camera is in use by another program.",
+            "Close video calls or other camera apps, then try again.",
+        ),
+        C::CameraDenied => Explanation::new(
+            "This program may not use the camera.",
+            "Allow camera access in the system privacy settings (Linux: add the user to the \"video\" group), then try again.",
+        ),
+        C::Camera { detail } => Explanation::new(
+            format!("The camera failed ({detail})."),
+            "Unplug and replug the camera, or scan the QR code from the screen instead.",
+        ),
+        C::WebcamNotBuilt => Explanation::new(
+            "This build has no webcam support.",
+            "Scan the QR code from the screen or an image file instead.",
         ),
     }
 }

@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod burn;
+pub mod capture;
 pub mod card;
 pub mod cli;
 pub mod clock;

@@ -12,13 +12,25 @@ use serde_json::json;
 
 /// Arguments of `burn`.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("input").required(true).multiple(false)))]
 pub struct BurnArgs {
     #[command(flatten)]
     target: TargetArgs,
     /// Base32, hex, otpauth:// or otpauth-migration:// text; `-` reads it
     /// from standard input (keeps it out of shell history).
-    #[arg(long, value_name = "TEXT")]
-    secret: String,
+    #[arg(long, value_name = "TEXT", group = "input")]
+    secret: Option<String>,
+    /// Take the secret from the QR code in an image file.
+    #[arg(long, value_name = "FILE", group = "input")]
+    qr_image: Option<std::path::PathBuf>,
+    /// Take the secret from the QR code on the screen.
+    #[arg(long, group = "input")]
+    qr_screen: bool,
+    /// Take the secret from a QR code held up to the webcam.
+    #[arg(long, group = "input")]
+    qr_webcam: bool,
+    #[command(flatten)]
+    webcam: super::scan::WebcamArgs,
     /// Account number to burn from an authenticator export (1-based).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     account: Option<u32>,
@@ -34,10 +46,28 @@ pub struct BurnArgs {
     json: bool,
 }
 
+/// The secret text from --secret or from a QR code.
+fn secret_text(a: &BurnArgs) -> Result<zeroize::Zeroizing<String>, crate::explain::Explanation> {
+    use super::qr_source::{QrSource, collect};
+    let source = if let Some(p) = &a.qr_image {
+        QrSource::Image(p.clone())
+    } else if a.qr_screen {
+        QrSource::Screen
+    } else if a.qr_webcam {
+        QrSource::Webcam {
+            camera: a.webcam.camera,
+            timeout: std::time::Duration::from_secs(a.webcam.webcam_timeout),
+        }
+    } else {
+        return secret_input::read_text(a.secret.as_deref().unwrap_or("-"));
+    };
+    super::scan::single_usable(collect(&source)?)
+}
+
 /// Run `burn`.
 pub fn run(a: &BurnArgs) -> i32 {
     let fail = |x| output::report_input_error(&x, a.json, super::EXIT_USAGE);
-    let text = match secret_input::read_text(&a.secret) {
+    let text = match secret_text(a) {
         Ok(t) => t,
         Err(x) => return fail(x),
     };

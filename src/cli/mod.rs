@@ -10,7 +10,9 @@ mod code;
 mod emulate;
 mod info;
 mod output;
+mod qr_source;
 mod readers;
+mod scan;
 mod secret_input;
 mod sync_time;
 mod target;
@@ -46,6 +48,8 @@ pub enum Command {
     SyncTime(sync_time::SyncTimeArgs),
     /// Show the codes for a secret; no token needed.
     Code(code::CodeArgs),
+    /// Find QR codes (image, screen, webcam, clipboard) and say what they are.
+    Scan(scan::ScanArgs),
     /// List the PC/SC readers and what each holds.
     Readers(readers::ReadersArgs),
     /// Serve an emulated token to pcscd through vsmartcard-vpcd.
@@ -76,6 +80,7 @@ where
         Some(Command::SyncTime(a)) => sync_time::run(&a),
         Some(Command::Code(a)) => code::run(&a),
         Some(Command::Readers(a)) => readers::run(&a),
+        Some(Command::Scan(a)) => scan::run(&a),
         Some(Command::Emulate(a)) => emulate::run(&a),
     }
 }

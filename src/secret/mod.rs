@@ -6,10 +6,12 @@ mod classify;
 mod encoding;
 pub mod migration;
 mod otpauth;
+mod redact;
 pub mod totp;
 
 pub use classify::read;
 pub use migration::{MigrationAccount, MigrationBatch};
+pub use redact::redact;
 
 use crate::params::{HmacAlgorithm, TimeStep};
 use serde::Serialize;

@@ -1,0 +1,155 @@
+//! Pixels to QR text. Every QR in a grayscale image is returned (a screen
+//! can show two). Decoder choice by measurement (README, `benches/capture`):
+//! rxing's QR reader (a port of zxing-cpp's) is the fast path on full
+//! screenshots; rqrr, the planned decoder, is the second opinion on images
+//! up to webcam size where rxing finds nothing. Huge images are refused
+//! before any allocation by [`check_dimensions`].
+
+use image::GrayImage;
+use rxing::common::HybridBinarizer;
+use rxing::multi::MultipleBarcodeReader;
+use rxing::qrcode::cpp_port::QrReader;
+use rxing::{BinaryBitmap, DecodeHints, Luma8LuminanceSource};
+
+/// Largest width or height accepted (8K monitors side by side fit).
+pub const MAX_DIMENSION: u32 = 16_384;
+/// Largest pixel count accepted (two 8K screens).
+pub const MAX_PIXELS: u64 = 2 * 7680 * 4320;
+/// Images at most this many pixels also get the rqrr pass when rxing finds nothing.
+pub const SECOND_OPINION_MAX_PIXELS: u64 = 1280 * 720;
+
+/// An image too large to decode safely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("image of {width}x{height} pixels is too large")]
+pub struct TooLarge {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+/// Refuse images whose size would make decoding allocate unbounded memory.
+pub fn check_dimensions(width: u32, height: u32) -> Result<(), TooLarge> {
+    if width > MAX_DIMENSION
+        || height > MAX_DIMENSION
+        || u64::from(width) * u64::from(height) > MAX_PIXELS
+    {
+        Err(TooLarge { width, height })
+    } else {
+        Ok(())
+    }
+}
+
+/// Grayscale from 32-bit BGRA/BGRX rows (X11 and Windows screen buffers),
+/// in one pass; `stride` is the byte length of one row.
+pub fn gray_from_bgra(data: &[u8], width: u32, height: u32, stride: usize) -> Option<GrayImage> {
+    let (w, h) = (width as usize, height as usize);
+    if stride < w * 4 || data.len() < stride * h.saturating_sub(1) + w * 4 {
+        return None;
+    }
+    let mut out = vec![0u8; w * h];
+    for (dst, row) in out.chunks_exact_mut(w.max(1)).zip(data.chunks(stride)) {
+        for (o, p) in dst.iter_mut().zip(row[..w * 4].chunks_exact(4)) {
+            // BT.601 luma with integer weights: 29 B + 150 G + 77 R.
+            // The weights add up to 256, so the sum fits in u16 (and vectorises well).
+            *o = ((29 * u16::from(p[0]) + 150 * u16::from(p[1]) + 77 * u16::from(p[2])) >> 8) as u8;
+        }
+    }
+    GrayImage::from_raw(width, height, out)
+}
+
+/// Every QR text rxing's reader finds.
+pub fn decode_rxing(img: &GrayImage) -> Vec<String> {
+    decode_rxing_owned(img.clone())
+}
+
+/// [`decode_rxing`] on an image we own: the reader takes the buffer
+/// without a copy (its borrowing variant would have to outlive the reader).
+fn decode_rxing_owned(img: GrayImage) -> Vec<String> {
+    let (w, h) = img.dimensions();
+    if w == 0 || h == 0 {
+        return Vec::new();
+    }
+    let Ok(source) = Luma8LuminanceSource::new(img.into_raw(), w, h) else {
+        return Vec::new();
+    };
+    let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
+    // TryHarder scans every third row for finder patterns: needed for 2 px
+    // modules on a 4K screen (costs ~15 %).
+    let hints = DecodeHints::default().with(rxing::DecodeHintValue::TryHarder(true));
+    let mut reader = QrReader;
+    reader
+        .decode_multiple_with_hints(&mut bitmap, &hints)
+        .map(|found| found.into_iter().map(|r| r.getText().to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Every QR text rqrr finds.
+pub fn decode_rqrr(img: &GrayImage) -> Vec<String> {
+    let mut prepared = rqrr::PreparedImage::prepare(img.clone());
+    prepared
+        .detect_grids()
+        .into_iter()
+        .filter_map(|g| g.decode().ok().map(|(_, text)| text))
+        .collect()
+}
+
+/// Every QR in `img`, each text once, in the order found.
+pub fn decode(img: &GrayImage) -> Vec<String> {
+    decode_owned(img.clone())
+}
+
+/// [`decode`] on an image we own (no copy of the pixels on the fast path).
+pub fn decode_owned(img: GrayImage) -> Vec<String> {
+    let small = u64::from(img.width()) * u64::from(img.height()) <= SECOND_OPINION_MAX_PIXELS;
+    let found = if small {
+        // Small enough to copy: keep it for the second opinion.
+        let first = decode_rxing(&img);
+        if first.is_empty() {
+            decode_rqrr(&img)
+        } else {
+            first
+        }
+    } else {
+        decode_rxing_owned(img)
+    };
+    let mut unique = Vec::with_capacity(found.len());
+    for text in found {
+        if !unique.contains(&text) {
+            unique.push(text);
+        }
+    }
+    unique
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dimension_caps() {
+        assert!(check_dimensions(3840, 2160).is_ok());
+        assert!(check_dimensions(7680 * 2, 4320).is_ok());
+        assert!(check_dimensions(MAX_DIMENSION + 1, 10).is_err());
+        assert!(check_dimensions(16_000, 16_000).is_err());
+    }
+
+    #[test]
+    fn bgra_conversion() {
+        // 2x2 pixels: white, black, pure red, pure blue; stride padded to 12.
+        let data = [
+            255, 255, 255, 0, 0, 0, 0, 0, 9, 9, 9, 9, //
+            0, 0, 255, 0, 255, 0, 0, 0, 9, 9, 9, 9,
+        ];
+        let g = gray_from_bgra(&data, 2, 2, 12).unwrap();
+        assert_eq!(g.as_raw(), &vec![255, 0, 76, 28]);
+        assert!(gray_from_bgra(&data[..10], 2, 2, 12).is_none());
+    }
+
+    #[test]
+    fn blank_and_tiny_images_have_no_codes() {
+        assert!(decode(&GrayImage::new(0, 0)).is_empty());
+        assert!(decode(&GrayImage::new(1, 1)).is_empty());
+        assert!(decode(&GrayImage::from_pixel(640, 480, image::Luma([255]))).is_empty());
+    }
+}

@@ -1,0 +1,73 @@
+//! What can go wrong while capturing pixels.
+
+use thiserror::Error;
+
+/// A capture failure. Texts for people come from [`crate::explain`].
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum CaptureError {
+    /// The file could not be opened or read.
+    #[error("cannot read {path}: {detail}")]
+    FileUnreadable {
+        /// The file.
+        path: String,
+        /// The system's words.
+        detail: String,
+    },
+    /// The file is not a PNG, JPEG, BMP or WebP image, or is damaged.
+    #[error("{path} is not a readable PNG, JPEG, BMP or WebP image")]
+    NotAnImage {
+        /// The file.
+        path: String,
+    },
+    /// The image is larger than the decoder accepts.
+    #[error("image of {width}x{height} pixels is too large")]
+    TooLarge {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+    },
+    /// No screen could be reached (no X display, or capture refused).
+    #[error("screen capture unavailable: {detail}")]
+    ScreenUnavailable {
+        /// Why.
+        detail: String,
+    },
+    /// Wayland without a usable screenshot portal.
+    #[error("screen capture on Wayland is not available")]
+    WaylandUnsupported,
+    /// The clipboard holds neither text nor an image, or cannot be read.
+    #[error("clipboard: {detail}")]
+    Clipboard {
+        /// Why.
+        detail: String,
+    },
+    /// No camera is connected.
+    #[error("no camera found")]
+    NoCamera,
+    /// The camera is used by another program.
+    #[error("the camera is busy")]
+    CameraBusy,
+    /// Access to the camera was refused.
+    #[error("camera access denied")]
+    CameraDenied,
+    /// Any other camera failure.
+    #[error("camera failed: {detail}")]
+    Camera {
+        /// The driver's words.
+        detail: String,
+    },
+    /// Webcam support is not in this build.
+    #[error("webcam support is not built in")]
+    WebcamNotBuilt,
+}
+
+impl From<super::decode::TooLarge> for CaptureError {
+    fn from(e: super::decode::TooLarge) -> CaptureError {
+        CaptureError::TooLarge {
+            width: e.width,
+            height: e.height,
+        }
+    }
+}

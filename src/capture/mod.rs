@@ -1,0 +1,11 @@
+//! Pixels in, QR text out: the screen, a webcam, an image file or the
+//! clipboard. `decode` is pure; the other files touch the outside world.
+
+pub mod clipboard;
+pub mod decode;
+mod error;
+pub mod file;
+pub mod screen;
+pub mod webcam;
+
+pub use error::CaptureError;
