@@ -113,6 +113,8 @@ cmd_bench() {
     ensure_pcscd
     log "benchmark: full burn through pcscd and the vpcd virtual reader"
     cargo bench --locked --bench burn_pcsc
+    log "benchmark: QR capture on the fixtures"
+    cargo bench --locked --bench capture
     stop_pcscd
 }
 
