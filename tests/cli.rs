@@ -278,8 +278,8 @@ fn migration_exports_need_an_account_choice() {
 }
 
 #[test]
-fn no_arguments_prints_help() {
-    let o = run(&[]);
+fn help_lists_the_subcommands() {
+    let o = run(&["--help"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(text(&o.stdout).contains("burn"));
 }

@@ -32,14 +32,24 @@ pub const EXIT_TOKEN_CHANGED: i32 = 3;
 #[derive(Debug, Parser)]
 #[command(name = "totp-burner", version, about, long_about = None)]
 pub struct Cli {
-    /// What to do (no subcommand: print this help).
+    /// What to do (no subcommand: open the desktop app).
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Arguments of `gui`.
+#[derive(Debug, clap::Args)]
+pub struct GuiArgs {
+    /// Use a built-in virtual reader and token, and show a demo QR code.
+    #[arg(long)]
+    pub demo: bool,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the desktop app (the default with no subcommand).
+    Gui(GuiArgs),
     /// Show the token's serial, model and clock.
     Info(info::InfoArgs),
     /// Burn a secret into the token.
@@ -70,11 +80,8 @@ where
         }
     };
     match cli.command {
-        None => {
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            EXIT_OK
-        }
+        None => gui(false),
+        Some(Command::Gui(a)) => gui(a.demo),
         Some(Command::Info(a)) => info::run(&a),
         Some(Command::Burn(a)) => burn::run(&a),
         Some(Command::SyncTime(a)) => sync_time::run(&a),
@@ -82,5 +89,18 @@ where
         Some(Command::Readers(a)) => readers::run(&a),
         Some(Command::Scan(a)) => scan::run(&a),
         Some(Command::Emulate(a)) => emulate::run(&a),
+    }
+}
+
+fn gui(demo: bool) -> i32 {
+    match crate::app::run(demo) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("error: the window could not be opened ({e}).");
+            eprintln!(
+                "next:  run it on a desktop session (DISPLAY or WAYLAND_DISPLAY set), or use the command line: totp-burner --help"
+            );
+            EXIT_FAILED
+        }
     }
 }

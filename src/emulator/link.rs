@@ -36,6 +36,10 @@ impl EmulatorLink {
     pub fn token(&self) -> &SharedToken {
         &self.token
     }
+    /// Whether the token lies on the reader.
+    pub fn is_present(&self) -> bool {
+        self.present.load(std::sync::atomic::Ordering::SeqCst)
+    }
     /// Lay the token on the reader or lift it off.
     pub fn set_present(&self, present: bool) {
         self.present

@@ -1,0 +1,120 @@
+//! The secret as the user supplied it (typed, pasted or scanned), what it
+//! turned out to be, and which export account is chosen.
+
+use crate::explain::{self, Explanation};
+use crate::secret::{self, Candidate, NotASecret, SecretInfo};
+use zeroize::{Zeroize, Zeroizing};
+
+/// The secret panel's state.
+#[derive(Default)]
+pub struct SecretInput {
+    /// The text field (masked unless revealed), wiped on drop and on clear.
+    pub text: Zeroizing<String>,
+    /// Show the text instead of dots.
+    pub reveal: bool,
+    /// Where the text came from ("typed", "screen", a file name...).
+    pub origin: Option<String>,
+    /// What the text is.
+    pub parsed: Option<Result<Candidate, NotASecret>>,
+    /// Chosen account of an export.
+    pub account: Option<usize>,
+    /// Other QR codes found with it that are not secrets, explained.
+    pub others: Vec<Explanation>,
+}
+
+impl std::fmt::Debug for SecretInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SecretInput")
+            .field("text", &"<redacted>")
+            .field("origin", &self.origin)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SecretInput {
+    /// Replace the text and classify it.
+    pub fn set_text(&mut self, text: &str, origin: &str) {
+        self.text.zeroize();
+        self.text.push_str(text.trim());
+        self.origin = Some(origin.to_string());
+        self.others.clear();
+        self.reparse();
+    }
+
+    /// Take the texts a scan found: the first usable secret wins; the rest
+    /// are explained next to it.
+    pub fn take_scanned(&mut self, texts: &[Zeroizing<String>], origin: &str) -> bool {
+        let usable = texts.iter().position(|t| secret::read(t).is_ok());
+        let pick = usable.or(if texts.is_empty() { None } else { Some(0) });
+        let Some(i) = pick else {
+            return false;
+        };
+        self.set_text(&texts[i], origin);
+        self.others = texts
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .filter_map(|(_, t)| secret::read(t).err())
+            .map(|e| explain::not_a_secret(&e))
+            .collect();
+        true
+    }
+
+    /// Classify the text again (after an edit).
+    pub fn reparse(&mut self) {
+        self.parsed = if self.text.trim().is_empty() {
+            None
+        } else {
+            Some(secret::read(&self.text))
+        };
+        self.account = match &self.parsed {
+            Some(Ok(Candidate::Migration(batch))) => batch
+                .accounts
+                .iter()
+                .position(|a| a.usable.is_ok())
+                .filter(|_| batch.usable_count() == 1),
+            _ => None,
+        };
+    }
+
+    /// The secret to burn, if there is a usable one.
+    pub fn chosen(&self) -> Option<SecretInfo> {
+        match self.parsed.as_ref()? {
+            Ok(Candidate::Single(info)) => Some(info.clone()),
+            Ok(Candidate::Migration(batch)) => batch.choose(self.account?)?.ok(),
+            Err(_) => None,
+        }
+    }
+
+    /// Why the text cannot be burned, in words (None when usable or empty).
+    pub fn problem(&self) -> Option<Explanation> {
+        match self.parsed.as_ref()? {
+            Err(e) => Some(explain::not_a_secret(e)),
+            Ok(Candidate::Migration(batch)) => match self.account {
+                None if batch.usable_count() == 0 => Some(Explanation {
+                    problem: "None of the accounts in this export can be burned.".into(),
+                    next_step: "Export a time-based (TOTP) account with 6-digit codes.".into(),
+                }),
+                None => Some(Explanation {
+                    problem: "This export holds several accounts.".into(),
+                    next_step: "Choose the account to burn from the list.".into(),
+                }),
+                Some(i) => match batch.choose(i) {
+                    Some(Err(e)) => Some(explain::not_a_secret(&e)),
+                    _ => None,
+                },
+            },
+            Ok(Candidate::Single(_)) => None,
+        }
+    }
+
+    /// Forget the secret (the text is wiped).
+    pub fn clear(&mut self) {
+        self.text.zeroize();
+        self.parsed = None;
+        self.account = None;
+        self.origin = None;
+        self.others.clear();
+        self.reveal = false;
+    }
+}

@@ -1,0 +1,87 @@
+//! Choices remembered between runs: the last options and the view, in a
+//! JSON file in the per-user config folder (`TOTP_BURNER_CONFIG_DIR`
+//! overrides the folder, for tests). Never holds a secret.
+
+use crate::params::{DisplayTimeout, HmacAlgorithm, TimeStep, TokenOptions};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// The remembered settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// "sha1" or "sha256".
+    pub algorithm: String,
+    /// 30 or 60.
+    pub period: u64,
+    /// 15, 30, 60 or 120.
+    pub display_timeout: u64,
+    /// Show the wizard instead of the burner view.
+    pub wizard: bool,
+    /// Last reader chosen by hand.
+    pub reader: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        let o = TokenOptions::default();
+        Settings {
+            algorithm: o.algorithm.name().into(),
+            period: o.period.seconds(),
+            display_timeout: o.display_timeout.seconds(),
+            wizard: false,
+            reader: None,
+        }
+    }
+}
+
+impl Settings {
+    /// The remembered token options (defaults for anything unreadable).
+    pub fn options(&self) -> TokenOptions {
+        TokenOptions {
+            algorithm: if self.algorithm == "sha256" {
+                HmacAlgorithm::Sha256
+            } else {
+                HmacAlgorithm::Sha1
+            },
+            period: TimeStep::from_seconds(self.period).unwrap_or_default(),
+            display_timeout: DisplayTimeout::from_seconds(self.display_timeout).unwrap_or_default(),
+        }
+    }
+    /// Remember these options.
+    pub fn set_options(&mut self, o: &TokenOptions) {
+        self.algorithm = o.algorithm.name().into();
+        self.period = o.period.seconds();
+        self.display_timeout = o.display_timeout.seconds();
+    }
+
+    fn path() -> Option<PathBuf> {
+        let dir = match std::env::var_os("TOTP_BURNER_CONFIG_DIR") {
+            Some(d) => PathBuf::from(d),
+            None => directories::ProjectDirs::from("", "", "totp-burner")?
+                .config_dir()
+                .to_path_buf(),
+        };
+        Some(dir.join("settings.json"))
+    }
+
+    /// Load the settings (defaults when missing or damaged).
+    pub fn load() -> Settings {
+        Settings::path()
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    /// Save the settings; failures are ignored (settings are a convenience).
+    pub fn save(&self) {
+        if let Some(p) = Settings::path() {
+            if let Some(dir) = p.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            if let Ok(text) = serde_json::to_string_pretty(self) {
+                let _ = std::fs::write(p, text);
+            }
+        }
+    }
+}

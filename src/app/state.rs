@@ -1,0 +1,559 @@
+//! The app's state and everything that changes it: worker events, the
+//! automatic token detection, and the user's actions (burn, sync, scan,
+//! next token). Drawing lives in `ui/`; nothing here blocks.
+
+use super::capture::{CaptureEvent, CaptureRequest, CaptureWorker};
+use super::demo::DemoState;
+use super::device::{
+    Connector, DeviceEvent, DeviceRequest, DeviceWorker, EmulatorConnector, PcscConnector,
+};
+use super::readers::Readers;
+use super::secret_input::SecretInput;
+use super::settings::Settings;
+use crate::burn::{BurnPlan, IdentifiedToken, Progress, Step, TokenState};
+use crate::clock::Clock;
+use crate::emulator::lock;
+use crate::explain::{self, Explanation};
+use crate::params::TokenOptions;
+use crate::protocol::TimeSync;
+use crate::secret::Secret;
+use std::io::Write;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Which view is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Everything on one screen.
+    Burner,
+    /// One step at a time (0 = secret .. 4 = verify).
+    Wizard(u8),
+}
+
+/// What we know about the token on the reader.
+#[derive(Debug, Clone)]
+pub enum TokenStatus {
+    /// No token, or not read yet.
+    Absent,
+    /// Being read.
+    Reading,
+    /// Read.
+    Known(IdentifiedToken),
+    /// Reading failed.
+    Failed(Explanation),
+}
+
+/// The burn (or time sync) in progress or just finished.
+#[derive(Debug, Clone)]
+pub enum Operation {
+    /// Nothing running.
+    Idle,
+    /// A burn is running; the steps done so far and the current one.
+    Burning {
+        /// The current step.
+        step: Step,
+    },
+    /// A time sync is running.
+    Syncing,
+    /// The last operation failed: what happened and what the token holds.
+    Failed {
+        /// In words.
+        why: Explanation,
+        /// What the token holds.
+        token_state: TokenState,
+    },
+    /// The last time sync worked.
+    Synced(String),
+}
+
+/// A successful burn, kept for the live verification code.
+pub struct BurnResult {
+    /// The secret burned (wiped on drop).
+    pub secret: Secret,
+    /// Options burned.
+    pub options: TokenOptions,
+    /// Token serial.
+    pub serial: String,
+    /// Model name.
+    pub model: &'static str,
+    /// Issuer and account, for the heading.
+    pub label: Option<String>,
+}
+
+/// The whole app.
+pub struct BurnerApp {
+    /// Time, injected (tests move it).
+    pub clock: Arc<dyn Clock>,
+    pub(crate) device: DeviceWorker,
+    pub(crate) capture: CaptureWorker,
+    /// Readers and the one in use.
+    pub readers: Readers,
+    /// The secret panel.
+    pub secret: SecretInput,
+    /// Options to burn.
+    pub options: TokenOptions,
+    /// The token on the reader.
+    pub token: TokenStatus,
+    /// The running or last operation.
+    pub operation: Operation,
+    /// The last successful burn.
+    pub result: Option<BurnResult>,
+    /// Expert log lines (seed bytes never appear).
+    pub log: Vec<String>,
+    /// Remembered settings.
+    pub settings: Settings,
+    /// Burner or wizard.
+    pub view: View,
+    /// The time-sync confirmation is open.
+    pub confirm_sync: bool,
+    /// Demo hardware, in demo mode.
+    pub demo: Option<DemoState>,
+    /// The window is hidden for a screen scan.
+    pub hidden_for_scan: bool,
+    /// The webcam preview is running.
+    pub webcam_on: bool,
+    /// Latest webcam frame.
+    pub webcam_frame: Option<eframe::egui::TextureHandle>,
+    /// A note from the capture side (e.g. "no QR code found").
+    pub capture_note: Option<Explanation>,
+    /// How long the last scan took.
+    pub last_scan: Option<Duration>,
+    token_seen: bool,
+    event_log: Option<std::fs::File>,
+}
+
+impl BurnerApp {
+    /// The app on real readers (`demo` false) or on the demo's virtual one.
+    pub fn new(ctx: &eframe::egui::Context, clock: Arc<dyn Clock>, demo: bool) -> BurnerApp {
+        let demo_state = demo.then(|| DemoState::new(clock.clone()));
+        let connector: Box<dyn Connector> = match &demo_state {
+            Some(d) => Box::new(EmulatorConnector(d.link.clone())),
+            None => Box::new(PcscConnector),
+        };
+        let readers = match &demo_state {
+            Some(d) => Readers::fixed(vec![d.reader()]),
+            None => {
+                let c = ctx.clone();
+                Readers::watch_pcsc(move || c.request_repaint())
+            }
+        };
+        Self::with_parts(ctx, clock, connector, readers, demo_state)
+    }
+
+    /// The app over any connector and reader list (tests use slow or
+    /// faulty connectors).
+    pub fn with_parts(
+        ctx: &eframe::egui::Context,
+        clock: Arc<dyn Clock>,
+        connector: impl Connector,
+        readers: Readers,
+        demo: Option<DemoState>,
+    ) -> BurnerApp {
+        let c = ctx.clone();
+        let device = DeviceWorker::spawn(connector, clock.clone(), move || c.request_repaint());
+        let c = ctx.clone();
+        let capture = CaptureWorker::spawn(move || c.request_repaint());
+        let settings = Settings::load();
+        let event_log = std::env::var_os("TOTP_BURNER_EVENT_LOG").and_then(|p| {
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(p)
+                .ok()
+        });
+        BurnerApp {
+            clock,
+            device,
+            capture,
+            readers,
+            secret: SecretInput::default(),
+            options: settings.options(),
+            token: TokenStatus::Absent,
+            operation: Operation::Idle,
+            result: None,
+            log: Vec::new(),
+            view: if settings.wizard {
+                View::Wizard(0)
+            } else {
+                View::Burner
+            },
+            settings,
+            confirm_sync: false,
+            demo,
+            hidden_for_scan: false,
+            webcam_on: false,
+            webcam_frame: None,
+            capture_note: None,
+            last_scan: None,
+            token_seen: false,
+            event_log,
+        }
+    }
+
+    /// Write a line to the event log file (demo and end-to-end tests);
+    /// never a secret.
+    pub fn note_event(&mut self, line: &str) {
+        if let Some(f) = &mut self.event_log {
+            let _ = writeln!(f, "{line}");
+        }
+    }
+
+    /// Whether a device or capture operation is running.
+    pub fn busy(&self) -> bool {
+        self.device.is_busy()
+    }
+
+    /// Why the burn button is disabled, or None when a burn can start.
+    pub fn burn_blocker(&self) -> Option<String> {
+        if self.device.is_busy() {
+            return Some(match self.operation {
+                Operation::Burning { step } => format!("Burning: {}…", step.label()),
+                _ => "Talking to the token…".into(),
+            });
+        }
+        if self.secret.chosen().is_none() {
+            return Some(match self.secret.problem() {
+                Some(x) => x.problem,
+                None => "Scan or paste the secret first.".into(),
+            });
+        }
+        match &self.token {
+            TokenStatus::Known(_) => None,
+            TokenStatus::Reading => Some("Reading the token…".into()),
+            TokenStatus::Failed(x) => Some(x.problem.clone()),
+            TokenStatus::Absent => Some("Switch the token on and lay it on the reader.".into()),
+        }
+    }
+
+    /// The one-line status: what is happening or what to do next.
+    pub fn status_line(&self) -> String {
+        if let Some(b) = self.burn_blocker().filter(|_| self.device.is_busy()) {
+            return b;
+        }
+        if self.readers.service_down {
+            return "The smart-card service is not running: start pcscd (Linux) or the Smart Card service (Windows).".into();
+        }
+        if self.readers.list.is_empty() {
+            return "Plug in the USB NFC reader.".into();
+        }
+        if self.readers.tokens_present() > 1 && self.readers.chosen.is_none() {
+            return "Tokens lie on several readers: choose the reader to use.".into();
+        }
+        match &self.token {
+            TokenStatus::Absent => "Switch the token on and lay it on the reader.".into(),
+            TokenStatus::Reading => "Reading the token…".into(),
+            TokenStatus::Failed(x) => format!("{} {}", x.problem, x.next_step),
+            TokenStatus::Known(t) => {
+                let next = if self.secret.chosen().is_some() {
+                    "ready"
+                } else {
+                    "scan or paste the secret"
+                };
+                format!(
+                    "{} · {} · clock {} · {next}",
+                    t.model_name(),
+                    t.serial,
+                    clock_words(t.clock_difference())
+                )
+            }
+        }
+    }
+
+    /// Drain worker events and keep the token detection going. Called at
+    /// the start of every frame.
+    pub fn poll(&mut self, ctx: &eframe::egui::Context) {
+        if let Some(d) = &self.demo {
+            let r = d.reader();
+            self.readers.set(&r.name, r.state);
+        }
+        self.readers.poll();
+        while let Some(e) = self.device.try_next() {
+            self.on_device_event(e);
+        }
+        while let Some(e) = self.capture.try_next() {
+            self.on_capture_event(ctx, e);
+        }
+        let present = self.readers.target().is_some_and(|r| r.state.has_token());
+        if !present {
+            self.token_seen = false;
+            if !self.device.is_busy() && !matches!(self.token, TokenStatus::Absent) {
+                self.token = TokenStatus::Absent;
+            }
+        } else if !self.token_seen && !self.device.is_busy() {
+            self.token_seen = true;
+            self.token = TokenStatus::Reading;
+            let reader = self.target_name();
+            self.device.send(DeviceRequest::Identify { reader });
+        }
+    }
+
+    fn target_name(&self) -> Option<String> {
+        if self.demo.is_some() {
+            return None;
+        }
+        self.readers.target().map(|r| r.name.clone())
+    }
+
+    fn on_device_event(&mut self, e: DeviceEvent) {
+        match e {
+            DeviceEvent::Progress(Progress::Step(step)) => {
+                if matches!(self.operation, Operation::Burning { .. }) {
+                    self.operation = Operation::Burning { step };
+                }
+                self.log.push(format!("step: {}", step.label()));
+            }
+            DeviceEvent::Progress(Progress::Exchange {
+                command, status, ..
+            }) => {
+                self.log.push(format!(
+                    "  > {command}  < {}",
+                    status.as_deref().unwrap_or("no answer")
+                ));
+            }
+            DeviceEvent::Identified(Ok(t)) => {
+                self.log.push(format!(
+                    "token {} ({}) clock {}",
+                    t.serial,
+                    t.model_name(),
+                    clock_words(t.clock_difference())
+                ));
+                self.token = TokenStatus::Known(t);
+            }
+            DeviceEvent::Identified(Err(e)) => {
+                self.token = TokenStatus::Failed(explain::burn_error(&e));
+            }
+            DeviceEvent::Burned(Ok(report)) => {
+                let info = self.secret.chosen();
+                self.note_event(&format!(
+                    "burned {} code {}",
+                    report.token.serial, report.codes.current
+                ));
+                self.log.push(format!(
+                    "burned {} · code {}",
+                    report.token.serial, report.codes.current
+                ));
+                self.result = info.map(|i| BurnResult {
+                    secret: i.secret,
+                    options: report.options,
+                    serial: report.token.serial.clone(),
+                    model: report.token.model_name(),
+                    label: match (i.issuer, i.account) {
+                        (Some(a), Some(b)) => Some(format!("{a} · {b}")),
+                        (a, b) => a.or(b),
+                    },
+                });
+                self.token = TokenStatus::Known(report.token);
+                self.operation = Operation::Idle;
+                if let View::Wizard(_) = self.view {
+                    self.view = View::Wizard(4);
+                }
+                if let Some(d) = &self.demo {
+                    let code = lock(&d.token).stored_code().unwrap_or_default();
+                    self.note_event(&format!("virtual token shows {code} after a power cycle"));
+                }
+            }
+            DeviceEvent::Burned(Err(e)) => {
+                let why = explain::burn_error(&e);
+                self.note_event(&format!("burn failed at {:?}", e.step));
+                self.log.push(format!("burn failed: {}", why.problem));
+                self.operation = Operation::Failed {
+                    why,
+                    token_state: e.token_state,
+                };
+                if matches!(e.cause, crate::burn::Failure::Transport(_)) {
+                    self.token_seen = false;
+                    self.token = TokenStatus::Absent;
+                }
+            }
+            DeviceEvent::Synced(Ok(r)) => {
+                let words = match r.secret_erased {
+                    Some(true) => {
+                        "Clock set. This model erased its secret: the token is blank, burn it now."
+                    }
+                    Some(false) => "Clock set; the secret was kept.",
+                    None => "Clock set; burn the token to be sure it holds a secret.",
+                };
+                self.log.push(words.to_string());
+                self.operation = Operation::Synced(words.into());
+                self.token_seen = false;
+            }
+            DeviceEvent::Synced(Err(e)) => {
+                self.operation = Operation::Failed {
+                    why: explain::burn_error(&e),
+                    token_state: e.token_state,
+                };
+            }
+        }
+    }
+
+    fn on_capture_event(&mut self, ctx: &eframe::egui::Context, e: CaptureEvent) {
+        if self.hidden_for_scan {
+            self.hidden_for_scan = false;
+            ctx.send_viewport_cmd(eframe::egui::ViewportCommand::Visible(true));
+            ctx.send_viewport_cmd(eframe::egui::ViewportCommand::Focus);
+        }
+        match e {
+            CaptureEvent::Found { place, texts, took } => {
+                self.last_scan = Some(took);
+                if self.secret.take_scanned(&texts, &place) {
+                    self.capture_note = None;
+                    self.apply_secret_options();
+                    let kind = if self.secret.chosen().is_some() {
+                        "secret"
+                    } else {
+                        "not a secret"
+                    };
+                    self.note_event(&format!(
+                        "scanned {} QR code(s) from {place} in {} ms: {kind}",
+                        texts.len(),
+                        took.as_millis()
+                    ));
+                } else {
+                    self.capture_note = Some(Explanation {
+                        problem: format!("No QR code found ({place})."),
+                        next_step: "Make sure the whole QR code is visible and not covered, then scan again.".into(),
+                    });
+                    self.note_event(&format!("scanned {place}: no QR code"));
+                }
+                if self.webcam_on {
+                    self.stop_webcam();
+                }
+            }
+            CaptureEvent::Failed(err) => {
+                self.capture_note = Some(explain::capture(&err));
+                self.webcam_on = false;
+            }
+            CaptureEvent::WebcamFrame(img) => {
+                let (w, h) = img.dimensions();
+                let color =
+                    eframe::egui::ColorImage::from_gray([w as usize, h as usize], img.as_raw());
+                self.webcam_frame = Some(ctx.load_texture("webcam", color, Default::default()));
+            }
+            CaptureEvent::WebcamRejected(text) => {
+                if let Err(e) = crate::secret::read(&text) {
+                    self.capture_note = Some(explain::not_a_secret(&e));
+                }
+            }
+            CaptureEvent::WebcamStopped => self.webcam_on = false,
+        }
+    }
+
+    /// Prefill the options from the secret's link, when it names them.
+    pub fn apply_secret_options(&mut self) {
+        if let Some(info) = self.secret.chosen() {
+            if let Some(a) = info.algorithm {
+                self.options.algorithm = a;
+            }
+            if let Some(p) = info.period {
+                self.options.period = p;
+            }
+        }
+    }
+
+    /// Start a burn (no-op with the reason shown when not ready).
+    pub fn start_burn(&mut self) {
+        if self.burn_blocker().is_some() {
+            return;
+        }
+        let Some(info) = self.secret.chosen() else {
+            return;
+        };
+        self.settings.set_options(&self.options);
+        self.settings.save();
+        self.result = None;
+        self.operation = Operation::Burning {
+            step: Step::Identify,
+        };
+        let reader = self.target_name();
+        self.device.send(DeviceRequest::Burn {
+            reader,
+            plan: BurnPlan {
+                secret: info.secret,
+                options: self.options,
+                allow_unknown_model: false,
+            },
+        });
+    }
+
+    /// Whether a time sync needs the erase confirmation on this token.
+    pub fn sync_erases(&self) -> bool {
+        match &self.token {
+            TokenStatus::Known(t) => t.time_sync() != Some(TimeSync::KeepsSecret),
+            _ => true,
+        }
+    }
+
+    /// Sync the clock (the confirmation has been given when it erases).
+    pub fn start_sync(&mut self, erase_ok: bool) {
+        if self.device.is_busy() || !matches!(self.token, TokenStatus::Known(_)) {
+            return;
+        }
+        self.confirm_sync = false;
+        self.operation = Operation::Syncing;
+        let reader = self.target_name();
+        self.device.send(DeviceRequest::SyncTime {
+            reader,
+            options: self.options,
+            erase_ok,
+        });
+    }
+
+    /// Hide the window and grab the screen.
+    pub fn scan_screen(&mut self, ctx: &eframe::egui::Context) {
+        if self.capture.is_busy() {
+            return;
+        }
+        self.hidden_for_scan = true;
+        ctx.send_viewport_cmd(eframe::egui::ViewportCommand::Visible(false));
+        self.capture.send(CaptureRequest::Screen {
+            delay: Duration::from_millis(250),
+        });
+    }
+
+    /// Decode an image file (or dropped file).
+    pub fn open_image(&mut self, path: std::path::PathBuf) {
+        self.capture.send(CaptureRequest::File(path));
+    }
+
+    /// Decode a pasted image.
+    pub fn paste_image(&mut self, img: image::GrayImage) {
+        self.capture.send(CaptureRequest::Image(img));
+    }
+
+    /// Start or stop the webcam preview.
+    pub fn toggle_webcam(&mut self) {
+        if self.webcam_on {
+            self.stop_webcam();
+        } else {
+            self.webcam_on = true;
+            self.capture_note = None;
+            self.capture.send(CaptureRequest::WebcamStart(0));
+        }
+    }
+
+    fn stop_webcam(&mut self) {
+        self.webcam_on = false;
+        self.webcam_frame = None;
+        self.capture.send(CaptureRequest::WebcamStop);
+    }
+
+    /// Forget this token's secret and get ready for the next one.
+    pub fn next_token(&mut self) {
+        self.secret.clear();
+        self.result = None;
+        self.operation = Operation::Idle;
+        self.capture_note = None;
+        if let View::Wizard(_) = self.view {
+            self.view = View::Wizard(0);
+        }
+    }
+}
+
+/// "in step", "3 s behind", "5 s ahead".
+pub fn clock_words(diff: i64) -> String {
+    match diff {
+        0 => "in step".into(),
+        d if d < 0 => format!("{} s behind", d.unsigned_abs()),
+        d => format!("{d} s ahead"),
+    }
+}

@@ -1,0 +1,88 @@
+//! Demo mode's extras: the virtual token (its display and power button,
+//! and lifting it off the reader) and the demo QR window to scan.
+
+use crate::app::state::BurnerApp;
+use crate::emulator::lock;
+use eframe::egui;
+
+pub fn token_panel(app: &mut BurnerApp, ui: &mut egui::Ui) {
+    let Some(demo) = &mut app.demo else { return };
+    ui.heading("Virtual token");
+    let (shown, left) = {
+        let t = lock(&demo.token);
+        (t.displayed_code(), t.displayed_seconds_left())
+    };
+    egui::Frame::new()
+        .fill(egui::Color32::from_rgb(190, 205, 170))
+        .corner_radius(8.0)
+        .inner_margin(12.0)
+        .show(ui, |ui| {
+            let text = shown.unwrap_or_else(|| "------".into());
+            ui.label(
+                egui::RichText::new(text)
+                    .size(34.0)
+                    .monospace()
+                    .color(egui::Color32::from_rgb(20, 30, 20)),
+            );
+            if let Some(l) = left {
+                ui.label(
+                    egui::RichText::new(format!("{l} s"))
+                        .color(egui::Color32::from_rgb(20, 30, 20)),
+                );
+            }
+        });
+    if ui.button("Power (off and on)").clicked() {
+        lock(&demo.token).power_cycle();
+    }
+    let present = demo.link.is_present();
+    let label = if present {
+        "Lift off the reader"
+    } else {
+        "Lay on the reader"
+    };
+    if ui.button(label).clicked() {
+        demo.link.set_present(!present);
+    }
+    ui.separator();
+    ui.checkbox(&mut demo.show_qr, "Show demo QR");
+    ui.weak("The demo QR window plays the sign-in page: press Scan screen.");
+    if shown_changes_each_second(left) {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs(1));
+    }
+}
+
+fn shown_changes_each_second(left: Option<u64>) -> bool {
+    left.is_some()
+}
+
+pub fn qr_window(app: &mut BurnerApp, ctx: &egui::Context) {
+    let Some(demo) = &mut app.demo else { return };
+    if !demo.show_qr {
+        return;
+    }
+    let Some(tex) = demo.qr_texture(ctx) else {
+        return;
+    };
+    let mut open = true;
+    ctx.show_viewport_immediate(
+        egui::ViewportId::from_hash_of("demo-qr"),
+        egui::ViewportBuilder::default()
+            .with_title("Demo sign-in page — scan this QR code")
+            .with_inner_size([400.0, 460.0])
+            .with_position([1000.0, 60.0]),
+        |ui, _class| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.label("Demo Company · set up your authenticator");
+                ui.add(egui::Image::new(&tex).fit_to_exact_size(egui::vec2(360.0, 360.0)));
+                ui.weak("Secret key: shown only in the QR code");
+            });
+            if ui.ctx().input(|i| i.viewport().close_requested()) {
+                open = false;
+            }
+        },
+    );
+    if !open {
+        demo.show_qr = false;
+    }
+}

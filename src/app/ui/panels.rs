@@ -1,0 +1,206 @@
+//! The reader, token and options panels, the burn button with its steps,
+//! and the time-sync confirmation.
+
+use crate::app::state::{BurnerApp, Operation, TokenStatus, clock_words};
+use crate::burn::Step;
+use crate::params::{DisplayTimeout, HmacAlgorithm, TimeStep};
+use crate::protocol::TimeSync;
+use eframe::egui;
+
+pub fn readers(app: &mut BurnerApp, ui: &mut egui::Ui) {
+    ui.heading("2. Reader");
+    if app.readers.service_down {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            "The smart-card service is not running.",
+        );
+        ui.label("What to do: start pcscd (Linux: sudo systemctl start pcscd) or the Windows \"Smart Card\" service.");
+        return;
+    }
+    if app.readers.list.is_empty() {
+        ui.label("No reader found. Plug in the USB NFC reader.");
+        return;
+    }
+    let mut chosen = app.readers.chosen.clone();
+    ui.radio_value(&mut chosen, None, "Automatic (the reader holding a token)");
+    for r in &app.readers.list {
+        ui.radio_value(
+            &mut chosen,
+            Some(r.name.clone()),
+            format!("{} — {}", r.name, r.state.describe()),
+        );
+    }
+    if chosen != app.readers.chosen {
+        app.readers.chosen = chosen;
+        app.settings.reader = app.readers.chosen.clone();
+        app.settings.save();
+    }
+}
+
+pub fn token(app: &mut BurnerApp, ui: &mut egui::Ui) {
+    ui.heading("3. Token");
+    match &app.token {
+        TokenStatus::Absent => {
+            ui.label("Switch the token on (press its button) and lay it on the reader.");
+        }
+        TokenStatus::Reading => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Reading the token…");
+            });
+        }
+        TokenStatus::Failed(x) => super::secret::explanation(ui, x),
+        TokenStatus::Known(t) => {
+            egui::Grid::new("token-grid").num_columns(2).show(ui, |ui| {
+                ui.label("Model");
+                ui.strong(t.model_name());
+                ui.end_row();
+                ui.label("Serial");
+                ui.monospace(&t.serial);
+                ui.end_row();
+                ui.label("Clock");
+                ui.label(clock_words(t.clock_difference()) + " this PC");
+                ui.end_row();
+                ui.label("Time sync");
+                ui.label(match t.time_sync() {
+                    Some(TimeSync::ErasesSecret) => "erases the secret",
+                    Some(TimeSync::KeepsSecret) => "keeps the secret",
+                    None => "unknown model",
+                });
+                ui.end_row();
+            });
+            let enabled = !app.device.is_busy();
+            if ui
+                .add_enabled(enabled, egui::Button::new("Sync time…"))
+                .clicked()
+            {
+                app.confirm_sync = true;
+            }
+        }
+    }
+}
+
+pub fn options(app: &mut BurnerApp, ui: &mut egui::Ui) {
+    ui.heading("Options");
+    let from_link = app.secret.chosen();
+    let o = &mut app.options;
+    egui::Grid::new("options-grid")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("HMAC");
+            egui::ComboBox::from_id_salt("hmac")
+                .selected_text(o.algorithm.to_string())
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut o.algorithm, HmacAlgorithm::Sha1, "SHA-1");
+                    ui.selectable_value(&mut o.algorithm, HmacAlgorithm::Sha256, "SHA-256");
+                });
+            ui.end_row();
+            ui.label("Time step");
+            egui::ComboBox::from_id_salt("step")
+                .selected_text(format!("{} s", o.period.seconds()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut o.period, TimeStep::Seconds30, "30 s");
+                    ui.selectable_value(&mut o.period, TimeStep::Seconds60, "60 s");
+                });
+            ui.end_row();
+            ui.label("Display timeout");
+            egui::ComboBox::from_id_salt("display")
+                .selected_text(format!("{} s", o.display_timeout.seconds()))
+                .show_ui(ui, |ui| {
+                    for t in DisplayTimeout::ALL {
+                        ui.selectable_value(
+                            &mut o.display_timeout,
+                            t,
+                            format!("{} s", t.seconds()),
+                        );
+                    }
+                });
+            ui.end_row();
+        });
+    let differs = from_link.is_some_and(|info| {
+        info.algorithm.is_some_and(|a| a != app.options.algorithm)
+            || info.period.is_some_and(|p| p != app.options.period)
+    });
+    if differs {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "These options differ from the link's: the codes will not match the service's.",
+        );
+    }
+}
+
+pub fn burn_button(app: &mut BurnerApp, ui: &mut egui::Ui) {
+    let blocker = app.burn_blocker();
+    ui.horizontal(|ui| {
+        let button = egui::Button::new(egui::RichText::new("Burn (Enter)").size(20.0))
+            .min_size(egui::vec2(180.0, 40.0));
+        let response = ui.add_enabled(blocker.is_none(), button);
+        if let Some(b) = &blocker {
+            response.on_disabled_hover_text(b.clone());
+            ui.label(b);
+        } else if response.clicked() {
+            app.start_burn();
+        }
+    });
+    match &app.operation {
+        Operation::Burning { step } => {
+            ui.horizontal(|ui| {
+                for s in Step::ALL {
+                    let done = Step::ALL.iter().position(|x| x == &s)
+                        < Step::ALL.iter().position(|x| x == step);
+                    let mark = if done {
+                        "✔"
+                    } else if s == *step {
+                        "▶"
+                    } else {
+                        "·"
+                    };
+                    ui.label(format!("{mark} {}", s.label()));
+                }
+            });
+        }
+        Operation::Syncing => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Setting the clock…");
+            });
+        }
+        Operation::Failed { why, .. } => {
+            super::secret::explanation(ui, why);
+        }
+        Operation::Synced(words) => {
+            ui.label(words);
+        }
+        Operation::Idle => {}
+    }
+}
+
+pub fn sync_confirmation(app: &mut BurnerApp, ctx: &egui::Context) {
+    if !app.confirm_sync {
+        return;
+    }
+    let erases = app.sync_erases();
+    let model = match &app.token {
+        TokenStatus::Known(t) => t.model_name(),
+        _ => "this token",
+    };
+    egui::Modal::new(egui::Id::unique("sync-confirm")).show(ctx, |ui| {
+        ui.heading("Sync the token's clock?");
+        ui.label("The clock is written together with the options shown (HMAC, time step, display timeout).");
+        if erases {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("On the {model}, setting the clock ERASES the secret: the token will show no code until you burn it again."),
+            );
+        }
+        ui.horizontal(|ui| {
+            let label = if erases { "Sync and erase the secret" } else { "Sync the clock" };
+            if ui.button(label).clicked() {
+                app.start_sync(erases);
+            }
+            if ui.button("Cancel").clicked() {
+                app.confirm_sync = false;
+            }
+        });
+    });
+}

@@ -1,0 +1,181 @@
+//! The secret panel: scan the screen, webcam, open an image, paste, or type;
+//! the secret masked with a reveal toggle; issuer/account; export accounts
+//! to choose from; every wrong kind explained with what to do instead.
+
+use crate::app::state::BurnerApp;
+use crate::secret::Candidate;
+use eframe::egui;
+
+/// Id of the "Open image" dialog's open flag.
+fn dialog_id() -> egui::Id {
+    egui::Id::unique("open-image-dialog")
+}
+
+pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
+    ui.heading("1. Secret");
+    ui.horizontal_wrapped(|ui| {
+        let ctx = ui.ctx().clone();
+        if ui
+            .button("Scan screen")
+            .on_hover_text("Ctrl+Shift+S: hides this window and reads the QR code on the screen")
+            .clicked()
+        {
+            app.scan_screen(&ctx);
+        }
+        let webcam_label = if app.webcam_on {
+            "Stop webcam"
+        } else {
+            "Webcam"
+        };
+        if ui.button(webcam_label).clicked() {
+            app.toggle_webcam();
+        }
+        if ui.button("Open image…").clicked() {
+            ctx.data_mut(|d| d.insert_temp(dialog_id(), true));
+        }
+        if ui
+            .button("Paste")
+            .on_hover_text("Ctrl+V: a copied key, link or QR picture")
+            .clicked()
+        {
+            app.capture
+                .send(crate::app::capture::CaptureRequest::Clipboard);
+        }
+    });
+    if app.capture.is_busy() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Looking for a QR code…");
+        });
+    }
+    if let Some(tex) = &app.webcam_frame {
+        ui.add(egui::Image::new(tex).max_width(320.0));
+        ui.label("Hold the QR code in front of the camera.");
+    }
+
+    let label = ui.label("Secret key, otpauth link or export:");
+    let edit = egui::TextEdit::singleline(&mut *app.secret.text)
+        .password(!app.secret.reveal)
+        .hint_text("Base32 key, hex, otpauth://… or drop a QR picture")
+        .desired_width(f32::INFINITY);
+    let response = ui.add(edit).labelled_by(label.id);
+    if response.changed() {
+        app.secret.origin = Some("typed".into());
+        app.secret.reparse();
+        app.apply_secret_options();
+    }
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut app.secret.reveal, "Show secret");
+        if !app.secret.text.is_empty() && ui.button("Clear").clicked() {
+            app.next_token();
+        }
+        if let Some(origin) = &app.secret.origin {
+            ui.weak(format!("from {origin}"));
+        }
+        if let Some(t) = app.last_scan {
+            ui.weak(format!("· scan took {} ms", t.as_millis()));
+        }
+    });
+
+    accounts(app, ui);
+    if let Some(info) = app.secret.chosen() {
+        let who = match (&info.issuer, &info.account) {
+            (Some(i), Some(a)) => format!("{i} · {a}"),
+            (Some(x), None) | (None, Some(x)) => x.clone(),
+            _ => "no account name".into(),
+        };
+        ui.label(
+            egui::RichText::new(format!("✔ {who} · {} bytes", info.secret.len()))
+                .color(ok_color(ui)),
+        );
+        for w in &info.warnings {
+            ui.colored_label(ui.visuals().warn_fg_color, crate::explain::warning(w));
+        }
+    }
+    if let Some(x) = app.secret.problem() {
+        explanation(ui, &x);
+    }
+    for x in &app.secret.others {
+        ui.weak(format!("Also found: {}", x.problem));
+    }
+    if let Some(x) = &app.capture_note {
+        explanation(ui, x);
+    }
+}
+
+fn ok_color(ui: &egui::Ui) -> egui::Color32 {
+    if ui.visuals().dark_mode {
+        egui::Color32::from_rgb(120, 220, 120)
+    } else {
+        egui::Color32::from_rgb(0, 120, 0)
+    }
+}
+
+/// A problem and its next step, in the error colour.
+pub fn explanation(ui: &mut egui::Ui, x: &crate::explain::Explanation) {
+    ui.colored_label(ui.visuals().error_fg_color, &x.problem);
+    ui.label(format!("What to do: {}", x.next_step));
+}
+
+fn accounts(app: &mut BurnerApp, ui: &mut egui::Ui) {
+    let Some(Ok(Candidate::Migration(batch))) = &app.secret.parsed else {
+        return;
+    };
+    ui.label(format!(
+        "This export holds {} accounts:",
+        batch.accounts.len()
+    ));
+    let mut chosen = app.secret.account;
+    for (i, a) in batch.accounts.iter().enumerate() {
+        let name = match (&a.issuer, &a.account) {
+            (Some(x), Some(y)) => format!("{x} · {y}"),
+            (Some(x), None) | (None, Some(x)) => x.clone(),
+            _ => format!("account {}", i + 1),
+        };
+        let usable = a.usable.is_ok();
+        let text = if usable {
+            name
+        } else {
+            format!("{name} (cannot be burned)")
+        };
+        ui.add_enabled_ui(usable, |ui| {
+            ui.radio_value(&mut chosen, Some(i), text);
+        });
+    }
+    if chosen != app.secret.account {
+        app.secret.account = chosen;
+        app.apply_secret_options();
+    }
+}
+
+/// The "Open image" dialog: a path field (no native dialog needed); files
+/// can also be dropped on the window.
+pub fn open_image_dialog(app: &mut BurnerApp, ctx: &egui::Context) {
+    let open = ctx.data(|d| d.get_temp::<bool>(dialog_id()).unwrap_or(false));
+    if !open {
+        return;
+    }
+    let path_id = egui::Id::unique("open-image-path");
+    let mut path = ctx.data(|d| d.get_temp::<String>(path_id).unwrap_or_default());
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("open-image-modal")).show(ctx, |ui| {
+        ui.heading("Open image");
+        ui.label("Path of a PNG, JPEG, BMP or WebP picture of the QR code (or drop the file on the window):");
+        let r = ui.add(egui::TextEdit::singleline(&mut path).desired_width(420.0));
+        r.request_focus();
+        ui.horizontal(|ui| {
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button("Open").clicked() || enter) && !path.trim().is_empty() {
+                app.open_image(std::path::PathBuf::from(path.trim()));
+                close = true;
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                close = true;
+            }
+        });
+    });
+    ctx.data_mut(|d| {
+        d.insert_temp(path_id, path);
+        d.insert_temp(dialog_id(), !close);
+    });
+}
