@@ -15,8 +15,11 @@ as_root() {
 # Debian packages the build and the tests need: pcsc-lite to build and
 # link against, and a real pcscd with the vsmartcard-vpcd virtual readers.
 # libclang-dev for the webcam bindings (nokhwa/v4l2), xvfb for the screen
-# capture tests.
-SYSTEM_PACKAGES=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd libclang-dev xvfb)
+# capture and window tests, Mesa (software Vulkan/GL) for the app's wgpu
+# renderer and kittest snapshots, imagemagick/xdotool to drive and
+# photograph the real window.
+SYSTEM_PACKAGES=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd libclang-dev xvfb
+    mesa-vulkan-drivers libgl1-mesa-dri libegl1 libxkbcommon-x11-0 imagemagick xdotool)
 
 ensure_system_packages() {
     local missing=()

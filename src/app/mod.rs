@@ -36,10 +36,12 @@ pub fn run(demo: bool) -> Result<(), String> {
         "totp-burner",
         options,
         Box::new(move |cc| {
+            let settings = settings::Settings::default_path();
             Ok(Box::new(BurnerApp::new(
                 &cc.egui_ctx,
                 Arc::new(SystemClock),
                 demo,
+                settings,
             )))
         }),
     )

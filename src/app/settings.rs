@@ -10,6 +10,9 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
+    /// Where they are saved (not saved when None).
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
     /// "sha1" or "sha256".
     pub algorithm: String,
     /// 30 or 60.
@@ -26,6 +29,7 @@ impl Default for Settings {
     fn default() -> Settings {
         let o = TokenOptions::default();
         Settings {
+            path: None,
             algorithm: o.algorithm.name().into(),
             period: o.period.seconds(),
             display_timeout: o.display_timeout.seconds(),
@@ -55,7 +59,8 @@ impl Settings {
         self.display_timeout = o.display_timeout.seconds();
     }
 
-    fn path() -> Option<PathBuf> {
+    /// The default file: in the per-user config folder.
+    pub fn default_path() -> Option<PathBuf> {
         let dir = match std::env::var_os("TOTP_BURNER_CONFIG_DIR") {
             Some(d) => PathBuf::from(d),
             None => directories::ProjectDirs::from("", "", "totp-burner")?
@@ -65,17 +70,20 @@ impl Settings {
         Some(dir.join("settings.json"))
     }
 
-    /// Load the settings (defaults when missing or damaged).
-    pub fn load() -> Settings {
-        Settings::path()
+    /// Load the settings from `path` (defaults when missing or damaged).
+    pub fn load(path: Option<PathBuf>) -> Settings {
+        let mut s: Settings = path
+            .as_ref()
             .and_then(|p| std::fs::read_to_string(p).ok())
             .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        s.path = path;
+        s
     }
 
     /// Save the settings; failures are ignored (settings are a convenience).
     pub fn save(&self) {
-        if let Some(p) = Settings::path() {
+        if let Some(p) = &self.path {
             if let Some(dir) = p.parent() {
                 let _ = std::fs::create_dir_all(dir);
             }

@@ -123,8 +123,14 @@ pub struct BurnerApp {
 }
 
 impl BurnerApp {
-    /// The app on real readers (`demo` false) or on the demo's virtual one.
-    pub fn new(ctx: &eframe::egui::Context, clock: Arc<dyn Clock>, demo: bool) -> BurnerApp {
+    /// The app on real readers (`demo` false) or on the demo's virtual one,
+    /// with settings in `settings_path`.
+    pub fn new(
+        ctx: &eframe::egui::Context,
+        clock: Arc<dyn Clock>,
+        demo: bool,
+        settings_path: Option<std::path::PathBuf>,
+    ) -> BurnerApp {
         let demo_state = demo.then(|| DemoState::new(clock.clone()));
         let connector: Box<dyn Connector> = match &demo_state {
             Some(d) => Box::new(EmulatorConnector(d.link.clone())),
@@ -137,7 +143,14 @@ impl BurnerApp {
                 Readers::watch_pcsc(move || c.request_repaint())
             }
         };
-        Self::with_parts(ctx, clock, connector, readers, demo_state)
+        Self::with_parts(
+            ctx,
+            clock,
+            connector,
+            readers,
+            demo_state,
+            Settings::load(settings_path),
+        )
     }
 
     /// The app over any connector and reader list (tests use slow or
@@ -148,12 +161,12 @@ impl BurnerApp {
         connector: impl Connector,
         readers: Readers,
         demo: Option<DemoState>,
+        settings: Settings,
     ) -> BurnerApp {
         let c = ctx.clone();
         let device = DeviceWorker::spawn(connector, clock.clone(), move || c.request_repaint());
         let c = ctx.clone();
         let capture = CaptureWorker::spawn(move || c.request_repaint());
-        let settings = Settings::load();
         let event_log = std::env::var_os("TOTP_BURNER_EVENT_LOG").and_then(|p| {
             std::fs::OpenOptions::new()
                 .create(true)

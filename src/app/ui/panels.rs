@@ -84,38 +84,24 @@ pub fn options(app: &mut BurnerApp, ui: &mut egui::Ui) {
     ui.heading("Options");
     let from_link = app.secret.chosen();
     let o = &mut app.options;
-    egui::Grid::new("options-grid")
-        .num_columns(2)
-        .show(ui, |ui| {
-            ui.label("HMAC");
-            egui::ComboBox::from_id_salt("hmac")
-                .selected_text(o.algorithm.to_string())
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut o.algorithm, HmacAlgorithm::Sha1, "SHA-1");
-                    ui.selectable_value(&mut o.algorithm, HmacAlgorithm::Sha256, "SHA-256");
-                });
-            ui.end_row();
-            ui.label("Time step");
-            egui::ComboBox::from_id_salt("step")
-                .selected_text(format!("{} s", o.period.seconds()))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut o.period, TimeStep::Seconds30, "30 s");
-                    ui.selectable_value(&mut o.period, TimeStep::Seconds60, "60 s");
-                });
-            ui.end_row();
-            ui.label("Display timeout");
-            egui::ComboBox::from_id_salt("display")
-                .selected_text(format!("{} s", o.display_timeout.seconds()))
-                .show_ui(ui, |ui| {
-                    for t in DisplayTimeout::ALL {
-                        ui.selectable_value(
-                            &mut o.display_timeout,
-                            t,
-                            format!("{} s", t.seconds()),
-                        );
-                    }
-                });
-            ui.end_row();
+    egui::ComboBox::from_label("HMAC")
+        .selected_text(o.algorithm.to_string())
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut o.algorithm, HmacAlgorithm::Sha1, "SHA-1");
+            ui.selectable_value(&mut o.algorithm, HmacAlgorithm::Sha256, "SHA-256");
+        });
+    egui::ComboBox::from_label("Time step")
+        .selected_text(format!("{} s", o.period.seconds()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut o.period, TimeStep::Seconds30, "30 s");
+            ui.selectable_value(&mut o.period, TimeStep::Seconds60, "60 s");
+        });
+    egui::ComboBox::from_label("Display timeout")
+        .selected_text(format!("{} s", o.display_timeout.seconds()))
+        .show_ui(ui, |ui| {
+            for t in DisplayTimeout::ALL {
+                ui.selectable_value(&mut o.display_timeout, t, format!("{} s", t.seconds()));
+            }
         });
     let differs = from_link.is_some_and(|info| {
         info.algorithm.is_some_and(|a| a != app.options.algorithm)
@@ -149,9 +135,9 @@ pub fn burn_button(app: &mut BurnerApp, ui: &mut egui::Ui) {
                     let done = Step::ALL.iter().position(|x| x == &s)
                         < Step::ALL.iter().position(|x| x == step);
                     let mark = if done {
-                        "✔"
+                        "[x]"
                     } else if s == *step {
-                        "▶"
+                        "[>]"
                     } else {
                         "·"
                     };

@@ -85,7 +85,7 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
             _ => "no account name".into(),
         };
         ui.label(
-            egui::RichText::new(format!("✔ {who} · {} bytes", info.secret.len()))
+            egui::RichText::new(format!("Ready: {who} · {} bytes", info.secret.len()))
                 .color(ok_color(ui)),
         );
         for w in &info.warnings {

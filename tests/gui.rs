@@ -1,0 +1,437 @@
+//! The real egui app driven through egui_kittest: panels found by role and
+//! label, an injected clock, the demo's emulated token behind the device
+//! worker, and snapshot images of the main states (rendered with wgpu on
+//! Mesa's software rasteriser).
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use totp_burner::app::BurnerApp;
+use totp_burner::app::demo::{DEMO_URI, DemoState};
+use totp_burner::app::device::{Connector, EmulatorConnector};
+use totp_burner::app::readers::Readers;
+use totp_burner::card::{Transport, TransportError};
+use totp_burner::clock::ManualClock;
+use totp_burner::emulator::lock;
+
+const NOW: u64 = 1_800_000_010;
+
+/// A settings file of this test's own (tests run in parallel).
+fn settings_file() -> Option<std::path::PathBuf> {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!("totp-burner-gui-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    Some(dir.join(format!(
+        "settings-{}.json",
+        N.fetch_add(1, Ordering::SeqCst)
+    )))
+}
+
+/// The demo app. kittest has a single window, so the demo QR's own
+/// window would be embedded over the panels: it starts closed here.
+fn demo_app(clock: &ManualClock) -> Harness<'static, BurnerApp> {
+    let clock = Arc::new(clock.clone());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1180.0, 820.0))
+        .build_eframe(move |cc| BurnerApp::new(&cc.egui_ctx, clock, true, settings_file()));
+    h.state_mut().demo.as_mut().unwrap().show_qr = false;
+    h
+}
+
+/// An app over a custom connector, with the demo's token and reader.
+fn app_with(
+    clock: &ManualClock,
+    wrap: impl FnOnce(EmulatorConnector) -> Box<dyn Connector> + 'static,
+) -> Harness<'static, BurnerApp> {
+    let clock = Arc::new(clock.clone());
+    Harness::builder()
+        .with_size(egui::vec2(1180.0, 820.0))
+        .build_eframe(move |cc| {
+            let mut demo = DemoState::new(clock.clone());
+            demo.show_qr = false;
+            let connector = wrap(EmulatorConnector(demo.link.clone()));
+            let readers = Readers::fixed(vec![demo.reader()]);
+            let settings = totp_burner::app::settings::Settings::load(settings_file());
+            BurnerApp::with_parts(
+                &cc.egui_ctx,
+                clock,
+                connector,
+                readers,
+                Some(demo),
+                settings,
+            )
+        })
+}
+
+/// Step the app (real time passes for the workers) until `done`.
+fn pump(
+    h: &mut Harness<'_, BurnerApp>,
+    what: &str,
+    done: impl Fn(&Harness<'_, BurnerApp>) -> bool,
+) {
+    let end = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < end {
+        h.step();
+        if done(h) {
+            h.step();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Click the widget labelled `label` and let the app react.
+fn click(h: &mut Harness<'_, BurnerApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.step();
+    h.step();
+}
+
+fn has(h: &Harness<'_, BurnerApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+fn token_identified(h: &Harness<'_, BurnerApp>) -> bool {
+    has(h, "OTPC-P2-i · 86596220000001 · clock 3 s behind")
+}
+
+fn type_secret(h: &mut Harness<'_, BurnerApp>, text: &str) {
+    h.get_by_label("Secret key, otpauth link or export:")
+        .focus();
+    h.step();
+    h.get_by_label("Secret key, otpauth link or export:")
+        .type_text(text);
+    h.step();
+    h.step();
+    assert_eq!(
+        h.state().secret.text.as_str(),
+        text,
+        "typed into the secret field"
+    );
+}
+
+fn grouped(code: &str) -> String {
+    format!("{} {}", &code[..3], &code[3..])
+}
+
+#[test]
+fn panels_show_reader_token_and_what_to_do_next() {
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    pump(&mut h, "the token to be read", token_identified);
+    assert!(has(&h, "scan or paste the secret"));
+    assert!(has(&h, "Demo reader (virtual) — token present"));
+    assert!(
+        h.query_by_label("86596220000001").is_some(),
+        "serial in the token panel"
+    );
+    assert!(has(&h, "erases the secret"));
+    // Burn is disabled with its reason shown.
+    assert!(has(&h, "Scan or paste the secret first."));
+    h.snapshot("01_ready_no_secret");
+}
+
+#[test]
+fn secret_to_burn_to_verified_code() {
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    pump(&mut h, "the token to be read", token_identified);
+    type_secret(&mut h, DEMO_URI);
+    assert!(
+        has(&h, "Demo Company · technician@example.com"),
+        "issuer and account shown"
+    );
+    assert!(has(&h, "· ready"));
+    // The secret is masked: the field does not show it.
+    let field = h.get_by_label("Secret key, otpauth link or export:");
+    assert_ne!(field.value().as_deref(), Some(DEMO_URI));
+    h.snapshot("02_secret_ready");
+
+    h.key_press(egui::Key::Enter);
+    pump(&mut h, "the verification code", |h| {
+        h.state().result.is_some()
+    });
+    let shown = {
+        let app = h.state();
+        let demo = app.demo.as_ref().unwrap();
+        lock(&demo.token).code_after_power_cycle().unwrap()
+    };
+    assert!(
+        h.query_by_label(&grouped(&shown)).is_some(),
+        "the large code equals the token's after a power cycle ({shown})"
+    );
+    assert!(has(&h, "Switch the token off and on"));
+    assert!(has(&h, "previous"));
+    h.snapshot("03_verified");
+
+    // The code moves on with the clock.
+    clock.advance(30);
+    h.step();
+    let next = lock(&h.state().demo.as_ref().unwrap().token)
+        .displayed_code()
+        .unwrap();
+    assert!(h.query_by_label(&grouped(&next)).is_some());
+
+    // Next token clears the secret from memory and the screen.
+    click(&mut h, "Next token");
+    assert!(h.state().result.is_none());
+    assert!(h.state().secret.text.is_empty());
+    assert!(has(&h, "scan or paste the secret"));
+}
+
+#[test]
+fn wrong_qr_is_explained_and_burn_stays_disabled() {
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    pump(&mut h, "the token to be read", token_identified);
+    type_secret(
+        &mut h,
+        "phonefactor://activate_account?code=123456789&url=https://mobileappcommunicator.auth.microsoft.com/activate/1/WEU",
+    );
+    assert!(has(&h, "I want to use a different authenticator app"));
+    h.key_press(egui::Key::Enter);
+    h.step();
+    assert!(h.state().result.is_none());
+    assert!(
+        lock(&h.state().demo.as_ref().unwrap().token)
+            .seed_for_tests()
+            .is_some_and(|s| s == b"factory secret bytes")
+    );
+    h.snapshot("04_wrong_qr");
+}
+
+/// Drops the link at one APDU (a token lifted mid-burn), once.
+struct LiftOnce {
+    inner: EmulatorConnector,
+    at: usize,
+    seen: usize,
+}
+
+impl Connector for LiftOnce {
+    fn run(
+        &mut self,
+        reader: Option<&str>,
+        op: &mut dyn FnMut(&mut dyn Transport),
+    ) -> Result<(), TransportError> {
+        struct T<'a> {
+            inner: &'a mut EmulatorConnector,
+            at: usize,
+            seen: &'a mut usize,
+        }
+        impl Transport for T<'_> {
+            fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
+                *self.seen += 1;
+                if *self.seen == self.at + 1 {
+                    return Err(TransportError::TokenRemoved);
+                }
+                self.inner.0.transmit(apdu)
+            }
+            fn reader_name(&self) -> String {
+                "lifting".into()
+            }
+        }
+        let at = self.at;
+        let mut inner = self.inner.clone();
+        let seen = &mut self.seen;
+        inner.run(reader, &mut |_| {})?;
+        op(&mut T {
+            inner: &mut self.inner,
+            at,
+            seen,
+        });
+        Ok(())
+    }
+}
+
+#[test]
+fn a_lifted_token_is_explained_and_a_retry_recovers() {
+    let clock = ManualClock::new(NOW);
+    // APDU 0 is the automatic identify; the burn's seed write is APDU 5.
+    let mut h = app_with(&clock, |inner| {
+        Box::new(LiftOnce {
+            inner,
+            at: 5,
+            seen: 0,
+        })
+    });
+    pump(&mut h, "the token to be read", token_identified);
+    type_secret(&mut h, DEMO_URI);
+    click(&mut h, "Burn (Enter)");
+    pump(&mut h, "the failure", |h| {
+        has(h, "The token left the reader")
+    });
+    assert!(has(&h, "while writing the secret"));
+    assert!(has(&h, "holds either the new secret or none"));
+    // The token is read again (its clock is now set), then a second burn works.
+    pump(&mut h, "the token to be read again", |h| {
+        has(h, "OTPC-P2-i · 86596220000001 · clock in step")
+    });
+    h.snapshot("05_lifted");
+    click(&mut h, "Burn (Enter)");
+    pump(&mut h, "the verification code", |h| {
+        h.state().result.is_some()
+    });
+}
+
+#[test]
+fn time_sync_asks_before_erasing() {
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    pump(&mut h, "the token to be read", token_identified);
+    click(&mut h, "Sync time…");
+    assert!(has(&h, "ERASES the secret"));
+    h.snapshot("06_sync_confirmation");
+    // Esc cancels: nothing written.
+    h.key_press(egui::Key::Escape);
+    h.step();
+    h.step();
+    assert!(!has(&h, "ERASES the secret"));
+    assert!(lock(&h.state().demo.as_ref().unwrap().token).has_seed());
+    click(&mut h, "Sync time…");
+    click(&mut h, "Sync and erase the secret");
+    pump(&mut h, "the sync", |h| has(h, "erased its secret"));
+    let t = lock(&h.state().demo.as_ref().unwrap().token);
+    assert!(!t.has_seed());
+    assert_eq!(t.token_time(), NOW);
+}
+
+/// Every APDU takes `delay`: a slow reader.
+struct Slow(EmulatorConnector, Duration);
+
+impl Connector for Slow {
+    fn run(
+        &mut self,
+        reader: Option<&str>,
+        op: &mut dyn FnMut(&mut dyn Transport),
+    ) -> Result<(), TransportError> {
+        struct T<'a>(&'a mut EmulatorConnector, Duration);
+        impl Transport for T<'_> {
+            fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
+                std::thread::sleep(self.1);
+                self.0.0.transmit(apdu)
+            }
+            fn reader_name(&self) -> String {
+                "slow".into()
+            }
+        }
+        let delay = self.1;
+        let mut probe = self.0.clone();
+        probe.run(reader, &mut |_| {})?;
+        op(&mut T(&mut self.0, delay));
+        Ok(())
+    }
+}
+
+#[test]
+fn a_slow_reader_never_blocks_the_window() {
+    let clock = ManualClock::new(NOW);
+    let mut h = app_with(&clock, |inner| {
+        Box::new(Slow(inner, Duration::from_millis(250)))
+    });
+    pump(&mut h, "the token to be read", token_identified);
+    type_secret(&mut h, DEMO_URI);
+    click(&mut h, "Burn (Enter)");
+    // The burn takes 5 x 250 ms; frames keep coming fast meanwhile.
+    let mut slowest = Duration::ZERO;
+    let mut frames = 0;
+    let start = Instant::now();
+    while h.state().result.is_none() && start.elapsed() < Duration::from_secs(10) {
+        let t = Instant::now();
+        h.step();
+        slowest = slowest.max(t.elapsed());
+        frames += 1;
+        if frames == 3 {
+            assert!(
+                has(&h, "Burning:"),
+                "progress is shown while burning: {:?} busy {}",
+                h.state().operation,
+                h.state().busy()
+            );
+            // A second burn cannot start while one runs.
+            h.key_press(egui::Key::Enter);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(h.state().result.is_some(), "the burn finished");
+    assert!(frames > 20, "only {frames} frames during a 1.25 s burn");
+    assert!(
+        slowest < Duration::from_millis(200),
+        "a frame took {slowest:?}"
+    );
+}
+
+#[test]
+fn wizard_walks_the_same_flow() {
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    pump(&mut h, "the token to be read", token_identified);
+    click(&mut h, "Wizard");
+    assert!(has(&h, "1. Get the secret"));
+    type_secret(&mut h, DEMO_URI);
+    click(&mut h, "Next");
+    assert!(has(&h, "HMAC"));
+    click(&mut h, "Next");
+    assert!(h.query_by_label("86596220000001").is_some());
+    click(&mut h, "Next");
+    h.snapshot("07_wizard_burn");
+    click(&mut h, "Burn (Enter)");
+    pump(&mut h, "the verification code", |h| {
+        h.state().result.is_some()
+    });
+    assert!(has(&h, "Switch the token off and on"));
+    assert!(has(&h, "Start over"));
+}
+
+#[test]
+fn scan_screen_shortcut_runs_off_the_ui_thread_and_explains_failure() {
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    h.step();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    h.step();
+    assert!(
+        h.state().hidden_for_scan,
+        "the window hides while capturing"
+    );
+    // Whatever the test machine's screen offers, the result comes back as
+    // an event: a finding or a plain explanation.
+    pump(&mut h, "the scan result", |h| !h.state().hidden_for_scan);
+    let app = h.state();
+    assert!(app.capture_note.is_some() || app.secret.parsed.is_some());
+}
+
+#[test]
+fn demo_token_display_changes_only_after_a_power_cycle() {
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    pump(&mut h, "the token to be read", token_identified);
+    let before = lock(&h.state().demo.as_ref().unwrap().token)
+        .displayed_code()
+        .unwrap();
+    assert!(
+        h.query_by_label(&before).is_some(),
+        "virtual display shows {before}"
+    );
+    type_secret(&mut h, DEMO_URI);
+    h.key_press(egui::Key::Enter);
+    pump(&mut h, "the verification code", |h| {
+        h.state().result.is_some()
+    });
+    assert!(
+        h.query_by_label(&before).is_some(),
+        "still the old code before the power cycle"
+    );
+    click(&mut h, "Power (off and on)");
+    let after = lock(&h.state().demo.as_ref().unwrap().token)
+        .displayed_code()
+        .unwrap();
+    assert_ne!(after, before);
+    assert!(h.query_by_label(&after).is_some());
+}
