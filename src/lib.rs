@@ -19,3 +19,10 @@ pub mod explain;
 pub mod params;
 pub mod protocol;
 pub mod secret;
+
+/// When this process started (first asked; `main` asks at once), for the
+/// app's start-up measurement.
+pub fn process_start() -> std::time::Instant {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    *START.get_or_init(std::time::Instant::now)
+}

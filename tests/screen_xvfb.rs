@@ -22,34 +22,41 @@ impl Drop for Xvfb {
     }
 }
 
+/// Start Xvfb on a display number it picks itself (`-displayfd`), so
+/// parallel tests never share or collide on one.
 fn start_xvfb() -> Xvfb {
-    for n in 90..140 {
-        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-            || Path::new(&format!("/tmp/.X{n}-lock")).exists()
-        {
-            continue;
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "2560x1440x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb must be installed (./dev.sh test installs the xvfb package)");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let display = format!(":{}", line.trim());
+    let x = Xvfb {
+        child,
+        display: display.clone(),
+    };
+    let end = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < end {
+        if x11rb::connect(Some(&display)).is_ok() {
+            return x;
         }
-        let display = format!(":{n}");
-        let child = Command::new("Xvfb")
-            .args([&display, "-screen", "0", "2560x1440x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb must be installed (./dev.sh test installs the xvfb package)");
-        let x = Xvfb {
-            child,
-            display: display.clone(),
-        };
-        let end = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < end {
-            if x11rb::connect(Some(&display)).is_ok() {
-                return x;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("Xvfb on {display} did not come up");
+        std::thread::sleep(Duration::from_millis(50));
     }
-    panic!("no free X display number");
+    panic!("Xvfb on {display} did not come up");
 }
 
 /// Show `png` in a window at (x, y) on `display`; keep the connection open.
@@ -152,4 +159,120 @@ fn scan_screen_without_a_display_says_so() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("Wayland"));
+}
+
+fn find_window(display: &str, name: &str, timeout: Duration) -> Option<String> {
+    let end = Instant::now() + timeout;
+    while Instant::now() < end {
+        let out = Command::new("xdotool")
+            .args(["search", "--name", name])
+            .env("DISPLAY", display)
+            .output()
+            .ok()?;
+        let id = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .map(str::to_string);
+        if id.is_some() {
+            return id;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    None
+}
+
+fn key(display: &str, window: &str, keys: &str) {
+    let focus = Command::new("xdotool")
+        .args(["windowfocus", "--sync", window])
+        .env("DISPLAY", display)
+        .status()
+        .unwrap();
+    assert!(focus.success());
+    let k = Command::new("xdotool")
+        .args(["key", keys])
+        .env("DISPLAY", display)
+        .status()
+        .unwrap();
+    assert!(k.success());
+}
+
+fn wait_for_line(log: &Path, what: &str, timeout: Duration) -> String {
+    let end = Instant::now() + timeout;
+    while Instant::now() < end {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        if let Some(line) = text.lines().find(|l| l.contains(what)) {
+            return line.to_string();
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!(
+        "no {what:?} in the event log: {}",
+        std::fs::read_to_string(log).unwrap_or_default()
+    );
+}
+
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The real binary in demo mode on a real X screen: scan the demo QR from
+/// the screen with Ctrl+Shift+S, burn with Enter, and check that the code
+/// shown is the one the virtual token shows after a power cycle. The
+/// screenshot is kept as a test artifact.
+#[test]
+fn demo_scan_burn_verify_in_the_real_window() {
+    let x = start_xvfb();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("xvfb-demo");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = dir.join("events.log");
+    let app = Killed(
+        Command::new(env!("CARGO_BIN_EXE_totp-burner"))
+            .args(["gui", "--demo"])
+            .env("DISPLAY", &x.display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("XDG_RUNTIME_DIR", &dir)
+            .env("XDG_CONFIG_HOME", &dir)
+            .env("TOTP_BURNER_EVENT_LOG", &log)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let main =
+        find_window(&x.display, "TOTP burner", Duration::from_secs(30)).expect("the app window");
+    find_window(&x.display, "Demo sign-in page", Duration::from_secs(10))
+        .expect("the demo QR window");
+    wait_for_line(&log, "first frame", Duration::from_secs(30));
+    std::thread::sleep(Duration::from_millis(500));
+
+    key(&x.display, &main, "ctrl+shift+s");
+    let scanned = wait_for_line(&log, "scanned", Duration::from_secs(20));
+    assert!(scanned.ends_with(": secret"), "{scanned}");
+
+    key(&x.display, &main, "Return");
+    let burned = wait_for_line(&log, "burned", Duration::from_secs(20));
+    let shown = wait_for_line(&log, "virtual token shows", Duration::from_secs(5));
+    let code = burned.rsplit(' ').next().unwrap();
+    assert_eq!(
+        shown,
+        format!("virtual token shows {code} after a power cycle")
+    );
+
+    std::thread::sleep(Duration::from_millis(500));
+    let shot = dir.join("demo_after_burn.png");
+    let status = Command::new("import")
+        .args(["-window", "root"])
+        .arg(&shot)
+        .env("DISPLAY", &x.display)
+        .status()
+        .expect("imagemagick's import");
+    assert!(status.success());
+    eprintln!("screenshot: {}", shot.display());
+    drop(app);
 }

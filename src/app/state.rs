@@ -120,6 +120,7 @@ pub struct BurnerApp {
     pub last_scan: Option<Duration>,
     token_seen: bool,
     event_log: Option<std::fs::File>,
+    pub(crate) first_frame_noted: bool,
 }
 
 impl BurnerApp {
@@ -200,6 +201,7 @@ impl BurnerApp {
             last_scan: None,
             token_seen: false,
             event_log,
+            first_frame_noted: false,
         }
     }
 

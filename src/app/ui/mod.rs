@@ -19,6 +19,11 @@ pub const SCAN_SHORTCUT: KeyboardShortcut =
 impl eframe::App for BurnerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if !self.first_frame_noted {
+            self.first_frame_noted = true;
+            let ms = crate::process_start().elapsed().as_millis();
+            self.note_event(&format!("first frame {ms} ms after start"));
+        }
         self.poll(&ctx);
         self.handle_keys(&ctx);
         self.handle_drops(&ctx);
