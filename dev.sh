@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # totp-burner developer entry point. Two commands, both self-installing:
 #   ./dev.sh demo   run the app against the built-in virtual token
+#                   (the window in demo mode; the CLI demo without a desktop)
 #   ./dev.sh test   format check, clippy -D warnings, and every test
 #   ./dev.sh bench  benchmarks (figures in README.md)
 set -euo pipefail
@@ -131,6 +132,15 @@ cmd_demo() {
     ensure_system_packages
     ensure_rust
     cargo build --locked --quiet
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        log "opening the app with its built-in virtual token (demo mode)"
+        exec target/debug/totp-burner gui --demo
+    fi
+    log "no desktop (DISPLAY/WAYLAND_DISPLAY) here: running the command-line demo through pcscd instead"
+    cmd_demo_cli
+}
+
+cmd_demo_cli() {
     local bin=target/debug/totp-burner
     ensure_pcscd
     trap stop_demo EXIT
@@ -155,6 +165,8 @@ cmd_demo() {
 case "${1:-}" in
     test) shift; cmd_test "$@" ;;
     demo) shift; cmd_demo "$@" ;;
+    demo-cli) shift; ensure_system_packages; ensure_rust; cargo build --locked --quiet; cmd_demo_cli "$@" ;;
+    measure-gui) shift; ensure_system_packages; ensure_rust; scripts/measure_gui.sh ;;
     bench) shift; cmd_bench "$@" ;;
     *)
         echo "usage: ./dev.sh demo | ./dev.sh test" >&2

@@ -285,6 +285,22 @@ fn help_lists_the_subcommands() {
 }
 
 #[test]
+fn the_window_without_a_desktop_says_what_to_do() {
+    let o = Command::new(BIN)
+        .arg("gui")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("window could not be opened") && err.contains("totp-burner --help"),
+        "{err}"
+    );
+}
+
+#[test]
 fn hostile_inputs_never_panic() {
     let long = "A".repeat(100_000);
     let inputs: Vec<&str> = vec![

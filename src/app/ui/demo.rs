@@ -24,12 +24,6 @@ pub fn token_panel(app: &mut BurnerApp, ui: &mut egui::Ui) {
                     .monospace()
                     .color(egui::Color32::from_rgb(20, 30, 20)),
             );
-            if let Some(l) = left {
-                ui.label(
-                    egui::RichText::new(format!("{l} s"))
-                        .color(egui::Color32::from_rgb(20, 30, 20)),
-                );
-            }
         });
     if ui.button("Power (off and on)").clicked() {
         lock(&demo.token).power_cycle();
@@ -46,14 +40,12 @@ pub fn token_panel(app: &mut BurnerApp, ui: &mut egui::Ui) {
     ui.separator();
     ui.checkbox(&mut demo.show_qr, "Show demo QR");
     ui.weak("The demo QR window plays the sign-in page: press Scan screen.");
-    if shown_changes_each_second(left) {
+    // Like the real token, the display changes once per time step: repaint
+    // then, not every second.
+    if let Some(l) = left {
         ui.ctx()
-            .request_repaint_after(std::time::Duration::from_secs(1));
+            .request_repaint_after(std::time::Duration::from_millis(l * 1000 + 20));
     }
-}
-
-fn shown_changes_each_second(left: Option<u64>) -> bool {
-    left.is_some()
 }
 
 pub fn qr_window(app: &mut BurnerApp, ctx: &egui::Context) {

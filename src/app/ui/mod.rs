@@ -132,9 +132,18 @@ impl BurnerApp {
                     _ => None,
                 })
             });
-            if let Some(t) = pasted {
-                self.secret.set_text(&t, "pasted");
-                self.apply_secret_options();
+            match pasted {
+                Some(t) if !t.trim().is_empty() => {
+                    self.secret.set_text(&t, "pasted");
+                    self.apply_secret_options();
+                }
+                _ => {
+                    // Ctrl+V with a picture (no text) on the clipboard.
+                    let ctrl_v = ctx.input(|i| i.modifiers.command && i.key_pressed(Key::V));
+                    if ctrl_v {
+                        self.capture.send(super::capture::CaptureRequest::Clipboard);
+                    }
+                }
             }
         }
     }
