@@ -19,6 +19,7 @@ pub mod explain;
 pub mod params;
 pub mod protocol;
 pub mod secret;
+pub mod station;
 
 /// When this process started (first asked; `main` asks at once), for the
 /// app's start-up measurement.

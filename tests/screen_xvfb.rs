@@ -165,7 +165,7 @@ fn find_window(display: &str, name: &str, timeout: Duration) -> Option<String> {
     let end = Instant::now() + timeout;
     while Instant::now() < end {
         let out = Command::new("xdotool")
-            .args(["search", "--name", name])
+            .args(["search", "--onlyvisible", "--name", name])
             .env("DISPLAY", display)
             .output()
             .ok()?;
@@ -182,12 +182,21 @@ fn find_window(display: &str, name: &str, timeout: Duration) -> Option<String> {
 }
 
 fn key(display: &str, window: &str, keys: &str) {
-    let focus = Command::new("xdotool")
-        .args(["windowfocus", "--sync", window])
-        .env("DISPLAY", display)
-        .status()
-        .unwrap();
-    assert!(focus.success());
+    // The window may still be mapping: retry the focus for a few seconds.
+    let end = Instant::now() + Duration::from_secs(10);
+    loop {
+        let focus = Command::new("xdotool")
+            .args(["windowfocus", "--sync", window])
+            .env("DISPLAY", display)
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        if focus.success() {
+            break;
+        }
+        assert!(Instant::now() < end, "could not focus window {window}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
     let k = Command::new("xdotool")
         .args(["key", keys])
         .env("DISPLAY", display)

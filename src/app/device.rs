@@ -6,67 +6,12 @@ use crate::burn::{
     self, BurnError, BurnPlan, BurnReport, Failure, IdentifiedToken, Progress, Step, SyncReport,
     TokenState,
 };
-use crate::card::pcsc::PcscReaders;
-use crate::card::{Transport, TransportError};
+use crate::card::TransportError;
+pub use crate::card::connector::{Connector, EmulatorConnector, PcscConnector};
 use crate::clock::Clock;
-use crate::emulator::EmulatorLink;
 use crate::params::TokenOptions;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
-
-/// Runs an operation against the token on a reader.
-pub trait Connector: Send + 'static {
-    /// Connect to `reader` (or the one holding a token) and run `op`.
-    fn run(
-        &mut self,
-        reader: Option<&str>,
-        op: &mut dyn FnMut(&mut dyn Transport),
-    ) -> Result<(), TransportError>;
-}
-
-impl Connector for Box<dyn Connector> {
-    fn run(
-        &mut self,
-        reader: Option<&str>,
-        op: &mut dyn FnMut(&mut dyn Transport),
-    ) -> Result<(), TransportError> {
-        (**self).run(reader, op)
-    }
-}
-
-/// Real readers through PC/SC, one transaction per operation.
-#[derive(Debug, Default)]
-pub struct PcscConnector;
-
-impl Connector for PcscConnector {
-    fn run(
-        &mut self,
-        reader: Option<&str>,
-        op: &mut dyn FnMut(&mut dyn Transport),
-    ) -> Result<(), TransportError> {
-        let readers = PcscReaders::establish()?;
-        let mut card = readers.open(reader)?;
-        card.in_transaction(|t| op(t))
-    }
-}
-
-/// The demo's in-process virtual reader.
-#[derive(Debug, Clone)]
-pub struct EmulatorConnector(pub EmulatorLink);
-
-impl Connector for EmulatorConnector {
-    fn run(
-        &mut self,
-        _reader: Option<&str>,
-        op: &mut dyn FnMut(&mut dyn Transport),
-    ) -> Result<(), TransportError> {
-        if !self.0.is_present() {
-            return Err(TransportError::NoToken);
-        }
-        op(&mut self.0);
-        Ok(())
-    }
-}
 
 /// What the UI asks for.
 #[derive(Debug)]

@@ -2,6 +2,7 @@
 //! PC/SC readers ([`pcsc`]), the choice of reader ([`select`]) and a
 //! watcher for readers and tokens coming and going ([`watch`]).
 
+pub mod connector;
 pub mod pcsc;
 pub mod select;
 pub mod transport;

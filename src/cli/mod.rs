@@ -14,6 +14,7 @@ mod qr_source;
 mod readers;
 mod scan;
 mod secret_input;
+mod station;
 mod sync_time;
 mod target;
 
@@ -62,6 +63,10 @@ pub enum Command {
     Scan(scan::ScanArgs),
     /// List the PC/SC readers and what each holds.
     Readers(readers::ReadersArgs),
+    /// Burn tokens one after another as they are laid on the reader.
+    Batch(station::BatchArgs),
+    /// List or export the records of every operation.
+    Records(station::RecordsArgs),
     /// Serve an emulated token to pcscd through vsmartcard-vpcd.
     Emulate(emulate::EmulateArgs),
 }
@@ -89,6 +94,8 @@ where
         Some(Command::Readers(a)) => readers::run(&a),
         Some(Command::Scan(a)) => scan::run(&a),
         Some(Command::Emulate(a)) => emulate::run(&a),
+        Some(Command::Batch(a)) => station::run_batch_cmd(&a),
+        Some(Command::Records(a)) => station::run_records_cmd(&a),
     }
 }
 

@@ -1,0 +1,155 @@
+//! Exports: every record as CSV, and for batches with kept secrets the
+//! Microsoft Entra ID hardware OATH token CSV. Files holding secrets are
+//! written readable by their owner only.
+
+use super::records::Record;
+use std::io::Write;
+use std::path::Path;
+use thiserror::Error;
+
+/// An export that cannot be made.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// Entra accepts SHA-1 tokens only.
+    #[error("token {serial} uses SHA-256; Entra ID accepts only SHA-1 TOTP tokens")]
+    Sha256 {
+        /// The token.
+        serial: String,
+    },
+    /// Entra accepts 30 or 60 second tokens only.
+    #[error("token {serial} has an unsupported time step")]
+    Period {
+        /// The token.
+        serial: String,
+    },
+    /// Nothing to export.
+    #[error("no kept secrets to export")]
+    Nothing,
+    /// Writing failed.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file.
+        path: String,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Every record as CSV (no secrets).
+pub fn records_csv(records: &[Record]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "time",
+        "operator",
+        "station",
+        "reader",
+        "serial",
+        "model",
+        "operation",
+        "algorithm",
+        "period",
+        "display_timeout",
+        "outcome",
+        "error",
+        "batch",
+        "upn",
+    ]);
+    for r in records {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let num = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
+        let _ = w.write_record([
+            crate::clock::rfc3339(r.time.max(0) as u64),
+            r.operator.clone(),
+            r.station.clone(),
+            r.reader.clone(),
+            opt(&r.serial),
+            opt(&r.model),
+            r.operation.clone(),
+            opt(&r.algorithm),
+            num(r.period),
+            num(r.display_timeout),
+            r.outcome.clone(),
+            opt(&r.error),
+            opt(&r.batch),
+            opt(&r.upn),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// One token for the Entra upload.
+pub struct EntraRow<'a> {
+    /// The record of its successful burn.
+    pub record: &'a Record,
+    /// Its secret in Base32.
+    pub secret_base32: &'a str,
+}
+
+/// The Entra ID hardware OATH token CSV:
+/// `upn,serial number,secret key,time interval,manufacturer,model`.
+pub fn entra_csv(rows: &[EntraRow<'_>]) -> Result<zeroize::Zeroizing<String>, ExportError> {
+    if rows.is_empty() {
+        return Err(ExportError::Nothing);
+    }
+    let mut out = zeroize::Zeroizing::new(String::from(
+        "upn,serial number,secret key,time interval,manufacturer,model\n",
+    ));
+    for row in rows {
+        let r = row.record;
+        let serial = r.serial.clone().unwrap_or_default();
+        if r.algorithm.as_deref() != Some("sha1") {
+            return Err(ExportError::Sha256 { serial });
+        }
+        let period = match r.period {
+            Some(p @ (30 | 60)) => p,
+            _ => return Err(ExportError::Period { serial }),
+        };
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let _ = w.write_record([
+            r.upn.as_deref().unwrap_or(""),
+            &serial,
+            row.secret_base32,
+            &period.to_string(),
+            "Token2",
+            r.model.as_deref().unwrap_or(""),
+        ]);
+        let bytes = zeroize::Zeroizing::new(w.into_inner().unwrap_or_default());
+        out.push_str(&String::from_utf8_lossy(&bytes));
+    }
+    Ok(out)
+}
+
+/// Write `contents` to `path`, readable and writable by the owner only.
+pub fn write_private(path: &Path, contents: &[u8]) -> Result<(), ExportError> {
+    let err = |source| ExportError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options.open(path).map_err(err)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        f.set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(err)?;
+    }
+    f.write_all(contents).map_err(err)
+}
+
+/// Write a file without secrets.
+pub fn write_plain(path: &Path, contents: &[u8]) -> Result<(), ExportError> {
+    std::fs::write(path, contents).map_err(|source| ExportError::Write {
+        path: path.display().to_string(),
+        source,
+    })
+}

@@ -1,0 +1,9 @@
+//! Provisioning stations: batches of tokens burned as they are laid on the
+//! reader, an append-only record of every operation, kept secrets
+//! encrypted at rest, and exports (records CSV, Entra ID hardware token CSV).
+
+pub mod export;
+pub mod records;
+pub mod run;
+pub mod source;
+pub mod vault;

@@ -1,0 +1,152 @@
+//! Station records, vault and exports without hardware: the store is
+//! append-only, kept secrets are encrypted (and only then stored), the
+//! exports have exact bytes, and Entra refuses SHA-256 batches.
+
+use age::secrecy::SecretString;
+use totp_burner::secret::Secret;
+use totp_burner::station::export::{self, EntraRow};
+use totp_burner::station::records::{NewRecord, Store};
+use totp_burner::station::vault::{OpenVault, Vault, VaultError};
+
+fn temp_db(name: &str) -> std::path::PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("totp-burner-station-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join("records.sqlite")
+}
+
+fn burn_record(serial: &str, upn: Option<&str>, alg: &str) -> NewRecord {
+    NewRecord {
+        reader: "Virtual PCD 00 00".into(),
+        serial: Some(serial.into()),
+        model: Some("OTPC-P2-i".into()),
+        operation: "burn".into(),
+        algorithm: Some(alg.into()),
+        period: Some(30),
+        display_timeout: Some(30),
+        ok: true,
+        batch: Some("b1".into()),
+        upn: upn.map(str::to_string),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn records_are_append_only_and_listed() {
+    let path = temp_db("append");
+    let store = Store::open(&path, Some("desk-1")).unwrap();
+    store
+        .add(&burn_record("86596220000001", None, "sha1"))
+        .unwrap();
+    let mut failed = burn_record("86596220000002", None, "sha1");
+    failed.ok = false;
+    failed.error = Some("The token left the reader".into());
+    store.add(&failed).unwrap();
+    assert!(store.try_tamper(), "UPDATE and DELETE must be refused");
+    let all = store.list(None).unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].station, "desk-1");
+    assert_eq!(all[1].outcome, "failed");
+    let last = store.last_for_serial("86596220000002").unwrap().unwrap();
+    assert_eq!(last.error.as_deref(), Some("The token left the reader"));
+    assert!(store.last_for_serial("1").unwrap().is_none());
+    let csv = export::records_csv(&all);
+    assert!(csv.starts_with("time,operator,station,reader,serial,model,operation,algorithm,period,display_timeout,outcome,error,batch,upn\n"));
+    assert_eq!(csv.lines().count(), 3);
+}
+
+#[test]
+fn kept_secrets_are_encrypted_and_export_exactly() {
+    let path = temp_db("vault");
+    let store = Store::open(&path, None).unwrap();
+    let pass = SecretString::from("correct horse".to_string());
+    let vault = Vault::unlock_or_create(&store, &pass).unwrap();
+    let secrets = [
+        b"12345678901234567890".to_vec(),
+        b"abcdefghijabcdefghij".to_vec(),
+    ];
+    for (i, s) in secrets.iter().enumerate() {
+        let (enc, key) = vault.seal(s).unwrap();
+        let mut r = burn_record(
+            &format!("8659622000000{i}"),
+            Some(&format!("user{i}@contoso.com")),
+            "sha1",
+        );
+        r.secret_enc = Some(enc);
+        r.key_id = Some(key);
+        store.add(&r).unwrap();
+    }
+    // The database file holds no raw, hex or Base32 form of the secrets.
+    let bytes = std::fs::read(&path).unwrap();
+    for s in &secrets {
+        let b32 = Secret::new(s.clone()).to_base32();
+        let hex: String = s.iter().map(|b| format!("{b:02x}")).collect();
+        for form in [s.as_slice(), b32.as_bytes(), hex.as_bytes()] {
+            assert!(
+                !bytes.windows(form.len()).any(|w| w == form),
+                "a secret form is in the database"
+            );
+        }
+    }
+    // A second session with the same passphrase reuses the key.
+    assert!(Vault::unlock_or_create(&store, &pass).is_ok());
+    assert!(matches!(
+        Vault::unlock_or_create(&store, &SecretString::from("wrong".to_string())),
+        Err(VaultError::WrongPassphrase)
+    ));
+    assert!(matches!(
+        OpenVault::open(&store, &SecretString::from("wrong".to_string())),
+        Err(VaultError::WrongPassphrase)
+    ));
+
+    let open = OpenVault::open(&store, &pass).unwrap();
+    let kept = store.kept_secrets(Some("b1")).unwrap();
+    assert_eq!(kept.len(), 2);
+    let b32: Vec<_> = kept
+        .iter()
+        .map(|(_, blob, key)| Secret::from_zeroizing(open.unseal(*key, blob).unwrap()).to_base32())
+        .collect();
+    let rows: Vec<EntraRow<'_>> = kept
+        .iter()
+        .zip(&b32)
+        .map(|((r, _, _), s)| EntraRow {
+            record: r,
+            secret_base32: s,
+        })
+        .collect();
+    let csv = export::entra_csv(&rows).unwrap();
+    assert_eq!(
+        csv.as_str(),
+        "upn,serial number,secret key,time interval,manufacturer,model\n\
+         user0@contoso.com,86596220000000,GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ,30,Token2,OTPC-P2-i\n\
+         user1@contoso.com,86596220000001,MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK,30,Token2,OTPC-P2-i\n"
+    );
+    let out = path.with_file_name("entra.csv");
+    export::write_private(&out, csv.as_bytes()).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}
+
+#[test]
+fn entra_refuses_sha256() {
+    let path = temp_db("sha256");
+    let store = Store::open(&path, None).unwrap();
+    store
+        .add(&burn_record("86596220000009", None, "sha256"))
+        .unwrap();
+    let r = store.list(None).unwrap().remove(0);
+    let e = export::entra_csv(&[EntraRow {
+        record: &r,
+        secret_base32: "JBSWY3DPEHPK3PXP",
+    }])
+    .unwrap_err();
+    assert!(e.to_string().contains("SHA-1"), "{e}");
+    assert!(export::entra_csv(&[]).is_err());
+}
