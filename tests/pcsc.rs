@@ -586,3 +586,430 @@ fn real_reader_info() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert!(json(&o)["serial"].as_str().is_some());
 }
+
+// ---- Provisioning station: batches through pcscd and the virtual reader ----
+
+/// A running `totp-burner batch --json`, its events as they come.
+struct Batch {
+    child: Child,
+    lines: std::sync::mpsc::Receiver<Value>,
+    stderr: std::sync::Arc<Mutex<String>>,
+}
+
+impl Batch {
+    fn start(args: &[&str], records: &std::path::Path) -> Batch {
+        use std::io::{BufRead, BufReader, Read};
+        wait_for("empty readers", Duration::from_secs(5), || {
+            !reader_has_token(READER0)
+        });
+        let mut child = Command::new(BIN)
+            .arg("batch")
+            .args(args)
+            .arg("--json")
+            .arg("--records")
+            .arg(records)
+            .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let out = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                if let Ok(v) = serde_json::from_str::<Value>(&line) {
+                    let _ = tx.send(v);
+                }
+            }
+        });
+        let stderr = std::sync::Arc::new(Mutex::new(String::new()));
+        let (mut err, sink) = (child.stderr.take().unwrap(), stderr.clone());
+        std::thread::spawn(move || {
+            let mut s = String::new();
+            let _ = err.read_to_string(&mut s);
+            sink.lock().unwrap().push_str(&s);
+        });
+        Batch {
+            child,
+            lines: rx,
+            stderr,
+        }
+    }
+
+    /// The next event of kind `event` (others are skipped).
+    fn next(&self, event: &str) -> Value {
+        loop {
+            let v = self
+                .lines
+                .recv_timeout(Duration::from_secs(20))
+                .unwrap_or_else(|_| panic!("no {event} event"));
+            if v["event"] == event {
+                return v;
+            }
+        }
+    }
+
+    fn finish(mut self) -> (Option<i32>, String) {
+        let status = self.child.wait().unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        let err = self.stderr.lock().unwrap().clone();
+        (status.code(), err)
+    }
+}
+
+fn temp_records(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("totp-burner-batch-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join("records.sqlite")
+}
+
+fn b32(bytes: &[u8]) -> String {
+    data_encoding::BASE32_NOPAD.encode(bytes)
+}
+
+#[test]
+fn station_burns_twenty_random_tokens_and_exports_them_for_entra() {
+    let _g = serial();
+    let records = temp_records("twenty");
+    let batch = Batch::start(
+        &[
+            "--random",
+            "--count",
+            "20",
+            "--keep-secrets",
+            "--station",
+            "desk-7",
+        ],
+        &records,
+    );
+    let mut tokens = Vec::new();
+    let mut times = Vec::new();
+    for i in 0..20 {
+        batch.next("waiting");
+        let serial = format!("865962200{:05}", 100 + i);
+        let t = token(&serial, true, -20);
+        let bridge = VpcdBridge::spawn(t.clone(), VpcdOptions::port(PORT0), |_| {});
+        let burned = batch.next("burned");
+        assert_eq!(burned["serial"], serial.as_str());
+        assert_eq!(
+            burned["code"],
+            lock(&t).code_after_power_cycle().unwrap().as_str()
+        );
+        times.push(burned["ms"].as_u64().unwrap());
+        batch.next("lift");
+        lift(bridge, PORT0);
+        tokens.push((serial, t));
+    }
+    let (code, err) = batch.finish();
+    assert_eq!(code, Some(0), "{err}");
+    times.sort();
+    eprintln!(
+        "station: time from token placed to result, median of 20: {} ms (min {}, max {})",
+        times[10], times[0], times[19]
+    );
+
+    // Every secret differs and none is in the database in clear.
+    let db = std::fs::read(&records).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for (_, t) in &tokens {
+        let seed = lock(t).seed_for_tests().unwrap().to_vec();
+        assert!(seen.insert(seed.clone()), "a secret was burned twice");
+        let hex: String = seed.iter().map(|b| format!("{b:02x}")).collect();
+        for form in [seed.clone(), b32(&seed).into_bytes(), hex.into_bytes()] {
+            assert!(!db.windows(form.len()).any(|w| w == form.as_slice()));
+            assert!(
+                !err.as_bytes()
+                    .windows(form.len())
+                    .any(|w| w == form.as_slice())
+            );
+        }
+    }
+
+    // The Entra export's rows match the tokens' stored secrets.
+    let entra = records.with_file_name("entra.csv");
+    let o = Command::new(BIN)
+        .args(["records", "export", "--entra"])
+        .arg(&entra)
+        .arg("--records")
+        .arg(&records)
+        .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("holds the tokens' SECRETS"));
+    let csv = std::fs::read_to_string(&entra).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("upn,serial number,secret key,time interval,manufacturer,model")
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 20);
+    for (serial, t) in &tokens {
+        let want = format!(
+            ",{serial},{},30,Token2,OTPC-P2-i",
+            b32(lock(t).seed_for_tests().unwrap())
+        );
+        assert!(rows.iter().any(|r| *r == want), "no row {want}");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&entra).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    // A wrong passphrase gets nothing.
+    let o = Command::new(BIN)
+        .args(["records", "export", "--entra"])
+        .arg(records.with_file_name("x.csv"))
+        .arg("--records")
+        .arg(&records)
+        .env("TOTP_BURNER_PASSPHRASE", "guess")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("passphrase"));
+}
+
+#[test]
+fn station_never_burns_a_token_left_in_place_twice() {
+    let _g = serial();
+    let records = temp_records("left");
+    let batch = Batch::start(&["--random", "--count", "2"], &records);
+    batch.next("waiting");
+    let a = token("86596220000201", true, 0);
+    let bridge = VpcdBridge::spawn(a.clone(), VpcdOptions::port(PORT0), |_| {});
+    batch.next("burned");
+    batch.next("lift");
+    let apdus = bridge.apdus();
+    // Left on the reader for a while: nothing more happens to it.
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(
+        bridge.apdus(),
+        apdus,
+        "the token left in place was talked to again"
+    );
+    lift(bridge, PORT0);
+    batch.next("waiting");
+    // Laid back on: recognised, not burned again.
+    let bridge = VpcdBridge::spawn(a.clone(), VpcdOptions::port(PORT0), |_| {});
+    let again = batch.next("already-burned");
+    assert_eq!(again["serial"], "86596220000201");
+    lift(bridge, PORT0);
+    batch.next("waiting");
+    let b = token("86596220000202", true, 0);
+    let bridge = VpcdBridge::spawn(b, VpcdOptions::port(PORT0), |_| {});
+    batch.next("burned");
+    lift(bridge, PORT0);
+    let (code, err) = batch.finish();
+    assert_eq!(code, Some(0), "{err}");
+    let o = run(&[
+        "records",
+        "list",
+        "--json",
+        "--records",
+        records.to_str().unwrap(),
+    ]);
+    assert_eq!(json(&o)["records"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn station_records_a_lift_mid_burn_and_flags_the_token() {
+    let _g = serial();
+    let records = temp_records("lift");
+    let batch = Batch::start(&["--random", "--count", "1"], &records);
+    batch.next("waiting");
+    let t = token("86596220000301", true, 0);
+    // Lifted before the seed write (command 5 of the burn, 6th with identify).
+    let mut opts = VpcdOptions::port(PORT0);
+    opts.lift_after = Some(5);
+    let bridge = VpcdBridge::spawn(t.clone(), opts, |_| {});
+    let failed = batch.next("failed");
+    assert_eq!(failed["serial"], "86596220000301");
+    assert!(
+        failed["error"]
+            .as_str()
+            .unwrap()
+            .contains("left the reader"),
+        "{failed}"
+    );
+    assert_eq!(failed["token_state"]["state"], "seed-maybe-written");
+    batch.next("lift");
+    wait_for("the lift", Duration::from_secs(5), || {
+        !reader_has_token(READER0)
+    });
+    bridge.stop();
+    settle();
+    // The same token again: flagged, then burned.
+    batch.next("waiting");
+    let bridge = VpcdBridge::spawn(t.clone(), VpcdOptions::port(PORT0), |_| {});
+    let flagged = batch.next("burned-before");
+    assert_eq!(flagged["failed"], true);
+    batch.next("burned");
+    lift(bridge, PORT0);
+    let (code, err) = batch.finish();
+    assert_eq!(code, Some(3), "a failure happened in the batch: {err}");
+    let o = run(&[
+        "records",
+        "list",
+        "--serial",
+        "86596220000301",
+        "--json",
+        "--records",
+        records.to_str().unwrap(),
+    ]);
+    let list = json(&o)["records"].as_array().unwrap().clone();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["outcome"], "failed");
+    assert_eq!(list[1]["outcome"], "ok");
+}
+
+#[test]
+fn station_burns_a_user_list_in_order_and_refuses_duplicate_secrets() {
+    let _g = serial();
+    let records = temp_records("csv");
+    let list = records.with_file_name("users.csv");
+    std::fs::write(
+        &list,
+        "upn,secret\nalice@contoso.com,GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\nbob@contoso.com\n",
+    )
+    .unwrap();
+    let batch = Batch::start(
+        &["--csv", list.to_str().unwrap(), "--keep-secrets"],
+        &records,
+    );
+    let w = batch.next("waiting");
+    assert_eq!(w["next"], "alice@contoso.com");
+    let a = token("86596000000401", false, 0);
+    let bridge = VpcdBridge::spawn(a.clone(), VpcdOptions::port(PORT0), |_| {});
+    let burned = batch.next("burned");
+    assert_eq!(burned["upn"], "alice@contoso.com");
+    assert_eq!(lock(&a).seed_for_tests().unwrap(), b"12345678901234567890");
+    lift(bridge, PORT0);
+    assert_eq!(batch.next("waiting")["next"], "bob@contoso.com");
+    let b = token("86596000000402", false, 0);
+    let bridge = VpcdBridge::spawn(b.clone(), VpcdOptions::port(PORT0), |_| {});
+    assert_eq!(batch.next("burned")["upn"], "bob@contoso.com");
+    lift(bridge, PORT0);
+    let (code, err) = batch.finish();
+    assert_eq!(code, Some(0), "{err}");
+
+    // The export's exact bytes for this known batch.
+    let entra = records.with_file_name("entra.csv");
+    let o = Command::new(BIN)
+        .args(["records", "export", "--entra"])
+        .arg(&entra)
+        .arg("--records")
+        .arg(&records)
+        .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(
+        std::fs::read_to_string(&entra).unwrap(),
+        format!(
+            "upn,serial number,secret key,time interval,manufacturer,model\n\
+             alice@contoso.com,86596000000401,GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ,30,Token2,miniOTP-2-i\n\
+             bob@contoso.com,86596000000402,{},30,Token2,miniOTP-2-i\n",
+            b32(lock(&b).seed_for_tests().unwrap())
+        )
+    );
+
+    // A list that repeats a secret is refused before any token is touched.
+    std::fs::write(&list, "a@x,JBSWY3DPEHPK3PXP\nb@x,jbswy3dpehpk3pxp\n").unwrap();
+    let o = run(&[
+        "batch",
+        "--csv",
+        list.to_str().unwrap(),
+        "--records",
+        records.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("lines 1 and 2 have the same secret") && !err.contains("JBSW"),
+        "{err}"
+    );
+}
+
+#[test]
+fn station_without_keep_secrets_stores_none_and_entra_refuses_sha256() {
+    let _g = serial();
+    let records = temp_records("plain");
+    let batch = Batch::start(
+        &["--random", "--count", "1", "--algorithm", "sha256"],
+        &records,
+    );
+    batch.next("waiting");
+    let t = token("86596220000501", true, 0);
+    let bridge = VpcdBridge::spawn(t.clone(), VpcdOptions::port(PORT0), |_| {});
+    batch.next("burned");
+    lift(bridge, PORT0);
+    let (code, err) = batch.finish();
+    assert_eq!(code, Some(0), "{err}");
+    let seed = lock(&t).seed_for_tests().unwrap().to_vec();
+    let db = std::fs::read(&records).unwrap();
+    for form in [seed.clone(), b32(&seed).into_bytes()] {
+        assert!(!db.windows(form.len()).any(|w| w == form.as_slice()));
+    }
+    let o = Command::new(BIN)
+        .args([
+            "records",
+            "export",
+            "--entra",
+            "/tmp/never.csv",
+            "--records",
+        ])
+        .arg(&records)
+        .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("--keep-secrets"),
+        "{}",
+        text(&o.stderr)
+    );
+
+    // A SHA-256 batch with kept secrets: Entra export refused with the reason.
+    let batch = Batch::start(
+        &[
+            "--random",
+            "--count",
+            "1",
+            "--algorithm",
+            "sha256",
+            "--keep-secrets",
+        ],
+        &records,
+    );
+    batch.next("waiting");
+    let t = token("86596220000502", true, 0);
+    let bridge = VpcdBridge::spawn(t, VpcdOptions::port(PORT0), |_| {});
+    batch.next("burned");
+    lift(bridge, PORT0);
+    let (code, err) = batch.finish();
+    assert_eq!(code, Some(0), "{err}");
+    let o = Command::new(BIN)
+        .args([
+            "records",
+            "export",
+            "--entra",
+            "/tmp/never.csv",
+            "--records",
+        ])
+        .arg(&records)
+        .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("accepts only SHA-1"),
+        "{}",
+        text(&o.stderr)
+    );
+}
