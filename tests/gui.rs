@@ -435,3 +435,66 @@ fn demo_token_display_changes_only_after_a_power_cycle() {
     assert_ne!(after, before);
     assert!(h.query_by_label(&after).is_some());
 }
+
+#[test]
+fn station_view_burns_tokens_as_they_are_laid_on() {
+    use totp_burner::app::station::{Phase, StationState};
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    let records = std::env::temp_dir().join(format!(
+        "totp-burner-gui-station-{}.sqlite",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&records);
+    h.state_mut().station = StationState::new(Some(records.clone()));
+    pump(&mut h, "the token to be read", token_identified);
+    click(&mut h, "Station");
+    assert!(has(&h, "Provisioning station"));
+    click(&mut h, "Start station");
+    // The token already lies on the reader: it is burned with no click.
+    pump(&mut h, "the station result", |h| {
+        matches!(h.state().station.phase, Phase::Done { .. })
+    });
+    assert!(
+        matches!(h.state().station.phase, Phase::Done { ok: true, .. }),
+        "{:?}",
+        h.state().station.phase
+    );
+    assert!(has(&h, "86596220000001 burned"));
+    assert!(has(&h, "Lift the token."));
+    let (stored, shown) = {
+        let demo = h.state().demo.as_ref().unwrap();
+        let mut t = lock(&demo.token);
+        (
+            t.seed_for_tests().unwrap().to_vec(),
+            t.code_after_power_cycle().unwrap(),
+        )
+    };
+    assert_ne!(
+        stored,
+        b"factory secret bytes".to_vec(),
+        "a fresh random secret was burned"
+    );
+    assert!(has(&h, &format!("code {shown}")));
+    // Lift, lay the same token back: it is not burned again.
+    h.state().demo.as_ref().unwrap().link.set_present(false);
+    pump(&mut h, "waiting for the next token", |h| {
+        h.state().station.phase == Phase::WaitingToken
+    });
+    h.state().demo.as_ref().unwrap().link.set_present(true);
+    pump(&mut h, "the token recognised", |h| {
+        has(h, "already burned in this batch")
+    });
+    assert_eq!(
+        lock(&h.state().demo.as_ref().unwrap().token)
+            .seed_for_tests()
+            .unwrap(),
+        stored.as_slice()
+    );
+    // The burn is in the records.
+    let store = totp_burner::station::records::Store::open(&records, None).unwrap();
+    let list = store.list(None).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].outcome, "ok");
+    assert!(!list[0].secret_kept);
+}

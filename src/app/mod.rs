@@ -10,6 +10,7 @@ pub mod readers;
 pub mod secret_input;
 pub mod settings;
 pub mod state;
+pub mod station;
 mod ui;
 
 pub use state::BurnerApp;

@@ -28,6 +28,8 @@ pub enum View {
     Burner,
     /// One step at a time (0 = secret .. 4 = verify).
     Wizard(u8),
+    /// Provisioning station: burn tokens as they are laid on.
+    Station,
 }
 
 /// What we know about the token on the reader.
@@ -121,6 +123,8 @@ pub struct BurnerApp {
     token_seen: bool,
     event_log: Option<std::fs::File>,
     pub(crate) first_frame_noted: bool,
+    /// The station view's state.
+    pub station: super::station::StationState,
 }
 
 impl BurnerApp {
@@ -202,6 +206,7 @@ impl BurnerApp {
             token_seen: false,
             event_log,
             first_frame_noted: false,
+            station: super::station::StationState::new(crate::station::records::default_path()),
         }
     }
 
@@ -289,6 +294,7 @@ impl BurnerApp {
             self.on_capture_event(ctx, e);
         }
         let present = self.readers.target().is_some_and(|r| r.state.has_token());
+        self.station_step(present);
         if !present {
             self.token_seen = false;
             if !self.device.is_busy() && !matches!(self.token, TokenStatus::Absent) {
@@ -336,6 +342,25 @@ impl BurnerApp {
             }
             DeviceEvent::Identified(Err(e)) => {
                 self.token = TokenStatus::Failed(explain::burn_error(&e));
+            }
+            DeviceEvent::Burned(result) if self.station.phase == super::station::Phase::Burning => {
+                let reader = self
+                    .target_name()
+                    .unwrap_or_else(|| super::demo::DEMO_READER.into());
+                self.station.finish(&reader, &self.options, &result);
+                self.operation = Operation::Idle;
+                if let Ok(report) = &result {
+                    self.token = TokenStatus::Known(report.token.clone());
+                    if self.station.source == super::station::StationSource::PerUser {
+                        self.secret.clear();
+                    }
+                }
+                // The system bell: a sound for the result without looking.
+                eprint!("\x07");
+                self.note_event(&format!(
+                    "station: {}",
+                    self.station.history.last().cloned().unwrap_or_default()
+                ));
             }
             DeviceEvent::Burned(Ok(report)) => {
                 let info = self.secret.chosen();
@@ -450,6 +475,64 @@ impl BurnerApp {
                 }
             }
             CaptureEvent::WebcamStopped => self.webcam_on = false,
+        }
+    }
+
+    /// The station loop: burn a newly laid token, go on after a lift.
+    fn station_step(&mut self, present: bool) {
+        use super::station::Phase;
+        if self.view != View::Station || !self.station.running() {
+            return;
+        }
+        match self.station.phase.clone() {
+            Phase::Done { .. } if !present => {
+                self.station.phase = Phase::WaitingToken;
+                self.station.token_note = None;
+            }
+            Phase::WaitingToken if present && !self.device.is_busy() => {
+                let TokenStatus::Known(t) = &self.token else {
+                    return;
+                };
+                let serial = t.serial.clone();
+                if self.station.burned.contains(&serial) {
+                    self.station.phase = Phase::Done {
+                        ok: true,
+                        text: format!("{serial} is already burned in this batch: lift it."),
+                    };
+                    return;
+                }
+                self.station.note_token(&serial);
+                let scanned = self.secret.chosen().map(|i| i.secret);
+                match self.station.take_secret(scanned) {
+                    Err(e) => self.station.problem = Some(e),
+                    Ok(None) => {
+                        self.station.problem = Some(match self.station.source {
+                            super::station::StationSource::PerUser => {
+                                "Scan this user's QR code first.".into()
+                            }
+                            _ => "The list is done.".into(),
+                        });
+                    }
+                    Ok(Some((secret, upn))) => {
+                        self.station.problem = None;
+                        self.station.pending = Some((secret.clone(), upn));
+                        self.station.phase = Phase::Burning;
+                        self.operation = Operation::Burning {
+                            step: Step::Identify,
+                        };
+                        let reader = self.target_name();
+                        self.device.send(DeviceRequest::Burn {
+                            reader,
+                            plan: BurnPlan {
+                                secret,
+                                options: self.options,
+                                allow_unknown_model: false,
+                            },
+                        });
+                    }
+                }
+            }
+            _ => {}
         }
     }
 

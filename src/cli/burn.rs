@@ -101,8 +101,18 @@ pub fn run(a: &BurnArgs) -> i32 {
     });
     let (report, reader) = match result {
         Ok(r) => r,
-        Err(e) => return output::report_failure(&e, a.json),
+        Err(e) => {
+            super::station::record_single(&a.target, "burn", &plan.options, None, Err(&e));
+            return output::report_failure(&e, a.json);
+        }
     };
+    super::station::record_single(
+        &a.target,
+        "burn",
+        &plan.options,
+        Some(reader.clone()),
+        Ok(&report.token),
+    );
     let t = &report.token;
     if a.json {
         output::print_json(&json!({

@@ -513,3 +513,48 @@ pub fn run_records_cmd(a: &RecordsArgs) -> i32 {
         }
     }
 }
+
+/// Append a single `burn` or `sync-time` to the records (real readers only;
+/// a records problem is a warning, the operation itself is done).
+pub fn record_single(
+    target: &super::args::TargetArgs,
+    operation: &str,
+    options: &TokenOptions,
+    reader: Option<String>,
+    outcome: Result<&crate::burn::IdentifiedToken, &crate::burn::BurnError>,
+) {
+    if target.emulator {
+        return;
+    }
+    let Some(path) = records::default_path() else {
+        return;
+    };
+    let store = match Store::open(&path, None) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("warning: the operation was not recorded ({e}).");
+            return;
+        }
+    };
+    let token = match outcome {
+        Ok(t) => Some(t),
+        Err(e) => e.token.as_deref(),
+    };
+    let record = records::NewRecord {
+        reader: reader
+            .or_else(|| target.reader.clone())
+            .unwrap_or_else(|| "PC/SC".into()),
+        serial: token.map(|t| t.serial.clone()),
+        model: token.map(|t| t.model_name().to_string()),
+        operation: operation.into(),
+        algorithm: Some(options.algorithm.name().into()),
+        period: Some(options.period.seconds() as i64),
+        display_timeout: Some(options.display_timeout.seconds() as i64),
+        ok: outcome.is_ok(),
+        error: outcome.err().map(|e| crate::explain::burn_error(e).problem),
+        ..Default::default()
+    };
+    if let Err(e) = store.add(&record) {
+        eprintln!("warning: the operation was not recorded ({e}).");
+    }
+}

@@ -51,8 +51,14 @@ pub fn run(a: &SyncTimeArgs) -> i32 {
         )
     });
     let report = match result {
-        Ok(r) => r,
-        Err(e) => return output::report_failure(&e, a.json),
+        Ok(r) => {
+            super::station::record_single(&a.target, "sync-time", &options, None, Ok(&r.token));
+            r
+        }
+        Err(e) => {
+            super::station::record_single(&a.target, "sync-time", &options, None, Err(&e));
+            return output::report_failure(&e, a.json);
+        }
     };
     let secret = match report.secret_erased {
         Some(true) => "erased: the token is blank, burn a secret now",

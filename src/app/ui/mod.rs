@@ -7,6 +7,7 @@ mod log;
 mod panels;
 mod result;
 mod secret;
+mod station;
 mod wizard;
 
 use super::state::{BurnerApp, Operation, View};
@@ -37,6 +38,7 @@ impl eframe::App for BurnerApp {
             egui::ScrollArea::vertical().show(ui, |ui| match self.view {
                 View::Burner => self.burner_view(ui),
                 View::Wizard(step) => wizard::show(self, ui, step),
+                View::Station => station::show(self, ui),
             });
         });
         panels::sync_confirmation(self, &ctx);
@@ -67,13 +69,19 @@ impl BurnerApp {
                 );
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let station = self.view == View::Station;
+                if ui.selectable_label(station, "Station").clicked() && !station {
+                    self.view = View::Station;
+                }
                 let wizard = matches!(self.view, View::Wizard(_));
                 if ui.selectable_label(wizard, "Wizard").clicked() && !wizard {
                     self.view = View::Wizard(0);
                     self.settings.wizard = true;
                     self.settings.save();
                 }
-                if ui.selectable_label(!wizard, "Burner").clicked() && wizard {
+                if ui.selectable_label(!wizard && !station, "Burner").clicked()
+                    && (wizard || station)
+                {
                     self.view = View::Burner;
                     self.settings.wizard = false;
                     self.settings.save();

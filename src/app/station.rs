@@ -1,0 +1,280 @@
+//! The station view's state: secrets from each user's scanned QR, fresh
+//! random ones, or a CSV list; tokens burned as they are laid on the
+//! reader with no click; every outcome recorded; a token left on the
+//! reader never burned twice.
+
+use crate::burn::{BurnError, BurnReport};
+use crate::explain;
+use crate::secret::Secret;
+use crate::station::records::{NewRecord, Store};
+use crate::station::source::{UserRow, parse_user_list, random_secret};
+use crate::station::vault::Vault;
+use zeroize::Zeroizing;
+
+/// Where the station's secrets come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StationSource {
+    /// Each user's QR is scanned, then their token is laid on.
+    PerUser,
+    /// A fresh random secret per token.
+    Random,
+    /// A CSV list of users, in order.
+    Csv,
+}
+
+/// Where the loop is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phase {
+    /// Not started.
+    Stopped,
+    /// Waiting for the next token.
+    WaitingToken,
+    /// Burning.
+    Burning,
+    /// Showing a result; lift the token to go on.
+    Done {
+        /// Burned (green) or failed (red).
+        ok: bool,
+        /// What to show.
+        text: String,
+    },
+}
+
+/// The station's state.
+pub struct StationState {
+    /// Secret source.
+    pub source: StationSource,
+    /// CSV file path (for `Csv`).
+    pub csv_path: String,
+    /// Loaded user list.
+    pub rows: Vec<UserRow>,
+    /// Current row of the list.
+    pub row: usize,
+    /// Keep secrets (encrypted) for export.
+    pub keep_secrets: bool,
+    /// Passphrase for kept secrets (wiped on drop).
+    pub passphrase: Zeroizing<String>,
+    /// Loop phase.
+    pub phase: Phase,
+    /// A problem to show (list, records, passphrase).
+    pub problem: Option<String>,
+    /// What happened, newest last.
+    pub history: Vec<String>,
+    /// Note about the token on the reader (burned before, last burn failed).
+    pub token_note: Option<String>,
+    pub(crate) store: Option<Store>,
+    pub(crate) vault: Option<Vault>,
+    pub(crate) burned: Vec<String>,
+    pub(crate) pending: Option<(Secret, Option<String>)>,
+    pub(crate) batch_id: String,
+    pub(crate) records_path: Option<std::path::PathBuf>,
+}
+
+impl StationState {
+    /// A stopped station writing records to `records_path`.
+    pub fn new(records_path: Option<std::path::PathBuf>) -> StationState {
+        StationState {
+            source: StationSource::Random,
+            csv_path: String::new(),
+            rows: Vec::new(),
+            row: 0,
+            keep_secrets: false,
+            passphrase: Zeroizing::new(String::new()),
+            phase: Phase::Stopped,
+            problem: None,
+            history: Vec::new(),
+            token_note: None,
+            store: None,
+            vault: None,
+            burned: Vec::new(),
+            pending: None,
+            batch_id: String::new(),
+            records_path,
+        }
+    }
+
+    /// Whether the loop runs.
+    pub fn running(&self) -> bool {
+        self.phase != Phase::Stopped
+    }
+
+    /// Start the loop (opens records, loads the list, unlocks the vault).
+    pub fn start(&mut self, now: u64) {
+        self.problem = None;
+        let Some(path) = self.records_path.clone() else {
+            self.problem = Some("No data folder for the records.".into());
+            return;
+        };
+        let store = match Store::open(&path, None) {
+            Ok(s) => s,
+            Err(e) => {
+                self.problem = Some(format!("The records cannot be opened: {e}."));
+                return;
+            }
+        };
+        if self.source == StationSource::Csv {
+            match std::fs::read_to_string(self.csv_path.trim())
+                .map_err(|e| e.to_string())
+                .and_then(|t| parse_user_list(&Zeroizing::new(t)).map_err(|e| e.to_string()))
+            {
+                Ok(rows) => {
+                    self.rows = rows;
+                    self.row = 0;
+                }
+                Err(e) => {
+                    self.problem = Some(format!("The user list cannot be used: {e}."));
+                    return;
+                }
+            }
+        }
+        self.vault = None;
+        if self.keep_secrets {
+            if self.passphrase.is_empty() {
+                self.problem = Some("Enter a passphrase to keep the secrets.".into());
+                return;
+            }
+            let p = age::secrecy::SecretString::from(self.passphrase.to_string());
+            match Vault::unlock_or_create(&store, &p) {
+                Ok(v) => self.vault = Some(v),
+                Err(e) => {
+                    self.problem = Some(format!("{e}."));
+                    return;
+                }
+            }
+        }
+        self.store = Some(store);
+        self.burned.clear();
+        self.batch_id = format!("gui-{}", crate::clock::rfc3339(now));
+        self.phase = Phase::WaitingToken;
+    }
+
+    /// Stop the loop.
+    pub fn stop(&mut self) {
+        self.phase = Phase::Stopped;
+        self.pending = None;
+    }
+
+    /// What the next token gets, in words.
+    pub fn next_label(&self) -> String {
+        match self.source {
+            StationSource::Random => format!("token {} (random secret)", self.burned.len() + 1),
+            StationSource::PerUser => "the user whose QR code was scanned".into(),
+            StationSource::Csv => self
+                .rows
+                .get(self.row)
+                .map_or_else(|| "nothing: the list is done".into(), |r| r.upn.clone()),
+        }
+    }
+
+    /// Note what the records say about a serial just laid on the reader.
+    pub fn note_token(&mut self, serial: &str) {
+        self.token_note = self
+            .store
+            .as_ref()
+            .and_then(|s| s.last_for_serial(serial).ok().flatten())
+            .map(|r| {
+                let when = crate::clock::rfc3339(r.time.max(0) as u64);
+                if r.outcome == "ok" {
+                    format!("{serial} was burned before ({when}).")
+                } else {
+                    format!("{serial}: its last burn FAILED ({when}); it may hold no secret.")
+                }
+            });
+    }
+
+    /// The secret for the token just laid on (None: nothing to burn).
+    pub fn take_secret(
+        &mut self,
+        scanned: Option<Secret>,
+    ) -> Result<Option<(Secret, Option<String>)>, String> {
+        Ok(match self.source {
+            StationSource::Random => Some((random_secret().map_err(|e| e.to_string())?, None)),
+            StationSource::PerUser => scanned.map(|s| (s, None)),
+            StationSource::Csv => match self.rows.get(self.row) {
+                Some(r) => Some((
+                    match &r.secret {
+                        Some(s) => s.clone(),
+                        None => random_secret().map_err(|e| e.to_string())?,
+                    },
+                    Some(r.upn.clone()),
+                )),
+                None => None,
+            },
+        })
+    }
+
+    /// Record a burn's outcome and show it.
+    pub fn finish(
+        &mut self,
+        reader: &str,
+        options: &crate::params::TokenOptions,
+        outcome: &Result<BurnReport, BurnError>,
+    ) {
+        let (secret, upn) = self.pending.take().unzip();
+        let upn = upn.flatten();
+        let mut record = NewRecord {
+            reader: reader.into(),
+            operation: "burn".into(),
+            algorithm: Some(options.algorithm.name().into()),
+            period: Some(options.period.seconds() as i64),
+            display_timeout: Some(options.display_timeout.seconds() as i64),
+            batch: Some(self.batch_id.clone()),
+            upn: upn.clone(),
+            ..Default::default()
+        };
+        match outcome {
+            Ok(report) => {
+                record.serial = Some(report.token.serial.clone());
+                record.model = Some(report.token.model_name().into());
+                record.ok = true;
+                let sealed = match (&self.vault, &secret) {
+                    (Some(v), Some(s)) => Some(v.seal(s.bytes())),
+                    _ => None,
+                };
+                match sealed {
+                    Some(Ok((enc, key))) => {
+                        record.secret_enc = Some(enc);
+                        record.key_id = Some(key);
+                    }
+                    Some(Err(e)) => {
+                        self.problem = Some(format!(
+                            "This token's secret could not be kept ({e}): it is not in the export. Stopping."
+                        ));
+                        self.phase = Phase::Stopped;
+                    }
+                    None => {}
+                }
+                self.burned.push(report.token.serial.clone());
+                if self.source == StationSource::Csv {
+                    self.row += 1;
+                }
+                let stopped = self.phase == Phase::Stopped;
+                let text = format!(
+                    "{} {} burned{} · code {}",
+                    report.token.model_name(),
+                    report.token.serial,
+                    upn.map(|u| format!(" for {u}")).unwrap_or_default(),
+                    report.codes.current
+                );
+                self.history.push(text.clone());
+                if !stopped {
+                    self.phase = Phase::Done { ok: true, text };
+                }
+            }
+            Err(e) => {
+                let why = explain::burn_error(e);
+                record.serial = e.token.as_ref().map(|t| t.serial.clone());
+                record.model = e.token.as_ref().map(|t| t.model_name().to_string());
+                record.error = Some(why.problem.clone());
+                let text = format!("FAILED: {} {}", why.problem, why.next_step);
+                self.history.push(text.clone());
+                self.phase = Phase::Done { ok: false, text };
+            }
+        }
+        let stored = self.store.as_ref().map(|store| store.add(&record));
+        if let Some(Err(e)) = stored {
+            self.problem = Some(format!("The outcome was not recorded: {e}. Stopping."));
+            self.stop();
+        }
+    }
+}

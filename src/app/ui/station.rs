@@ -1,0 +1,119 @@
+//! The station view: choose where secrets come from, start, then lay
+//! tokens on the reader one after another; a large green or red result
+//! after each, "lift the token", next.
+
+use crate::app::state::BurnerApp;
+use crate::app::station::{Phase, StationSource};
+use eframe::egui;
+
+pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
+    let running = app.station.running();
+    ui.heading("Provisioning station");
+    ui.add_enabled_ui(!running, |ui| {
+        ui.horizontal(|ui| {
+            ui.radio_value(
+                &mut app.station.source,
+                StationSource::Random,
+                "Random secrets",
+            );
+            ui.radio_value(
+                &mut app.station.source,
+                StationSource::Csv,
+                "CSV list of users",
+            );
+            ui.radio_value(
+                &mut app.station.source,
+                StationSource::PerUser,
+                "Each user's QR code",
+            );
+        });
+        if app.station.source == StationSource::Csv {
+            let label = ui.label("CSV file (upn,secret or upn per line):");
+            ui.add(egui::TextEdit::singleline(&mut app.station.csv_path).desired_width(420.0))
+                .labelled_by(label.id);
+        }
+        ui.checkbox(
+            &mut app.station.keep_secrets,
+            "Keep secrets (encrypted) for the Entra ID export",
+        );
+        if app.station.keep_secrets {
+            let label = ui.label("Passphrase:");
+            ui.add(egui::TextEdit::singleline(&mut *app.station.passphrase).password(true))
+                .labelled_by(label.id);
+        }
+    });
+    super::panels::options(app, ui);
+    ui.horizontal(|ui| {
+        if !running {
+            if ui
+                .button(egui::RichText::new("Start station").size(18.0))
+                .clicked()
+            {
+                let now = app.clock.now();
+                app.station.start(now);
+            }
+        } else if ui.button("Stop").clicked() {
+            app.station.stop();
+        }
+    });
+    if app.station.keep_secrets && running {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "Secrets are being KEPT (encrypted) in the records for export.",
+        );
+    }
+    if let Some(p) = &app.station.problem {
+        ui.colored_label(ui.visuals().error_fg_color, p);
+    }
+    if app.station.source == StationSource::PerUser && running {
+        ui.separator();
+        super::secret::show(app, ui);
+    }
+    ui.separator();
+    let (fill, text) = match &app.station.phase {
+        Phase::Stopped => (ui.visuals().faint_bg_color, "Not started.".to_string()),
+        Phase::WaitingToken => (
+            ui.visuals().faint_bg_color,
+            format!(
+                "Next: {}. Switch the token on and lay it on the reader.",
+                app.station.next_label()
+            ),
+        ),
+        Phase::Burning => (
+            ui.visuals().faint_bg_color,
+            "Burning… keep the token on the reader.".to_string(),
+        ),
+        Phase::Done { ok: true, text } => (
+            egui::Color32::from_rgb(30, 120, 50),
+            format!("{text}\nLift the token."),
+        ),
+        Phase::Done { ok: false, text } => (
+            egui::Color32::from_rgb(150, 30, 30),
+            format!("{text}\nLift the token."),
+        ),
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(16.0)
+        .corner_radius(8.0)
+        .show(ui, |ui| {
+            ui.set_min_width(ui.available_width());
+            ui.label(
+                egui::RichText::new(text)
+                    .size(24.0)
+                    .color(egui::Color32::WHITE),
+            );
+        });
+    if let Some(n) = &app.station.token_note {
+        ui.label(n);
+    }
+    ui.label(format!("Burned in this run: {}", app.station.burned.len()));
+    egui::ScrollArea::vertical()
+        .max_height(160.0)
+        .id_salt("station-history")
+        .show(ui, |ui| {
+            for line in app.station.history.iter().rev() {
+                ui.monospace(line);
+            }
+        });
+}
