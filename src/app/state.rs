@@ -517,18 +517,7 @@ impl BurnerApp {
                         self.station.problem = None;
                         self.station.pending = Some((secret.clone(), upn));
                         self.station.phase = Phase::Burning;
-                        self.operation = Operation::Burning {
-                            step: Step::Identify,
-                        };
-                        let reader = self.target_name();
-                        self.device.send(DeviceRequest::Burn {
-                            reader,
-                            plan: BurnPlan {
-                                secret,
-                                options: self.options,
-                                allow_unknown_model: false,
-                            },
-                        });
+                        self.send_burn(secret);
                     }
                 }
             }
@@ -559,6 +548,10 @@ impl BurnerApp {
         self.settings.set_options(&self.options);
         self.settings.save();
         self.result = None;
+        self.send_burn(info.secret);
+    }
+
+    fn send_burn(&mut self, secret: Secret) {
         self.operation = Operation::Burning {
             step: Step::Identify,
         };
@@ -566,7 +559,7 @@ impl BurnerApp {
         self.device.send(DeviceRequest::Burn {
             reader,
             plan: BurnPlan {
-                secret: info.secret,
+                secret,
                 options: self.options,
                 allow_unknown_model: false,
             },

@@ -212,16 +212,7 @@ impl StationState {
     ) {
         let (secret, upn) = self.pending.take().unzip();
         let upn = upn.flatten();
-        let mut record = NewRecord {
-            reader: reader.into(),
-            operation: "burn".into(),
-            algorithm: Some(options.algorithm.name().into()),
-            period: Some(options.period.seconds() as i64),
-            display_timeout: Some(options.display_timeout.seconds() as i64),
-            batch: Some(self.batch_id.clone()),
-            upn: upn.clone(),
-            ..Default::default()
-        };
+        let mut record = NewRecord::burn(reader, options, Some(self.batch_id.clone()), upn.clone());
         match outcome {
             Ok(report) => {
                 record.serial = Some(report.token.serial.clone());

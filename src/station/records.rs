@@ -93,6 +93,27 @@ pub struct NewRecord {
     pub key_id: Option<i64>,
 }
 
+impl NewRecord {
+    /// A burn attempt with `options` (outcome, serial and error filled in later).
+    pub fn burn(
+        reader: &str,
+        options: &crate::params::TokenOptions,
+        batch: Option<String>,
+        upn: Option<String>,
+    ) -> NewRecord {
+        NewRecord {
+            reader: reader.to_string(),
+            operation: "burn".into(),
+            algorithm: Some(options.algorithm.name().into()),
+            period: Some(options.period.seconds() as i64),
+            display_timeout: Some(options.display_timeout.seconds() as i64),
+            batch,
+            upn,
+            ..Default::default()
+        }
+    }
+}
+
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS records (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

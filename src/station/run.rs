@@ -295,17 +295,12 @@ pub fn run_batch(
                 token: None,
             }),
         };
-        let options = &config.options;
-        let mut record = NewRecord {
-            reader: reader.clone(),
-            operation: "burn".into(),
-            algorithm: Some(options.algorithm.name().into()),
-            period: Some(options.period.seconds() as i64),
-            display_timeout: Some(options.display_timeout.seconds() as i64),
-            batch: Some(config.batch_id.clone()),
-            upn: upn.clone(),
-            ..Default::default()
-        };
+        let mut record = NewRecord::burn(
+            &reader,
+            &config.options,
+            Some(config.batch_id.clone()),
+            upn.clone(),
+        );
         match result {
             Ok(report) => {
                 record.serial = Some(report.token.serial.clone());
