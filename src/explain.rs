@@ -370,3 +370,12 @@ pub fn burn_error(e: &BurnError) -> Explanation {
     }
     x
 }
+
+/// "in step", "3 s behind", "5 s ahead".
+pub fn clock_words(diff: i64) -> String {
+    match diff {
+        0 => "in step".into(),
+        d if d < 0 => format!("{} s behind", d.unsigned_abs()),
+        d => format!("{d} s ahead"),
+    }
+}

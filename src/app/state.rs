@@ -13,6 +13,7 @@ use super::settings::Settings;
 use crate::burn::{BurnPlan, IdentifiedToken, Progress, Step, TokenState};
 use crate::clock::Clock;
 use crate::emulator::lock;
+pub use crate::explain::clock_words;
 use crate::explain::{self, Explanation};
 use crate::params::TokenOptions;
 use crate::protocol::TimeSync;
@@ -308,7 +309,7 @@ impl BurnerApp {
         }
     }
 
-    fn target_name(&self) -> Option<String> {
+    pub(super) fn target_name(&self) -> Option<String> {
         if self.demo.is_some() {
             return None;
         }
@@ -478,53 +479,6 @@ impl BurnerApp {
         }
     }
 
-    /// The station loop: burn a newly laid token, go on after a lift.
-    fn station_step(&mut self, present: bool) {
-        use super::station::Phase;
-        if self.view != View::Station || !self.station.running() {
-            return;
-        }
-        match self.station.phase.clone() {
-            Phase::Done { .. } if !present => {
-                self.station.phase = Phase::WaitingToken;
-                self.station.token_note = None;
-            }
-            Phase::WaitingToken if present && !self.device.is_busy() => {
-                let TokenStatus::Known(t) = &self.token else {
-                    return;
-                };
-                let serial = t.serial.clone();
-                if self.station.burned.contains(&serial) {
-                    self.station.phase = Phase::Done {
-                        ok: true,
-                        text: format!("{serial} is already burned in this batch: lift it."),
-                    };
-                    return;
-                }
-                self.station.note_token(&serial);
-                let scanned = self.secret.chosen().map(|i| i.secret);
-                match self.station.take_secret(scanned) {
-                    Err(e) => self.station.problem = Some(e),
-                    Ok(None) => {
-                        self.station.problem = Some(match self.station.source {
-                            super::station::StationSource::PerUser => {
-                                "Scan this user's QR code first.".into()
-                            }
-                            _ => "The list is done.".into(),
-                        });
-                    }
-                    Ok(Some((secret, upn))) => {
-                        self.station.problem = None;
-                        self.station.pending = Some((secret.clone(), upn));
-                        self.station.phase = Phase::Burning;
-                        self.send_burn(secret);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// Prefill the options from the secret's link, when it names them.
     pub fn apply_secret_options(&mut self) {
         if let Some(info) = self.secret.chosen() {
@@ -551,7 +505,7 @@ impl BurnerApp {
         self.send_burn(info.secret);
     }
 
-    fn send_burn(&mut self, secret: Secret) {
+    pub(super) fn send_burn(&mut self, secret: Secret) {
         self.operation = Operation::Burning {
             step: Step::Identify,
         };
@@ -637,14 +591,5 @@ impl BurnerApp {
         if let View::Wizard(_) = self.view {
             self.view = View::Wizard(0);
         }
-    }
-}
-
-/// "in step", "3 s behind", "5 s ahead".
-pub fn clock_words(diff: i64) -> String {
-    match diff {
-        0 => "in step".into(),
-        d if d < 0 => format!("{} s behind", d.unsigned_abs()),
-        d => format!("{d} s ahead"),
     }
 }

@@ -3,6 +3,7 @@
 //! reader with no click; every outcome recorded; a token left on the
 //! reader never burned twice.
 
+use super::state::{TokenStatus, View};
 use crate::burn::{BurnError, BurnReport};
 use crate::explain;
 use crate::secret::Secret;
@@ -266,6 +267,52 @@ impl StationState {
         if let Some(Err(e)) = stored {
             self.problem = Some(format!("The outcome was not recorded: {e}. Stopping."));
             self.stop();
+        }
+    }
+}
+
+impl super::state::BurnerApp {
+    /// The station loop: burn a newly laid token, go on after a lift.
+    pub(super) fn station_step(&mut self, present: bool) {
+        if self.view != View::Station || !self.station.running() {
+            return;
+        }
+        match self.station.phase.clone() {
+            Phase::Done { .. } if !present => {
+                self.station.phase = Phase::WaitingToken;
+                self.station.token_note = None;
+            }
+            Phase::WaitingToken if present && !self.device.is_busy() => {
+                let TokenStatus::Known(t) = &self.token else {
+                    return;
+                };
+                let serial = t.serial.clone();
+                if self.station.burned.contains(&serial) {
+                    self.station.phase = Phase::Done {
+                        ok: true,
+                        text: format!("{serial} is already burned in this batch: lift it."),
+                    };
+                    return;
+                }
+                self.station.note_token(&serial);
+                let scanned = self.secret.chosen().map(|i| i.secret);
+                match self.station.take_secret(scanned) {
+                    Err(e) => self.station.problem = Some(e),
+                    Ok(None) => {
+                        self.station.problem = Some(match self.station.source {
+                            StationSource::PerUser => "Scan this user's QR code first.".into(),
+                            _ => "The list is done.".into(),
+                        });
+                    }
+                    Ok(Some((secret, upn))) => {
+                        self.station.problem = None;
+                        self.station.pending = Some((secret.clone(), upn));
+                        self.station.phase = Phase::Burning;
+                        self.send_burn(secret);
+                    }
+                }
+            }
+            _ => {}
         }
     }
 }
