@@ -165,6 +165,13 @@ mod tests {
         assert!(!e.contains("JBSW"), "{e}");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn user_lists_never_panic(text in "[ -~\n,\"]{0,400}") {
+            let _ = parse_user_list(&text);
+        }
+    }
+
     #[test]
     fn random_secrets_differ() {
         let a = random_secret().unwrap();
