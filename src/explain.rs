@@ -164,7 +164,7 @@ pub fn capture(e: &CaptureError) -> Explanation {
             "Take a screenshot yourself and use Open image or Paste, or type the secret key.",
         ),
         C::WaylandUnsupported => Explanation::new(
-            "This desktop (Wayland) does not let programs capture the screen directly.",
+            "This desktop (Wayland) did not let us capture the screen (no screenshot portal, or it refused).",
             "Take a screenshot (Print Screen) and paste it, or log in with an X11 session.",
         ),
         C::Clipboard { detail } => Explanation::new(

@@ -498,3 +498,46 @@ fn station_view_burns_tokens_as_they_are_laid_on() {
     assert_eq!(list[0].outcome, "ok");
     assert!(!list[0].secret_kept);
 }
+
+#[test]
+fn station_per_user_burns_each_scanned_secret() {
+    use totp_burner::app::station::{Phase, StationState};
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    let records = std::env::temp_dir().join(format!(
+        "totp-burner-gui-peruser-{}.sqlite",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&records);
+    h.state_mut().station = StationState::new(Some(records));
+    pump(&mut h, "the token to be read", token_identified);
+    click(&mut h, "Station");
+    click(&mut h, "Each user's QR code");
+    click(&mut h, "Start station");
+    pump(&mut h, "the request for the user's secret", |h| {
+        has(h, "Scan this user's QR code first.")
+    });
+    assert_eq!(
+        lock(&h.state().demo.as_ref().unwrap().token)
+            .seed_for_tests()
+            .unwrap(),
+        b"factory secret bytes"
+    );
+    type_secret(&mut h, DEMO_URI);
+    pump(&mut h, "the station result", |h| {
+        matches!(h.state().station.phase, Phase::Done { ok: true, .. })
+    });
+    let want = data_encoding::BASE32_NOPAD
+        .decode(b"KNSWG4TFORSG63LPMJQXE5DPNNSW4ZDF")
+        .unwrap();
+    assert_eq!(
+        lock(&h.state().demo.as_ref().unwrap().token)
+            .seed_for_tests()
+            .unwrap(),
+        want.as_slice()
+    );
+    assert!(
+        h.state().secret.text.is_empty(),
+        "the user's secret is wiped after the burn"
+    );
+}

@@ -3,6 +3,7 @@
 //! screens, files and webcams, the reader watcher feeds the reader list;
 //! the UI thread only draws and sends requests.
 
+mod bell;
 pub mod capture;
 pub mod demo;
 pub mod device;

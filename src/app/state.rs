@@ -356,8 +356,7 @@ impl BurnerApp {
                         self.secret.clear();
                     }
                 }
-                // The system bell: a sound for the result without looking.
-                eprint!("\x07");
+                super::bell::ring();
                 self.note_event(&format!(
                     "station: {}",
                     self.station.history.last().cloned().unwrap_or_default()

@@ -1,6 +1,7 @@
 //! Screenshots of every monitor, as grayscale, for QR search. Linux/X11
 //! through x11rb (pure Rust, root-window GetImage per RandR monitor);
-//! Windows through xcap. Wayland without X is reported, not guessed at.
+//! Wayland through the xdg-desktop-portal Screenshot call; Windows through
+//! xcap.
 
 use super::CaptureError;
 use image::GrayImage;
@@ -21,7 +22,7 @@ pub fn capture_all() -> Result<Vec<Screenshot>, CaptureError> {
 
 #[cfg(target_os = "linux")]
 mod platform {
-    use super::{CaptureError, Screenshot};
+    use super::{CaptureError, Screenshot, portal};
     use crate::capture::decode::{check_dimensions, gray_from_bgra};
     use x11rb::connection::Connection;
     use x11rb::protocol::randr::ConnectionExt as _;
@@ -35,11 +36,11 @@ mod platform {
 
     pub fn capture_all() -> Result<Vec<Screenshot>, CaptureError> {
         if std::env::var_os("DISPLAY").is_none() {
-            return Err(if std::env::var_os("WAYLAND_DISPLAY").is_some() {
-                CaptureError::WaylandUnsupported
+            return if std::env::var_os("WAYLAND_DISPLAY").is_some() {
+                portal()
             } else {
-                unavailable("no display (DISPLAY is not set)")
-            });
+                Err(unavailable("no display (DISPLAY is not set)"))
+            };
         }
         let (conn, screen_num) = x11rb::connect(None).map_err(unavailable)?;
         let setup = conn.setup();
@@ -107,6 +108,34 @@ mod platform {
         }
         Ok(shots)
     }
+}
+
+/// Wayland: the xdg-desktop-portal Screenshot call (non-interactive). The
+/// portal saves a PNG file; it is read and then deleted at once, since it
+/// shows the secret's QR code.
+#[cfg(target_os = "linux")]
+fn portal() -> Result<Vec<Screenshot>, CaptureError> {
+    let uri = pollster::block_on(async {
+        let request = ashpd::desktop::screenshot::Screenshot::request()
+            .interactive(false)
+            .modal(false)
+            .send()
+            .await?;
+        request.response().map(|r| r.uri().as_str().to_string())
+    })
+    .map_err(|_| CaptureError::WaylandUnsupported)?;
+    let path = url::Url::parse(&uri)
+        .ok()
+        .and_then(|u| u.to_file_path().ok())
+        .ok_or_else(|| CaptureError::ScreenUnavailable {
+            detail: "the screenshot portal gave no file".into(),
+        })?;
+    let image = super::file::load(&path);
+    let _ = std::fs::remove_file(&path);
+    Ok(vec![Screenshot {
+        monitor: "screen (portal)".into(),
+        image: image?,
+    }])
 }
 
 #[cfg(windows)]
