@@ -4,6 +4,7 @@
 #                   (the window in demo mode; the CLI demo without a desktop)
 #   ./dev.sh test   format check, clippy -D warnings, and every test
 #   ./dev.sh bench  benchmarks (figures in README.md)
+#   ./dev.sh check-windows   compile-check the Windows build (WinSCard, xcap)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -166,6 +167,10 @@ case "${1:-}" in
     test) shift; cmd_test "$@" ;;
     demo) shift; cmd_demo "$@" ;;
     demo-cli) shift; ensure_system_packages; ensure_rust; cargo build --locked --quiet; cmd_demo_cli "$@" ;;
+    check-windows) shift; ensure_rust
+        rustup target add x86_64-pc-windows-gnu
+        SYSTEM_PACKAGES=(gcc-mingw-w64-x86-64); ensure_system_packages
+        cargo check --locked --target x86_64-pc-windows-gnu --all-targets ;;
     measure-gui) shift; ensure_system_packages; ensure_rust; scripts/measure_gui.sh ;;
     bench) shift; cmd_bench "$@" ;;
     *)
