@@ -114,7 +114,10 @@ impl BurnerApp {
             self.scan_screen(ctx);
         }
         let text_focused = ctx.memory(|m| m.focused().is_some());
-        if ctx.input(|i| i.key_pressed(Key::Enter)) && !self.confirm_sync {
+        if ctx.input(|i| i.key_pressed(Key::Enter))
+            && !self.confirm_sync
+            && !secret::dialog_open(ctx)
+        {
             match self.view {
                 View::Wizard(step) if step != 3 => {}
                 _ => self.start_burn(),

@@ -148,6 +148,11 @@ fn accounts(app: &mut BurnerApp, ui: &mut egui::Ui) {
     }
 }
 
+/// Whether the "Open image" dialog is open (Enter then belongs to it).
+pub fn dialog_open(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(dialog_id()).unwrap_or(false))
+}
+
 /// The "Open image" dialog: a path field (no native dialog needed); files
 /// can also be dropped on the window.
 pub fn open_image_dialog(app: &mut BurnerApp, ctx: &egui::Context) {
