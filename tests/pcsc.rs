@@ -665,6 +665,18 @@ fn temp_records(name: &str) -> std::path::PathBuf {
     dir.join("records.sqlite")
 }
 
+/// `records export --entra OUT --records RECORDS` with a passphrase.
+fn export_entra(records: &std::path::Path, out: &std::path::Path, passphrase: &str) -> Output {
+    Command::new(BIN)
+        .args(["records", "export", "--entra"])
+        .arg(out)
+        .arg("--records")
+        .arg(records)
+        .env("TOTP_BURNER_PASSPHRASE", passphrase)
+        .output()
+        .unwrap()
+}
+
 fn b32(bytes: &[u8]) -> String {
     data_encoding::BASE32_NOPAD.encode(bytes)
 }
@@ -729,14 +741,7 @@ fn station_burns_twenty_random_tokens_and_exports_them_for_entra() {
 
     // The Entra export's rows match the tokens' stored secrets.
     let entra = records.with_file_name("entra.csv");
-    let o = Command::new(BIN)
-        .args(["records", "export", "--entra"])
-        .arg(&entra)
-        .arg("--records")
-        .arg(&records)
-        .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
-        .output()
-        .unwrap();
+    let o = export_entra(&records, &entra, "station passphrase");
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert!(text(&o.stdout).contains("holds the tokens' SECRETS"));
     let csv = std::fs::read_to_string(&entra).unwrap();
@@ -763,14 +768,7 @@ fn station_burns_twenty_random_tokens_and_exports_them_for_entra() {
         );
     }
     // A wrong passphrase gets nothing.
-    let o = Command::new(BIN)
-        .args(["records", "export", "--entra"])
-        .arg(records.with_file_name("x.csv"))
-        .arg("--records")
-        .arg(&records)
-        .env("TOTP_BURNER_PASSPHRASE", "guess")
-        .output()
-        .unwrap();
+    let o = export_entra(&records, &records.with_file_name("x.csv"), "guess");
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o.stderr).contains("passphrase"));
 }
@@ -900,14 +898,7 @@ fn station_burns_a_user_list_in_order_and_refuses_duplicate_secrets() {
 
     // The export's exact bytes for this known batch.
     let entra = records.with_file_name("entra.csv");
-    let o = Command::new(BIN)
-        .args(["records", "export", "--entra"])
-        .arg(&entra)
-        .arg("--records")
-        .arg(&records)
-        .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
-        .output()
-        .unwrap();
+    let o = export_entra(&records, &entra, "station passphrase");
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert_eq!(
         std::fs::read_to_string(&entra).unwrap(),
@@ -956,18 +947,11 @@ fn station_without_keep_secrets_stores_none_and_entra_refuses_sha256() {
     for form in [seed.clone(), b32(&seed).into_bytes()] {
         assert!(!db.windows(form.len()).any(|w| w == form.as_slice()));
     }
-    let o = Command::new(BIN)
-        .args([
-            "records",
-            "export",
-            "--entra",
-            "/tmp/never.csv",
-            "--records",
-        ])
-        .arg(&records)
-        .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
-        .output()
-        .unwrap();
+    let o = export_entra(
+        &records,
+        std::path::Path::new("/tmp/never.csv"),
+        "station passphrase",
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(
         text(&o.stderr).contains("--keep-secrets"),
@@ -994,18 +978,11 @@ fn station_without_keep_secrets_stores_none_and_entra_refuses_sha256() {
     lift(bridge, PORT0);
     let (code, err) = batch.finish();
     assert_eq!(code, Some(0), "{err}");
-    let o = Command::new(BIN)
-        .args([
-            "records",
-            "export",
-            "--entra",
-            "/tmp/never.csv",
-            "--records",
-        ])
-        .arg(&records)
-        .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
-        .output()
-        .unwrap();
+    let o = export_entra(
+        &records,
+        std::path::Path::new("/tmp/never.csv"),
+        "station passphrase",
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(
         text(&o.stderr).contains("accepts only SHA-1"),

@@ -61,13 +61,7 @@ impl Settings {
 
     /// The default file: in the per-user config folder.
     pub fn default_path() -> Option<PathBuf> {
-        let dir = match std::env::var_os("TOTP_BURNER_CONFIG_DIR") {
-            Some(d) => PathBuf::from(d),
-            None => directories::ProjectDirs::from("", "", "totp-burner")?
-                .config_dir()
-                .to_path_buf(),
-        };
-        Some(dir.join("settings.json"))
+        Some(crate::dirs::config_dir()?.join("settings.json"))
     }
 
     /// Load the settings from `path` (defaults when missing or damaged).

@@ -28,6 +28,8 @@ pub enum StationSource {
 pub enum Phase {
     /// Not started.
     Stopped,
+    /// Opening the records and the vault.
+    Starting,
     /// Waiting for the next token.
     WaitingToken,
     /// Burning.
@@ -69,6 +71,38 @@ pub struct StationState {
     pub(crate) pending: Option<(Secret, Option<String>)>,
     pub(crate) batch_id: String,
     pub(crate) records_path: Option<std::path::PathBuf>,
+    starting: Option<std::sync::mpsc::Receiver<Result<Opened, String>>>,
+}
+
+/// What starting the station opens.
+struct Opened {
+    store: Store,
+    vault: Option<Vault>,
+    rows: Option<Vec<UserRow>>,
+}
+
+/// Open the records, load the user list, unlock the vault (off the UI thread).
+fn open_station(
+    path: &std::path::Path,
+    csv: Option<&str>,
+    passphrase: Option<&age::secrecy::SecretString>,
+) -> Result<Opened, String> {
+    let store =
+        Store::open(path, None).map_err(|e| format!("The records cannot be opened: {e}."))?;
+    let rows = match csv {
+        Some(file) => Some(
+            std::fs::read_to_string(file)
+                .map_err(|e| e.to_string())
+                .and_then(|t| parse_user_list(&Zeroizing::new(t)).map_err(|e| e.to_string()))
+                .map_err(|e| format!("The user list cannot be used: {e}."))?,
+        ),
+        None => None,
+    };
+    let vault = match passphrase {
+        Some(p) => Some(Vault::unlock_or_create(&store, p).map_err(|e| format!("{e}."))?),
+        None => None,
+    };
+    Ok(Opened { store, vault, rows })
 }
 
 impl StationState {
@@ -91,6 +125,7 @@ impl StationState {
             pending: None,
             batch_id: String::new(),
             records_path,
+            starting: None,
         }
     }
 
@@ -99,60 +134,61 @@ impl StationState {
         self.phase != Phase::Stopped
     }
 
-    /// Start the loop (opens records, loads the list, unlocks the vault).
-    pub fn start(&mut self, now: u64) {
+    /// Start the loop: open the records, load the list and unlock the
+    /// vault on a worker thread (the passphrase's scrypt takes about a
+    /// second); `repaint` wakes the UI when it is done.
+    pub fn start(&mut self, now: u64, repaint: impl Fn() + Send + 'static) {
         self.problem = None;
         let Some(path) = self.records_path.clone() else {
             self.problem = Some("No data folder for the records.".into());
             return;
         };
-        let store = match Store::open(&path, None) {
-            Ok(s) => s,
-            Err(e) => {
-                self.problem = Some(format!("The records cannot be opened: {e}."));
-                return;
-            }
-        };
-        if self.source == StationSource::Csv {
-            match std::fs::read_to_string(self.csv_path.trim())
-                .map_err(|e| e.to_string())
-                .and_then(|t| parse_user_list(&Zeroizing::new(t)).map_err(|e| e.to_string()))
-            {
-                Ok(rows) => {
+        if self.keep_secrets && self.passphrase.is_empty() {
+            self.problem = Some("Enter a passphrase to keep the secrets.".into());
+            return;
+        }
+        let csv = (self.source == StationSource::Csv).then(|| self.csv_path.trim().to_string());
+        let passphrase = self
+            .keep_secrets
+            .then(|| age::secrecy::SecretString::from(self.passphrase.to_string()));
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(open_station(&path, csv.as_deref(), passphrase.as_ref()));
+            repaint();
+        });
+        self.starting = Some(rx);
+        self.batch_id = format!("gui-{}", crate::clock::rfc3339(now));
+        self.phase = Phase::Starting;
+    }
+
+    /// Take the result of [`Self::start`] when it is ready.
+    pub fn poll_start(&mut self) {
+        let Some(rx) = &self.starting else { return };
+        let Ok(result) = rx.try_recv() else { return };
+        self.starting = None;
+        match result {
+            Ok(opened) => {
+                self.store = Some(opened.store);
+                self.vault = opened.vault;
+                if let Some(rows) = opened.rows {
                     self.rows = rows;
                     self.row = 0;
                 }
-                Err(e) => {
-                    self.problem = Some(format!("The user list cannot be used: {e}."));
-                    return;
-                }
+                self.burned.clear();
+                self.phase = Phase::WaitingToken;
+            }
+            Err(e) => {
+                self.problem = Some(e);
+                self.phase = Phase::Stopped;
             }
         }
-        self.vault = None;
-        if self.keep_secrets {
-            if self.passphrase.is_empty() {
-                self.problem = Some("Enter a passphrase to keep the secrets.".into());
-                return;
-            }
-            let p = age::secrecy::SecretString::from(self.passphrase.to_string());
-            match Vault::unlock_or_create(&store, &p) {
-                Ok(v) => self.vault = Some(v),
-                Err(e) => {
-                    self.problem = Some(format!("{e}."));
-                    return;
-                }
-            }
-        }
-        self.store = Some(store);
-        self.burned.clear();
-        self.batch_id = format!("gui-{}", crate::clock::rfc3339(now));
-        self.phase = Phase::WaitingToken;
     }
 
     /// Stop the loop.
     pub fn stop(&mut self) {
         self.phase = Phase::Stopped;
         self.pending = None;
+        self.starting = None;
     }
 
     /// What the next token gets, in words.
@@ -274,6 +310,7 @@ impl StationState {
 impl super::state::BurnerApp {
     /// The station loop: burn a newly laid token, go on after a lift.
     pub(super) fn station_step(&mut self, present: bool) {
+        self.station.poll_start();
         if self.view != View::Station || !self.station.running() {
             return;
         }

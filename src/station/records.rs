@@ -158,13 +158,7 @@ pub struct Store {
 /// Default file: `records.sqlite` in the per-user data folder
 /// (`TOTP_BURNER_DATA_DIR` overrides the folder).
 pub fn default_path() -> Option<PathBuf> {
-    let dir = match std::env::var_os("TOTP_BURNER_DATA_DIR") {
-        Some(d) => PathBuf::from(d),
-        None => directories::ProjectDirs::from("", "", "totp-burner")?
-            .data_dir()
-            .to_path_buf(),
-    };
-    Some(dir.join("records.sqlite"))
+    Some(crate::dirs::data_dir()?.join("records.sqlite"))
 }
 
 /// The OS user running this program.

@@ -50,7 +50,8 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
                 .clicked()
             {
                 let now = app.clock.now();
-                app.station.start(now);
+                let ctx = ui.ctx().clone();
+                app.station.start(now, move || ctx.request_repaint());
             }
         } else if ui.button("Stop").clicked() {
             app.station.stop();
@@ -72,6 +73,10 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
     ui.separator();
     let (fill, text) = match &app.station.phase {
         Phase::Stopped => (ui.visuals().faint_bg_color, "Not started.".to_string()),
+        Phase::Starting => (
+            ui.visuals().faint_bg_color,
+            "Opening the records…".to_string(),
+        ),
         Phase::WaitingToken => (
             ui.visuals().faint_bg_color,
             format!(
