@@ -483,7 +483,7 @@ fn station_view_burns_tokens_as_they_are_laid_on() {
     });
     h.state().demo.as_ref().unwrap().link.set_present(true);
     pump(&mut h, "the token recognised", |h| {
-        has(h, "already burned in this batch")
+        has(h, "already burned in this run")
     });
     assert_eq!(
         lock(&h.state().demo.as_ref().unwrap().token)

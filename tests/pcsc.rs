@@ -109,8 +109,19 @@ fn away_from_step_boundary() {
     }
 }
 
+/// The binary, with a records folder of this test run's own (single burns
+/// and syncs on real readers are recorded there).
+fn bin() -> Command {
+    let mut c = Command::new(BIN);
+    c.env(
+        "TOTP_BURNER_DATA_DIR",
+        std::env::temp_dir().join(format!("totp-burner-pcsc-data-{}", std::process::id())),
+    );
+    c
+}
+
 fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().unwrap()
+    bin().args(args).output().unwrap()
 }
 
 fn text(b: &[u8]) -> String {
@@ -495,7 +506,7 @@ fn emulate(args: &[&str]) -> Emulate {
     wait_for("an empty reader", Duration::from_secs(5), || {
         !reader_has_token(READER0)
     });
-    let child = Command::new(BIN)
+    let child = bin()
         .arg("emulate")
         .args(args)
         .stdout(Stdio::piped())
@@ -602,7 +613,7 @@ impl Batch {
         wait_for("empty readers", Duration::from_secs(5), || {
             !reader_has_token(READER0)
         });
-        let mut child = Command::new(BIN)
+        let mut child = bin()
             .arg("batch")
             .args(args)
             .arg("--json")
@@ -667,7 +678,7 @@ fn temp_records(name: &str) -> std::path::PathBuf {
 
 /// `records export --entra OUT --records RECORDS` with a passphrase.
 fn export_entra(records: &std::path::Path, out: &std::path::Path, passphrase: &str) -> Output {
-    Command::new(BIN)
+    bin()
         .args(["records", "export", "--entra"])
         .arg(out)
         .arg("--records")
@@ -842,15 +853,16 @@ fn station_records_a_lift_mid_burn_and_flags_the_token() {
     });
     bridge.stop();
     settle();
-    // The same token again: flagged, then burned.
+    // The same token again: recognised as unfinished, then finished.
     batch.next("waiting");
     let bridge = VpcdBridge::spawn(t.clone(), VpcdOptions::port(PORT0), |_| {});
-    let flagged = batch.next("burned-before");
-    assert_eq!(flagged["failed"], true);
-    batch.next("burned");
+    let flagged = batch.next("resuming");
+    assert_eq!(flagged["serial"], "86596220000301");
+    let burned = batch.next("burned");
+    assert_eq!(burned["resumed"], true);
     lift(bridge, PORT0);
     let (code, err) = batch.finish();
-    assert_eq!(code, Some(3), "a failure happened in the batch: {err}");
+    assert_eq!(code, Some(0), "the unfinished token was finished: {err}");
     let o = run(&[
         "records",
         "list",
@@ -989,4 +1001,245 @@ fn station_without_keep_secrets_stores_none_and_entra_refuses_sha256() {
         "{}",
         text(&o.stderr)
     );
+}
+
+// ---- Guarantees across runs: the records are the station's memory ----
+
+fn records_json(records: &std::path::Path, serial: &str) -> Vec<Value> {
+    let o = run(&[
+        "records",
+        "list",
+        "--serial",
+        serial,
+        "--json",
+        "--records",
+        records.to_str().unwrap(),
+    ]);
+    json(&o)["records"].as_array().unwrap().clone()
+}
+
+/// Ask a running batch to stop as Ctrl+C does.
+fn interrupt(batch: &Batch) {
+    let status = Command::new("kill")
+        .args(["-INT", &batch.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn a_batch_killed_between_config_and_seed_leaves_an_interrupted_record_and_finishes_it() {
+    let _g = serial();
+    let records = temp_records("kill");
+    let mut batch = Batch::start(&["--random", "--keep-secrets"], &records);
+    batch.next("waiting");
+    let t = token("86596220000701", true, 0);
+    // The bridge holds back its answer to the clock/options write until
+    // the batch process is dead: the token has its config, not its seed.
+    let (at_config, go_on) = (mpsc::channel::<()>(), mpsc::channel::<()>());
+    let (config_tx, go_rx) = (at_config.0, Mutex::new(go_on.1));
+    let bridge = VpcdBridge::spawn(t.clone(), VpcdOptions::port(PORT0), move |line| {
+        if line.get(3..5) == Some("D4") {
+            let _ = config_tx.send(());
+            let _ = go_rx.lock().unwrap().recv_timeout(Duration::from_secs(10));
+        }
+    });
+    at_config
+        .1
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the batch wrote the config");
+    batch.child.kill().unwrap(); // SIGKILL: no outcome can be written
+    batch.child.wait().unwrap();
+    go_on.0.send(()).unwrap();
+    assert!(lock(&t).seed_for_tests().is_none(), "the token is blank");
+    lift(bridge, PORT0);
+
+    let list = records_json(&records, "86596220000701");
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0]["outcome"], "interrupted");
+    assert_eq!(list[0]["secret_kept"], true);
+    let o = run(&["records", "list", "--records", records.to_str().unwrap()]);
+    assert!(
+        text(&o.stdout).contains("interrupted: the token may be blank; lay it on again"),
+        "{}",
+        text(&o.stdout)
+    );
+
+    // The next run finishes it with the kept secret.
+    let batch = Batch::start(&["--random", "--count", "1", "--keep-secrets"], &records);
+    batch.next("waiting");
+    let bridge = VpcdBridge::spawn(t.clone(), VpcdOptions::port(PORT0), |_| {});
+    let resuming = batch.next("resuming");
+    assert_eq!(resuming["same_secret"], true);
+    assert_eq!(batch.next("burned")["resumed"], true);
+    lift(bridge, PORT0);
+    interrupt(&batch);
+    let (code, err) = batch.finish();
+    assert_eq!(code, Some(0), "{err}");
+    let entra = records.with_file_name("entra.csv");
+    let o = export_entra(&records, &entra, "station passphrase");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let csv = std::fs::read_to_string(&entra).unwrap();
+    let want = format!(
+        ",86596220000701,{},30,Token2,OTPC-P2-i",
+        b32(lock(&t).seed_for_tests().unwrap())
+    );
+    assert!(csv.lines().any(|l| l == want), "{csv}");
+}
+
+#[test]
+fn a_user_list_stopped_and_started_again_never_burns_a_row_twice() {
+    let _g = serial();
+    let records = temp_records("restart");
+    let list = records.with_file_name("users.csv");
+    std::fs::write(
+        &list,
+        "upn\nalice@contoso.com\nbob@contoso.com\ncarol@contoso.com\n",
+    )
+    .unwrap();
+    let args = ["--csv", list.to_str().unwrap(), "--keep-secrets"];
+    let batch = Batch::start(&args, &records);
+    batch.next("waiting");
+    let a = token("86596000000711", false, 0);
+    let bridge = place(&a, PORT0, None);
+    assert_eq!(batch.next("burned")["upn"], "alice@contoso.com");
+    lift(bridge, PORT0);
+    batch.next("waiting");
+    interrupt(&batch); // Ctrl+C between tokens
+    let (code, err) = batch.finish();
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("Stopping"), "{err}");
+
+    let batch = Batch::start(&args, &records);
+    let cont = batch.next("continuing");
+    assert_eq!(cont["done_rows"], serde_json::json!([1]));
+    assert_eq!(cont["next_row"], 2);
+    let b = token("86596000000712", false, 0);
+    let bridge = place(&b, PORT0, None);
+    let burned = batch.next("burned");
+    assert_eq!(burned["upn"], "bob@contoso.com");
+    assert_eq!(burned["row"], 2);
+    assert_ne!(
+        lock(&a).seed_for_tests().unwrap(),
+        lock(&b).seed_for_tests().unwrap()
+    );
+    lift(bridge, PORT0);
+    interrupt(&batch);
+    let (code, err) = batch.finish();
+    assert_eq!(code, Some(0), "{err}");
+}
+
+#[test]
+fn a_token_burned_in_an_earlier_run_is_refused_without_reburn() {
+    let _g = serial();
+    let records = temp_records("reburn");
+    let a = token("86596220000721", true, 0);
+    let batch = Batch::start(&["--random", "--count", "1"], &records);
+    batch.next("waiting");
+    let bridge = place(&a, PORT0, None);
+    batch.next("burned");
+    lift(bridge, PORT0);
+    assert_eq!(batch.finish().0, Some(0));
+    let first = lock(&a).seed_for_tests().unwrap().to_vec();
+
+    let batch = Batch::start(&["--random", "--count", "1"], &records);
+    batch.next("waiting");
+    let bridge = place(&a, PORT0, None);
+    let refused = batch.next("already-burned");
+    assert_eq!(refused["this_run"], false);
+    assert!(refused["batch"].is_string(), "{refused}");
+    assert_eq!(lock(&a).seed_for_tests().unwrap(), first.as_slice());
+    lift(bridge, PORT0);
+    interrupt(&batch);
+    batch.finish();
+
+    let batch = Batch::start(&["--random", "--count", "1", "--reburn"], &records);
+    batch.next("waiting");
+    let bridge = place(&a, PORT0, None);
+    batch.next("burned");
+    lift(bridge, PORT0);
+    assert_eq!(batch.finish().0, Some(0));
+    assert_ne!(lock(&a).seed_for_tests().unwrap(), first.as_slice());
+}
+
+#[test]
+fn two_readers_burn_two_tokens_at_once_with_distinct_rows() {
+    let _g = serial();
+    let records = temp_records("two-readers");
+    let list = records.with_file_name("users.csv");
+    std::fs::write(&list, "upn\nalice@contoso.com\nbob@contoso.com\n").unwrap();
+    let a = token("86596000000731", false, 0);
+    let b = token("86596000000732", false, 0);
+    let batch = Batch::start(&["--csv", list.to_str().unwrap()], &records);
+    batch.next("waiting");
+    let ba = VpcdBridge::spawn(a.clone(), VpcdOptions::port(PORT0), |_| {});
+    let bb = VpcdBridge::spawn(b.clone(), VpcdOptions::port(PORT1), |_| {});
+    let mut seen = Vec::new();
+    for _ in 0..2 {
+        let v = batch.next("burned");
+        seen.push((
+            v["reader"].as_str().unwrap().to_string(),
+            v["upn"].as_str().unwrap().to_string(),
+        ));
+    }
+    seen.sort();
+    assert_eq!(seen[0].0, READER0);
+    assert_eq!(seen[1].0, READER1);
+    assert_ne!(seen[0].1, seen[1].1, "no row handed out twice");
+    lift(ba, PORT0);
+    lift(bb, PORT1);
+    let (code, err) = batch.finish();
+    assert_eq!(code, Some(0), "{err}");
+}
+
+#[test]
+fn a_burn_from_the_command_line_is_recorded_and_not_repeated_without_reburn() {
+    let _g = serial();
+    let t = token("86596220000741", true, 0);
+    let bridge = place(&t, PORT0, None);
+    let data = std::env::temp_dir().join(format!("tb-single-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let burn = |extra: &[&str]| {
+        let mut c = Command::new(BIN);
+        c.env("TOTP_BURNER_DATA_DIR", &data)
+            .args(["burn", "--secret", "-", "--json"])
+            .args(extra)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(SECRET_B32.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let o = burn(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let o = burn(&[]);
+    assert_eq!(o.status.code(), Some(1), "refused: {}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("already burned"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(text(&o.stderr).contains("--reburn"), "{}", text(&o.stderr));
+    let o = burn(&["--reburn"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    lift(bridge, PORT0);
+    let list = Command::new(BIN)
+        .env("TOTP_BURNER_DATA_DIR", &data)
+        .args(["records", "list", "--json"])
+        .output()
+        .unwrap();
+    let list = json(&list)["records"].as_array().unwrap().clone();
+    assert_eq!(list.len(), 2, "{list:?}");
+    assert!(
+        list.iter()
+            .all(|r| r["outcome"] == "ok" && r["reader"] == READER0)
+    );
+    assert_eq!(list[1]["flags"], "reburn");
 }

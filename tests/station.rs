@@ -5,7 +5,7 @@
 use age::secrecy::SecretString;
 use totp_burner::secret::Secret;
 use totp_burner::station::export::{self, EntraRow};
-use totp_burner::station::records::{NewRecord, Store};
+use totp_burner::station::records::{NewRecord, Outcome, Store};
 use totp_burner::station::vault::{OpenVault, Vault, VaultError};
 
 fn temp_db(name: &str) -> std::path::PathBuf {
@@ -25,7 +25,8 @@ fn burn_record(serial: &str, upn: Option<&str>, alg: &str) -> NewRecord {
         algorithm: Some(alg.into()),
         period: Some(30),
         display_timeout: Some(30),
-        ok: true,
+        outcome: Outcome::Ok,
+        op_id: Some(format!("op-{serial}")),
         batch: Some("b1".into()),
         upn: upn.map(str::to_string),
         ..Default::default()
@@ -40,19 +41,27 @@ fn records_are_append_only_and_listed() {
         .add(&burn_record("86596220000001", None, "sha1"))
         .unwrap();
     let mut failed = burn_record("86596220000002", None, "sha1");
-    failed.ok = false;
-    failed.error = Some("The token left the reader".into());
+    failed.outcome = Outcome::Failed;
+    failed.error_code = Some("token-removed".into());
+    failed.token_state = Some("seed-maybe-written".into());
     store.add(&failed).unwrap();
+    store.add_key("age1recipient", b"wrapped").unwrap();
     assert!(store.try_tamper(), "UPDATE and DELETE must be refused");
     let all = store.list(None).unwrap();
     assert_eq!(all.len(), 2);
     assert_eq!(all[0].station, "desk-1");
     assert_eq!(all[1].outcome, "failed");
     let last = store.last_for_serial("86596220000002").unwrap().unwrap();
-    assert_eq!(last.error.as_deref(), Some("The token left the reader"));
+    assert_eq!(last.error_code.as_deref(), Some("token-removed"));
+    assert!(last.token_in_doubt());
+    assert!(
+        totp_burner::explain::record_outcome(&last).contains("left the reader"),
+        "{}",
+        totp_burner::explain::record_outcome(&last)
+    );
     assert!(store.last_for_serial("1").unwrap().is_none());
     let csv = export::records_csv(&all);
-    assert!(csv.starts_with("time,operator,station,reader,serial,model,operation,algorithm,period,display_timeout,outcome,error,batch,upn\n"));
+    assert!(csv.starts_with("time,operator,station,reader,serial,model,operation,algorithm,period,display_timeout,outcome,error,batch,upn,error_code,token_state,list_row,flags\n"));
     assert_eq!(csv.lines().count(), 3);
 }
 

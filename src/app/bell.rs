@@ -1,5 +1,6 @@
 //! The station's sound: the system bell, so a technician hears each result
-//! without looking. X11: the server's bell; elsewhere the terminal bell.
+//! without looking, and a failure (two rings) apart from a success (one).
+//! X11: the server's bell; elsewhere the terminal bell (Windows: not yet).
 
 /// Ring once (never fails loudly: a missing bell is not an error).
 pub fn ring() {
@@ -14,4 +15,13 @@ pub fn ring() {
         }
     }
     eprint!("\x07");
+}
+
+/// A failure sounds different: two rings close together.
+pub fn ring_failure() {
+    ring();
+    std::thread::spawn(|| {
+        std::thread::sleep(std::time::Duration::from_millis(180));
+        ring();
+    });
 }

@@ -2,14 +2,13 @@
 //! The UI sends typed requests and reads typed events (with `try_recv` at
 //! the start of each frame); the worker asks for a repaint after sending.
 
-use crate::burn::{
-    self, BurnError, BurnPlan, BurnReport, Failure, IdentifiedToken, Progress, Step, SyncReport,
-    TokenState,
-};
-use crate::card::TransportError;
+use crate::burn::{self, BurnError, BurnPlan, BurnReport, IdentifiedToken, Progress, SyncReport};
 pub use crate::card::connector::{Connector, EmulatorConnector, PcscConnector};
 use crate::clock::Clock;
 use crate::params::TokenOptions;
+use crate::station::operation::{self, OperationError, Recording, on_reader};
+use crate::station::records::Store;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
@@ -21,12 +20,19 @@ pub enum DeviceRequest {
         /// Reader name, or the one with a token.
         reader: Option<String>,
     },
+    /// Record every later burn and sync in this records file (opened on
+    /// the worker thread).
+    UseRecords(PathBuf),
     /// Burn a secret.
     Burn {
         /// Reader name, or the one with a token.
         reader: Option<String>,
         /// What to burn.
         plan: BurnPlan,
+        /// The user, for the records (from the link's label).
+        upn: Option<String>,
+        /// Burn even if the records say this token was burned before.
+        reburn: bool,
     },
     /// Set the token's clock (and options).
     SyncTime {
@@ -46,19 +52,12 @@ pub enum DeviceEvent {
     Progress(Progress),
     /// Result of an identify.
     Identified(Result<IdentifiedToken, BurnError>),
-    /// Result of a burn.
-    Burned(Result<BurnReport, BurnError>),
-    /// Result of a time sync.
-    Synced(Result<SyncReport, BurnError>),
-}
-
-fn not_reached(e: TransportError) -> BurnError {
-    BurnError {
-        step: Step::Identify,
-        cause: Failure::Transport(e),
-        token_state: TokenState::Untouched,
-        token: None,
-    }
+    /// Result of a burn, and a warning when its outcome was not recorded.
+    Burned(Result<BurnReport, OperationError>, Option<String>),
+    /// Result of a time sync, and a warning when it was not recorded.
+    Synced(Result<SyncReport, OperationError>, Option<String>),
+    /// The records file could not be opened (burns are refused until it is).
+    RecordsProblem(String),
 }
 
 /// The UI's end of the worker.
@@ -84,8 +83,14 @@ impl DeviceWorker {
                     let _ = ev_tx.send(e);
                     repaint();
                 };
+                let mut records: Records = Records::None;
                 while let Ok(request) = req_rx.recv() {
-                    let event = handle(&mut connector, clock.as_ref(), request, &send);
+                    if let DeviceRequest::UseRecords(path) = request {
+                        records = Records::Path(path);
+                        continue;
+                    }
+                    let event =
+                        handle(&mut connector, clock.as_ref(), &mut records, request, &send);
                     send(event);
                 }
             })
@@ -99,7 +104,8 @@ impl DeviceWorker {
 
     /// Queue a request.
     pub fn send(&mut self, request: DeviceRequest) {
-        if self.requests.send(request).is_ok() {
+        let answered = !matches!(request, DeviceRequest::UseRecords(_));
+        if self.requests.send(request).is_ok() && answered {
             self.pending += 1;
         }
     }
@@ -123,57 +129,102 @@ impl DeviceWorker {
     }
 }
 
+/// The worker's records: none (demo), a file not opened yet, or open.
+enum Records {
+    None,
+    Path(PathBuf),
+    Open(Store),
+}
+
+impl Records {
+    /// Open on first use; Err when the file cannot be opened.
+    fn get(&mut self) -> Result<Option<&Store>, String> {
+        if let Records::Path(p) = self {
+            let store = Store::open(p, None).map_err(|e| {
+                format!("The records cannot be opened ({e}), so nothing is burned: every burn must be recorded.")
+            })?;
+            *self = Records::Open(store);
+        }
+        Ok(match self {
+            Records::Open(s) => Some(s),
+            _ => None,
+        })
+    }
+}
+
 fn handle(
     connector: &mut impl Connector,
     clock: &dyn Clock,
+    records: &mut Records,
     request: DeviceRequest,
     send: &dyn Fn(DeviceEvent),
 ) -> DeviceEvent {
     let mut progress = |p: Progress| send(DeviceEvent::Progress(p));
     match request {
+        DeviceRequest::UseRecords(_) => DeviceEvent::RecordsProblem(String::new()),
         DeviceRequest::Identify { reader } => {
-            let mut out = None;
-            let r = connector.run(reader.as_deref(), &mut |t| {
-                out = Some(burn::read_info(t, clock, &mut progress));
-            });
-            DeviceEvent::Identified(
-                r.map_err(not_reached).and_then(|()| {
-                    out.unwrap_or_else(|| Err(not_reached(TransportError::NoToken)))
-                }),
-            )
+            DeviceEvent::Identified(on_reader(connector, reader.as_deref(), |t| {
+                burn::read_info(t, clock, &mut progress)
+            }))
         }
-        DeviceRequest::Burn { reader, plan } => {
-            let mut out = None;
-            let r = connector.run(reader.as_deref(), &mut |t| {
-                out = Some(burn::burn(t, &plan, clock, &mut progress));
+        DeviceRequest::Burn {
+            reader,
+            plan,
+            upn,
+            reburn,
+        } => {
+            let store = match records.get() {
+                Ok(s) => s,
+                Err(e) => return DeviceEvent::RecordsProblem(e),
+            };
+            let mut warning = None;
+            let result = on_reader(connector, reader.as_deref(), |t| {
+                let rec = Recording {
+                    store,
+                    reader: t.reader_name(),
+                    upn,
+                    reburn,
+                    flags: if reburn { vec!["reburn"] } else { Vec::new() },
+                    ..Default::default()
+                };
+                let done = operation::burn(t, &plan, clock, &mut progress, &rec);
+                warning = done
+                    .outcome_not_recorded
+                    .as_ref()
+                    .map(crate::explain::outcome_not_recorded);
+                Ok(done.result)
             });
-            DeviceEvent::Burned(
-                r.map_err(not_reached).and_then(|()| {
-                    out.unwrap_or_else(|| Err(not_reached(TransportError::NoToken)))
-                }),
-            )
+            DeviceEvent::Burned(flatten(result), warning)
         }
         DeviceRequest::SyncTime {
             reader,
             options,
             erase_ok,
         } => {
-            let mut out = None;
-            let r = connector.run(reader.as_deref(), &mut |t| {
-                out = Some(burn::sync_time(
-                    t,
-                    &options,
-                    false,
-                    erase_ok,
-                    clock,
-                    &mut progress,
-                ));
+            let store = match records.get() {
+                Ok(s) => s,
+                Err(e) => return DeviceEvent::RecordsProblem(e),
+            };
+            let mut warning = None;
+            let result = on_reader(connector, reader.as_deref(), |t| {
+                let rec = Recording {
+                    store,
+                    reader: t.reader_name(),
+                    ..Default::default()
+                };
+                let done =
+                    operation::sync_time(t, &options, false, erase_ok, clock, &mut progress, &rec);
+                warning = done
+                    .outcome_not_recorded
+                    .as_ref()
+                    .map(crate::explain::outcome_not_recorded);
+                Ok(done.result)
             });
-            DeviceEvent::Synced(
-                r.map_err(not_reached).and_then(|()| {
-                    out.unwrap_or_else(|| Err(not_reached(TransportError::NoToken)))
-                }),
-            )
+            DeviceEvent::Synced(flatten(result), warning)
         }
     }
+}
+
+fn flatten<T>(r: Result<Result<T, OperationError>, BurnError>) -> Result<T, OperationError> {
+    r.map_err(OperationError::Token).and_then(|x| x)
 }

@@ -18,6 +18,7 @@ use crate::explain::{self, Explanation};
 use crate::params::TokenOptions;
 use crate::protocol::TimeSync;
 use crate::secret::Secret;
+use crate::station::operation::{OperationError, Refusal};
 use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
@@ -126,6 +127,15 @@ pub struct BurnerApp {
     pub(crate) first_frame_noted: bool,
     /// The station view's state.
     pub station: super::station::StationState,
+    /// The readers the station burns on.
+    pub station_hardware: super::station::StationHardware,
+    /// The token on the reader was burned before: offer "Burn again with a
+    /// new secret" (its serial).
+    pub reburn_offer: Option<String>,
+    /// The records cannot be written: burns are refused (the reason).
+    pub records_problem: Option<String>,
+    /// A warning about the last operation (e.g. its outcome not recorded).
+    pub record_warning: Option<String>,
 }
 
 impl BurnerApp {
@@ -149,14 +159,18 @@ impl BurnerApp {
                 Readers::watch_pcsc(move || c.request_repaint())
             }
         };
-        Self::with_parts(
+        let mut app = Self::with_parts(
             ctx,
             clock,
             connector,
             readers,
             demo_state,
             Settings::load(settings_path),
-        )
+        );
+        if !demo && let Some(path) = crate::station::records::default_path() {
+            app.use_records(path);
+        }
+        app
     }
 
     /// The app over any connector and reader list (tests use slow or
@@ -171,6 +185,10 @@ impl BurnerApp {
     ) -> BurnerApp {
         let c = ctx.clone();
         let device = DeviceWorker::spawn(connector, clock.clone(), move || c.request_repaint());
+        let station_hardware = match &demo {
+            Some(d) => super::station::StationHardware::Demo(d.link.clone(), d.reader().name),
+            None => super::station::StationHardware::Pcsc,
+        };
         let c = ctx.clone();
         let capture = CaptureWorker::spawn(move || c.request_repaint());
         let event_log = std::env::var_os("TOTP_BURNER_EVENT_LOG").and_then(|p| {
@@ -208,7 +226,18 @@ impl BurnerApp {
             event_log,
             first_frame_noted: false,
             station: super::station::StationState::new(crate::station::records::default_path()),
+            station_hardware,
+            reburn_offer: None,
+            records_problem: None,
+            record_warning: None,
         }
+    }
+
+    /// Record the burner's burns and syncs in this records file (real
+    /// readers do from the start; the demo's virtual token is not recorded
+    /// unless a test asks).
+    pub fn use_records(&mut self, path: std::path::PathBuf) {
+        self.device.send(DeviceRequest::UseRecords(path));
     }
 
     /// Write a line to the event log file (demo and end-to-end tests);
@@ -295,7 +324,11 @@ impl BurnerApp {
             self.on_capture_event(ctx, e);
         }
         let present = self.readers.target().is_some_and(|r| r.state.has_token());
-        self.station_step(present);
+        self.station_poll();
+        if self.station.running() {
+            // The station's own loop talks to the tokens now.
+            return;
+        }
         if !present {
             self.token_seen = false;
             if !self.device.is_busy() && !matches!(self.token, TokenStatus::Absent) {
@@ -344,25 +377,19 @@ impl BurnerApp {
             DeviceEvent::Identified(Err(e)) => {
                 self.token = TokenStatus::Failed(explain::burn_error(&e));
             }
-            DeviceEvent::Burned(result) if self.station.phase == super::station::Phase::Burning => {
-                let reader = self
-                    .target_name()
-                    .unwrap_or_else(|| super::demo::DEMO_READER.into());
-                self.station.finish(&reader, &self.options, &result);
-                self.operation = Operation::Idle;
-                if let Ok(report) = &result {
-                    self.token = TokenStatus::Known(report.token.clone());
-                    if self.station.source == super::station::StationSource::PerUser {
-                        self.secret.clear();
-                    }
-                }
-                super::bell::ring();
-                self.note_event(&format!(
-                    "station: {}",
-                    self.station.history.last().cloned().unwrap_or_default()
-                ));
+            DeviceEvent::RecordsProblem(problem) => {
+                self.operation = Operation::Failed {
+                    why: Explanation {
+                        problem: problem.clone(),
+                        next_step: "Check the data folder is writable (or set TOTP_BURNER_DATA_DIR), then try again.".into(),
+                    },
+                    token_state: TokenState::Untouched,
+                };
+                self.records_problem = Some(problem);
             }
-            DeviceEvent::Burned(Ok(report)) => {
+            DeviceEvent::Burned(Ok(report), warning) => {
+                self.record_warning = warning;
+                self.reburn_offer = None;
                 let info = self.secret.chosen();
                 self.note_event(&format!(
                     "burned {} code {}",
@@ -392,20 +419,34 @@ impl BurnerApp {
                     self.note_event(&format!("virtual token shows {code} after a power cycle"));
                 }
             }
-            DeviceEvent::Burned(Err(e)) => {
-                let why = explain::burn_error(&e);
-                self.note_event(&format!("burn failed at {:?}", e.step));
+            DeviceEvent::Burned(Err(e), warning) => {
+                self.record_warning = warning;
+                let why = explain::operation_error(&e);
                 self.log.push(format!("burn failed: {}", why.problem));
+                self.reburn_offer = match &e {
+                    OperationError::Refused(Refusal::BurnedBefore { serial, .. }) => {
+                        self.note_event(&format!("burn refused: {serial} was burned before"));
+                        Some(serial.clone())
+                    }
+                    OperationError::Token(b) => {
+                        self.note_event(&format!("burn failed at {:?}", b.step));
+                        None
+                    }
+                    _ => None,
+                };
                 self.operation = Operation::Failed {
                     why,
-                    token_state: e.token_state,
+                    token_state: e.token_state(),
                 };
-                if matches!(e.cause, crate::burn::Failure::Transport(_)) {
+                if let OperationError::Token(b) = &e
+                    && matches!(b.cause, crate::burn::Failure::Transport(_))
+                {
                     self.token_seen = false;
                     self.token = TokenStatus::Absent;
                 }
             }
-            DeviceEvent::Synced(Ok(r)) => {
+            DeviceEvent::Synced(Ok(r), warning) => {
+                self.record_warning = warning;
                 let words = match r.secret_erased {
                     Some(true) => {
                         "Clock set. This model erased its secret: the token is blank, burn it now."
@@ -417,10 +458,11 @@ impl BurnerApp {
                 self.operation = Operation::Synced(words.into());
                 self.token_seen = false;
             }
-            DeviceEvent::Synced(Err(e)) => {
+            DeviceEvent::Synced(Err(e), warning) => {
+                self.record_warning = warning;
                 self.operation = Operation::Failed {
-                    why: explain::burn_error(&e),
-                    token_state: e.token_state,
+                    why: explain::operation_error(&e),
+                    token_state: e.token_state(),
                 };
             }
         }
@@ -501,10 +543,24 @@ impl BurnerApp {
         self.settings.set_options(&self.options);
         self.settings.save();
         self.result = None;
-        self.send_burn(info.secret);
+        self.send_burn(info.secret, info.account, false);
     }
 
-    pub(super) fn send_burn(&mut self, secret: Secret) {
+    /// Burn the token that the records say was burned before, on purpose
+    /// ("Burn again with a new secret").
+    pub fn burn_again(&mut self) {
+        if self.reburn_offer.is_none() || self.burn_blocker().is_some() {
+            return;
+        }
+        let Some(info) = self.secret.chosen() else {
+            return;
+        };
+        self.reburn_offer = None;
+        self.result = None;
+        self.send_burn(info.secret, info.account, true);
+    }
+
+    pub(super) fn send_burn(&mut self, secret: Secret, upn: Option<String>, reburn: bool) {
         self.operation = Operation::Burning {
             step: Step::Identify,
         };
@@ -516,7 +572,48 @@ impl BurnerApp {
                 options: self.options,
                 allow_unknown_model: false,
             },
+            upn,
+            reburn,
         });
+    }
+
+    /// Take the station's events: sound each result, wipe a per-user
+    /// secret once burned, hand a scanned one to the loop.
+    fn station_poll(&mut self) {
+        let polled = self.station.poll();
+        if let Some(ok) = polled.result {
+            if ok {
+                super::bell::ring();
+            } else {
+                super::bell::ring_failure();
+            }
+            let last = self.station.history.last().cloned().unwrap_or_default();
+            self.note_event(&format!("station: {last}"));
+        }
+        let per_user = self.station.source == super::station::StationSource::PerUser;
+        if polled.burned && per_user {
+            self.secret.clear();
+        }
+        if per_user
+            && self.station.running()
+            && !self.station.handed_waiting()
+            && let Some(info) = self.secret.chosen()
+        {
+            self.station.problem = None;
+            self.station.hand(info.secret, info.account);
+        }
+    }
+
+    /// Start the station loop with the current options.
+    pub fn start_station(&mut self, ctx: &eframe::egui::Context) {
+        let now = self.clock.now();
+        let c = ctx.clone();
+        self.station.start(
+            now,
+            self.station_hardware.clone(),
+            self.options,
+            move || c.request_repaint(),
+        );
     }
 
     /// Whether a time sync needs the erase confirmation on this token.
@@ -583,6 +680,7 @@ impl BurnerApp {
 
     /// Forget this token's secret and get ready for the next one.
     pub fn next_token(&mut self) {
+        self.reburn_offer = None;
         self.secret.clear();
         self.result = None;
         self.operation = Operation::Idle;

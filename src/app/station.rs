@@ -1,15 +1,26 @@
-//! The station view's state: secrets from each user's scanned QR, fresh
-//! random ones, or a CSV list; tokens burned as they are laid on the
-//! reader with no click; every outcome recorded; a token left on the
-//! reader never burned twice.
+//! The station view's state. The loop itself is the library's
+//! (`station::run`, the same one `batch` runs): it runs on a worker thread,
+//! one loop per reader, fed by the reader watcher (or the demo's virtual
+//! reader), and sends its events here; this file only turns them into what
+//! the view shows. Opening the records, unlocking the vault and loading
+//! the list happen on that thread too.
 
-use super::state::{TokenStatus, View};
-use crate::burn::{BurnError, BurnReport};
+use crate::card::connector::{Connector, PcscConnector};
+use crate::emulator::EmulatorLink;
 use crate::explain;
+use crate::params::TokenOptions;
 use crate::secret::Secret;
-use crate::station::records::{NewRecord, Store};
-use crate::station::source::{UserRow, parse_user_list, random_secret};
-use crate::station::vault::Vault;
+use crate::station::records::Store;
+use crate::station::run::{
+    BatchConfig, BatchSource, BatchSummary, HandedSecret, PolledPresence, ReaderLoop, StationEvent,
+    WatchedPresence, run_batch,
+};
+use crate::station::source::{list_id, parse_user_list};
+use crate::station::vault::{MIN_PASSPHRASE_CHARS, Vault};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use zeroize::Zeroizing;
 
 /// Where the station's secrets come from.
@@ -23,7 +34,7 @@ pub enum StationSource {
     Csv,
 }
 
-/// Where the loop is.
+/// Where a reader's loop is (and the station's, for one reader).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Phase {
     /// Not started.
@@ -32,8 +43,6 @@ pub enum Phase {
     Starting,
     /// Waiting for the next token.
     WaitingToken,
-    /// Burning.
-    Burning,
     /// Showing a result; lift the token to go on.
     Done {
         /// Burned (green) or failed (red).
@@ -43,66 +52,66 @@ pub enum Phase {
     },
 }
 
+/// The readers the station burns on.
+#[derive(Clone)]
+pub enum StationHardware {
+    /// Every PC/SC reader, watched.
+    Pcsc,
+    /// The demo's virtual reader.
+    Demo(EmulatorLink, String),
+}
+
+/// One reader's tile.
+#[derive(Debug, Clone)]
+pub struct Tile {
+    /// Its phase.
+    pub phase: Phase,
+    /// What the next token gets, or a note on the token on it.
+    pub note: String,
+}
+
+enum Msg {
+    Started,
+    Event(StationEvent),
+    Ended(Result<BatchSummary, String>),
+}
+
 /// The station's state.
 pub struct StationState {
     /// Secret source.
     pub source: StationSource,
     /// CSV file path (for `Csv`).
     pub csv_path: String,
-    /// Loaded user list.
-    pub rows: Vec<UserRow>,
-    /// Current row of the list.
-    pub row: usize,
     /// Keep secrets (encrypted) for export.
     pub keep_secrets: bool,
+    /// Burn tokens burned in earlier runs again (with a new secret).
+    pub reburn: bool,
     /// Passphrase for kept secrets (wiped on drop).
     pub passphrase: Zeroizing<String>,
-    /// Loop phase.
+    /// The passphrase again (a new records file's vault).
+    pub passphrase_again: Zeroizing<String>,
+    /// The station's phase (the latest reader's).
     pub phase: Phase,
+    /// One tile per reader.
+    pub tiles: BTreeMap<String, Tile>,
     /// A problem to show (list, records, passphrase).
     pub problem: Option<String>,
+    /// A note from the records ("continuing at row 4", "finishing …").
+    pub note: Option<String>,
     /// What happened, newest last.
     pub history: Vec<String>,
-    /// Note about the token on the reader (burned before, last burn failed).
-    pub token_note: Option<String>,
-    pub(crate) store: Option<Store>,
-    pub(crate) vault: Option<Vault>,
-    pub(crate) burned: Vec<String>,
-    pub(crate) pending: Option<(Secret, Option<String>)>,
-    pub(crate) batch_id: String,
+    /// Tokens burned in this run.
+    pub burned: usize,
+    /// The summary of the last run.
+    pub summary: Option<BatchSummary>,
     pub(crate) records_path: Option<std::path::PathBuf>,
-    starting: Option<std::sync::mpsc::Receiver<Result<Opened, String>>>,
-}
-
-/// What starting the station opens.
-struct Opened {
-    store: Store,
-    vault: Option<Vault>,
-    rows: Option<Vec<UserRow>>,
-}
-
-/// Open the records, load the user list, unlock the vault (off the UI thread).
-fn open_station(
-    path: &std::path::Path,
-    csv: Option<&str>,
-    passphrase: Option<&age::secrecy::SecretString>,
-) -> Result<Opened, String> {
-    let store =
-        Store::open(path, None).map_err(|e| format!("The records cannot be opened: {e}."))?;
-    let rows = match csv {
-        Some(file) => Some(
-            std::fs::read_to_string(file)
-                .map_err(|e| e.to_string())
-                .and_then(|t| parse_user_list(&Zeroizing::new(t)).map_err(|e| e.to_string()))
-                .map_err(|e| format!("The user list cannot be used: {e}."))?,
-        ),
-        None => None,
-    };
-    let vault = match passphrase {
-        Some(p) => Some(Vault::unlock_or_create(&store, p).map_err(|e| format!("{e}."))?),
-        None => None,
-    };
-    Ok(Opened { store, vault, rows })
+    pub(crate) handed: HandedSecret,
+    /// A token waits for the user's secret (per-user mode).
+    pub needs_secret: bool,
+    stop: Arc<AtomicBool>,
+    events: Option<Receiver<Msg>>,
+    /// Closing the window waits for the loop to finish its token.
+    pub close_when_stopped: bool,
 }
 
 impl StationState {
@@ -111,36 +120,46 @@ impl StationState {
         StationState {
             source: StationSource::Random,
             csv_path: String::new(),
-            rows: Vec::new(),
-            row: 0,
             keep_secrets: false,
+            reburn: false,
             passphrase: Zeroizing::new(String::new()),
+            passphrase_again: Zeroizing::new(String::new()),
             phase: Phase::Stopped,
+            tiles: BTreeMap::new(),
             problem: None,
+            note: None,
             history: Vec::new(),
-            token_note: None,
-            store: None,
-            vault: None,
-            burned: Vec::new(),
-            pending: None,
-            batch_id: String::new(),
+            burned: 0,
+            summary: None,
             records_path,
-            starting: None,
+            handed: Arc::new(Mutex::new(None)),
+            needs_secret: false,
+            stop: Arc::new(AtomicBool::new(false)),
+            events: None,
+            close_when_stopped: false,
         }
     }
 
-    /// Whether the loop runs.
+    /// Whether the loop runs (or is starting, or finishing its token).
     pub fn running(&self) -> bool {
-        self.phase != Phase::Stopped
+        self.events.is_some()
     }
 
-    /// Start the loop: open the records, load the list and unlock the
-    /// vault on a worker thread (the passphrase's scrypt takes about a
-    /// second); `repaint` wakes the UI when it is done.
-    pub fn start(&mut self, now: u64, repaint: impl Fn() + Send + 'static) {
+    /// Start the loop on a worker thread: it opens the records, loads the
+    /// list and unlocks the vault (about a second of scrypt), then runs
+    /// one loop per reader; `repaint` wakes the UI after every event.
+    pub fn start(
+        &mut self,
+        now: u64,
+        hardware: StationHardware,
+        options: TokenOptions,
+        repaint: impl Fn() + Send + Sync + 'static,
+    ) {
         self.problem = None;
+        self.note = None;
+        self.summary = None;
         let Some(path) = self.records_path.clone() else {
-            self.problem = Some("No data folder for the records.".into());
+            self.problem = Some("No data folder for the records was found.".into());
             return;
         };
         if self.keep_secrets && self.passphrase.is_empty() {
@@ -151,205 +170,343 @@ impl StationState {
         let passphrase = self
             .keep_secrets
             .then(|| age::secrecy::SecretString::from(self.passphrase.to_string()));
+        let again = self
+            .keep_secrets
+            .then(|| Zeroizing::new(self.passphrase_again.to_string()));
+        let source = self.source;
+        let handed = self.handed.clone();
+        let reburn = self.reburn;
+        self.stop = Arc::new(AtomicBool::new(false));
+        let stop = self.stop.clone();
+        let batch_id = format!("gui-{}", crate::clock::rfc3339(now));
         let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(open_station(&path, csv.as_deref(), passphrase.as_ref()));
-            repaint();
-        });
-        self.starting = Some(rx);
-        self.batch_id = format!("gui-{}", crate::clock::rfc3339(now));
+        let repaint = Arc::new(repaint);
+        std::thread::Builder::new()
+            .name("station".into())
+            .spawn(move || {
+                let send = |m: Msg| {
+                    let _ = tx.send(m);
+                    repaint();
+                };
+                let opened = open(
+                    &path,
+                    csv.as_deref(),
+                    passphrase.as_ref(),
+                    again.as_ref().map(|s| s.as_str()),
+                );
+                let (store, vault, rows) = match opened {
+                    Ok(o) => o,
+                    Err(e) => return send(Msg::Ended(Err(e))),
+                };
+                let source = match (source, rows) {
+                    (StationSource::Csv, Some(rows)) => BatchSource::Users {
+                        list_id: list_id(&rows),
+                        rows,
+                    },
+                    (StationSource::PerUser, _) => BatchSource::Handed(handed),
+                    _ => BatchSource::Random { count: None },
+                };
+                let config = BatchConfig {
+                    source,
+                    options,
+                    vault,
+                    batch_id,
+                    start_row: None,
+                    reburn,
+                };
+                let loops = match reader_loops(&hardware) {
+                    Ok(l) => l,
+                    Err(e) => return send(Msg::Ended(Err(e))),
+                };
+                send(Msg::Started);
+                let on_event = |e: StationEvent| send(Msg::Event(e));
+                let result = run_batch(
+                    &config,
+                    &store,
+                    loops.0,
+                    &crate::clock::SystemClock,
+                    &stop,
+                    &on_event,
+                );
+                drop(loops.1);
+                send(Msg::Ended(
+                    result.map_err(|e| format!("The station stopped: {e}.")),
+                ));
+            })
+            .ok();
+        self.events = Some(rx);
+        self.tiles.clear();
+        self.burned = 0;
         self.phase = Phase::Starting;
     }
 
-    /// Take the result of [`Self::start`] when it is ready.
-    pub fn poll_start(&mut self) {
-        let Some(rx) = &self.starting else { return };
-        let Ok(result) = rx.try_recv() else { return };
-        self.starting = None;
-        match result {
-            Ok(opened) => {
-                self.store = Some(opened.store);
-                self.vault = opened.vault;
-                if let Some(rows) = opened.rows {
-                    self.rows = rows;
-                    self.row = 0;
-                }
-                self.burned.clear();
-                self.phase = Phase::WaitingToken;
-            }
-            Err(e) => {
-                self.problem = Some(e);
-                self.phase = Phase::Stopped;
-            }
-        }
-    }
-
-    /// Stop the loop.
+    /// Stop after the token on the reader (if any) is finished.
     pub fn stop(&mut self) {
-        self.phase = Phase::Stopped;
-        self.pending = None;
-        self.starting = None;
+        self.stop.store(true, Ordering::SeqCst);
     }
 
-    /// What the next token gets, in words.
-    pub fn next_label(&self) -> String {
-        match self.source {
-            StationSource::Random => format!("token {} (random secret)", self.burned.len() + 1),
-            StationSource::PerUser => "the user whose QR code was scanned".into(),
-            StationSource::Csv => self
-                .rows
-                .get(self.row)
-                .map_or_else(|| "nothing: the list is done".into(), |r| r.upn.clone()),
+    /// Hand the scanned secret to the loop (per-user mode).
+    pub fn hand(&self, secret: Secret, upn: Option<String>) {
+        let mut slot = self.handed.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.is_none() {
+            *slot = Some((secret, upn));
         }
     }
 
-    /// Note what the records say about a serial just laid on the reader.
-    pub fn note_token(&mut self, serial: &str) {
-        self.token_note = self
-            .store
-            .as_ref()
-            .and_then(|s| s.last_for_serial(serial).ok().flatten())
-            .map(|r| {
-                let when = crate::clock::rfc3339(r.time.max(0) as u64);
-                if r.outcome == "ok" {
-                    format!("{serial} was burned before ({when}).")
+    /// Whether a handed secret waits for its token.
+    pub fn handed_waiting(&self) -> bool {
+        self.handed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
+    }
+
+    /// Take the loop's events; returns true when a token was burned (for
+    /// the per-user mode, which then wipes the scanned secret) and whether
+    /// a result was shown (for the sound).
+    pub fn poll(&mut self) -> Polled {
+        let mut polled = Polled::default();
+        let Some(rx) = self.events.take() else {
+            return polled;
+        };
+        let mut ended = false;
+        while let Ok(m) = rx.try_recv() {
+            match m {
+                Msg::Started => self.phase = Phase::WaitingToken,
+                Msg::Event(e) => self.on_event(e, &mut polled),
+                Msg::Ended(r) => {
+                    ended = true;
+                    match r {
+                        Ok(s) => self.summary = Some(s),
+                        Err(e) => self.problem = Some(e),
+                    }
+                }
+            }
+        }
+        if ended {
+            self.phase = Phase::Stopped;
+            self.needs_secret = false;
+            *self.handed.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        } else {
+            self.events = Some(rx);
+        }
+        polled
+    }
+
+    fn set(&mut self, reader: &str, phase: Phase, note: String) {
+        self.phase = phase.clone();
+        self.tiles.insert(reader.to_string(), Tile { phase, note });
+    }
+
+    fn on_event(&mut self, e: StationEvent, polled: &mut Polled) {
+        let date = |t: i64| crate::clock::rfc3339(t.max(0) as u64);
+        match e {
+            StationEvent::Continuing { done, last, next } => {
+                self.note = Some(match next {
+                    Some(n) => format!(
+                        "{} rows of this list were done before (the last on {}); continuing at row {}.",
+                        done.len(),
+                        date(last),
+                        n + 1
+                    ),
+                    None => "Every row of this list was done before.".into(),
+                })
+            }
+            StationEvent::StartRowOverride { .. } => {}
+            StationEvent::Waiting { reader, next } => {
+                self.needs_secret = false;
+                self.set(&reader, Phase::WaitingToken, next);
+            }
+            StationEvent::NeedSecret { reader, serial } => {
+                self.needs_secret = true;
+                self.problem = Some("Scan this user's QR code first.".into());
+                self.set(
+                    &reader,
+                    Phase::WaitingToken,
+                    format!("{serial} waits for a secret"),
+                );
+            }
+            StationEvent::AlreadyBurned {
+                reader,
+                serial,
+                when,
+                batch,
+                this_run,
+            } => {
+                let text = if this_run {
+                    format!("{serial} is already burned in this run: lift it.")
                 } else {
-                    format!("{serial}: its last burn FAILED ({when}); it may hold no secret.")
-                }
-            });
-    }
-
-    /// The secret for the token just laid on (None: nothing to burn).
-    pub fn take_secret(
-        &mut self,
-        scanned: Option<Secret>,
-    ) -> Result<Option<(Secret, Option<String>)>, String> {
-        Ok(match self.source {
-            StationSource::Random => Some((random_secret().map_err(|e| e.to_string())?, None)),
-            StationSource::PerUser => scanned.map(|s| (s, None)),
-            StationSource::Csv => match self.rows.get(self.row) {
-                Some(r) => Some((
-                    match &r.secret {
-                        Some(s) => s.clone(),
-                        None => random_secret().map_err(|e| e.to_string())?,
-                    },
-                    Some(r.upn.clone()),
-                )),
-                None => None,
-            },
-        })
-    }
-
-    /// Record a burn's outcome and show it.
-    pub fn finish(
-        &mut self,
-        reader: &str,
-        options: &crate::params::TokenOptions,
-        outcome: &Result<BurnReport, BurnError>,
-    ) {
-        let (secret, upn) = self.pending.take().unzip();
-        let upn = upn.flatten();
-        let mut record = NewRecord::burn(reader, options, Some(self.batch_id.clone()), upn.clone());
-        match outcome {
-            Ok(report) => {
-                record.serial = Some(report.token.serial.clone());
-                record.model = Some(report.token.model_name().into());
-                record.ok = true;
-                let sealed = match (&self.vault, &secret) {
-                    (Some(v), Some(s)) => Some(v.seal(s.bytes())),
-                    _ => None,
+                    format!(
+                        "{serial} was already burned on {}{}: not burned again.",
+                        date(when),
+                        batch.map(|b| format!(" (batch {b})")).unwrap_or_default()
+                    )
                 };
-                match sealed {
-                    Some(Ok((enc, key))) => {
-                        record.secret_enc = Some(enc);
-                        record.key_id = Some(key);
+                self.history.push(text.clone());
+                polled.result = Some(false);
+                self.set(&reader, Phase::Done { ok: true, text }, String::new());
+            }
+            StationEvent::Resuming {
+                serial,
+                when,
+                same_secret,
+                ..
+            } => {
+                self.note = Some(format!(
+                    "{serial}: its burn of {} was interrupted; finishing it {}.",
+                    date(when),
+                    if same_secret {
+                        "with the same secret"
+                    } else {
+                        "with a new secret (the old one was not kept)"
                     }
-                    Some(Err(e)) => {
-                        self.problem = Some(format!(
-                            "This token's secret could not be kept ({e}): it is not in the export. Stopping."
-                        ));
-                        self.phase = Phase::Stopped;
-                    }
-                    None => {}
-                }
-                self.burned.push(report.token.serial.clone());
-                if self.source == StationSource::Csv {
-                    self.row += 1;
-                }
-                let stopped = self.phase == Phase::Stopped;
+                ));
+            }
+            StationEvent::Burned {
+                reader,
+                token,
+                upn,
+                code,
+                resumed,
+                not_recorded,
+                ..
+            } => {
+                self.burned += 1;
+                self.problem = not_recorded;
                 let text = format!(
-                    "{} {} burned{} · code {}",
-                    report.token.model_name(),
-                    report.token.serial,
+                    "{} {} {}{} · code {}",
+                    token.model_name(),
+                    token.serial,
+                    if resumed { "finished" } else { "burned" },
                     upn.map(|u| format!(" for {u}")).unwrap_or_default(),
-                    report.codes.current
+                    code
                 );
                 self.history.push(text.clone());
-                if !stopped {
-                    self.phase = Phase::Done { ok: true, text };
-                }
+                polled.burned = true;
+                polled.result = Some(true);
+                self.set(&reader, Phase::Done { ok: true, text }, String::new());
             }
-            Err(e) => {
-                let why = explain::burn_error(e);
-                record.serial = e.token.as_ref().map(|t| t.serial.clone());
-                record.model = e.token.as_ref().map(|t| t.model_name().to_string());
-                record.error = Some(why.problem.clone());
-                let text = format!("FAILED: {} {}", why.problem, why.next_step);
+            StationEvent::Failed {
+                reader,
+                serial,
+                why,
+                token_state,
+                ..
+            } => {
+                let text = format!(
+                    "FAILED{}: {} {}",
+                    serial.map(|s| format!(" ({s})")).unwrap_or_default(),
+                    why.problem,
+                    why.next_step
+                );
                 self.history.push(text.clone());
-                self.phase = Phase::Done { ok: false, text };
+                polled.result = Some(false);
+                let note = if token_state.is_touched() {
+                    explain::INTERRUPTED.to_string()
+                } else {
+                    String::new()
+                };
+                self.set(&reader, Phase::Done { ok: false, text }, note);
             }
-        }
-        let stored = self.store.as_ref().map(|store| store.add(&record));
-        if let Some(Err(e)) = stored {
-            self.problem = Some(format!("The outcome was not recorded: {e}. Stopping."));
-            self.stop();
+            StationEvent::LiftIt { .. } => {}
         }
     }
 }
 
-impl super::state::BurnerApp {
-    /// The station loop: burn a newly laid token, go on after a lift.
-    pub(super) fn station_step(&mut self, present: bool) {
-        self.station.poll_start();
-        if self.view != View::Station || !self.station.running() {
-            return;
+/// What a poll brought.
+#[derive(Debug, Default)]
+pub struct Polled {
+    /// A token was burned.
+    pub burned: bool,
+    /// A result to sound: success or failure.
+    pub result: Option<bool>,
+}
+
+type Opened = (
+    Store,
+    Option<Vault>,
+    Option<Vec<crate::station::source::UserRow>>,
+);
+
+/// Open the records, load the user list, unlock the vault (worker thread).
+fn open(
+    path: &std::path::Path,
+    csv: Option<&str>,
+    passphrase: Option<&age::secrecy::SecretString>,
+    again: Option<&str>,
+) -> Result<Opened, String> {
+    let store =
+        Store::open(path, None).map_err(|e| format!("The records cannot be opened: {e}."))?;
+    let rows = match csv {
+        Some(file) => Some(
+            std::fs::read_to_string(file)
+                .map_err(|e| format!("{file} cannot be read ({e})"))
+                .and_then(|t| parse_user_list(&Zeroizing::new(t)).map_err(|e| e.to_string()))
+                .map_err(|e| format!("The user list cannot be used: {e}."))?,
+        ),
+        None => None,
+    };
+    let vault = match passphrase {
+        Some(p) => {
+            use age::secrecy::ExposeSecret;
+            let new = store.keys().map(|k| k.is_empty()).unwrap_or(true);
+            if new && again != Some(p.expose_secret()) {
+                return Err(format!(
+                    "This records file has no kept secrets yet: type the new passphrase twice (at least {MIN_PASSPHRASE_CHARS} characters)."
+                ));
+            }
+            Some(Vault::unlock_or_create(&store, p).map_err(|e| format!("{e}."))?)
         }
-        match self.station.phase.clone() {
-            Phase::Done { .. } if !present => {
-                self.station.phase = Phase::WaitingToken;
-                self.station.token_note = None;
+        None => None,
+    };
+    Ok((store, vault, rows))
+}
+
+/// The readers' loops, and what must live as long as they run (the watcher).
+fn reader_loops(
+    hardware: &StationHardware,
+) -> Result<(Vec<ReaderLoop>, Option<crate::card::watch::ReaderWatcher>), String> {
+    match hardware {
+        StationHardware::Demo(link, name) => {
+            let l = link.clone();
+            Ok((
+                vec![ReaderLoop {
+                    reader: name.clone(),
+                    presence: Box::new(PolledPresence(Box::new(move || l.is_present()))),
+                    connector: Box::new(crate::card::connector::EmulatorConnector(link.clone()))
+                        as Box<dyn Connector>,
+                }],
+                None,
+            ))
+        }
+        StationHardware::Pcsc => {
+            let words = |e: crate::card::TransportError| {
+                let x = explain::transport(&e, None);
+                format!("{} {}", x.problem, x.next_step)
+            };
+            let names: Vec<String> = crate::card::pcsc::PcscReaders::establish()
+                .and_then(|r| r.list())
+                .map_err(words)?
+                .into_iter()
+                .map(|r| r.name)
+                .collect();
+            if names.is_empty() {
+                return Err(words(crate::card::TransportError::NoReader));
             }
-            Phase::WaitingToken if present && !self.device.is_busy() => {
-                let TokenStatus::Known(t) = &self.token else {
-                    return;
-                };
-                let serial = t.serial.clone();
-                if self.station.burned.contains(&serial) {
-                    self.station.phase = Phase::Done {
-                        ok: true,
-                        text: format!("{serial} is already burned in this batch: lift it."),
-                    };
-                    return;
-                }
-                self.station.note_token(&serial);
-                let scanned = self.secret.chosen().map(|i| i.secret);
-                match self.station.take_secret(scanned) {
-                    Err(e) => self.station.problem = Some(e),
-                    Ok(None) => {
-                        self.station.problem = Some(match self.station.source {
-                            StationSource::PerUser => "Scan this user's QR code first.".into(),
-                            _ => "The list is done.".into(),
-                        });
-                    }
-                    Ok(Some((secret, upn))) => {
-                        self.station.problem = None;
-                        self.station.pending = Some((secret.clone(), upn));
-                        self.station.phase = Phase::Burning;
-                        self.send_burn(secret);
-                    }
-                }
-            }
-            _ => {}
+            let (tx, rx): (Sender<_>, Receiver<_>) = std::sync::mpsc::channel();
+            let watcher = crate::card::watch::ReaderWatcher::spawn(move |e| {
+                let _ = tx.send(e);
+            })
+            .map_err(words)?;
+            let loops = WatchedPresence::per_reader(rx, &names, &[])
+                .into_iter()
+                .map(|p| ReaderLoop {
+                    reader: p.reader().to_string(),
+                    presence: Box::new(p),
+                    connector: Box::new(PcscConnector),
+                })
+                .collect();
+            Ok((loops, Some(watcher)))
         }
     }
 }

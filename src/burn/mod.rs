@@ -6,6 +6,7 @@ mod outcome;
 mod workflow;
 
 pub use outcome::{
-    BurnError, BurnReport, Failure, IdentifiedToken, Progress, Step, SyncReport, TokenState,
+    BurnError, BurnReport, ErrorCode, Failure, IdentifiedToken, Progress, Step, SyncReport,
+    TokenState,
 };
-pub use workflow::{BurnPlan, burn, read_info, sync_time};
+pub use workflow::{BurnPlan, Guard, burn, burn_guarded, read_info, sync_time, sync_time_guarded};

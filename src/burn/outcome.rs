@@ -173,6 +173,11 @@ pub enum Failure {
         /// Model name.
         model: &'static str,
     },
+    /// The caller stopped the operation before anything was written (a
+    /// guard refused it: the records could not be written, the serial was
+    /// burned before, or it is not the token expected).
+    #[error("stopped before anything was written")]
+    Stopped,
 }
 
 /// A failed operation: at which step, why, and what the token holds now.
@@ -188,4 +193,144 @@ pub struct BurnError {
     pub token_state: TokenState,
     /// The token, if it was identified before the failure.
     pub token: Option<Box<IdentifiedToken>>,
+}
+
+/// A failure as a typed code, for the records (never a sentence: the
+/// words come from `explain::error_code`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// The token left the reader.
+    TokenRemoved,
+    /// No token on the reader.
+    NoToken,
+    /// No reader, or the reader went away.
+    NoReader,
+    /// Another program holds the reader.
+    ReaderBusy,
+    /// The smart-card service is not running.
+    ServiceDown,
+    /// The token did not answer in time.
+    Timeout,
+    /// Another reader or link problem.
+    ReaderError,
+    /// The token refused the unlock (challenge answer).
+    AuthFailed,
+    /// The token answered a command with an error status.
+    TokenRefused,
+    /// The token's answer could not be read.
+    BadAnswer,
+    /// The secret has a length the token cannot hold.
+    SeedLength,
+    /// Not a known programmable model.
+    UnknownModel,
+    /// A time sync that erases the secret was not confirmed.
+    EraseNotConfirmed,
+    /// Stopped before anything was written.
+    Stopped,
+}
+
+impl ErrorCode {
+    /// Every code (for tests and `explain`).
+    pub const ALL: [ErrorCode; 14] = [
+        ErrorCode::TokenRemoved,
+        ErrorCode::NoToken,
+        ErrorCode::NoReader,
+        ErrorCode::ReaderBusy,
+        ErrorCode::ServiceDown,
+        ErrorCode::Timeout,
+        ErrorCode::ReaderError,
+        ErrorCode::AuthFailed,
+        ErrorCode::TokenRefused,
+        ErrorCode::BadAnswer,
+        ErrorCode::SeedLength,
+        ErrorCode::UnknownModel,
+        ErrorCode::EraseNotConfirmed,
+        ErrorCode::Stopped,
+    ];
+
+    /// The stored form, e.g. `token-removed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::TokenRemoved => "token-removed",
+            ErrorCode::NoToken => "no-token",
+            ErrorCode::NoReader => "no-reader",
+            ErrorCode::ReaderBusy => "reader-busy",
+            ErrorCode::ServiceDown => "service-down",
+            ErrorCode::Timeout => "timeout",
+            ErrorCode::ReaderError => "reader-error",
+            ErrorCode::AuthFailed => "auth-failed",
+            ErrorCode::TokenRefused => "token-refused",
+            ErrorCode::BadAnswer => "bad-answer",
+            ErrorCode::SeedLength => "seed-length",
+            ErrorCode::UnknownModel => "unknown-model",
+            ErrorCode::EraseNotConfirmed => "erase-not-confirmed",
+            ErrorCode::Stopped => "stopped",
+        }
+    }
+
+    /// Read a stored code back.
+    pub fn parse(text: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+}
+
+impl Failure {
+    /// The typed code of this failure.
+    pub fn code(&self) -> ErrorCode {
+        use crate::protocol::StatusWord;
+        match self {
+            Failure::Transport(t) => match t {
+                TransportError::TokenRemoved => ErrorCode::TokenRemoved,
+                TransportError::NoToken => ErrorCode::NoToken,
+                TransportError::NoReader
+                | TransportError::ReaderRemoved
+                | TransportError::UnknownReader { .. } => ErrorCode::NoReader,
+                TransportError::ReaderBusy => ErrorCode::ReaderBusy,
+                TransportError::ServiceUnavailable => ErrorCode::ServiceDown,
+                TransportError::Timeout => ErrorCode::Timeout,
+                _ => ErrorCode::ReaderError,
+            },
+            Failure::Protocol(p) => match p {
+                ProtocolError::Status {
+                    sw: StatusWord::AuthenticationFailed,
+                    ..
+                } => ErrorCode::AuthFailed,
+                ProtocolError::Status { .. } => ErrorCode::TokenRefused,
+                ProtocolError::SeedLength { .. } => ErrorCode::SeedLength,
+                _ => ErrorCode::BadAnswer,
+            },
+            Failure::UnknownModel { .. } => ErrorCode::UnknownModel,
+            Failure::EraseNotConfirmed { .. } => ErrorCode::EraseNotConfirmed,
+            Failure::Stopped => ErrorCode::Stopped,
+        }
+    }
+}
+
+impl TokenState {
+    /// The stored form, e.g. `seed-maybe-written`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenState::Untouched => "untouched",
+            TokenState::ConfigMaybeWritten { .. } => "config-maybe-written",
+            TokenState::ConfigWritten { .. } => "config-written",
+            TokenState::SeedMaybeWritten { .. } => "seed-maybe-written",
+        }
+    }
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for c in ErrorCode::ALL {
+            assert_eq!(ErrorCode::parse(c.as_str()), Some(c));
+            let json = serde_json::to_string(&c).unwrap();
+            assert_eq!(json, format!("\"{}\"", c.as_str()));
+        }
+        assert_eq!(ErrorCode::parse("sentence"), None);
+    }
 }

@@ -165,6 +165,12 @@ pub fn read_info(
     run(transport, clock, progress, |s| s.identify())
 }
 
+/// Called once the token is identified, before anything is written to it:
+/// an `Err(())` stops the operation with [`Failure::Stopped`] and the token
+/// untouched. The station uses it to record the start and to refuse a
+/// token it must not write.
+pub type Guard<'a> = &'a mut dyn FnMut(&IdentifiedToken) -> Result<(), ()>;
+
 /// Burn `plan` into the token: identify, authenticate, write clock and
 /// options, write the secret, then compute the codes it will show.
 pub fn burn(
@@ -173,6 +179,17 @@ pub fn burn(
     clock: &dyn Clock,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<BurnReport, BurnError> {
+    burn_guarded(transport, plan, clock, progress, &mut |_| Ok(()))
+}
+
+/// [`burn`], with `guard` asked before the first write.
+pub fn burn_guarded(
+    transport: &mut dyn Transport,
+    plan: &BurnPlan,
+    clock: &dyn Clock,
+    progress: &mut dyn FnMut(Progress),
+    guard: Guard<'_>,
+) -> Result<BurnReport, BurnError> {
     run(transport, clock, progress, |s| {
         // Refuse a bad seed before touching the token.
         let seed_apdu = commands::write_seed(plan.secret.bytes())
@@ -180,6 +197,8 @@ pub fn burn(
         let token = s.identify()?;
         s.refuse_unknown(&token, plan.allow_unknown_model)?;
         let sync = token.time_sync();
+        guard(&token)
+            .map_err(|()| s.fail(Step::Identify, Failure::Stopped, TokenState::Untouched))?;
         s.authenticate()?;
         let clock_written = s.write_config(&plan.options, sync)?;
 
@@ -227,6 +246,27 @@ pub fn sync_time(
     clock: &dyn Clock,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<SyncReport, BurnError> {
+    sync_time_guarded(
+        transport,
+        options,
+        allow_unknown_model,
+        erase_ok,
+        clock,
+        progress,
+        &mut |_| Ok(()),
+    )
+}
+
+/// [`sync_time`], with `guard` asked before the first write.
+pub fn sync_time_guarded(
+    transport: &mut dyn Transport,
+    options: &TokenOptions,
+    allow_unknown_model: bool,
+    erase_ok: bool,
+    clock: &dyn Clock,
+    progress: &mut dyn FnMut(Progress),
+    guard: Guard<'_>,
+) -> Result<SyncReport, BurnError> {
     run(transport, clock, progress, |s| {
         let token = s.identify()?;
         s.refuse_unknown(&token, allow_unknown_model)?;
@@ -240,6 +280,8 @@ pub fn sync_time(
                 TokenState::Untouched,
             ));
         }
+        guard(&token)
+            .map_err(|()| s.fail(Step::Identify, Failure::Stopped, TokenState::Untouched))?;
         s.authenticate()?;
         let clock_written = s.write_config(options, sync)?;
         Ok(SyncReport {

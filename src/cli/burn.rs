@@ -4,9 +4,10 @@
 use super::args::{CodeOptionArgs, DisplayArgs, TargetArgs};
 use super::output::{self, clock_difference, print_codes, token_json, utc};
 use super::{secret_input, target};
-use crate::burn::{BurnPlan, burn};
+use crate::burn::BurnPlan;
 use crate::clock::SystemClock;
 use crate::params::TokenOptions;
+use crate::station::operation::{self, OperationError, Recording};
 use clap::Args;
 use serde_json::json;
 
@@ -41,6 +42,10 @@ pub struct BurnArgs {
     /// Burn a token whose serial is not a known programmable model.
     #[arg(long)]
     allow_unknown_model: bool,
+    /// Burn a token that the records say was burned before (its old secret,
+    /// perhaps registered for a user, stops working).
+    #[arg(long)]
+    reburn: bool,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -90,29 +95,51 @@ pub fn run(a: &BurnArgs) -> i32 {
         },
         allow_unknown_model: a.allow_unknown_model,
     };
+    let store = match super::records::for_single(&a.target) {
+        Ok(s) => s,
+        Err(x) => return output::report_input_error(&x, a.json, super::EXIT_FAILED),
+    };
     let show_steps = !a.json;
+    let mut outcome_problem = None;
     let result = target::with_transport(&a.target, |t| {
-        let report = burn(t, &plan, &SystemClock, &mut |p| {
-            if let (true, crate::burn::Progress::Step(s)) = (show_steps, &p) {
-                eprintln!("... {}", s.label());
-            }
-        })?;
-        Ok((report, t.reader_name()))
+        let rec = Recording {
+            store: store.as_ref(),
+            reader: t.reader_name(),
+            upn: info.account.clone(),
+            reburn: a.reburn,
+            flags: if a.reburn { vec!["reburn"] } else { Vec::new() },
+            ..Default::default()
+        };
+        let done = operation::burn(
+            t,
+            &plan,
+            &SystemClock,
+            &mut |p| {
+                if let (true, crate::burn::Progress::Step(s)) = (show_steps, &p) {
+                    eprintln!("... {}", s.label());
+                }
+            },
+            &rec,
+        );
+        outcome_problem = done.outcome_not_recorded;
+        Ok((done.result, rec.reader))
     });
+    if let Some(e) = &outcome_problem {
+        eprintln!("{}", crate::explain::outcome_not_recorded(e));
+    }
     let (report, reader) = match result {
-        Ok(r) => r,
-        Err(e) => {
-            super::station::record_single(&a.target, "burn", &plan.options, None, Err(&e));
+        Ok((Ok(report), reader)) => (report, reader),
+        Ok((Err(OperationError::Token(e)), _)) | Err(e) => {
             return output::report_failure(&e, a.json);
         }
+        Ok((Err(e), _)) => {
+            return output::report_input_error(
+                &crate::explain::operation_error(&e),
+                a.json,
+                super::EXIT_FAILED,
+            );
+        }
     };
-    super::station::record_single(
-        &a.target,
-        "burn",
-        &plan.options,
-        Some(reader.clone()),
-        Ok(&report.token),
-    );
     let t = &report.token;
     if a.json {
         output::print_json(&json!({

@@ -5,6 +5,7 @@
 //! changed (it needs another burn).
 
 mod args;
+mod batch;
 mod burn;
 mod code;
 mod emulate;
@@ -12,9 +13,9 @@ mod info;
 mod output;
 mod qr_source;
 mod readers;
+mod records;
 mod scan;
 mod secret_input;
-mod station;
 mod sync_time;
 mod target;
 
@@ -64,9 +65,9 @@ pub enum Command {
     /// List the PC/SC readers and what each holds.
     Readers(readers::ReadersArgs),
     /// Burn tokens one after another as they are laid on the reader.
-    Batch(station::BatchArgs),
+    Batch(batch::BatchArgs),
     /// List or export the records of every operation.
-    Records(station::RecordsArgs),
+    Records(records::RecordsArgs),
     /// Serve an emulated token to pcscd through vsmartcard-vpcd.
     Emulate(emulate::EmulateArgs),
 }
@@ -94,8 +95,8 @@ where
         Some(Command::Readers(a)) => readers::run(&a),
         Some(Command::Scan(a)) => scan::run(&a),
         Some(Command::Emulate(a)) => emulate::run(&a),
-        Some(Command::Batch(a)) => station::run_batch_cmd(&a),
-        Some(Command::Records(a)) => station::run_records_cmd(&a),
+        Some(Command::Batch(a)) => batch::run(&a),
+        Some(Command::Records(a)) => records::run(&a),
     }
 }
 

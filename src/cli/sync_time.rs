@@ -6,9 +6,9 @@
 use super::args::{CodeOptionArgs, DisplayArgs, TargetArgs};
 use super::output::{self, clock_difference, token_json, utc};
 use super::target;
-use crate::burn::sync_time;
 use crate::clock::SystemClock;
 use crate::params::TokenOptions;
+use crate::station::operation::{self, OperationError, Recording};
 use clap::Args;
 use serde_json::json;
 
@@ -40,24 +40,41 @@ pub fn run(a: &SyncTimeArgs) -> i32 {
         period: a.options.period.unwrap_or_default(),
         display_timeout: a.display.display_timeout,
     };
+    let store = match super::records::for_single(&a.target) {
+        Ok(s) => s,
+        Err(x) => return output::report_input_error(&x, a.json, super::EXIT_FAILED),
+    };
+    let mut outcome_problem = None;
     let result = target::with_transport(&a.target, |t| {
-        sync_time(
+        let rec = Recording {
+            store: store.as_ref(),
+            reader: t.reader_name(),
+            ..Default::default()
+        };
+        let done = operation::sync_time(
             t,
             &options,
             a.allow_unknown_model,
             a.erase_secret_ok,
             &SystemClock,
             &mut |_| {},
-        )
+            &rec,
+        );
+        outcome_problem = done.outcome_not_recorded;
+        Ok(done.result)
     });
+    if let Some(e) = &outcome_problem {
+        eprintln!("{}", crate::explain::outcome_not_recorded(e));
+    }
     let report = match result {
-        Ok(r) => {
-            super::station::record_single(&a.target, "sync-time", &options, None, Ok(&r.token));
-            r
-        }
-        Err(e) => {
-            super::station::record_single(&a.target, "sync-time", &options, None, Err(&e));
-            return output::report_failure(&e, a.json);
+        Ok(Ok(r)) => r,
+        Ok(Err(OperationError::Token(e))) | Err(e) => return output::report_failure(&e, a.json),
+        Ok(Err(e)) => {
+            return output::report_input_error(
+                &crate::explain::operation_error(&e),
+                a.json,
+                super::EXIT_FAILED,
+            );
         }
     };
     let secret = match report.secret_erased {

@@ -55,6 +55,10 @@ pub fn records_csv(records: &[Record]) -> String {
         "error",
         "batch",
         "upn",
+        "error_code",
+        "token_state",
+        "list_row",
+        "flags",
     ]);
     for r in records {
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -71,9 +75,17 @@ pub fn records_csv(records: &[Record]) -> String {
             num(r.period),
             num(r.display_timeout),
             r.outcome.clone(),
-            opt(&r.error),
+            if r.outcome == "ok" {
+                String::new()
+            } else {
+                crate::explain::record_outcome(r)
+            },
             opt(&r.batch),
             opt(&r.upn),
+            opt(&r.error_code),
+            opt(&r.token_state),
+            num(r.list_row.map(|n| n + 1)),
+            opt(&r.flags),
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -134,7 +146,8 @@ pub fn write_private(path: &Path, contents: &[u8]) -> Result<(), ExportError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        // Owner-only from its creation, and never through a symbolic link.
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
     let mut f = options.open(path).map_err(err)?;
     #[cfg(unix)]
@@ -146,10 +159,8 @@ pub fn write_private(path: &Path, contents: &[u8]) -> Result<(), ExportError> {
     f.write_all(contents).map_err(err)
 }
 
-/// Write a file without secrets.
+/// Write the records export (no secrets, but users and serials): owner-only
+/// like the records themselves.
 pub fn write_plain(path: &Path, contents: &[u8]) -> Result<(), ExportError> {
-    std::fs::write(path, contents).map_err(|source| ExportError::Write {
-        path: path.display().to_string(),
-        source,
-    })
+    write_private(path, contents)
 }

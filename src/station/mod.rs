@@ -3,6 +3,7 @@
 //! encrypted at rest, and exports (records CSV, Entra ID hardware token CSV).
 
 pub mod export;
+pub mod operation;
 pub mod records;
 pub mod run;
 pub mod source;

@@ -1,10 +1,17 @@
 //! The append-only record of every operation: a SQLite file in the data
-//! folder (triggers refuse UPDATE and DELETE). Secrets are stored only for
-//! batches with "keep secrets" on, and then only encrypted (see `vault`).
+//! folder (triggers refuse UPDATE and DELETE, on the records and on the
+//! vault's keys). Every burn and time sync is two rows: *started*, written
+//! before the first write to the token, and its *outcome* (same `op_id`)
+//! after. A started row without an outcome is an interrupted operation:
+//! the process died or the outcome could not be written, and the token may
+//! be blank. Secrets are stored only for batches with "keep secrets" on,
+//! and then only encrypted (see `vault`). The file is created readable by
+//! its owner only.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 use thiserror::Error;
 
 /// A records failure.
@@ -14,10 +21,10 @@ pub enum RecordsError {
     /// The database could not be opened, read or written.
     #[error("records database: {0}")]
     Database(#[from] rusqlite::Error),
-    /// Its folder could not be created.
-    #[error("records folder {path}: {source}")]
-    Folder {
-        /// The folder.
+    /// Its folder or file could not be created.
+    #[error("records file {path}: {source}")]
+    File {
+        /// The folder or file.
         path: String,
         /// Why.
         #[source]
@@ -25,7 +32,30 @@ pub enum RecordsError {
     },
 }
 
-/// One operation, as stored.
+/// What became of an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// Started, no outcome recorded (yet): if it stays so, it was interrupted.
+    Started,
+    /// It worked.
+    Ok,
+    /// It failed (the token state says what the token holds).
+    Failed,
+}
+
+impl Outcome {
+    fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Started => "started",
+            Outcome::Ok => "ok",
+            Outcome::Failed => "failed",
+        }
+    }
+}
+
+/// One operation as stored (for a started operation with an outcome, the
+/// outcome row; `outcome` is "interrupted" for a start without one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Record {
     /// Row number.
@@ -50,20 +80,60 @@ pub struct Record {
     pub period: Option<i64>,
     /// Display timeout in seconds.
     pub display_timeout: Option<i64>,
-    /// "ok" or "failed".
+    /// "ok", "failed" or "interrupted".
     pub outcome: String,
-    /// What went wrong, in words (never a secret).
+    /// Older records: what went wrong, in words (never a secret).
     pub error: Option<String>,
+    /// Typed error code (see [`crate::burn::ErrorCode`]).
+    pub error_code: Option<String>,
+    /// What the token holds after a failure (see [`crate::burn::TokenState`]).
+    pub token_state: Option<String>,
     /// Batch identifier, for station runs.
     pub batch: Option<String>,
-    /// User (UPN) from a CSV list.
+    /// User (UPN) from a list or a link.
     pub upn: Option<String>,
+    /// The user list it came from (a fingerprint of its users).
+    pub list_id: Option<String>,
+    /// Its row in that list (0-based).
+    pub list_row: Option<i64>,
+    /// Operation identifier shared by the started and outcome rows.
+    pub op_id: Option<String>,
+    /// Typed notes: "reburn", "resumed", "clock-unverified", ...
+    pub flags: Option<String>,
     /// Whether an encrypted secret is kept with this record.
     pub secret_kept: bool,
+    /// A later operation on the same serial exists.
+    pub superseded: bool,
+}
+
+impl Record {
+    /// A start whose outcome was never recorded: the token may be blank.
+    pub fn interrupted(&self) -> bool {
+        self.outcome == "interrupted"
+    }
+    /// Interrupted, and nothing was done to the token since: it needs
+    /// laying on a station again.
+    pub fn needs_finishing(&self) -> bool {
+        self.interrupted() && !self.superseded
+    }
+    /// Whether the token may hold no (or a half-written) secret after this.
+    pub fn token_in_doubt(&self) -> bool {
+        self.operation == "burn"
+            && (self.interrupted()
+                || (self.outcome == "failed"
+                    && self
+                        .token_state
+                        .as_deref()
+                        .is_some_and(|s| s != "untouched")))
+    }
+    /// A successful burn.
+    pub fn burned_ok(&self) -> bool {
+        self.operation == "burn" && self.outcome == "ok"
+    }
 }
 
 /// A record to add (id and time are assigned).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct NewRecord {
     /// Reader name.
     pub reader: String,
@@ -79,37 +149,51 @@ pub struct NewRecord {
     pub period: Option<i64>,
     /// Display timeout in seconds.
     pub display_timeout: Option<i64>,
-    /// Whether it worked.
-    pub ok: bool,
-    /// What went wrong.
-    pub error: Option<String>,
+    /// Started, ok or failed.
+    pub outcome: Outcome,
+    /// Typed error code.
+    pub error_code: Option<String>,
+    /// Token state after a failure.
+    pub token_state: Option<String>,
     /// Batch identifier.
     pub batch: Option<String>,
-    /// UPN from a CSV list.
+    /// UPN.
     pub upn: Option<String>,
+    /// User list fingerprint.
+    pub list_id: Option<String>,
+    /// Row in the list (0-based).
+    pub list_row: Option<i64>,
+    /// Operation identifier.
+    pub op_id: Option<String>,
+    /// Typed notes, comma-separated.
+    pub flags: Option<String>,
     /// The secret encrypted by the vault, when kept.
     pub secret_enc: Option<Vec<u8>>,
     /// Vault key that encrypted it.
     pub key_id: Option<i64>,
 }
 
-impl NewRecord {
-    /// A burn attempt with `options` (outcome, serial and error filled in later).
-    pub fn burn(
-        reader: &str,
-        options: &crate::params::TokenOptions,
-        batch: Option<String>,
-        upn: Option<String>,
-    ) -> NewRecord {
+impl Default for NewRecord {
+    fn default() -> Self {
         NewRecord {
-            reader: reader.to_string(),
+            reader: String::new(),
+            serial: None,
+            model: None,
             operation: "burn".into(),
-            algorithm: Some(options.algorithm.name().into()),
-            period: Some(options.period.seconds() as i64),
-            display_timeout: Some(options.display_timeout.seconds() as i64),
-            batch,
-            upn,
-            ..Default::default()
+            algorithm: None,
+            period: None,
+            display_timeout: None,
+            outcome: Outcome::Started,
+            error_code: None,
+            token_state: None,
+            batch: None,
+            upn: None,
+            list_id: None,
+            list_row: None,
+            op_id: None,
+            flags: None,
+            secret_enc: None,
+            key_id: None,
         }
     }
 }
@@ -145,11 +229,26 @@ CREATE TRIGGER IF NOT EXISTS records_append_only_u BEFORE UPDATE ON records
     BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
 CREATE TRIGGER IF NOT EXISTS records_append_only_d BEFORE DELETE ON records
     BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS vault_keys_append_only_u BEFORE UPDATE ON vault_keys
+    BEGIN SELECT RAISE(ABORT, 'vault keys are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS vault_keys_append_only_d BEFORE DELETE ON vault_keys
+    BEGIN SELECT RAISE(ABORT, 'vault keys are append-only'); END;
 ";
 
-/// The records database.
+/// Columns added after the first release (added to older files on open).
+const ADDED_COLUMNS: [(&str, &str); 6] = [
+    ("op_id", "TEXT"),
+    ("error_code", "TEXT"),
+    ("token_state", "TEXT"),
+    ("list_id", "TEXT"),
+    ("list_row", "INTEGER"),
+    ("flags", "TEXT"),
+];
+
+/// The records database. Safe to share between threads (one connection
+/// behind a lock: the station's reader loops append through it).
 pub struct Store {
-    conn: Connection,
+    conn: Mutex<Connection>,
     operator: String,
     station: String,
     path: PathBuf,
@@ -185,23 +284,82 @@ fn now() -> i64 {
         .unwrap_or(0)
 }
 
+/// A fresh operation identifier (random, 128 bits, hex).
+pub fn new_op_id() -> String {
+    let mut b = [0u8; 16];
+    if getrandom::fill(&mut b).is_err() {
+        // Unique enough without the OS generator: time and a counter.
+        static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        b[..8].copy_from_slice(&(now() as u64).to_be_bytes());
+        b[8..].copy_from_slice(&n.to_be_bytes());
+    }
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// Create `path` readable by its owner only, refusing a symbolic link; an
+/// existing regular file is left as it is. On Windows the per-user data
+/// folder's permissions apply (it is private to the user by default).
+pub fn create_private_file(path: &Path) -> Result<(), std::io::Error> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path).map(drop)
+}
+
+/// Create a folder (and its parents) readable by its owner only.
+pub fn create_private_dir(dir: &Path) -> Result<(), std::io::Error> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir)
+}
+
 impl Store {
-    /// Open (creating if needed) the database at `path`.
+    /// Open (creating if needed, owner-only) the database at `path`.
     pub fn open(path: &Path, station: Option<&str>) -> Result<Store, RecordsError> {
+        let file_err = |p: &Path| {
+            let p = p.display().to_string();
+            move |source| RecordsError::File { path: p, source }
+        };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| RecordsError::Folder {
-                path: dir.display().to_string(),
-                source,
-            })?;
+            create_private_dir(dir).map_err(file_err(dir))?;
         }
+        create_private_file(path).map_err(file_err(path))?;
         let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
+        let have: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_table_info('records')")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for (name, kind) in ADDED_COLUMNS {
+            if !have.iter().any(|h| h == name) {
+                conn.execute_batch(&format!("ALTER TABLE records ADD COLUMN {name} {kind}"))?;
+            }
+        }
+        conn.execute_batch(
+            "CREATE INDEX IF NOT EXISTS records_op ON records(op_id);
+             CREATE INDEX IF NOT EXISTS records_list ON records(list_id, list_row);",
+        )?;
         Ok(Store {
-            conn,
+            conn: Mutex::new(conn),
             operator: os_user(),
             station: station.map_or_else(host_name, str::to_string),
             path: path.to_path_buf(),
         })
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Where the database is.
@@ -209,12 +367,19 @@ impl Store {
         &self.path
     }
 
+    /// The station name written into records.
+    pub fn station(&self) -> &str {
+        &self.station
+    }
+
     /// Append a record; returns its id.
     pub fn add(&self, r: &NewRecord) -> Result<i64, RecordsError> {
-        self.conn.execute(
+        let conn = self.conn();
+        conn.execute(
             "INSERT INTO records (time, operator, station, reader, serial, model, operation, algorithm, period,
-                display_timeout, outcome, error, batch, upn, secret_enc, key_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                display_timeout, outcome, error_code, token_state, batch, upn, list_id, list_row, op_id, flags,
+                secret_enc, key_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
             params![
                 now(),
                 self.operator,
@@ -226,18 +391,24 @@ impl Store {
                 r.algorithm,
                 r.period,
                 r.display_timeout,
-                if r.ok { "ok" } else { "failed" },
-                r.error,
+                r.outcome.as_str(),
+                r.error_code,
+                r.token_state,
                 r.batch,
                 r.upn,
+                r.list_id,
+                r.list_row,
+                r.op_id,
+                r.flags,
                 r.secret_enc,
                 r.key_id,
             ],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        Ok(conn.last_insert_rowid())
     }
 
     fn map(row: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
+        let outcome: String = row.get(11)?;
         Ok(Record {
             id: row.get(0)?,
             time: row.get(1)?,
@@ -250,39 +421,128 @@ impl Store {
             algorithm: row.get(8)?,
             period: row.get(9)?,
             display_timeout: row.get(10)?,
-            outcome: row.get(11)?,
+            outcome: if outcome == "started" {
+                "interrupted".into()
+            } else {
+                outcome
+            },
             error: row.get(12)?,
             batch: row.get(13)?,
             upn: row.get(14)?,
             secret_kept: row.get::<_, Option<Vec<u8>>>(15)?.is_some(),
+            error_code: row.get(16)?,
+            token_state: row.get(17)?,
+            list_id: row.get(18)?,
+            list_row: row.get(19)?,
+            op_id: row.get(20)?,
+            flags: row.get(21)?,
+            superseded: row.get(22)?,
         })
     }
 
     const COLUMNS: &'static str =
-        "id, time, operator, station, reader, serial, model, operation, algorithm, period,
-        display_timeout, outcome, error, batch, upn, secret_enc";
+        "r.id, r.time, r.operator, r.station, r.reader, r.serial, r.model,
+        r.operation, r.algorithm, r.period, r.display_timeout, r.outcome, r.error, r.batch, r.upn,
+        r.secret_enc, r.error_code, r.token_state, r.list_id, r.list_row, r.op_id, r.flags,
+        EXISTS (SELECT 1 FROM records l WHERE l.serial = r.serial AND l.id > r.id
+                AND (l.op_id IS NULL OR r.op_id IS NULL OR l.op_id != r.op_id))";
 
-    /// Every record (optionally of one serial), oldest first.
-    pub fn list(&self, serial: Option<&str>) -> Result<Vec<Record>, RecordsError> {
+    /// One row per operation: its outcome row, or its started row (shown
+    /// as interrupted) when no outcome was recorded.
+    const OPERATIONS: &'static str = "(r.outcome != 'started' OR r.op_id IS NULL OR NOT EXISTS
+        (SELECT 1 FROM records o WHERE o.op_id = r.op_id AND o.outcome != 'started'))";
+
+    fn query(
+        &self,
+        filter: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<Record>, RecordsError> {
         let sql = format!(
-            "SELECT {} FROM records WHERE (?1 IS NULL OR serial = ?1) ORDER BY id",
-            Self::COLUMNS
+            "SELECT {} FROM records r WHERE {} AND ({filter}) ORDER BY r.id",
+            Self::COLUMNS,
+            Self::OPERATIONS
         );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params![serial], Self::map)?;
+        let conn = self.conn();
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map(args, Self::map)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The latest record of a serial.
-    pub fn last_for_serial(&self, serial: &str) -> Result<Option<Record>, RecordsError> {
-        let sql = format!(
-            "SELECT {} FROM records WHERE serial = ?1 ORDER BY id DESC LIMIT 1",
-            Self::COLUMNS
-        );
+    /// Every operation (optionally of one serial), oldest first; starts
+    /// without an outcome are listed as interrupted.
+    pub fn list(&self, serial: Option<&str>) -> Result<Vec<Record>, RecordsError> {
+        self.query("?1 IS NULL OR r.serial = ?1", params![serial])
+    }
+
+    /// Operations matching a search: serial or UPN containing `text`
+    /// (case-insensitive), optionally one outcome and one batch.
+    pub fn search(
+        &self,
+        text: &str,
+        outcome: Option<&str>,
+        batch: Option<&str>,
+    ) -> Result<Vec<Record>, RecordsError> {
+        let like = format!("%{}%", text.trim());
+        self.query(
+            "(r.serial LIKE ?1 OR r.upn LIKE ?1)
+             AND (?2 IS NULL OR (CASE r.outcome WHEN 'started' THEN 'interrupted' ELSE r.outcome END) = ?2)
+             AND (?3 IS NULL OR r.batch = ?3)",
+            params![like, outcome, batch],
+        )
+    }
+
+    /// Starts without an outcome and with nothing done to their token
+    /// since (interrupted operations to finish), oldest first.
+    pub fn interrupted(&self) -> Result<Vec<Record>, RecordsError> {
         Ok(self
-            .conn
-            .query_row(&sql, params![serial], Self::map)
+            .query("r.outcome = 'started'", [])?
+            .into_iter()
+            .filter(Record::needs_finishing)
+            .collect())
+    }
+
+    /// The latest operation on a serial.
+    pub fn last_for_serial(&self, serial: &str) -> Result<Option<Record>, RecordsError> {
+        Ok(self.list(Some(serial))?.pop())
+    }
+
+    /// The latest successful burn of a serial.
+    pub fn last_ok_burn(&self, serial: &str) -> Result<Option<Record>, RecordsError> {
+        Ok(self
+            .query(
+                "r.serial = ?1 AND r.operation = 'burn' AND r.outcome = 'ok'",
+                params![serial],
+            )?
+            .pop())
+    }
+
+    /// The kept (encrypted) secret of an operation: (ciphertext, key id).
+    pub fn sealed_secret(&self, op_id: &str) -> Result<Option<(Vec<u8>, i64)>, RecordsError> {
+        let conn = self.conn();
+        Ok(conn
+            .query_row(
+                "SELECT secret_enc, key_id FROM records WHERE op_id = ?1
+                   AND secret_enc IS NOT NULL AND key_id IS NOT NULL ORDER BY id LIMIT 1",
+                params![op_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?)
+    }
+
+    /// Rows of a user list that were started or burned, in any run:
+    /// (row, latest operation on it).
+    pub fn claimed_rows(&self, list_id: &str) -> Result<Vec<(usize, Record)>, RecordsError> {
+        let mut out: Vec<(usize, Record)> = Vec::new();
+        for r in self.query(
+            "r.list_id = ?1 AND r.list_row IS NOT NULL AND r.operation = 'burn'",
+            params![list_id],
+        )? {
+            let row = r.list_row.unwrap_or(0).max(0) as usize;
+            out.retain(|(n, _)| *n != row);
+            out.push((row, r));
+        }
+        out.sort_by_key(|(n, _)| *n);
+        Ok(out)
     }
 
     /// Kept secrets of successful burns: (record, ciphertext, key id),
@@ -292,18 +552,20 @@ impl Store {
         batch: Option<&str>,
     ) -> Result<Vec<(Record, Vec<u8>, i64)>, RecordsError> {
         let sql = format!(
-            "SELECT {}, key_id FROM records r WHERE outcome = 'ok' AND secret_enc IS NOT NULL
-               AND (?1 IS NULL OR batch = ?1)
-               AND id = (SELECT MAX(id) FROM records r2 WHERE r2.serial = r.serial AND r2.outcome = 'ok')
-             ORDER BY id",
+            "SELECT {}, r.key_id FROM records r WHERE r.outcome = 'ok' AND r.operation = 'burn'
+               AND r.secret_enc IS NOT NULL AND (?1 IS NULL OR r.batch = ?1)
+               AND r.id = (SELECT MAX(id) FROM records r2 WHERE r2.serial = r.serial
+                           AND r2.operation = 'burn' AND r2.outcome = 'ok')
+             ORDER BY r.id",
             Self::COLUMNS
         );
-        let mut stmt = self.conn.prepare(&sql)?;
+        let conn = self.conn();
+        let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map(params![batch], |row| {
             Ok((
                 Self::map(row)?,
                 row.get::<_, Vec<u8>>(15)?,
-                row.get::<_, i64>(16)?,
+                row.get::<_, i64>(23)?,
             ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -311,27 +573,113 @@ impl Store {
 
     /// Add a vault key (recipient and passphrase-wrapped identity).
     pub fn add_key(&self, recipient: &str, wrapped_identity: &[u8]) -> Result<i64, RecordsError> {
-        self.conn.execute(
+        let conn = self.conn();
+        conn.execute(
             "INSERT INTO vault_keys (time, recipient, wrapped_identity) VALUES (?1, ?2, ?3)",
             params![now(), recipient, wrapped_identity],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        Ok(conn.last_insert_rowid())
     }
 
     /// Every vault key: (id, recipient, wrapped identity).
     pub fn keys(&self) -> Result<Vec<(i64, String, Vec<u8>)>, RecordsError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, recipient, wrapped_identity FROM vault_keys ORDER BY id")?;
+        let conn = self.conn();
+        let mut stmt =
+            conn.prepare("SELECT id, recipient, wrapped_identity FROM vault_keys ORDER BY id")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Whether UPDATE/DELETE are refused (for tests of the append-only rule).
+    /// Refuse every later write (tests of "the records cannot be written":
+    /// a full disk, a locked or read-only file).
+    #[doc(hidden)]
+    pub fn make_read_only(&self) -> Result<(), RecordsError> {
+        Ok(self.conn().execute_batch("PRAGMA query_only = ON")?)
+    }
+
+    /// Whether UPDATE/DELETE are refused on records and vault keys (for
+    /// tests of the append-only rule).
     pub fn try_tamper(&self) -> bool {
-        self.conn
-            .execute("UPDATE records SET outcome = 'ok'", [])
+        let conn = self.conn();
+        conn.execute("UPDATE records SET outcome = 'ok'", [])
             .is_err()
-            && self.conn.execute("DELETE FROM records", []).is_err()
+            && conn.execute("DELETE FROM records", []).is_err()
+            && conn
+                .execute("UPDATE vault_keys SET recipient = 'x'", [])
+                .is_err()
+            && conn.execute("DELETE FROM vault_keys", []).is_err()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("tb-records-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir.join("sub").join("records.sqlite")
+    }
+
+    fn op(serial: &str, op_id: &str, outcome: Outcome) -> NewRecord {
+        NewRecord {
+            reader: "r".into(),
+            serial: Some(serial.into()),
+            outcome,
+            op_id: Some(op_id.into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_start_without_outcome_is_interrupted() {
+        let s = Store::open(&temp("int"), None).unwrap();
+        s.add(&op("1", "a", Outcome::Started)).unwrap();
+        s.add(&op("1", "a", Outcome::Ok)).unwrap();
+        s.add(&op("2", "b", Outcome::Started)).unwrap();
+        let all = s.list(None).unwrap();
+        assert_eq!(all.len(), 2, "one line per operation");
+        assert_eq!(all[0].outcome, "ok");
+        assert!(all[1].interrupted() && all[1].token_in_doubt());
+        assert_eq!(s.interrupted().unwrap().len(), 1);
+        assert!(s.last_ok_burn("1").unwrap().is_some());
+        assert!(s.last_ok_burn("2").unwrap().is_none());
+        assert_eq!(s.search("2", Some("interrupted"), None).unwrap().len(), 1);
+        s.add_key("age1…", b"wrapped").unwrap();
+        assert!(s.try_tamper());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn created_owner_only_and_never_through_a_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let path = temp("perm");
+        Store::open(&path, None).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+        let link = path.with_file_name("link.sqlite");
+        std::os::unix::fs::symlink(path.with_file_name("elsewhere"), &link).unwrap();
+        assert!(Store::open(&link, None).is_err(), "a symlink is refused");
+        assert!(!path.with_file_name("elsewhere").exists());
+    }
+
+    #[test]
+    fn an_older_file_gains_the_new_columns() {
+        let path = temp("old");
+        create_private_dir(path.parent().unwrap()).unwrap();
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch(SCHEMA).unwrap();
+        c.execute(
+            "INSERT INTO records (time, operator, station, reader, operation, outcome, serial)
+             VALUES (1, 'u', 's', 'r', 'burn', 'ok', '9')",
+            [],
+        )
+        .unwrap();
+        drop(c);
+        let s = Store::open(&path, None).unwrap();
+        assert!(s.last_ok_burn("9").unwrap().is_some());
+        s.add(&op("9", "z", Outcome::Started)).unwrap();
+        assert!(s.last_for_serial("9").unwrap().unwrap().interrupted());
     }
 }

@@ -1,24 +1,42 @@
-//! The station loop: wait for a token to be laid on the reader, identify
-//! it, burn the next secret, record the outcome, ask for the token to be
-//! lifted, and go on. No click needed. A token left on the reader is never
-//! burned twice (the loop waits for it to be lifted); a token whose last
-//! burn failed is flagged until it is burned successfully.
+//! The station loop, the one used by `batch` and by the app's Station view:
+//! one loop per reader (each on its own thread, sharing the records and the
+//! secrets to hand out), each waiting for a token, identifying it, deciding
+//! from the records what it gets, burning it through the one operation path
+//! ([`super::operation`]), and waiting for it to be lifted. No click needed.
+//!
+//! The records are the memory, not the process:
+//! - a user-list row that was started or burned (in any run) is never
+//!   handed to another token; the same list started again continues after
+//!   the rows done (`start_row` overrides that, with a warning);
+//! - a serial burned successfully before (any run, any front-end) is not
+//!   burned again unless `reburn` is set; one burned in this run never;
+//! - a serial whose last burn was interrupted or failed after a write is
+//!   finished with the same secret when it is kept (sealed in its start
+//!   record, or in the user list);
+//! - the stop flag is looked at only between tokens, so a token is never
+//!   left between its clock/options write and its secret write by a stop.
 
-use super::records::{NewRecord, RecordsError, Store};
+use super::operation::{self, OperationError, Recording, Refusal};
+use super::records::{Record, RecordsError, Store};
 use super::source::{BatchListError, UserRow, random_secret};
 use super::vault::{Vault, VaultError};
-use crate::burn::{self, BurnPlan, IdentifiedToken, TokenState};
-use crate::card::TransportError;
+use crate::burn::{self, BurnPlan, ErrorCode, IdentifiedToken, TokenState};
 use crate::card::connector::Connector;
 use crate::card::watch::ReaderEvent;
 use crate::clock::Clock;
 use crate::explain::{self, Explanation};
 use crate::params::TokenOptions;
 use crate::secret::Secret;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 use thiserror::Error;
+
+/// A secret handed to the station one token at a time (the app's
+/// per-user mode: each user's QR code is scanned, then their token laid on).
+pub type HandedSecret = Arc<Mutex<Option<(Secret, Option<String>)>>>;
 
 /// Where secrets come from.
 pub enum BatchSource {
@@ -28,7 +46,14 @@ pub enum BatchSource {
         count: Option<usize>,
     },
     /// A user list, in order.
-    Users(Vec<UserRow>),
+    Users {
+        /// The rows.
+        rows: Vec<UserRow>,
+        /// Its fingerprint ([`super::source::list_id`]).
+        list_id: String,
+    },
+    /// One secret at a time, handed in by the app.
+    Handed(HandedSecret),
 }
 
 /// A batch to run.
@@ -37,76 +62,135 @@ pub struct BatchConfig {
     pub source: BatchSource,
     /// Options for every token.
     pub options: TokenOptions,
-    /// Reader to use (None: any reader a token is laid on).
-    pub reader: Option<String>,
     /// Keep the secrets (encrypted) for export.
     pub vault: Option<Vault>,
     /// Batch identifier stored with the records.
     pub batch_id: String,
-    /// First row of a user list to burn (0-based): resume, retry or skip.
-    pub start_row: usize,
+    /// Explicit first row of a user list (0-based), overriding what the
+    /// records say is done.
+    pub start_row: Option<usize>,
+    /// Burn tokens burned in earlier runs again (with a new secret).
+    pub reburn: bool,
 }
 
-/// What the loop reports.
+/// What a loop reports. Every event names its reader.
 #[derive(Debug, Clone)]
 pub enum StationEvent {
+    /// A user list is continued: these rows were done (or started) before.
+    Continuing {
+        /// Rows done (0-based).
+        done: Vec<usize>,
+        /// When the latest of them was done (Unix seconds).
+        last: i64,
+        /// The next row to burn (0-based), None when all are done.
+        next: Option<usize>,
+    },
+    /// `start_row` overrides the records: these rows at or after it were
+    /// done before and will be burned again.
+    StartRowOverride {
+        /// The first row (0-based).
+        row: usize,
+        /// Rows at or after it that were done before (0-based).
+        done_again: Vec<usize>,
+    },
     /// Ready: lay the next token on the reader.
     Waiting {
+        /// Reader.
+        reader: String,
         /// What it will get ("alice@contoso.com", "token 3 of 20").
         next: String,
     },
-    /// This token was already burned in this batch (laid back on): not burned again.
-    AlreadyBurned {
+    /// A token lies on the reader but no secret was handed in yet.
+    NeedSecret {
+        /// Reader.
+        reader: String,
         /// Its serial.
         serial: String,
     },
-    /// This serial was burned before (in an earlier run); shown, then burned.
-    BurnedBefore {
+    /// Not burned: it was burned in this run, or in an earlier one (and
+    /// `reburn` is off).
+    AlreadyBurned {
+        /// Reader.
+        reader: String,
         /// Its serial.
         serial: String,
-        /// When (Unix seconds).
+        /// When it was burned (Unix seconds).
         when: i64,
-        /// Whether that burn failed (the token may be blank).
-        failed: bool,
+        /// In which batch.
+        batch: Option<String>,
+        /// In this run.
+        this_run: bool,
+    },
+    /// Its last burn was interrupted or failed after a write: finishing it.
+    Resuming {
+        /// Reader.
+        reader: String,
+        /// Its serial.
+        serial: String,
+        /// When that burn started (Unix seconds).
+        when: i64,
+        /// Its user, if any.
+        upn: Option<String>,
+        /// The same secret is burned (kept or listed); false: a new one.
+        same_secret: bool,
     },
     /// A token was burned.
     Burned {
+        /// Reader.
+        reader: String,
         /// The token.
         token: IdentifiedToken,
-        /// UPN, for user lists.
+        /// Its user, if any.
         upn: Option<String>,
+        /// List row (0-based).
+        row: Option<usize>,
         /// The code it shows after a power cycle.
         code: String,
         /// From "token placed" to this result.
         took: Duration,
+        /// It finished an interrupted burn.
+        resumed: bool,
+        /// The outcome could not be recorded (the batch stops).
+        not_recorded: Option<String>,
     },
     /// A burn failed.
     Failed {
+        /// Reader.
+        reader: String,
         /// Serial, if it was read.
         serial: Option<String>,
+        /// Typed cause.
+        code: ErrorCode,
         /// In words.
         why: Explanation,
         /// What the token holds.
         token_state: TokenState,
     },
     /// Lift the token off the reader.
-    LiftIt,
+    LiftIt {
+        /// Reader.
+        reader: String,
+    },
 }
 
 /// How the batch ended.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BatchSummary {
-    /// Tokens burned.
+    /// Tokens burned (resumed ones included).
     pub burned: usize,
+    /// Interrupted burns finished.
+    pub resumed: usize,
     /// Failed attempts.
     pub failed: usize,
-    /// For user lists: the row to start from next time (all done = len).
-    pub next_row: usize,
-    /// Stopped on a user-list failure (retry or skip is the user's choice).
-    pub stopped_on_failure: bool,
+    /// Tokens refused as burned before.
+    pub refused: usize,
+    /// Serials left in doubt (failed after a write and not finished).
+    pub in_doubt: Vec<String>,
+    /// User-list rows not burned yet (0-based).
+    pub rows_left: Vec<usize>,
 }
 
-/// A batch that cannot run.
+/// A batch that cannot run (or must stop).
 #[derive(Debug, Error)]
 #[non_exhaustive]
 pub enum StationError {
@@ -124,228 +208,666 @@ pub enum StationError {
     ServiceLost,
 }
 
-/// Token placement and removal, as the loop needs them.
-pub trait Presence {
-    /// Block until a token is laid on `reader` (any reader if None);
-    /// returns the reader, or None when `stop` was set.
-    fn wait_placed(
-        &mut self,
-        reader: Option<&str>,
-        stop: &AtomicBool,
-    ) -> Result<Option<String>, StationError>;
-    /// Block until the token leaves `reader` (or `stop`).
-    fn wait_lifted(&mut self, reader: &str, stop: &AtomicBool) -> Result<(), StationError>;
+/// Token placement and removal on one reader, as its loop needs them.
+pub trait Presence: Send {
+    /// Block until a token lies on the reader (true) or `stop()` (false).
+    fn wait_placed(&mut self, stop: &dyn Fn() -> bool) -> Result<bool, StationError>;
+    /// Block until the token leaves the reader or `stop()`.
+    fn wait_lifted(&mut self, stop: &dyn Fn() -> bool) -> Result<(), StationError>;
 }
 
-/// Presence from a reader watcher's events.
+/// Presence on one reader from a reader watcher's events.
 pub struct WatchedPresence {
+    reader: String,
     events: Receiver<ReaderEvent>,
-    present: Vec<String>,
+    present: bool,
 }
 
 impl WatchedPresence {
-    /// Use the events of a running [`crate::card::watch::ReaderWatcher`].
-    pub fn new(events: Receiver<ReaderEvent>) -> WatchedPresence {
-        WatchedPresence {
-            events,
-            present: Vec::new(),
+    /// Split one watcher's events into one presence per reader (a small
+    /// thread forwards each event to its reader; it ends with the watcher).
+    pub fn per_reader(
+        events: Receiver<ReaderEvent>,
+        readers: &[String],
+        initially_present: &[String],
+    ) -> Vec<WatchedPresence> {
+        let mut senders: HashMap<String, Sender<ReaderEvent>> = HashMap::new();
+        let mut out = Vec::new();
+        for r in readers {
+            let (tx, rx) = std::sync::mpsc::channel();
+            senders.insert(r.clone(), tx);
+            out.push(WatchedPresence {
+                reader: r.clone(),
+                events: rx,
+                present: initially_present.contains(r),
+            });
         }
+        std::thread::Builder::new()
+            .name("station-events".into())
+            .spawn(move || {
+                while let Ok(e) = events.recv() {
+                    let name = match &e {
+                        ReaderEvent::TokenPlaced { reader, .. }
+                        | ReaderEvent::TokenLifted { reader }
+                        | ReaderEvent::ReaderRemoved { reader } => Some(reader.clone()),
+                        ReaderEvent::ServiceLost => None,
+                        _ => continue,
+                    };
+                    match name {
+                        Some(n) => {
+                            if let Some(tx) = senders.get(&n) {
+                                let _ = tx.send(e);
+                            }
+                        }
+                        None => senders.values().for_each(|tx| {
+                            let _ = tx.send(ReaderEvent::ServiceLost);
+                        }),
+                    }
+                }
+            })
+            .ok();
+        out
+    }
+
+    /// The reader this presence watches.
+    pub fn reader(&self) -> &str {
+        &self.reader
     }
 
     fn pump(&mut self) -> Result<(), StationError> {
         match self.events.recv_timeout(Duration::from_millis(100)) {
-            Ok(ReaderEvent::TokenPlaced { reader, .. }) => {
-                if !self.present.contains(&reader) {
-                    self.present.push(reader);
-                }
+            Ok(ReaderEvent::TokenPlaced { .. }) => self.present = true,
+            Ok(ReaderEvent::TokenLifted { .. } | ReaderEvent::ReaderRemoved { .. }) => {
+                self.present = false
             }
-            Ok(ReaderEvent::TokenLifted { reader } | ReaderEvent::ReaderRemoved { reader }) => {
-                self.present.retain(|r| r != &reader)
-            }
-            Ok(ReaderEvent::ServiceLost) => return Err(StationError::ServiceLost),
-            Ok(_) | Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            Ok(ReaderEvent::ServiceLost) | Err(RecvTimeoutError::Disconnected) => {
                 return Err(StationError::ServiceLost);
             }
+            Ok(_) | Err(RecvTimeoutError::Timeout) => {}
         }
         Ok(())
     }
 }
 
 impl Presence for WatchedPresence {
-    fn wait_placed(
-        &mut self,
-        reader: Option<&str>,
-        stop: &AtomicBool,
-    ) -> Result<Option<String>, StationError> {
+    fn wait_placed(&mut self, stop: &dyn Fn() -> bool) -> Result<bool, StationError> {
         loop {
-            let found = self
-                .present
-                .iter()
-                .find(|r| reader.is_none_or(|want| r.as_str() == want));
-            if let Some(r) = found {
-                return Ok(Some(r.clone()));
+            if self.present {
+                return Ok(true);
             }
-            if stop.load(Ordering::SeqCst) {
-                return Ok(None);
+            if stop() {
+                return Ok(false);
             }
             self.pump()?;
         }
     }
 
-    fn wait_lifted(&mut self, reader: &str, stop: &AtomicBool) -> Result<(), StationError> {
-        while self.present.iter().any(|r| r == reader) && !stop.load(Ordering::SeqCst) {
+    fn wait_lifted(&mut self, stop: &dyn Fn() -> bool) -> Result<(), StationError> {
+        while self.present && !stop() {
             self.pump()?;
         }
         Ok(())
     }
 }
 
-/// Run a batch until the list is done, the count is reached, a user-list
-/// row fails, or `stop` is set.
-pub fn run_batch(
-    config: &BatchConfig,
-    store: &Store,
-    presence: &mut dyn Presence,
-    connector: &mut dyn Connector,
-    clock: &dyn Clock,
-    stop: &AtomicBool,
-    on_event: &mut dyn FnMut(StationEvent),
-) -> Result<BatchSummary, StationError> {
-    let mut summary = BatchSummary {
-        next_row: config.start_row,
-        ..Default::default()
-    };
-    let mut burned_serials: Vec<String> = Vec::new();
-    loop {
-        let (label, upn, listed_secret) = match &config.source {
-            BatchSource::Users(rows) => match rows.get(summary.next_row) {
-                Some(r) => (r.upn.clone(), Some(r.upn.clone()), r.secret.clone()),
-                None => break,
-            },
-            BatchSource::Random { count } => {
-                if count.is_some_and(|c| summary.burned >= c) {
-                    break;
-                }
-                let total = count.map(|c| format!(" of {c}")).unwrap_or_default();
-                (format!("token {}{total}", summary.burned + 1), None, None)
+/// Presence by asking a function every 50 ms (the demo's virtual reader,
+/// tests).
+pub struct PolledPresence(pub Box<dyn Fn() -> bool + Send>);
+
+impl Presence for PolledPresence {
+    fn wait_placed(&mut self, stop: &dyn Fn() -> bool) -> Result<bool, StationError> {
+        loop {
+            if (self.0)() {
+                return Ok(true);
             }
+            if stop() {
+                return Ok(false);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_lifted(&mut self, stop: &dyn Fn() -> bool) -> Result<(), StationError> {
+        while (self.0)() && !stop() {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(())
+    }
+}
+
+/// One reader's loop parts.
+pub struct ReaderLoop {
+    /// Reader name.
+    pub reader: String,
+    /// Its token presence.
+    pub presence: Box<dyn Presence>,
+    /// Its connection.
+    pub connector: Box<dyn Connector>,
+}
+
+/// What a claim hands out.
+enum Claim {
+    Random,
+    Row(usize),
+    Handed,
+}
+
+/// The secrets still to hand out, shared by the readers' loops.
+struct Allocator {
+    claimed: Vec<bool>,
+    cursor: usize,
+    issued: usize,
+    in_flight: usize,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+struct Shared<'a> {
+    config: &'a BatchConfig,
+    store: &'a Store,
+    clock: &'a dyn Clock,
+    alloc: Mutex<Allocator>,
+    this_run: Mutex<Vec<String>>,
+    summary: Mutex<BatchSummary>,
+    fatal: Mutex<Option<StationError>>,
+    halt: AtomicBool,
+    stop: &'a AtomicBool,
+    on_event: &'a (dyn Fn(StationEvent) + Sync),
+}
+
+/// What a token laid on the reader gets.
+enum Decision {
+    Skip(Box<StationEvent>),
+    Burn(Box<Job>),
+}
+
+struct Job {
+    secret: Secret,
+    claim: Option<Claim>,
+    upn: Option<String>,
+    list: Option<(String, usize)>,
+    flags: Vec<&'static str>,
+    resumed: bool,
+}
+
+impl Shared<'_> {
+    fn stopping(&self) -> bool {
+        self.stop.load(Ordering::SeqCst) || self.halt.load(Ordering::SeqCst) || self.finished()
+    }
+
+    fn finished(&self) -> bool {
+        let a = lock(&self.alloc);
+        let nothing_left = match &self.config.source {
+            BatchSource::Random { count: Some(c) } => a.issued >= *c,
+            BatchSource::Random { count: None } | BatchSource::Handed(_) => false,
+            BatchSource::Users { rows, .. } => (a.cursor..rows.len()).all(|i| a.claimed[i]),
         };
-        on_event(StationEvent::Waiting { next: label });
-        let Some(reader) = presence.wait_placed(config.reader.as_deref(), stop)? else {
-            break;
+        // A token left unfinished keeps the batch open until it is laid
+        // on again (or the operator stops).
+        nothing_left && a.in_flight == 0 && lock(&self.summary).in_doubt.is_empty()
+    }
+
+    fn fail(&self, e: StationError) {
+        let mut f = lock(&self.fatal);
+        if f.is_none() {
+            *f = Some(e);
+        }
+        self.halt.store(true, Ordering::SeqCst);
+    }
+
+    fn label(&self) -> String {
+        let a = lock(&self.alloc);
+        match &self.config.source {
+            BatchSource::Random { count } => {
+                let total = count.map(|c| format!(" of {c}")).unwrap_or_default();
+                format!("token {}{total}", a.issued + 1)
+            }
+            BatchSource::Users { rows, .. } => {
+                (a.cursor..rows.len()).find(|i| !a.claimed[*i]).map_or_else(
+                    || "nothing: the list is done".into(),
+                    |i| rows[i].upn.clone(),
+                )
+            }
+            BatchSource::Handed(_) => "the user whose QR code was scanned".into(),
+        }
+    }
+
+    fn claim(&self) -> Option<Claim> {
+        let mut a = lock(&self.alloc);
+        let claim = match &self.config.source {
+            BatchSource::Random { count } => {
+                if count.is_some_and(|c| a.issued >= c) {
+                    return None;
+                }
+                a.issued += 1;
+                Claim::Random
+            }
+            BatchSource::Users { rows, .. } => {
+                let i = (a.cursor..rows.len()).find(|i| !a.claimed[*i])?;
+                a.claimed[i] = true;
+                Claim::Row(i)
+            }
+            BatchSource::Handed(_) => Claim::Handed,
         };
-        let placed = Instant::now();
-        let secret: Secret = match listed_secret {
+        a.in_flight += 1;
+        Some(claim)
+    }
+
+    /// Give a claim back (nothing was written and no start recorded).
+    fn release(&self, claim: &Claim) {
+        let mut a = lock(&self.alloc);
+        match claim {
+            Claim::Random => a.issued = a.issued.saturating_sub(1),
+            Claim::Row(i) => a.claimed[*i] = false,
+            Claim::Handed => {}
+        }
+    }
+
+    fn settle(&self) {
+        let mut a = lock(&self.alloc);
+        a.in_flight = a.in_flight.saturating_sub(1);
+    }
+
+    /// Decide from the records (inside the token's transaction).
+    fn decide(&self, reader: &str, token: &IdentifiedToken) -> Result<Decision, StationError> {
+        let serial = token.serial.clone();
+        if lock(&self.this_run).contains(&serial) {
+            let last = self.store.last_ok_burn(&serial)?;
+            return Ok(Decision::Skip(Box::new(StationEvent::AlreadyBurned {
+                reader: reader.into(),
+                serial,
+                when: last.as_ref().map_or(0, |r| r.time),
+                batch: last.and_then(|r| r.batch),
+                this_run: true,
+            })));
+        }
+        let latest = self.store.last_for_serial(&serial)?;
+        if let Some(r) = latest.as_ref().filter(|r| r.token_in_doubt()) {
+            return self.resume(reader, r).map(|j| Decision::Burn(Box::new(j)));
+        }
+        let mut flags = Vec::new();
+        if let Some(r) = latest.as_ref().filter(|r| r.burned_ok()) {
+            if !self.config.reburn {
+                return Ok(Decision::Skip(Box::new(StationEvent::AlreadyBurned {
+                    reader: reader.into(),
+                    serial,
+                    when: r.time,
+                    batch: r.batch.clone(),
+                    this_run: false,
+                })));
+            }
+            flags.push("reburn");
+        }
+        if let BatchSource::Handed(slot) = &self.config.source
+            && lock(slot).is_none()
+        {
+            return Ok(Decision::Skip(Box::new(StationEvent::NeedSecret {
+                reader: reader.into(),
+                serial,
+            })));
+        }
+        let Some(claim) = self.claim() else {
+            return Ok(Decision::Skip(Box::new(StationEvent::Waiting {
+                reader: reader.into(),
+                next: "nothing: the batch is done".into(),
+            })));
+        };
+        let job = match (&claim, &self.config.source) {
+            (Claim::Row(i), BatchSource::Users { rows, list_id }) => Job {
+                secret: match &rows[*i].secret {
+                    Some(s) => s.clone(),
+                    None => random_secret().inspect_err(|_| self.release(&claim))?,
+                },
+                upn: Some(rows[*i].upn.clone()),
+                list: Some((list_id.clone(), *i)),
+                claim: Some(claim),
+                flags,
+                resumed: false,
+            },
+            (Claim::Handed, BatchSource::Handed(slot)) => {
+                let Some((secret, upn)) = lock(slot).take() else {
+                    self.settle();
+                    return Ok(Decision::Skip(Box::new(StationEvent::NeedSecret {
+                        reader: reader.into(),
+                        serial,
+                    })));
+                };
+                Job {
+                    secret,
+                    upn,
+                    list: None,
+                    claim: Some(claim),
+                    flags,
+                    resumed: false,
+                }
+            }
+            _ => Job {
+                secret: random_secret().inspect_err(|_| self.release(&claim))?,
+                upn: None,
+                list: None,
+                claim: Some(claim),
+                flags,
+                resumed: false,
+            },
+        };
+        Ok(Decision::Burn(Box::new(job)))
+    }
+
+    /// Finish a token whose last burn was interrupted or failed after a write.
+    fn resume(&self, reader: &str, last: &Record) -> Result<Job, StationError> {
+        let kept = match (&self.config.vault, last.op_id.as_deref()) {
+            (Some(v), Some(op)) => match self.store.sealed_secret(op)? {
+                Some((blob, key)) => v.unseal(key, &blob).ok().map(Secret::from_zeroizing),
+                None => None,
+            },
+            _ => None,
+        };
+        let listed = match (&self.config.source, &last.list_id, last.list_row) {
+            (BatchSource::Users { rows, list_id }, Some(id), Some(row)) if id == list_id => {
+                rows.get(row.max(0) as usize).and_then(|r| r.secret.clone())
+            }
+            _ => None,
+        };
+        let same = kept.or(listed);
+        let same_secret = same.is_some();
+        let secret = match same {
             Some(s) => s,
             None => random_secret()?,
         };
+        (self.on_event)(StationEvent::Resuming {
+            reader: reader.into(),
+            serial: last.serial.clone().unwrap_or_default(),
+            when: last.time,
+            upn: last.upn.clone(),
+            same_secret,
+        });
+        Ok(Job {
+            secret,
+            claim: None,
+            upn: last.upn.clone(),
+            list: last
+                .list_id
+                .clone()
+                .zip(last.list_row.map(|r| r.max(0) as usize)),
+            flags: vec!["resumed"],
+            resumed: true,
+        })
+    }
+}
+
+/// How one token went.
+enum Turn {
+    Skipped(StationEvent),
+    Done {
+        job: Box<Job>,
+        recorded: operation::Recorded<burn::BurnReport>,
+    },
+}
+
+fn one_token(
+    shared: &Shared<'_>,
+    reader: &str,
+    connector: &mut dyn Connector,
+) -> Result<Turn, crate::burn::BurnError> {
+    let clock = shared.clock;
+    operation::on_reader(connector, Some(reader), |t| {
+        let token = burn::read_info(t, clock, &mut |_| {})?;
+        let decision = match shared.decide(reader, &token) {
+            Ok(d) => d,
+            Err(e) => {
+                shared.fail(e);
+                return Ok(Turn::Skipped(StationEvent::LiftIt {
+                    reader: reader.into(),
+                }));
+            }
+        };
+        let job = match decision {
+            Decision::Skip(e) => return Ok(Turn::Skipped(*e)),
+            Decision::Burn(job) => job,
+        };
         let plan = BurnPlan {
-            secret: secret.clone(),
-            options: config.options,
+            secret: job.secret.clone(),
+            options: shared.config.options,
             allow_unknown_model: false,
         };
-
-        // Identify first, inside the same transaction as the burn.
-        let mut outcome: Option<Result<burn::BurnReport, burn::BurnError>> = None;
-        let mut skipped: Option<String> = None;
-        let mut before: Option<StationEvent> = None;
-        let connect = connector.run(Some(&reader), &mut |t| {
-            let info = match burn::read_info(t, clock, &mut |_| {}) {
-                Ok(i) => i,
-                Err(e) => {
-                    outcome = Some(Err(e));
-                    return;
-                }
-            };
-            if burned_serials.contains(&info.serial) {
-                skipped = Some(info.serial.clone());
-                return;
-            }
-            if let Ok(Some(last)) = store.last_for_serial(&info.serial) {
-                before = Some(StationEvent::BurnedBefore {
-                    serial: info.serial.clone(),
-                    when: last.time,
-                    failed: last.outcome != "ok",
-                });
-            }
-            outcome = Some(burn::burn(t, &plan, clock, &mut |_| {}));
-        });
-        if let Some(serial) = skipped {
-            on_event(StationEvent::AlreadyBurned { serial });
-            on_event(StationEvent::LiftIt);
-            presence.wait_lifted(&reader, stop)?;
-            continue;
-        }
-        if let Some(e) = before {
-            on_event(e);
-        }
-        let result = match (connect, outcome) {
-            (Err(e), _) => Err(crate::burn::BurnError {
-                step: crate::burn::Step::Identify,
-                cause: crate::burn::Failure::Transport(e),
-                token_state: TokenState::Untouched,
-                token: None,
-            }),
-            (Ok(()), Some(r)) => r,
-            (Ok(()), None) => Err(crate::burn::BurnError {
-                step: crate::burn::Step::Identify,
-                cause: crate::burn::Failure::Transport(TransportError::NoToken),
-                token_state: TokenState::Untouched,
-                token: None,
-            }),
+        let rec = Recording {
+            store: Some(shared.store),
+            vault: shared.config.vault.as_ref(),
+            reader: reader.into(),
+            batch: Some(shared.config.batch_id.clone()),
+            upn: job.upn.clone(),
+            list: job.list.clone(),
+            reburn: job.flags.contains(&"reburn") || job.resumed,
+            expect_serial: Some(token.serial.clone()),
+            flags: job.flags.clone(),
         };
-        let mut record = NewRecord::burn(
-            &reader,
-            &config.options,
-            Some(config.batch_id.clone()),
-            upn.clone(),
-        );
-        match result {
-            Ok(report) => {
-                record.serial = Some(report.token.serial.clone());
-                record.model = Some(report.token.model_name().into());
-                record.ok = true;
-                if let Some(v) = &config.vault {
-                    let (enc, key) = v.seal(secret.bytes())?;
-                    record.secret_enc = Some(enc);
-                    record.key_id = Some(key);
+        let recorded = operation::burn(t, &plan, clock, &mut |_| {}, &rec);
+        Ok(Turn::Done { job, recorded })
+    })
+}
+
+fn reader_loop(shared: &Shared<'_>, mut parts: ReaderLoop) {
+    let reader = parts.reader.clone();
+    let emit = |e: StationEvent| (shared.on_event)(e);
+    let stopping = || shared.stopping();
+    loop {
+        if shared.stopping() {
+            break;
+        }
+        emit(StationEvent::Waiting {
+            reader: reader.clone(),
+            next: shared.label(),
+        });
+        match parts.presence.wait_placed(&stopping) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                shared.fail(e);
+                break;
+            }
+        }
+        let placed = Instant::now();
+        let turn = one_token(shared, &reader, parts.connector.as_mut());
+        let mut wait_for_secret = false;
+        match turn {
+            Ok(Turn::Skipped(e)) => {
+                match &e {
+                    StationEvent::AlreadyBurned { .. } => lock(&shared.summary).refused += 1,
+                    StationEvent::NeedSecret { .. } => wait_for_secret = true,
+                    _ => {}
                 }
-                store.add(&record)?;
-                summary.burned += 1;
-                if matches!(config.source, BatchSource::Users(_)) {
-                    summary.next_row += 1;
-                }
-                burned_serials.push(report.token.serial.clone());
-                on_event(StationEvent::Burned {
-                    token: report.token,
-                    upn,
-                    code: report.codes.current,
-                    took: placed.elapsed(),
-                });
+                emit(e);
+            }
+            Ok(Turn::Done { job, recorded }) => {
+                finish_token(shared, &reader, placed, *job, recorded)
             }
             Err(e) => {
-                let why = explain::burn_error(&e);
-                record.serial = e.token.as_ref().map(|t| t.serial.clone());
-                record.model = e.token.as_ref().map(|t| t.model_name().to_string());
-                record.error = Some(why.problem.clone());
-                store.add(&record)?;
-                summary.failed += 1;
-                on_event(StationEvent::Failed {
-                    serial: record.serial.clone(),
-                    why,
+                // The token could not even be read: nothing was written.
+                lock(&shared.summary).failed += 1;
+                emit(StationEvent::Failed {
+                    reader: reader.clone(),
+                    serial: e.token.as_ref().map(|t| t.serial.clone()),
+                    code: e.cause.code(),
+                    why: explain::burn_error(&e),
                     token_state: e.token_state,
                 });
-                if matches!(config.source, BatchSource::Users(_)) {
-                    summary.stopped_on_failure = true;
-                    on_event(StationEvent::LiftIt);
-                    presence.wait_lifted(&reader, stop)?;
-                    break;
+            }
+        }
+        if wait_for_secret {
+            let handed = || match &shared.config.source {
+                BatchSource::Handed(slot) => lock(slot).is_some(),
+                _ => true,
+            };
+            let _ = parts.presence.wait_lifted(&|| stopping() || handed());
+            continue;
+        }
+        emit(StationEvent::LiftIt {
+            reader: reader.clone(),
+        });
+        // Lifting is waited for even when stopping (but not when halted by
+        // a failure), so the next start does not see this token at once.
+        let halted = || shared.halt.load(Ordering::SeqCst) || shared.stop.load(Ordering::SeqCst);
+        if let Err(e) = parts.presence.wait_lifted(&halted) {
+            shared.fail(e);
+            break;
+        }
+    }
+}
+
+fn finish_token(
+    shared: &Shared<'_>,
+    reader: &str,
+    placed: Instant,
+    job: Job,
+    recorded: operation::Recorded<burn::BurnReport>,
+) {
+    let emit = |e: StationEvent| (shared.on_event)(e);
+    let not_recorded = recorded
+        .outcome_not_recorded
+        .as_ref()
+        .map(explain::outcome_not_recorded);
+    match recorded.result {
+        Ok(report) => {
+            shared.settle();
+            let serial = report.token.serial.clone();
+            lock(&shared.this_run).push(serial.clone());
+            {
+                let mut s = lock(&shared.summary);
+                s.burned += 1;
+                s.resumed += usize::from(job.resumed);
+                s.in_doubt.retain(|x| *x != serial);
+            }
+            emit(StationEvent::Burned {
+                reader: reader.into(),
+                token: report.token,
+                upn: job.upn,
+                row: job.list.map(|(_, r)| r),
+                code: report.codes.current,
+                took: placed.elapsed(),
+                resumed: job.resumed,
+                not_recorded: not_recorded.clone(),
+            });
+        }
+        Err(e) => {
+            let started = recorded.op_id.is_some() && e.token_state().is_touched();
+            if let Some(claim) = &job.claim {
+                // A start was recorded (the row belongs to that token now)
+                // unless nothing was written and nothing recorded.
+                if !started && recorded.op_id.is_none() {
+                    shared.release(claim);
+                }
+            }
+            shared.settle();
+            if let OperationError::Refused(Refusal::NotRecorded(_) | Refusal::NotSealed(_)) = &e {
+                let x = explain::operation_error(&e);
+                shared.fail(StationError::Records(RecordsError::File {
+                    path: shared.store.path().display().to_string(),
+                    source: std::io::Error::other(x.problem),
+                }));
+            }
+            let serial = e.token().map(|t| t.serial.clone());
+            let code = match &e {
+                OperationError::Token(b) => b.cause.code(),
+                OperationError::Refused(_) => ErrorCode::Stopped,
+            };
+            {
+                let mut s = lock(&shared.summary);
+                s.failed += 1;
+                if let (Some(serial), true) = (&serial, e.token_state().is_touched())
+                    && !s.in_doubt.contains(serial)
+                {
+                    s.in_doubt.push(serial.clone());
+                }
+            }
+            emit(StationEvent::Failed {
+                reader: reader.into(),
+                serial,
+                code,
+                why: explain::operation_error(&e),
+                token_state: e.token_state(),
+            });
+        }
+    }
+    if not_recorded.is_some() {
+        shared.halt.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Run a batch on these readers (one loop each) until the list is done,
+/// the count is reached, or `stop` is set (looked at between tokens only).
+pub fn run_batch(
+    config: &BatchConfig,
+    store: &Store,
+    readers: Vec<ReaderLoop>,
+    clock: &dyn Clock,
+    stop: &AtomicBool,
+    on_event: &(dyn Fn(StationEvent) + Sync),
+) -> Result<BatchSummary, StationError> {
+    let mut alloc = Allocator {
+        claimed: Vec::new(),
+        cursor: 0,
+        issued: 0,
+        in_flight: 0,
+    };
+    if let BatchSource::Users { rows, list_id } = &config.source {
+        alloc.claimed = vec![false; rows.len()];
+        let done = store.claimed_rows(list_id)?;
+        match config.start_row {
+            Some(start) => {
+                alloc.cursor = start.min(rows.len());
+                let again: Vec<usize> = done
+                    .iter()
+                    .map(|(r, _)| *r)
+                    .filter(|r| *r >= start)
+                    .collect();
+                on_event(StationEvent::StartRowOverride {
+                    row: start,
+                    done_again: again,
+                });
+            }
+            None => {
+                for (r, _) in &done {
+                    if let Some(c) = alloc.claimed.get_mut(*r) {
+                        *c = true;
+                    }
+                }
+                if !done.is_empty() {
+                    on_event(StationEvent::Continuing {
+                        done: done.iter().map(|(r, _)| *r).collect(),
+                        last: done.iter().map(|(_, rec)| rec.time).max().unwrap_or(0),
+                        next: alloc.claimed.iter().position(|c| !c),
+                    });
                 }
             }
         }
-        on_event(StationEvent::LiftIt);
-        presence.wait_lifted(&reader, stop)?;
+    }
+    let shared = Shared {
+        config,
+        store,
+        clock,
+        alloc: Mutex::new(alloc),
+        this_run: Mutex::new(Vec::new()),
+        summary: Mutex::new(BatchSummary::default()),
+        fatal: Mutex::new(None),
+        halt: AtomicBool::new(false),
+        stop,
+        on_event,
+    };
+    std::thread::scope(|scope| {
+        for parts in readers {
+            let shared = &shared;
+            scope.spawn(move || reader_loop(shared, parts));
+        }
+    });
+    if let Some(e) = lock(&shared.fatal).take() {
+        return Err(e);
+    }
+    let mut summary = lock(&shared.summary).clone();
+    if let BatchSource::Users { rows, .. } = &config.source {
+        let a = lock(&shared.alloc);
+        summary.rows_left = (0..rows.len()).filter(|i| !a.claimed[*i]).collect();
     }
     Ok(summary)
 }

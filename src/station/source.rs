@@ -59,6 +59,14 @@ pub enum BatchListError {
         /// Second line.
         second: usize,
     },
+    /// Two rows for the same user.
+    #[error("lines {first} and {second} are for the same user")]
+    DuplicateUpn {
+        /// First line.
+        first: usize,
+        /// Second line.
+        second: usize,
+    },
     /// The list has no rows.
     #[error("the list has no users")]
     Empty,
@@ -112,6 +120,12 @@ pub fn parse_user_list(text: &str) -> Result<Vec<UserRow>, BatchListError> {
                 }
             },
         };
+        if let Some(prev) = rows.iter().find(|r| r.upn.eq_ignore_ascii_case(&upn)) {
+            return Err(BatchListError::DuplicateUpn {
+                first: prev.line,
+                second: line,
+            });
+        }
         let duplicate = secret
             .as_ref()
             .and_then(|s| rows.iter().find(|r| r.secret.as_ref() == Some(s)));
@@ -127,6 +141,21 @@ pub fn parse_user_list(text: &str) -> Result<Vec<UserRow>, BatchListError> {
         return Err(BatchListError::Empty);
     }
     Ok(rows)
+}
+
+/// A user list's fingerprint: its users in order (no secrets), so the same
+/// list started again continues where it stopped.
+pub fn list_id(rows: &[UserRow]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for r in rows {
+        h.update(r.upn.to_lowercase().as_bytes());
+        h.update(b"\n");
+    }
+    h.finalize()[..12]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -159,6 +188,22 @@ mod tests {
             BatchListError::MissingUpn { line: 1 }
         );
         assert_eq!(parse_user_list("upn\n").unwrap_err(), BatchListError::Empty);
+        assert_eq!(
+            parse_user_list("a@x\nb@x\nA@X\n").unwrap_err(),
+            BatchListError::DuplicateUpn {
+                first: 1,
+                second: 3
+            }
+        );
+        let one = parse_user_list("a@x\nb@x,JBSWY3DPEHPK3PXP\n").unwrap();
+        let two = parse_user_list("upn\na@x\nb@x\n").unwrap();
+        let three = parse_user_list("b@x\na@x\n").unwrap();
+        assert_eq!(
+            list_id(&one),
+            list_id(&two),
+            "the same users, the same list"
+        );
+        assert_ne!(list_id(&one), list_id(&three));
         let e = parse_user_list("a@x,JBSWY3DPEHPK3PXP\nb@x,JBSWY3DPEHPK3PXP\n")
             .unwrap_err()
             .to_string();

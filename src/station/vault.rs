@@ -18,6 +18,9 @@ pub enum VaultError {
     /// The passphrase does not open the stored key.
     #[error("the passphrase does not open the stored secrets")]
     WrongPassphrase,
+    /// A new vault's passphrase is too short.
+    #[error("the passphrase is shorter than {MIN_PASSPHRASE_CHARS} characters")]
+    PassphraseTooShort,
     /// Encryption or decryption failed.
     #[error("encryption failed: {0}")]
     Crypto(String),
@@ -55,10 +58,12 @@ fn decrypt_with(
     Ok(out)
 }
 
-/// The session key for writing kept secrets.
+/// The session key for writing kept secrets (and reading back the ones it
+/// sealed, to finish an interrupted burn with the same secret).
 pub struct Vault {
     key_id: i64,
     recipient: age::x25519::Recipient,
+    identity: age::x25519::Identity,
 }
 
 impl Vault {
@@ -76,7 +81,11 @@ impl Vault {
             return Ok(Vault {
                 key_id: id,
                 recipient,
+                identity,
             });
+        }
+        if passphrase.expose_secret().chars().count() < MIN_PASSPHRASE_CHARS {
+            return Err(VaultError::PassphraseTooShort);
         }
         let identity = age::x25519::Identity::generate();
         let recipient = identity.to_public();
@@ -85,14 +94,29 @@ impl Vault {
             identity.to_string().expose_secret().as_bytes(),
         )?;
         let key_id = store.add_key(&recipient.to_string(), &wrapped)?;
-        Ok(Vault { key_id, recipient })
+        Ok(Vault {
+            key_id,
+            recipient,
+            identity,
+        })
     }
 
     /// Encrypt one secret; returns (ciphertext, key id) for the record.
     pub fn seal(&self, secret: &[u8]) -> Result<(Vec<u8>, i64), VaultError> {
         Ok((encrypt_to(&self.recipient, secret)?, self.key_id))
     }
+
+    /// Decrypt a secret this session's key sealed (an error for another key).
+    pub fn unseal(&self, key_id: i64, blob: &[u8]) -> Result<Zeroizing<Vec<u8>>, VaultError> {
+        if key_id != self.key_id {
+            return Err(VaultError::WrongPassphrase);
+        }
+        decrypt_with(&self.identity, blob)
+    }
 }
+
+/// The shortest passphrase accepted for a new vault.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
 /// Every stored key the passphrase opens, for reading kept secrets.
 pub struct OpenVault(HashMap<i64, age::x25519::Identity>);

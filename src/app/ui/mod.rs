@@ -26,6 +26,7 @@ impl eframe::App for BurnerApp {
             self.note_event(&format!("first frame {ms} ms after start"));
         }
         self.poll(&ctx);
+        self.guard_close(&ctx);
         self.handle_keys(&ctx);
         self.handle_drops(&ctx);
 
@@ -58,6 +59,22 @@ impl eframe::App for BurnerApp {
 }
 
 impl BurnerApp {
+    /// Closing the window never cuts a token's burn in half: while the
+    /// station or a burn runs, the close waits until that token is done.
+    fn guard_close(&mut self, ctx: &egui::Context) {
+        let busy = self.station.running() || self.device.is_busy();
+        if ctx.input(|i| i.viewport().close_requested()) && busy {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.station.stop();
+            self.station.close_when_stopped = true;
+            self.note_event("close requested: finishing the token on the reader first");
+        }
+        if self.station.close_when_stopped && !busy {
+            self.station.close_when_stopped = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
     fn top_bar(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.heading("TOTP burner");

@@ -153,11 +153,24 @@ pub fn burn_button(app: &mut BurnerApp, ui: &mut egui::Ui) {
         }
         Operation::Failed { why, .. } => {
             super::secret::explanation(ui, why);
+            if app.reburn_offer.is_some()
+                && ui
+                    .button("Burn again with a new secret")
+                    .on_hover_text(
+                        "Replaces the secret the records say this token holds: a user it was registered for can no longer sign in with it.",
+                    )
+                    .clicked()
+            {
+                app.burn_again();
+            }
         }
         Operation::Synced(words) => {
             ui.label(words);
         }
         Operation::Idle => {}
+    }
+    if let Some(w) = &app.record_warning {
+        ui.colored_label(ui.visuals().warn_fg_color, w);
     }
 }
 

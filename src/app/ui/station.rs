@@ -40,7 +40,14 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
             let label = ui.label("Passphrase:");
             ui.add(egui::TextEdit::singleline(&mut *app.station.passphrase).password(true))
                 .labelled_by(label.id);
+            let label = ui.label("Passphrase again (a new records file):");
+            ui.add(egui::TextEdit::singleline(&mut *app.station.passphrase_again).password(true))
+                .labelled_by(label.id);
         }
+        ui.checkbox(
+            &mut app.station.reburn,
+            "Burn again with a new secret: tokens burned before get a new secret",
+        );
     });
     super::panels::options(app, ui);
     ui.horizontal(|ui| {
@@ -49,11 +56,10 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
                 .button(egui::RichText::new("Start station").size(18.0))
                 .clicked()
             {
-                let now = app.clock.now();
                 let ctx = ui.ctx().clone();
-                app.station.start(now, move || ctx.request_repaint());
+                app.start_station(&ctx);
             }
-        } else if ui.button("Stop").clicked() {
+        } else if ui.button("Stop after this token").clicked() {
             app.station.stop();
         }
     });
@@ -81,12 +87,13 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
             ui.visuals().faint_bg_color,
             format!(
                 "Next: {}. Switch the token on and lay it on the reader.",
-                app.station.next_label()
+                app.station
+                    .tiles
+                    .values()
+                    .next()
+                    .map(|t| t.note.clone())
+                    .unwrap_or_default()
             ),
-        ),
-        Phase::Burning => (
-            ui.visuals().faint_bg_color,
-            "Burning… keep the token on the reader.".to_string(),
         ),
         Phase::Done { ok: true, text } => (
             egui::Color32::from_rgb(30, 120, 50),
@@ -109,10 +116,38 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
                     .color(egui::Color32::WHITE),
             );
         });
-    if let Some(n) = &app.station.token_note {
+    if app.station.tiles.len() > 1 {
+        ui.horizontal_wrapped(|ui| {
+            for (reader, tile) in &app.station.tiles {
+                ui.group(|ui| {
+                    ui.vertical(|ui| {
+                        ui.strong(reader);
+                        ui.label(match &tile.phase {
+                            Phase::Done { text, .. } => text.clone(),
+                            _ => format!("Next: {}", tile.note),
+                        });
+                    });
+                });
+            }
+        });
+    }
+    if let Some(n) = &app.station.note {
         ui.label(n);
     }
-    ui.label(format!("Burned in this run: {}", app.station.burned.len()));
+    ui.label(format!("Burned in this run: {}", app.station.burned));
+    if let Some(s) = &app.station.summary {
+        ui.label(format!(
+            "Last run: {} burned, {} failed, {} refused as burned before{}.",
+            s.burned,
+            s.failed,
+            s.refused,
+            if s.in_doubt.is_empty() {
+                String::new()
+            } else {
+                format!("; unfinished: {}", s.in_doubt.join(", "))
+            }
+        ));
+    }
     egui::ScrollArea::vertical()
         .max_height(160.0)
         .id_salt("station-history")

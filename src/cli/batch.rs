@@ -1,0 +1,473 @@
+//! `totp-burner batch`: burn tokens as they are laid on the readers (one
+//! loop per reader, see `station::run`). One progress line per token;
+//! Ctrl+C stops after the token on the reader is finished.
+
+use super::args::{CodeOptionArgs, DisplayArgs};
+use super::output;
+use super::records::RecordsFile;
+use crate::card::connector::PcscConnector;
+use crate::card::pcsc::PcscReaders;
+use crate::card::select::choose_reader;
+use crate::card::watch::ReaderWatcher;
+use crate::clock::SystemClock;
+use crate::explain::Explanation;
+use crate::params::TokenOptions;
+use crate::station::records;
+use crate::station::run::{
+    BatchConfig, BatchSource, ReaderLoop, StationEvent, WatchedPresence, run_batch,
+};
+use crate::station::source::{list_id, parse_user_list};
+use crate::station::vault::Vault;
+use clap::Args;
+use serde_json::json;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// Arguments of `batch`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("source").required(true).multiple(false)))]
+pub struct BatchArgs {
+    /// A fresh random 20-byte secret per token.
+    #[arg(long, group = "source")]
+    random: bool,
+    /// A CSV list of `upn,secret` (or `upn` alone: random secrets), burned
+    /// in order; started again, it continues after the rows done.
+    #[arg(long, value_name = "FILE", group = "source")]
+    csv: Option<PathBuf>,
+    /// With --random: stop after N tokens.
+    #[arg(long, value_name = "N")]
+    count: Option<usize>,
+    /// With --csv: start at row N (1-based), even if the records say rows
+    /// from N on were done (they are burned again).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    start_row: Option<u64>,
+    /// Burn tokens that were burned before (in an earlier run) again, with
+    /// a new secret. Without it they are refused.
+    #[arg(long)]
+    reburn: bool,
+    /// Keep the secrets, encrypted under a passphrase, for the Entra export
+    /// (passphrase from TOTP_BURNER_PASSPHRASE or asked once).
+    #[arg(long)]
+    keep_secrets: bool,
+    /// Use only this reader [default: every reader, one token on each].
+    #[arg(long, value_name = "NAME")]
+    reader: Option<String>,
+    /// Station name stored in the records [default: host name].
+    #[arg(long, value_name = "NAME")]
+    station: Option<String>,
+    #[command(flatten)]
+    options: CodeOptionArgs,
+    #[command(flatten)]
+    display: DisplayArgs,
+    #[command(flatten)]
+    file: RecordsFile,
+    /// One JSON object per line instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+fn rows_words(rows: &[usize]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let start = rows[i];
+        let mut end = start;
+        while i + 1 < rows.len() && rows[i + 1] == end + 1 {
+            i += 1;
+            end = rows[i];
+        }
+        parts.push(if end > start {
+            format!("{}-{}", start + 1, end + 1)
+        } else {
+            format!("{}", start + 1)
+        });
+        i += 1;
+    }
+    parts.join(", ")
+}
+
+fn date(secs: i64) -> String {
+    crate::clock::rfc3339(secs.max(0) as u64)
+}
+
+fn event_json(e: &StationEvent) -> serde_json::Value {
+    match e {
+        StationEvent::Continuing { done, last, next } => json!({"event": "continuing",
+            "done_rows": done.iter().map(|r| r + 1).collect::<Vec<_>>(), "last": last,
+            "next_row": next.map(|r| r + 1)}),
+        StationEvent::StartRowOverride { row, done_again } => json!({"event": "start-row-override",
+            "row": row + 1, "done_again": done_again.iter().map(|r| r + 1).collect::<Vec<_>>()}),
+        StationEvent::Waiting { reader, next } => {
+            json!({"event": "waiting", "reader": reader, "next": next})
+        }
+        StationEvent::NeedSecret { reader, serial } => {
+            json!({"event": "need-secret", "reader": reader, "serial": serial})
+        }
+        StationEvent::AlreadyBurned {
+            reader,
+            serial,
+            when,
+            batch,
+            this_run,
+        } => json!({"event": "already-burned", "reader": reader, "serial": serial,
+            "when": when, "batch": batch, "this_run": this_run}),
+        StationEvent::Resuming {
+            reader,
+            serial,
+            when,
+            upn,
+            same_secret,
+        } => json!({"event": "resuming", "reader": reader, "serial": serial, "when": when,
+            "upn": upn, "same_secret": same_secret}),
+        StationEvent::Burned {
+            reader,
+            token,
+            upn,
+            row,
+            code,
+            took,
+            resumed,
+            not_recorded,
+        } => json!({"event": "burned", "reader": reader, "serial": token.serial,
+            "model": token.model_name(), "upn": upn, "row": row.map(|r| r + 1), "code": code,
+            "ms": took.as_millis() as u64, "resumed": resumed, "not_recorded": not_recorded}),
+        StationEvent::Failed {
+            reader,
+            serial,
+            code,
+            why,
+            token_state,
+        } => json!({"event": "failed", "reader": reader, "serial": serial, "code": code,
+            "error": why.problem, "next_step": why.next_step, "token_state": token_state}),
+        StationEvent::LiftIt { reader } => json!({"event": "lift", "reader": reader}),
+    }
+}
+
+fn print_event(e: &StationEvent, many_readers: bool, n: &AtomicUsize, total: Option<usize>) {
+    let at = |reader: &str| {
+        if many_readers {
+            format!("[{reader}] ")
+        } else {
+            String::new()
+        }
+    };
+    match e {
+        StationEvent::Continuing { done, last, next } => match next {
+            Some(row) => println!(
+                "Rows {} were done before (the last on {}); continuing at row {}.",
+                rows_words(done),
+                date(*last),
+                row + 1
+            ),
+            None => println!(
+                "Every row of this list was done before (the last on {}); nothing to burn.",
+                date(*last)
+            ),
+        },
+        StationEvent::StartRowOverride { row, done_again } => {
+            if !done_again.is_empty() {
+                eprintln!(
+                    "warning: starting at row {} as asked: rows {} were burned before and will be burned again, with their tokens' secrets replaced.",
+                    row + 1,
+                    rows_words(done_again)
+                );
+            }
+        }
+        StationEvent::Waiting { reader, next } => eprintln!(
+            "{}Next: {next}. Switch the token on and lay it on the reader.",
+            at(reader)
+        ),
+        StationEvent::NeedSecret { reader, serial } => {
+            eprintln!("{}{serial}: no secret to burn yet.", at(reader))
+        }
+        StationEvent::AlreadyBurned {
+            reader,
+            serial,
+            when,
+            batch,
+            this_run,
+        } => {
+            if *this_run {
+                println!(
+                    "{}{serial}: already burned in this run, not burned again.",
+                    at(reader)
+                )
+            } else {
+                println!(
+                    "{}{serial}: already burned on {}{}; not burned again (its secret may be registered for a user). To give it a new secret, run with --reburn.",
+                    at(reader),
+                    date(*when),
+                    batch
+                        .as_ref()
+                        .map(|b| format!(" in batch {b}"))
+                        .unwrap_or_default()
+                )
+            }
+        }
+        StationEvent::Resuming {
+            reader,
+            serial,
+            when,
+            upn,
+            same_secret,
+        } => println!(
+            "{}{serial}: its burn of {}{} was interrupted (the token may be blank); finishing it {}.",
+            at(reader),
+            date(*when),
+            upn.as_ref()
+                .map(|u| format!(" for {u}"))
+                .unwrap_or_default(),
+            if *same_secret {
+                "with the same secret"
+            } else {
+                "with a new secret (the old one was not kept)"
+            }
+        ),
+        StationEvent::Burned {
+            reader,
+            token,
+            upn,
+            code,
+            took,
+            resumed,
+            not_recorded,
+            ..
+        } => {
+            let k = n.fetch_add(1, Ordering::SeqCst) + 1;
+            let of = total.map(|t| format!("/{t}")).unwrap_or_default();
+            println!(
+                "{}[{k}{of}] {} {} {}{} · code {} · {} ms",
+                at(reader),
+                token.serial,
+                token.model_name(),
+                if *resumed { "finished" } else { "burned" },
+                upn.as_ref()
+                    .map(|u| format!(" for {u}"))
+                    .unwrap_or_default(),
+                output::group(code),
+                took.as_millis()
+            );
+            if let Some(w) = not_recorded {
+                eprintln!("{w} Stopping the batch.");
+            }
+        }
+        StationEvent::Failed {
+            reader,
+            serial,
+            why,
+            ..
+        } => {
+            println!(
+                "{}{} FAILED: {}",
+                at(reader),
+                serial.as_deref().unwrap_or("token"),
+                why.problem
+            );
+            println!("   next: {}", why.next_step);
+        }
+        StationEvent::LiftIt { reader } => {
+            eprintln!("{}Lift the token off the reader.", at(reader))
+        }
+    }
+}
+
+fn passphrase_for(store: &records::Store) -> Result<age::secrecy::SecretString, Explanation> {
+    super::records::passphrase(store.keys().map(|k| k.is_empty()).unwrap_or(true))
+}
+
+/// Run `batch`.
+pub fn run(a: &BatchArgs) -> i32 {
+    let fail = |x: Explanation| output::report_input_error(&x, false, super::EXIT_FAILED);
+    let store = match a.file.open(a.station.as_deref()) {
+        Ok(s) => s,
+        Err(x) => return fail(x),
+    };
+    let source = match &a.csv {
+        Some(path) => {
+            let text = match std::fs::read_to_string(path) {
+                Ok(t) => zeroize::Zeroizing::new(t),
+                Err(e) => {
+                    return fail(Explanation {
+                        problem: format!("{} could not be read ({e}).", path.display()),
+                        next_step: "Check the file name.".into(),
+                    });
+                }
+            };
+            match parse_user_list(&text) {
+                Ok(rows) => BatchSource::Users {
+                    list_id: list_id(&rows),
+                    rows,
+                },
+                Err(e) => {
+                    return output::report_input_error(
+                        &Explanation {
+                            problem: format!("The user list cannot be used: {e}."),
+                            next_step: "Fix the list (each user and each secret may appear once) and start again."
+                                .into(),
+                        },
+                        false,
+                        super::EXIT_USAGE,
+                    );
+                }
+            }
+        }
+        None => BatchSource::Random { count: a.count },
+    };
+    let options = TokenOptions {
+        algorithm: a.options.algorithm.map(Into::into).unwrap_or_default(),
+        period: a.options.period.unwrap_or_default(),
+        display_timeout: a.display.display_timeout,
+    };
+    let vault = if a.keep_secrets {
+        let p = match passphrase_for(&store) {
+            Ok(p) => p,
+            Err(x) => return fail(x),
+        };
+        match Vault::unlock_or_create(&store, &p) {
+            Ok(v) => {
+                eprintln!(
+                    "Keeping the secrets, encrypted, in {} for the Entra export.",
+                    store.path().display()
+                );
+                Some(v)
+            }
+            Err(e) => {
+                return fail(Explanation {
+                    problem: format!("The kept secrets cannot be opened: {e}."),
+                    next_step: "Use the passphrase of the earlier batches of this records file (new files: at least 8 characters).".into(),
+                });
+            }
+        }
+    } else {
+        None
+    };
+    // The readers to run a loop on.
+    let listed = match PcscReaders::establish().and_then(|r| r.list()) {
+        Ok(l) => l,
+        Err(e) => return fail(crate::explain::transport(&e, None)),
+    };
+    let names: Vec<String> = match &a.reader {
+        Some(w) => match choose_reader(&listed, Some(w)) {
+            Ok(r) => vec![r.name.clone()],
+            Err(e) => return fail(crate::explain::transport(&e, None)),
+        },
+        None if listed.is_empty() => {
+            return fail(crate::explain::transport(
+                &crate::card::TransportError::NoReader,
+                None,
+            ));
+        }
+        None => listed.iter().map(|r| r.name.clone()).collect(),
+    };
+    let batch_id = format!(
+        "{}-{}",
+        store.station(),
+        crate::clock::rfc3339(crate::clock::Clock::now(&SystemClock))
+    );
+    let total = match &source {
+        BatchSource::Users { rows, .. } => Some(rows.len()),
+        BatchSource::Random { count } => *count,
+        BatchSource::Handed(_) => None,
+    };
+    let config = BatchConfig {
+        source,
+        options,
+        vault,
+        batch_id: batch_id.clone(),
+        start_row: a.start_row.map(|r| (r - 1) as usize),
+        reburn: a.reburn,
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    let watcher = match ReaderWatcher::spawn(move |e| {
+        let _ = tx.send(e);
+    }) {
+        Ok(w) => w,
+        Err(e) => return fail(crate::explain::transport(&e, None)),
+    };
+    let loops: Vec<ReaderLoop> = WatchedPresence::per_reader(rx, &names, &[])
+        .into_iter()
+        .map(|p| ReaderLoop {
+            reader: p.reader().to_string(),
+            presence: Box::new(p),
+            connector: Box::new(PcscConnector),
+        })
+        .collect();
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        let _ = ctrlc::set_handler(move || {
+            if !stop.swap(true, Ordering::SeqCst) {
+                eprintln!("Stopping: a token being burned is finished first.");
+            }
+        });
+    }
+    let json_out = a.json;
+    let many = names.len() > 1;
+    if many && !json_out {
+        eprintln!("Readers: {} (one token on each).", names.join(", "));
+    }
+    let n = AtomicUsize::new(0);
+    let print_lock = std::sync::Mutex::new(());
+    let result = run_batch(
+        &config,
+        &store,
+        loops,
+        &SystemClock,
+        &stop,
+        &|e: StationEvent| {
+            let _g = print_lock.lock();
+            if json_out {
+                println!("{}", event_json(&e));
+            } else {
+                print_event(&e, many, &n, total);
+            }
+        },
+    );
+    watcher.stop();
+    match result {
+        Ok(s) => {
+            if !json_out {
+                println!(
+                    "Batch {batch_id}: {} burned{}, {} failed, {} refused as burned before.",
+                    s.burned,
+                    if s.resumed > 0 {
+                        format!(" ({} of them finished after an interruption)", s.resumed)
+                    } else {
+                        String::new()
+                    },
+                    s.failed,
+                    s.refused
+                );
+                if !s.rows_left.is_empty() {
+                    println!(
+                        "Rows {} are not burned yet: run the same command again to continue.",
+                        rows_words(&s.rows_left)
+                    );
+                }
+            }
+            if !s.in_doubt.is_empty() {
+                eprintln!(
+                    "Left unfinished (the token may be blank): {}. Lay each on a reader in a station run to finish it.",
+                    s.in_doubt.join(", ")
+                );
+                return super::EXIT_TOKEN_CHANGED;
+            }
+            super::EXIT_OK
+        }
+        Err(e) => fail(Explanation {
+            problem: format!("The batch stopped: {e}."),
+            next_step: "Fix the cause and run the batch again; the records show what was burned."
+                .into(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rows_are_told_as_ranges() {
+        assert_eq!(super::rows_words(&[0, 1, 2, 4, 6, 7]), "1-3, 5, 7-8");
+        assert_eq!(super::rows_words(&[]), "");
+    }
+}

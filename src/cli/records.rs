@@ -1,0 +1,268 @@
+//! `totp-burner records`: list the operations (interrupted ones said as
+//! such) and export them (records CSV, Entra ID CSV of kept secrets); the
+//! records file shared by `batch`, `burn` and `sync-time`.
+
+use super::output;
+use crate::explain::{self, Explanation};
+use crate::station::export::{self, EntraRow};
+use crate::station::records::{self, Store};
+use crate::station::vault::OpenVault;
+use age::secrecy::SecretString;
+use clap::{Args, Subcommand};
+use serde_json::json;
+use std::path::PathBuf;
+
+/// Where the records are.
+#[derive(Debug, Clone, Args)]
+pub struct RecordsFile {
+    /// Records database [default: records.sqlite in the per-user data folder].
+    #[arg(long, value_name = "FILE")]
+    pub records: Option<PathBuf>,
+}
+
+impl RecordsFile {
+    pub fn open(&self, station: Option<&str>) -> Result<Store, Explanation> {
+        let path = self
+            .records
+            .clone()
+            .or_else(records::default_path)
+            .ok_or_else(|| Explanation {
+                problem: "No data folder for the records was found.".into(),
+                next_step: "Name the records file with --records FILE.".into(),
+            })?;
+        Store::open(&path, station).map_err(|e| Explanation {
+            problem: format!("The records database could not be opened ({e})."),
+            next_step: "Check the folder exists and is writable, or choose another file with --records FILE.".into(),
+        })
+    }
+}
+
+/// Arguments of `records`.
+#[derive(Debug, Args)]
+pub struct RecordsArgs {
+    #[command(subcommand)]
+    command: RecordsCommand,
+}
+
+/// `records` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RecordsCommand {
+    /// List the records.
+    List {
+        /// Only this token.
+        #[arg(long, value_name = "SERIAL")]
+        serial: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        file: RecordsFile,
+    },
+    /// Export the records (CSV) or the kept secrets (Entra ID CSV).
+    Export {
+        /// Every record as CSV (no secrets).
+        #[arg(
+            long,
+            value_name = "FILE",
+            group = "what",
+            required_unless_present = "entra"
+        )]
+        csv: Option<PathBuf>,
+        /// Kept secrets as the Entra ID hardware OATH token CSV (holds secrets).
+        #[arg(long, value_name = "FILE", group = "what")]
+        entra: Option<PathBuf>,
+        /// Only this batch.
+        #[arg(long, value_name = "ID")]
+        batch: Option<String>,
+        #[command(flatten)]
+        file: RecordsFile,
+    },
+}
+
+/// The vault passphrase: TOTP_BURNER_PASSPHRASE, or asked (twice for a
+/// new vault).
+pub fn passphrase(confirm: bool) -> Result<SecretString, Explanation> {
+    if let Ok(p) = std::env::var("TOTP_BURNER_PASSPHRASE") {
+        return Ok(SecretString::from(p));
+    }
+    let none = || Explanation {
+        problem: "A passphrase is needed for the kept secrets.".into(),
+        next_step: "Run it in a terminal to be asked, or set TOTP_BURNER_PASSPHRASE.".into(),
+    };
+    let p = rpassword::prompt_password("Passphrase for the kept secrets: ").map_err(|_| none())?;
+    if p.is_empty() {
+        return Err(none());
+    }
+    if confirm {
+        let again = rpassword::prompt_password("Again: ").map_err(|_| none())?;
+        if again != p {
+            return Err(Explanation {
+                problem: "The passphrases differ.".into(),
+                next_step: "Try again.".into(),
+            });
+        }
+    }
+    Ok(SecretString::from(p))
+}
+
+/// Run `records`.
+pub fn run(a: &RecordsArgs) -> i32 {
+    let fail = |x: Explanation| output::report_input_error(&x, false, super::EXIT_FAILED);
+    match &a.command {
+        RecordsCommand::List {
+            serial,
+            json: j,
+            file,
+        } => {
+            let store = match file.open(None) {
+                Ok(s) => s,
+                Err(x) => return fail(x),
+            };
+            let list = match store.list(serial.as_deref()) {
+                Ok(l) => l,
+                Err(e) => {
+                    return fail(Explanation {
+                        problem: e.to_string(),
+                        next_step: "Check the records file.".into(),
+                    });
+                }
+            };
+            if *j {
+                output::print_json(&json!({"ok": true, "records": list}));
+            } else if list.is_empty() {
+                println!("No records.");
+            } else {
+                for r in &list {
+                    println!(
+                        "{} {} {} {} {}{}{}",
+                        crate::clock::rfc3339(r.time.max(0) as u64),
+                        r.serial.as_deref().unwrap_or("-"),
+                        r.model.as_deref().unwrap_or("-"),
+                        r.operation,
+                        explain::record_outcome(r),
+                        r.upn.as_ref().map(|u| format!(" {u}")).unwrap_or_default(),
+                        r.batch
+                            .as_ref()
+                            .map(|b| format!(" [batch {b}]"))
+                            .unwrap_or_default()
+                    );
+                }
+                let interrupted = list.iter().filter(|r| r.needs_finishing()).count();
+                if interrupted > 0 {
+                    eprintln!(
+                        "{interrupted} operation(s) were interrupted: lay those tokens on a station's reader to finish them."
+                    );
+                }
+            }
+            super::EXIT_OK
+        }
+        RecordsCommand::Export {
+            csv,
+            entra,
+            batch,
+            file,
+        } => {
+            let store = match file.open(None) {
+                Ok(s) => s,
+                Err(x) => return fail(x),
+            };
+            if let Some(path) = csv {
+                let list = store.list(None).unwrap_or_default();
+                return match export::write_plain(path, export::records_csv(&list).as_bytes()) {
+                    Ok(()) => {
+                        println!("Wrote {} records to {}.", list.len(), path.display());
+                        super::EXIT_OK
+                    }
+                    Err(e) => fail(Explanation {
+                        problem: e.to_string(),
+                        next_step: "Choose a writable file.".into(),
+                    }),
+                };
+            }
+            let Some(path) = entra else {
+                return super::EXIT_USAGE;
+            };
+            let kept = match store.kept_secrets(batch.as_deref()) {
+                Ok(k) => k,
+                Err(e) => {
+                    return fail(Explanation {
+                        problem: e.to_string(),
+                        next_step: "Check the records file.".into(),
+                    });
+                }
+            };
+            if kept.is_empty() {
+                return fail(Explanation {
+                    problem: "No kept secrets to export.".into(),
+                    next_step: "Only batches run with --keep-secrets can be exported for Entra ID."
+                        .into(),
+                });
+            }
+            let p = match passphrase(false) {
+                Ok(p) => p,
+                Err(x) => return fail(x),
+            };
+            let vault = match OpenVault::open(&store, &p) {
+                Ok(v) => v,
+                Err(e) => {
+                    return fail(Explanation {
+                        problem: format!("{e}."),
+                        next_step: "Use the passphrase given when the batch ran.".into(),
+                    });
+                }
+            };
+            let mut secrets = Vec::with_capacity(kept.len());
+            for (_, blob, key) in &kept {
+                match vault.unseal(*key, blob) {
+                    Ok(s) => secrets.push(crate::secret::Secret::from_zeroizing(s).to_base32()),
+                    Err(e) => {
+                        return fail(Explanation {
+                            problem: format!("{e}."),
+                            next_step: "Use the passphrase given when the batch ran.".into(),
+                        });
+                    }
+                }
+            }
+            let rows: Vec<EntraRow<'_>> = kept
+                .iter()
+                .zip(&secrets)
+                .map(|((record, _, _), s)| EntraRow {
+                    record,
+                    secret_base32: s,
+                })
+                .collect();
+            let text = match export::entra_csv(&rows) {
+                Ok(t) => t,
+                Err(e) => {
+                    return output::report_input_error(
+                        &Explanation { problem: format!("{e}."), next_step: "Export only SHA-1 batches (30 or 60 s) for Entra ID; burn SHA-1 tokens for Entra.".into() },
+                        false,
+                        super::EXIT_USAGE,
+                    );
+                }
+            };
+            match export::write_private(path, text.as_bytes()) {
+                Ok(()) => {
+                    println!("Wrote {} tokens to {}.", rows.len(), path.display());
+                    println!(
+                        "This file holds the tokens' SECRETS (readable by you only): upload it to Entra ID, then delete it."
+                    );
+                    super::EXIT_OK
+                }
+                Err(e) => fail(Explanation {
+                    problem: e.to_string(),
+                    next_step: "Choose a writable file.".into(),
+                }),
+            }
+        }
+    }
+}
+
+/// The records of a single `burn` or `sync-time`: the default records file
+/// for real readers, none for the built-in emulator (nothing to audit).
+pub fn for_single(target: &super::args::TargetArgs) -> Result<Option<Store>, Explanation> {
+    if target.emulator {
+        return Ok(None);
+    }
+    RecordsFile { records: None }.open(None).map(Some)
+}

@@ -1,0 +1,417 @@
+//! The one path of every operation that writes to a token, whatever the
+//! front-end (CLI `burn` / `sync-time`, the app's burner and wizard, the
+//! station loop): once the token is identified and before anything is
+//! written, a *started* record is appended (with the sealed secret when
+//! secrets are kept); after the token answered, its *outcome*. A process
+//! that dies in between leaves the start, which reads as "interrupted".
+//! The guards run here too: a serial burned before is not burned again
+//! without an explicit choice, and nothing is written when the start
+//! cannot be recorded.
+
+use super::records::{NewRecord, Outcome, RecordsError, Store, new_op_id};
+use super::vault::{Vault, VaultError};
+use crate::burn::{
+    self, BurnError, BurnPlan, BurnReport, Failure, IdentifiedToken, Progress, Step, SyncReport,
+    TokenState,
+};
+use crate::card::connector::Connector;
+use crate::card::{Transport, TransportError};
+use crate::clock::Clock;
+use crate::params::TokenOptions;
+use thiserror::Error;
+
+/// Who, where and what for: everything written into the records besides
+/// the token's own answers.
+#[derive(Default)]
+pub struct Recording<'a> {
+    /// The records (None: nothing is recorded, e.g. the built-in emulator).
+    pub store: Option<&'a Store>,
+    /// Seals the secret into the start record (kept secrets).
+    pub vault: Option<&'a Vault>,
+    /// Reader name.
+    pub reader: String,
+    /// Batch identifier.
+    pub batch: Option<String>,
+    /// The user.
+    pub upn: Option<String>,
+    /// The user list and row (0-based) the secret came from.
+    pub list: Option<(String, usize)>,
+    /// Burn even if this serial was burned successfully before.
+    pub reburn: bool,
+    /// Write only to this serial (the station identified it first).
+    pub expect_serial: Option<String>,
+    /// Typed notes for the records ("resumed", "reburn", ...).
+    pub flags: Vec<&'static str>,
+}
+
+/// Why an operation was refused before anything was written.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum Refusal {
+    /// This serial holds a secret burned earlier (maybe already uploaded).
+    #[error("token {serial} was burned before")]
+    BurnedBefore {
+        /// The serial.
+        serial: String,
+        /// When (Unix seconds).
+        when: i64,
+        /// In which batch, if any.
+        batch: Option<String>,
+    },
+    /// The start could not be recorded, so nothing was written.
+    #[error("the start could not be recorded: {0}")]
+    NotRecorded(#[source] RecordsError),
+    /// The secret could not be sealed for keeping.
+    #[error("the secret could not be kept: {0}")]
+    NotSealed(#[source] VaultError),
+    /// Another token than the one identified lies on the reader.
+    #[error("another token ({found}) is on the reader")]
+    OtherToken {
+        /// The serial read now.
+        found: String,
+    },
+}
+
+/// A failed operation.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum OperationError {
+    /// The token (or the reader) failed; `token_state` says what it holds.
+    #[error(transparent)]
+    Token(BurnError),
+    /// Refused before any write; the token is untouched.
+    #[error(transparent)]
+    Refused(Refusal),
+}
+
+impl OperationError {
+    /// What the token holds now.
+    pub fn token_state(&self) -> TokenState {
+        match self {
+            OperationError::Token(e) => e.token_state,
+            OperationError::Refused(_) => TokenState::Untouched,
+        }
+    }
+    /// The token, if it was identified.
+    pub fn token(&self) -> Option<&IdentifiedToken> {
+        match self {
+            OperationError::Token(e) => e.token.as_deref(),
+            OperationError::Refused(_) => None,
+        }
+    }
+}
+
+/// The result of an operation and of recording it.
+pub struct Recorded<T> {
+    /// What happened to the token.
+    pub result: Result<T, OperationError>,
+    /// The outcome could not be appended: the start stays in the records
+    /// and reads as interrupted.
+    pub outcome_not_recorded: Option<RecordsError>,
+    /// The operation's identifier in the records (None: nothing recorded).
+    pub op_id: Option<String>,
+}
+
+/// A failure before the first command: nothing was written.
+pub fn not_reached(e: TransportError) -> BurnError {
+    BurnError {
+        step: Step::Identify,
+        cause: Failure::Transport(e),
+        token_state: TokenState::Untouched,
+        token: None,
+    }
+}
+
+/// Run `op` against the token on `reader` through `connector` (one
+/// transaction); a connection failure is an untouched-token error.
+pub fn on_reader<T>(
+    connector: &mut dyn Connector,
+    reader: Option<&str>,
+    op: impl FnOnce(&mut dyn Transport) -> Result<T, BurnError>,
+) -> Result<T, BurnError> {
+    let mut op = Some(op);
+    let mut out = None;
+    let connected = connector.run(reader, &mut |t| {
+        if let Some(f) = op.take() {
+            out = Some(f(t));
+        }
+    });
+    match (connected, out) {
+        (Err(e), _) => Err(not_reached(e)),
+        (Ok(()), Some(r)) => r,
+        (Ok(()), None) => Err(not_reached(TransportError::NoToken)),
+    }
+}
+
+fn base_record(rec: &Recording<'_>, operation: &str, options: &TokenOptions) -> NewRecord {
+    NewRecord {
+        reader: rec.reader.clone(),
+        operation: operation.into(),
+        algorithm: Some(options.algorithm.name().into()),
+        period: Some(options.period.seconds() as i64),
+        display_timeout: Some(options.display_timeout.seconds() as i64),
+        batch: rec.batch.clone(),
+        upn: rec.upn.clone(),
+        list_id: rec.list.as_ref().map(|(id, _)| id.clone()),
+        list_row: rec.list.as_ref().map(|(_, row)| *row as i64),
+        flags: (!rec.flags.is_empty()).then(|| rec.flags.join(",")),
+        ..Default::default()
+    }
+}
+
+/// The shared guard: check, seal, append the start.
+struct Starter<'r, 'a> {
+    rec: &'r Recording<'a>,
+    record: NewRecord,
+    secret: Option<&'r [u8]>,
+    check_reburn: bool,
+    refusal: Option<Refusal>,
+    started: bool,
+}
+
+impl Starter<'_, '_> {
+    fn start(&mut self, token: &IdentifiedToken) -> Result<(), ()> {
+        match self.check(token) {
+            Ok(()) => Ok(()),
+            Err(r) => {
+                self.refusal = Some(r);
+                Err(())
+            }
+        }
+    }
+
+    fn check(&mut self, token: &IdentifiedToken) -> Result<(), Refusal> {
+        if let Some(want) = &self.rec.expect_serial
+            && *want != token.serial
+        {
+            return Err(Refusal::OtherToken {
+                found: token.serial.clone(),
+            });
+        }
+        self.record.serial = Some(token.serial.clone());
+        self.record.model = Some(token.model_name().into());
+        let Some(store) = self.rec.store else {
+            return Ok(());
+        };
+        if self.check_reburn && !self.rec.reburn {
+            let last = store
+                .last_ok_burn(&token.serial)
+                .map_err(Refusal::NotRecorded)?;
+            // A later start or failure means the token is in doubt, not done.
+            let latest = store
+                .last_for_serial(&token.serial)
+                .map_err(Refusal::NotRecorded)?;
+            if let (Some(ok), Some(latest)) = (last, latest)
+                && latest.id == ok.id
+            {
+                return Err(Refusal::BurnedBefore {
+                    serial: token.serial.clone(),
+                    when: ok.time,
+                    batch: ok.batch,
+                });
+            }
+        }
+        if let (Some(vault), Some(secret)) = (self.rec.vault, self.secret) {
+            let (enc, key) = vault.seal(secret).map_err(Refusal::NotSealed)?;
+            self.record.secret_enc = Some(enc);
+            self.record.key_id = Some(key);
+        }
+        self.record.op_id = Some(new_op_id());
+        self.record.outcome = Outcome::Started;
+        store.add(&self.record).map_err(Refusal::NotRecorded)?;
+        self.started = true;
+        Ok(())
+    }
+
+    /// Append the outcome (after a start), or the failure of an attempt
+    /// on an identified token that never started.
+    fn finish(
+        mut self,
+        token: Option<&IdentifiedToken>,
+        failure: Option<&BurnError>,
+    ) -> (Option<String>, Option<RecordsError>) {
+        let Some(store) = self.rec.store else {
+            return (None, None);
+        };
+        if !self.started && (failure.is_none() || token.is_none()) {
+            return (None, None);
+        }
+        if let Some(t) = token {
+            self.record.serial = Some(t.serial.clone());
+            self.record.model = Some(t.model_name().into());
+        }
+        if self.record.op_id.is_none() {
+            self.record.op_id = Some(new_op_id());
+        }
+        match failure {
+            None => self.record.outcome = Outcome::Ok,
+            Some(e) => {
+                self.record.outcome = Outcome::Failed;
+                self.record.error_code = Some(e.cause.code().as_str().into());
+                self.record.token_state = Some(e.token_state.as_str().into());
+            }
+        }
+        let op_id = self.record.op_id.clone();
+        (op_id, store.add(&self.record).err())
+    }
+}
+
+fn finish<T>(
+    mut starter: Starter<'_, '_>,
+    result: Result<T, BurnError>,
+    token_of: impl Fn(&T) -> &IdentifiedToken,
+) -> Recorded<T> {
+    let refusal = starter.refusal.take();
+    let (op_id, problem) = match &result {
+        Ok(r) => starter.finish(Some(token_of(r)), None),
+        Err(_) if refusal.is_some() => (None, None),
+        Err(e) => starter.finish(e.token.as_deref(), Some(e)),
+    };
+    let result = match (result, refusal) {
+        (Err(e), Some(r)) if e.cause == Failure::Stopped => Err(OperationError::Refused(r)),
+        (r, _) => r.map_err(OperationError::Token),
+    };
+    Recorded {
+        result,
+        outcome_not_recorded: problem,
+        op_id,
+    }
+}
+
+/// Burn `plan`, recorded: start before the first write, outcome after.
+pub fn burn(
+    transport: &mut dyn Transport,
+    plan: &BurnPlan,
+    clock: &dyn Clock,
+    progress: &mut dyn FnMut(Progress),
+    rec: &Recording<'_>,
+) -> Recorded<BurnReport> {
+    let mut starter = Starter {
+        rec,
+        record: base_record(rec, "burn", &plan.options),
+        secret: Some(plan.secret.bytes()),
+        check_reburn: true,
+        refusal: None,
+        started: false,
+    };
+    let result = burn::burn_guarded(transport, plan, clock, progress, &mut |t| starter.start(t));
+    finish(starter, result, |r| &r.token)
+}
+
+/// Set the token's clock (and options), recorded like a burn.
+pub fn sync_time(
+    transport: &mut dyn Transport,
+    options: &TokenOptions,
+    allow_unknown_model: bool,
+    erase_ok: bool,
+    clock: &dyn Clock,
+    progress: &mut dyn FnMut(Progress),
+    rec: &Recording<'_>,
+) -> Recorded<SyncReport> {
+    let mut starter = Starter {
+        rec,
+        record: base_record(rec, "sync-time", options),
+        secret: None,
+        check_reburn: false,
+        refusal: None,
+        started: false,
+    };
+    let result = burn::sync_time_guarded(
+        transport,
+        options,
+        allow_unknown_model,
+        erase_ok,
+        clock,
+        progress,
+        &mut |t| starter.start(t),
+    );
+    finish(starter, result, |r| &r.token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::ManualClock;
+    use crate::emulator::{EmulatorLink, lock, shared_token};
+    use crate::secret::Secret;
+    use std::sync::Arc;
+
+    fn store(name: &str) -> Store {
+        let dir = std::env::temp_dir().join(format!("tb-op-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        Store::open(&dir.join("records.sqlite"), Some("desk")).unwrap()
+    }
+
+    fn plan(byte: u8) -> BurnPlan {
+        BurnPlan {
+            secret: Secret::new(vec![byte; 20]),
+            options: TokenOptions::default(),
+            allow_unknown_model: false,
+        }
+    }
+
+    #[test]
+    fn a_burn_is_started_then_finished_and_not_repeated_without_a_choice() {
+        let s = store("burn");
+        let clock = Arc::new(ManualClock::new(1_800_000_000));
+        let token = shared_token("86596220000777", clock.clone(), 1);
+        let mut link = EmulatorLink::new(token.clone(), "r0");
+        let rec = Recording {
+            store: Some(&s),
+            reader: "r0".into(),
+            ..Default::default()
+        };
+        let done = burn(&mut link, &plan(1), clock.as_ref(), &mut |_| {}, &rec);
+        assert!(done.result.is_ok() && done.outcome_not_recorded.is_none());
+        let list = s.list(None).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].outcome, "ok");
+        assert_eq!(list[0].serial.as_deref(), Some("86596220000777"));
+
+        // Again: refused, the token keeps its secret.
+        let again = burn(&mut link, &plan(2), clock.as_ref(), &mut |_| {}, &rec);
+        assert!(matches!(
+            again.result,
+            Err(OperationError::Refused(Refusal::BurnedBefore { .. }))
+        ));
+        assert_eq!(lock(&token).seed_for_tests().unwrap(), &[1u8; 20]);
+        assert_eq!(s.list(None).unwrap().len(), 1, "a refusal writes nothing");
+
+        // With the explicit choice: burned, recorded as a reburn.
+        let rec = Recording {
+            reburn: true,
+            flags: vec!["reburn"],
+            ..rec
+        };
+        let third = burn(&mut link, &plan(3), clock.as_ref(), &mut |_| {}, &rec);
+        assert!(third.result.is_ok());
+        assert_eq!(lock(&token).seed_for_tests().unwrap(), &[3u8; 20]);
+        let last = s.list(None).unwrap().pop().unwrap();
+        assert_eq!(last.flags.as_deref(), Some("reburn"));
+    }
+
+    #[test]
+    fn a_store_that_cannot_be_written_stops_the_burn_before_any_write() {
+        let s = store("ro");
+        let clock = Arc::new(ManualClock::new(1_800_000_000));
+        let token = shared_token("86596220000778", clock.clone(), 1);
+        lock(&token).preload_seed(b"old secret old secre");
+        let mut link = EmulatorLink::new(token.clone(), "r0");
+        // A read-only connection: every append fails.
+        s.make_read_only().unwrap();
+        let rec = Recording {
+            store: Some(&s),
+            reader: "r0".into(),
+            ..Default::default()
+        };
+        let done = burn(&mut link, &plan(1), clock.as_ref(), &mut |_| {}, &rec);
+        assert!(matches!(
+            done.result,
+            Err(OperationError::Refused(Refusal::NotRecorded(_)))
+        ));
+        assert_eq!(
+            lock(&token).seed_for_tests().unwrap(),
+            b"old secret old secre"
+        );
+    }
+}

@@ -1,0 +1,420 @@
+//! The station loop without pcscd: readers are in-process slots that the
+//! test lays emulated tokens on and lifts them off, while `run_batch` runs
+//! on its own thread as it does in `batch` and in the app. Covers the
+//! guarantees across runs at the store level: a burn cut between its
+//! config and seed writes (the process "dies": the outcome is never
+//! written), a user list stopped and started again, a serial burned in an
+//! earlier run, and two readers sharing one list.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use totp_burner::card::connector::Connector;
+use totp_burner::card::{Transport, TransportError};
+use totp_burner::clock::SystemClock;
+use totp_burner::emulator::{EmulatorLink, SharedToken, lock, shared_token};
+use totp_burner::params::TokenOptions;
+use totp_burner::protocol::commands::ins;
+use totp_burner::station::records::Store;
+use totp_burner::station::run::{
+    BatchConfig, BatchSource, BatchSummary, PolledPresence, ReaderLoop, StationError, StationEvent,
+    run_batch,
+};
+use totp_burner::station::source::{list_id, parse_user_list};
+
+/// A reader slot: the token lying on it, if any.
+#[derive(Clone, Default)]
+struct Slot(Arc<Mutex<Option<SharedToken>>>);
+
+impl Slot {
+    fn lay(&self, t: &SharedToken) {
+        *self.0.lock().unwrap() = Some(t.clone());
+    }
+    fn lift(&self) {
+        if let Some(t) = self.0.lock().unwrap().take() {
+            lock(&t).end_session();
+        }
+    }
+    fn present(&self) -> bool {
+        self.0.lock().unwrap().is_some()
+    }
+}
+
+/// A transport that "kills the process" at the seed write of one serial:
+/// the records refuse every later write (so the outcome is lost, as when
+/// the process dies) and the seed write never reaches the token.
+struct Killer<'a> {
+    inner: EmulatorLink,
+    store: Option<Arc<Store>>,
+    armed: &'a AtomicBool,
+}
+
+impl Transport for Killer<'_> {
+    fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
+        if apdu.get(1) == Some(&ins::WRITE_SEED)
+            && let Some(store) = &self.store
+            && self.armed.swap(false, Ordering::SeqCst)
+        {
+            store.make_read_only().unwrap();
+            return Err(TransportError::TokenRemoved);
+        }
+        self.inner.transmit(apdu)
+    }
+    fn reader_name(&self) -> String {
+        self.inner.reader_name()
+    }
+}
+
+struct SlotConnector {
+    slot: Slot,
+    name: String,
+    kill: Option<(Arc<Store>, Arc<AtomicBool>)>,
+}
+
+impl Connector for SlotConnector {
+    fn run(
+        &mut self,
+        _reader: Option<&str>,
+        op: &mut dyn FnMut(&mut dyn Transport),
+    ) -> Result<(), TransportError> {
+        let token = self.slot.0.lock().unwrap().clone();
+        let Some(token) = token else {
+            return Err(TransportError::NoToken);
+        };
+        let never = AtomicBool::new(false);
+        let armed = self.kill.as_ref().map_or(&never, |(_, a)| a.as_ref());
+        let mut t = Killer {
+            inner: EmulatorLink::new(token, &self.name),
+            store: self.kill.as_ref().map(|(s, _)| s.clone()),
+            armed,
+        };
+        op(&mut t);
+        Ok(())
+    }
+}
+
+fn reader(slot: &Slot, name: &str, kill: Option<(Arc<Store>, Arc<AtomicBool>)>) -> ReaderLoop {
+    let s = slot.clone();
+    ReaderLoop {
+        reader: name.into(),
+        presence: Box::new(PolledPresence(Box::new(move || s.present()))),
+        connector: Box::new(SlotConnector {
+            slot: slot.clone(),
+            name: name.into(),
+            kill,
+        }),
+    }
+}
+
+fn token(serial: &str) -> SharedToken {
+    let t = shared_token(serial, Arc::new(SystemClock), 3);
+    lock(&t).preload_seed(b"factory seed 20 byte");
+    t
+}
+
+fn records(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("tb-loop-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir.join("records.sqlite")
+}
+
+/// A batch running on its own thread; its events as they come.
+struct Running {
+    events: Receiver<StationEvent>,
+    stop: Arc<AtomicBool>,
+    done: std::thread::JoinHandle<Result<BatchSummary, StationError>>,
+}
+
+fn start(config: BatchConfig, store: Arc<Store>, readers: Vec<ReaderLoop>) -> Running {
+    let (tx, rx) = channel();
+    let stop = Arc::new(AtomicBool::new(false));
+    let s = stop.clone();
+    let done = std::thread::spawn(move || {
+        let tx = Mutex::new(tx);
+        run_batch(&config, &store, readers, &SystemClock, &s, &|e| {
+            let _ = tx.lock().unwrap().send(e);
+        })
+    });
+    Running {
+        events: rx,
+        stop,
+        done,
+    }
+}
+
+impl Running {
+    /// The next event that `want` accepts (others skipped).
+    fn next(&self, what: &str, want: impl Fn(&StationEvent) -> bool) -> StationEvent {
+        loop {
+            let e = self
+                .events
+                .recv_timeout(Duration::from_secs(10))
+                .unwrap_or_else(|_| panic!("no {what} event"));
+            if want(&e) {
+                return e;
+            }
+        }
+    }
+    /// Lift the token off `slot` and wait until its loop saw it go.
+    fn lift(&self, slot: &Slot, reader: &str) {
+        slot.lift();
+        self.next(
+            "waiting",
+            |e| matches!(e, StationEvent::Waiting { reader: r, .. } if r == reader),
+        );
+    }
+    fn burned(&self) -> StationEvent {
+        self.next("burned", |e| matches!(e, StationEvent::Burned { .. }))
+    }
+    fn finish(self) -> Result<BatchSummary, StationError> {
+        self.stop.store(true, Ordering::SeqCst);
+        self.done.join().unwrap()
+    }
+}
+
+fn config(source: BatchSource) -> BatchConfig {
+    BatchConfig {
+        source,
+        options: TokenOptions::default(),
+        vault: None,
+        batch_id: "b".into(),
+        start_row: None,
+        reburn: false,
+    }
+}
+
+fn users(text: &str) -> BatchSource {
+    let rows = parse_user_list(text).unwrap();
+    BatchSource::Users {
+        list_id: list_id(&rows),
+        rows,
+    }
+}
+
+const LIST: &str = "upn,secret\n\
+    alice@contoso.com,GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\n\
+    bob@contoso.com,MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK\n\
+    carol@contoso.com,ONSWG4TFORSWG4TFORSWG4TFORSWG4TF\n";
+
+fn b32(t: &SharedToken) -> String {
+    data_encoding::BASE32_NOPAD.encode(lock(t).seed_for_tests().unwrap_or(b""))
+}
+
+#[test]
+fn a_burn_cut_between_config_and_seed_is_interrupted_and_finished_with_the_same_secret() {
+    let path = records("kill");
+    let slot = Slot::default();
+    let store = Arc::new(Store::open(&path, None).unwrap());
+    let armed = Arc::new(AtomicBool::new(true));
+    let a = token("86596220000601"); // OTPC-P2-i: the clock write erases the secret
+    slot.lay(&a);
+    let run = start(
+        config(users(LIST)),
+        store.clone(),
+        vec![reader(&slot, "r0", Some((store.clone(), armed)))],
+    );
+    let failed = run.next("failed", |e| matches!(e, StationEvent::Failed { .. }));
+    let StationEvent::Failed { token_state, .. } = failed else {
+        unreachable!()
+    };
+    assert!(token_state.is_touched());
+    slot.lift();
+    // The outcome could not be written: the batch stops, like a dead process.
+    let _ = run.finish();
+    drop(store);
+    assert!(
+        lock(&a).seed_for_tests().is_none(),
+        "the token is blank after its clock write"
+    );
+
+    // The next process sees an interrupted burn naming the serial.
+    let store = Arc::new(Store::open(&path, None).unwrap());
+    let list = store.list(None).unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert!(list[0].interrupted());
+    assert_eq!(list[0].serial.as_deref(), Some("86596220000601"));
+    assert_eq!(list[0].upn.as_deref(), Some("alice@contoso.com"));
+
+    // The same list again: row 1 is not handed to a fresh token...
+    let run = start(
+        config(users(LIST)),
+        store.clone(),
+        vec![reader(&slot, "r0", None)],
+    );
+    let cont = run.next("continuing", |e| {
+        matches!(e, StationEvent::Continuing { .. })
+    });
+    assert!(matches!(
+        cont,
+        StationEvent::Continuing { next: Some(1), .. }
+    ));
+    let b = token("86596220000602");
+    slot.lay(&b);
+    let StationEvent::Burned { upn, .. } = run.burned() else {
+        unreachable!()
+    };
+    assert_eq!(upn.as_deref(), Some("bob@contoso.com"));
+    assert_eq!(b32(&b), "MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK");
+    run.lift(&slot, "r0");
+    // ...and the interrupted token, laid on again, is finished with alice's secret.
+    slot.lay(&a);
+    let resuming = run.next("resuming", |e| matches!(e, StationEvent::Resuming { .. }));
+    assert!(matches!(
+        resuming,
+        StationEvent::Resuming {
+            same_secret: true,
+            ..
+        }
+    ));
+    let StationEvent::Burned { upn, resumed, .. } = run.burned() else {
+        unreachable!()
+    };
+    assert!(resumed);
+    assert_eq!(upn.as_deref(), Some("alice@contoso.com"));
+    assert_eq!(b32(&a), "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+    slot.lift();
+    let summary = run.finish().unwrap();
+    assert_eq!(summary.burned, 2);
+    assert_eq!(summary.resumed, 1);
+    assert_eq!(summary.rows_left, vec![2]);
+    assert!(store.interrupted().unwrap().is_empty());
+}
+
+#[test]
+fn a_list_stopped_and_started_again_never_burns_a_row_twice() {
+    let path = records("restart");
+    let slot = Slot::default();
+    let store = Arc::new(Store::open(&path, None).unwrap());
+    let run = start(
+        config(users(LIST)),
+        store.clone(),
+        vec![reader(&slot, "r0", None)],
+    );
+    let a = token("86596000000611");
+    slot.lay(&a);
+    run.burned();
+    slot.lift();
+    run.finish().unwrap();
+
+    let run = start(
+        config(users(LIST)),
+        store.clone(),
+        vec![reader(&slot, "r0", None)],
+    );
+    let b = token("86596000000612");
+    slot.lay(&b);
+    let StationEvent::Burned { upn, row, .. } = run.burned() else {
+        unreachable!()
+    };
+    assert_eq!((upn.as_deref(), row), (Some("bob@contoso.com"), Some(1)));
+    assert_ne!(b32(&a), b32(&b));
+    slot.lift();
+    run.finish().unwrap();
+
+    // An explicit start row burns row 1 again, and says so first.
+    let mut c = config(users(LIST));
+    c.start_row = Some(0);
+    let run = start(c, store.clone(), vec![reader(&slot, "r0", None)]);
+    let over = run.next("override", |e| {
+        matches!(e, StationEvent::StartRowOverride { .. })
+    });
+    assert!(matches!(
+        over,
+        StationEvent::StartRowOverride { row: 0, ref done_again } if done_again == &vec![0, 1]
+    ));
+    run.finish().unwrap();
+}
+
+#[test]
+fn a_serial_burned_in_an_earlier_run_is_refused_without_reburn() {
+    let path = records("reburn");
+    let slot = Slot::default();
+    let store = Arc::new(Store::open(&path, None).unwrap());
+    let a = token("86596220000621");
+    let run = start(
+        config(BatchSource::Random { count: Some(1) }),
+        store.clone(),
+        vec![reader(&slot, "r0", None)],
+    );
+    slot.lay(&a);
+    run.burned();
+    slot.lift();
+    assert_eq!(run.done.join().unwrap().unwrap().burned, 1);
+    let first = b32(&a);
+
+    let run = start(
+        config(BatchSource::Random { count: Some(1) }),
+        store.clone(),
+        vec![reader(&slot, "r0", None)],
+    );
+    slot.lay(&a);
+    let refused = run.next("already-burned", |e| {
+        matches!(e, StationEvent::AlreadyBurned { .. })
+    });
+    assert!(matches!(
+        refused,
+        StationEvent::AlreadyBurned {
+            this_run: false,
+            ref batch,
+            ..
+        } if batch.as_deref() == Some("b")
+    ));
+    assert_eq!(b32(&a), first, "the token keeps its secret");
+    slot.lift();
+    let s = run.finish().unwrap();
+    assert_eq!((s.burned, s.refused), (0, 1));
+
+    let mut c = config(BatchSource::Random { count: Some(1) });
+    c.reburn = true;
+    let run = start(c, store.clone(), vec![reader(&slot, "r0", None)]);
+    slot.lay(&a);
+    run.burned();
+    assert_ne!(b32(&a), first, "burned again on purpose");
+    slot.lift();
+    run.done.join().unwrap().unwrap();
+    let last = store.last_for_serial("86596220000621").unwrap().unwrap();
+    assert_eq!(last.flags.as_deref(), Some("reburn"));
+}
+
+#[test]
+fn two_readers_burn_at_once_with_distinct_rows() {
+    let path = records("two");
+    let (s0, s1) = (Slot::default(), Slot::default());
+    let store = Arc::new(Store::open(&path, None).unwrap());
+    let (a, b) = (token("86596000000631"), token("86596000000632"));
+    s0.lay(&a);
+    s1.lay(&b);
+    let run = start(
+        config(users(LIST)),
+        store.clone(),
+        vec![reader(&s0, "r0", None), reader(&s1, "r1", None)],
+    );
+    let mut rows = Vec::new();
+    let mut readers = Vec::new();
+    for _ in 0..2 {
+        let StationEvent::Burned { row, reader, .. } = run.burned() else {
+            unreachable!()
+        };
+        rows.push(row.unwrap());
+        readers.push(reader);
+    }
+    rows.sort();
+    readers.sort();
+    assert_eq!(rows, vec![0, 1]);
+    assert_eq!(readers, vec!["r0", "r1"]);
+    assert_ne!(b32(&a), b32(&b));
+    s0.lift();
+    run.lift(&s1, "r1");
+    let c = token("86596000000633");
+    s1.lay(&c);
+    let StationEvent::Burned { row, .. } = run.burned() else {
+        unreachable!()
+    };
+    assert_eq!(row, Some(2));
+    s1.lift();
+    // The list is done: the loops end by themselves.
+    let s = run.done.join().unwrap().unwrap();
+    assert_eq!(s.burned, 3);
+    assert!(s.rows_left.is_empty());
+}
