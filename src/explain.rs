@@ -379,3 +379,28 @@ pub fn clock_words(diff: i64) -> String {
         d => format!("{d} s ahead"),
     }
 }
+
+/// One account of an authenticator export: who, counter- or time-based,
+/// digits, and whether it can be burned (or why not). Never the key.
+pub fn export_account(a: &crate::secret::MigrationAccount) -> String {
+    use crate::secret::migration::OtpType;
+    let who = match (&a.issuer, &a.account) {
+        (Some(i), Some(n)) => format!("{i} ({n})"),
+        (Some(x), None) | (None, Some(x)) => x.clone(),
+        (None, None) => "unnamed".into(),
+    };
+    let kind = match a.otp_type {
+        OtpType::Totp => "TOTP",
+        OtpType::Hotp => "HOTP",
+        OtpType::Unspecified => "TOTP (not stated)",
+    };
+    let digits = match a.digits {
+        Some(d) => format!("{d} digits"),
+        None => "unknown digits".into(),
+    };
+    let state = match &a.usable {
+        Ok(_) => "can be burned".to_string(),
+        Err(e) => format!("cannot be burned: {}", not_a_secret(e).problem),
+    };
+    format!("{who}: {kind}, {digits}, {state}")
+}

@@ -26,23 +26,13 @@ pub fn read_text(arg: &str) -> Result<Zeroizing<String>, Explanation> {
     Ok(Zeroizing::new(text))
 }
 
+/// One line per account of an export: `  N. who: kind, digits, state`.
 fn describe_accounts(batch: &MigrationBatch) -> String {
     batch
         .accounts
         .iter()
         .enumerate()
-        .map(|(i, a)| {
-            let name = match (&a.issuer, &a.account) {
-                (Some(i), Some(a)) => format!("{i} ({a})"),
-                (Some(x), None) | (None, Some(x)) => x.clone(),
-                (None, None) => "unnamed".into(),
-            };
-            let state = match &a.usable {
-                Ok(_) => "usable".to_string(),
-                Err(e) => format!("cannot be burned: {}", explain::not_a_secret(e).problem),
-            };
-            format!("  {}. {name}: {state}", i + 1)
-        })
+        .map(|(i, a)| format!("  {}. {}", i + 1, explain::export_account(a)))
         .collect::<Vec<_>>()
         .join("\n")
 }
