@@ -404,3 +404,26 @@ pub fn export_account(a: &crate::secret::MigrationAccount) -> String {
     };
     format!("{who}: {kind}, {digits}, {state}")
 }
+
+/// The one-line warning for a secret typed as `--secret TEXT`.
+pub fn secret_on_command_line() -> &'static str {
+    "a secret given as --secret TEXT can be read by other users in the process list and stays in shell history; pipe it in with --secret - (e.g. printf %s \"$KEY\" | totp-burner burn --secret -) or name an environment variable with --secret-env VAR."
+}
+
+/// Why `--secret-env VAR` gave no secret (`set`: the variable exists but is
+/// not text).
+pub fn secret_env_unusable(var: &str, set: bool) -> Explanation {
+    if set {
+        Explanation::new(
+            format!("The environment variable {var} does not hold text."),
+            "Put the secret key or otpauth:// link in it as plain text, or pipe it in with --secret -.",
+        )
+    } else {
+        Explanation::new(
+            format!("The environment variable {var} is not set."),
+            format!(
+                "Set it first (e.g. read -rs {var} && export {var}), or pipe the secret in with --secret -."
+            ),
+        )
+    }
+}

@@ -364,6 +364,74 @@ fn hostile_inputs_never_panic() {
     }
 }
 
+#[test]
+fn secret_on_the_command_line_warns_and_names_the_safe_forms() {
+    let o = run(&["code", "--secret", SECRET]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(
+        err.starts_with("warning:")
+            && err.lines().count() == 1
+            && err.contains("--secret -")
+            && err.contains("--secret-env VAR"),
+        "{err}"
+    );
+    assert!(!err.contains(SECRET), "{err}");
+    let o = run_stdin(&["code", "--secret", "-"], SECRET);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(!text(&o.stderr).contains("warning"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn secret_env_reads_the_named_variable() {
+    away_from_step_boundary(5);
+    let from_env = |args: &[&str], value: Option<&str>| {
+        let mut c = Command::new(BIN);
+        c.args(args).env_remove("TOTP_TEST_KEY");
+        if let Some(v) = value {
+            c.env("TOTP_TEST_KEY", v);
+        }
+        c.output().unwrap()
+    };
+    let o = from_env(
+        &["code", "--secret-env", "TOTP_TEST_KEY", "--json"],
+        Some(SECRET),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(o.stderr.is_empty(), "{}", text(&o.stderr));
+    let piped = run_stdin(&["code", "--secret", "-", "--json"], SECRET);
+    assert_eq!(json(&o)["code"], json(&piped)["code"]);
+    let o = from_env(
+        &[
+            "burn",
+            "--emulator",
+            "--secret-env",
+            "TOTP_TEST_KEY",
+            "--json",
+        ],
+        Some(SECRET),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(json(&o)["serial"], "86596220000001");
+    let o = from_env(&["code", "--secret-env", "TOTP_TEST_KEY"], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("TOTP_TEST_KEY") && err.contains("not set"),
+        "{err}"
+    );
+    let o = from_env(
+        &["code", "--secret-env", "TOTP_TEST_KEY", "--secret", "-"],
+        Some(SECRET),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "both forms at once is a usage error"
+    );
+    assert!(!text(&o.stderr).contains(SECRET));
+}
+
 /// A QR code of `text` as a PNG in the temp folder.
 fn qr_png(text: &str, name: &str) -> std::path::PathBuf {
     let code = qrcode::QrCode::new(text.as_bytes()).unwrap();
