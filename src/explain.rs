@@ -526,3 +526,50 @@ pub fn outcome_not_recorded(e: &crate::station::records::RecordsError) -> String
         "Warning: the outcome could not be written to the records ({e}); they show this operation as interrupted."
     )
 }
+/// One account of an authenticator export: who, counter- or time-based,
+/// digits, and whether it can be burned (or why not). Never the key.
+pub fn export_account(a: &crate::secret::MigrationAccount) -> String {
+    use crate::secret::migration::OtpType;
+    let who = match (&a.issuer, &a.account) {
+        (Some(i), Some(n)) => format!("{i} ({n})"),
+        (Some(x), None) | (None, Some(x)) => x.clone(),
+        (None, None) => "unnamed".into(),
+    };
+    let kind = match a.otp_type {
+        OtpType::Totp => "TOTP",
+        OtpType::Hotp => "HOTP",
+        OtpType::Unspecified => "TOTP (not stated)",
+    };
+    let digits = match a.digits {
+        Some(d) => format!("{d} digits"),
+        None => "unknown digits".into(),
+    };
+    let state = match &a.usable {
+        Ok(_) => "can be burned".to_string(),
+        Err(e) => format!("cannot be burned: {}", not_a_secret(e).problem),
+    };
+    format!("{who}: {kind}, {digits}, {state}")
+}
+
+/// The one-line warning for a secret typed as `--secret TEXT`.
+pub fn secret_on_command_line() -> &'static str {
+    "a secret given as --secret TEXT can be read by other users in the process list and stays in shell history; pipe it in with --secret - (e.g. printf %s \"$KEY\" | totp-burner burn --secret -) or name an environment variable with --secret-env VAR."
+}
+
+/// Why `--secret-env VAR` gave no secret (`set`: the variable exists but is
+/// not text).
+pub fn secret_env_unusable(var: &str, set: bool) -> Explanation {
+    if set {
+        Explanation::new(
+            format!("The environment variable {var} does not hold text."),
+            "Put the secret key or otpauth:// link in it as plain text, or pipe it in with --secret -.",
+        )
+    } else {
+        Explanation::new(
+            format!("The environment variable {var} is not set."),
+            format!(
+                "Set it first (e.g. read -rs {var} && export {var}), or pipe the secret in with --secret -."
+            ),
+        )
+    }
+}

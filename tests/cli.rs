@@ -363,3 +363,146 @@ fn hostile_inputs_never_panic() {
         assert!(!text(&o.stderr).contains("panicked"));
     }
 }
+
+#[test]
+fn secret_on_the_command_line_warns_and_names_the_safe_forms() {
+    let o = run(&["code", "--secret", SECRET]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(
+        err.starts_with("warning:")
+            && err.lines().count() == 1
+            && err.contains("--secret -")
+            && err.contains("--secret-env VAR"),
+        "{err}"
+    );
+    assert!(!err.contains(SECRET), "{err}");
+    let o = run_stdin(&["code", "--secret", "-"], SECRET);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(!text(&o.stderr).contains("warning"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn secret_env_reads_the_named_variable() {
+    away_from_step_boundary(5);
+    let from_env = |args: &[&str], value: Option<&str>| {
+        let mut c = Command::new(BIN);
+        c.args(args).env_remove("TOTP_TEST_KEY");
+        if let Some(v) = value {
+            c.env("TOTP_TEST_KEY", v);
+        }
+        c.output().unwrap()
+    };
+    let o = from_env(
+        &["code", "--secret-env", "TOTP_TEST_KEY", "--json"],
+        Some(SECRET),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(o.stderr.is_empty(), "{}", text(&o.stderr));
+    let piped = run_stdin(&["code", "--secret", "-", "--json"], SECRET);
+    assert_eq!(json(&o)["code"], json(&piped)["code"]);
+    let o = from_env(
+        &[
+            "burn",
+            "--emulator",
+            "--secret-env",
+            "TOTP_TEST_KEY",
+            "--json",
+        ],
+        Some(SECRET),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(json(&o)["serial"], "86596220000001");
+    let o = from_env(&["code", "--secret-env", "TOTP_TEST_KEY"], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("TOTP_TEST_KEY") && err.contains("not set"),
+        "{err}"
+    );
+    let o = from_env(
+        &["code", "--secret-env", "TOTP_TEST_KEY", "--secret", "-"],
+        Some(SECRET),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "both forms at once is a usage error"
+    );
+    assert!(!text(&o.stderr).contains(SECRET));
+}
+
+/// A QR code of `text` as a PNG in the temp folder.
+fn qr_png(text: &str, name: &str) -> std::path::PathBuf {
+    let code = qrcode::QrCode::new(text.as_bytes()).unwrap();
+    let w = code.width() as u32;
+    let colors = code.to_colors();
+    let (scale, quiet) = (6u32, 4u32);
+    let side = (w + 2 * quiet) * scale;
+    let img = image::GrayImage::from_fn(side, side, |x, y| {
+        let (mx, my) = (x / scale, y / scale);
+        let inside = (quiet..quiet + w).contains(&mx) && (quiet..quiet + w).contains(&my);
+        let dark =
+            inside && colors[((my - quiet) * w + (mx - quiet)) as usize] == qrcode::Color::Dark;
+        image::Luma([if dark { 0 } else { 255 }])
+    });
+    let path =
+        std::env::temp_dir().join(format!("totp-burner-cli-{}-{name}.png", std::process::id()));
+    img.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn scan_lists_each_account_of_an_export() {
+    use totp_burner::secret::migration::{MigrationPayload, OtpParameters, encode_uri};
+    let acct = |name: &str, secret: &[u8], kind: i32, digits: i32| OtpParameters {
+        secret: secret.to_vec(),
+        name: name.into(),
+        issuer: "Acme".into(),
+        algorithm: 1,
+        digits,
+        r#type: kind,
+        counter: 0,
+    };
+    let (a, b) = (b"12345678901234567890", b"abcdefghijabcdefghij");
+    let uri = encode_uri(&MigrationPayload {
+        otp_parameters: vec![acct("alice", a, 2, 1), acct("counter", b, 1, 2)],
+        version: 1,
+        batch_size: 1,
+        batch_index: 0,
+        batch_id: 1,
+    });
+    let png = qr_png(&uri, "export");
+    let png = png.to_str().unwrap();
+    let b32 = |s: &[u8]| data_encoding::BASE32_NOPAD.encode(s);
+
+    let o = run(&["scan", "--image", png]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("1. Acme (alice): TOTP, 6 digits, can be burned")
+            && out.contains("2. Acme (counter): HOTP, 8 digits, cannot be burned")
+            && out.contains("data=<hidden>"),
+        "{out}"
+    );
+    assert!(!out.contains(&b32(a)) && !out.contains(&b32(b)), "{out}");
+
+    let v = json(&run(&["scan", "--image", png, "--json"]));
+    let list = v["codes"][0]["account_list"].as_array().unwrap().clone();
+    assert_eq!(list.len(), 2, "{v}");
+    assert_eq!(list[0]["type"], "totp");
+    assert_eq!(list[0]["usable"], true);
+    assert_eq!(list[1]["type"], "hotp");
+    assert_eq!(list[1]["digits"], 8);
+    assert_eq!(list[1]["usable"], false);
+    assert!(list[1]["problem"].as_str().unwrap().contains("HOTP"));
+    assert!(list.iter().all(|x| x.get("secret_base32").is_none()), "{v}");
+
+    let v = json(&run(&["scan", "--image", png, "--json", "--show-secret"]));
+    let list = &v["codes"][0]["account_list"];
+    assert_eq!(list[0]["secret_base32"], b32(a).as_str());
+    assert_eq!(list[1]["secret_base32"], b32(b).as_str());
+    let out = text(&run(&["scan", "--image", png, "--show-secret"]).stdout);
+    assert!(out.contains(&format!("secret: {}", b32(b))), "{out}");
+    let _ = std::fs::remove_file(png);
+}

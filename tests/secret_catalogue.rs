@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use totp_burner::explain;
 use totp_burner::params::{HmacAlgorithm, TimeStep};
 use totp_burner::secret::migration::{MigrationPayload, OtpParameters, encode_uri};
-use totp_burner::secret::{Candidate, NotASecret, SourceKind, Warning, read};
+use totp_burner::secret::{Candidate, NotASecret, SourceKind, Warning, read, redact};
 
 fn b32(bytes: &[u8]) -> String {
     data_encoding::BASE32_NOPAD.encode(bytes)
@@ -244,6 +244,144 @@ fn migration_with_raw_plus_signs_in_base64() {
         batch.choose(0).unwrap().unwrap().secret.bytes(),
         &[0xfb; 20]
     );
+}
+
+/// Texts that try to slip a secret past the redaction, and how the redacted
+/// text must begin (so that hiding everything does not pass either).
+fn redaction_rows() -> Vec<(String, &'static str)> {
+    let key = "JBSWY3DPEHPK3PXP";
+    let export = migration(vec![account(b"12345678901234567890", "a", "A", 1, 1, 2)]);
+    let data = export.split("data=").nth(1).unwrap().to_string();
+    vec![
+        // Parsed: shown with the secret hidden.
+        (
+            format!("otpauth://totp/A:b?secret={key}"),
+            "otpauth://totp/A:b?secret=<hidden>",
+        ),
+        (
+            format!("otpauth://totp/A:b?%73ecret={key}"),
+            "otpauth://totp/A:b?%73ecret=<hidden>",
+        ),
+        (
+            format!("otpauth://totp/A:b?%53%45%43%52%45%54={key}"),
+            "otpauth://totp/A:b?%53%45%43%52%45%54=<hidden>",
+        ),
+        (
+            format!("otpauth://totp/A:b?issuer=A&SeCreT={key}"),
+            "otpauth://totp/A:b?issuer=A&SeCreT=<hidden>",
+        ),
+        (
+            format!("otpauth://totp/A:b?secret={}", key.to_lowercase()),
+            "otpauth://totp/A:b?secret=<hidden>",
+        ),
+        (
+            "otpauth://totp/A:b?secret=JBSW%59%33DPEHPK3PXP".into(),
+            "otpauth://totp/A:b?secret=<hidden>",
+        ),
+        (
+            "otpauth://totp/A:b?secret=JBSW+Y3DP+EHPK+3PXP".into(),
+            "otpauth://totp/A:b?secret=<hidden>",
+        ),
+        (
+            format!("otpauth://totp/A:b?sec\nret={key}"),
+            "otpauth://totp/A:b?sec\nret=<hidden>",
+        ),
+        (
+            format!("otpauth://totp/A:b?secret=AAAA&%73ecret={key}"),
+            "otpauth://totp/A:b?secret=<hidden>&%73ecret=<hidden>",
+        ),
+        (
+            format!("otpauth://totp/A:b?issuer=A;secret={key}"),
+            "<not shown>",
+        ),
+        (format!("otpauth://totp/{key}?secret={key}"), "<hidden>"),
+        (
+            format!("otpauth://totp/A:b?issuer={key}&secret={key}"),
+            "<hidden>",
+        ),
+        (export.clone(), "otpauth-migration://offline?data=<hidden>"),
+        (
+            export.replace("data=", "%64ata="),
+            "otpauth-migration://offline?%64ata=<hidden>",
+        ),
+        (
+            export.replace("data=", "x=1&data="),
+            "otpauth-migration://offline?x=<hidden>&data=<hidden>",
+        ),
+        (key.into(), "<hidden>"),
+        ("48656c6c6f21deadbeef".into(), "<hidden>"),
+        // Not parsed: never echoed.
+        ("JBSWY3DPEHPK3PX0".into(), "<not shown>"),
+        ("JBSWY3DPEHPK3PXPJ".into(), "<not shown>"),
+        (
+            format!("{{\"entries\":[{{\"secret\":\"{key}\"}}]}}"),
+            "<not shown>",
+        ),
+        (format!("otpauth://totp/A%3Fsecret={key}"), "<not shown>"),
+        (
+            format!("otpauth://totp/A:b?%73ecret={key}&digits=8"),
+            "<not shown>",
+        ),
+        (
+            format!("otpauth://hotp/A:b?secret={key}&counter=1"),
+            "<not shown>",
+        ),
+        (
+            format!("https://example.com/enrol?key={key}"),
+            "<not shown>",
+        ),
+        (
+            format!("otpauth-migration://offline?DATA={data}"),
+            "<not shown>",
+        ),
+        (
+            format!(
+                "otpauth-migration://offline?data={}",
+                &data[..data.len() / 2]
+            ),
+            "<not shown>",
+        ),
+    ]
+}
+
+#[test]
+fn redaction_cannot_be_bypassed() {
+    let key = "JBSWY3DPEHPK3PXP";
+    let export_b32 = b32(b"12345678901234567890");
+    let rows = redaction_rows();
+    let mut failures = Vec::new();
+    for (input, want_start) in &rows {
+        let shown = redact(input);
+        if !shown.starts_with(want_start) {
+            failures.push(format!(
+                "{input:?}: shown as {shown:?}, expected {want_start:?}..."
+            ));
+        }
+        // The key in any case or spacing, hex of its bytes, or the export's data.
+        let compact: String = shown
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_uppercase();
+        for needle in [
+            key,
+            "JBSWY3DPEHPK3P",
+            "48656C6C6F21DEADBEEF",
+            &export_b32,
+            "3132333435363738",
+        ] {
+            if compact.contains(needle) {
+                failures.push(format!("{input:?}: {shown:?} shows {needle}"));
+            }
+        }
+        if let Some(data) = input.split("ata=").nth(1)
+            && data.len() >= 12
+            && shown.contains(&data[..12])
+        {
+            failures.push(format!("{input:?}: {shown:?} shows the export data"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
 proptest! {

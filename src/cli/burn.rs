@@ -17,10 +17,14 @@ use serde_json::json;
 pub struct BurnArgs {
     #[command(flatten)]
     target: TargetArgs,
-    /// Base32, hex, otpauth:// or otpauth-migration:// text; `-` reads it
-    /// from standard input (keeps it out of shell history).
+    /// Base32, hex, otpauth:// or otpauth-migration:// text. Use `-` to read
+    /// it from standard input: TEXT itself shows in process lists and shell
+    /// history.
     #[arg(long, value_name = "TEXT", group = "input")]
     secret: Option<String>,
+    /// Read the secret text from this environment variable.
+    #[arg(long, value_name = "VAR", group = "input")]
+    secret_env: Option<String>,
     /// Take the secret from the QR code in an image file.
     #[arg(long, value_name = "FILE", group = "input")]
     qr_image: Option<std::path::PathBuf>,
@@ -51,7 +55,7 @@ pub struct BurnArgs {
     json: bool,
 }
 
-/// The secret text from --secret or from a QR code.
+/// The secret text from --secret, --secret-env or a QR code.
 fn secret_text(a: &BurnArgs) -> Result<zeroize::Zeroizing<String>, crate::explain::Explanation> {
     use super::qr_source::{QrSource, collect};
     let source = if let Some(p) = &a.qr_image {
@@ -64,7 +68,7 @@ fn secret_text(a: &BurnArgs) -> Result<zeroize::Zeroizing<String>, crate::explai
             timeout: std::time::Duration::from_secs(a.webcam.webcam_timeout),
         }
     } else {
-        return secret_input::read_text(a.secret.as_deref().unwrap_or("-"));
+        return secret_input::read_secret(a.secret.as_deref(), a.secret_env.as_deref());
     };
     super::scan::single_usable(collect(&source)?)
 }

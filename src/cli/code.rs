@@ -10,10 +10,16 @@ use serde_json::json;
 
 /// Arguments of `code`.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("input").required(true).multiple(false)))]
 pub struct CodeArgs {
-    /// Base32, hex, otpauth:// or otpauth-migration:// text; `-` reads standard input.
-    #[arg(long, value_name = "TEXT")]
-    secret: String,
+    /// Base32, hex, otpauth:// or otpauth-migration:// text. Use `-` to read
+    /// it from standard input: TEXT itself shows in process lists and shell
+    /// history.
+    #[arg(long, value_name = "TEXT", group = "input")]
+    secret: Option<String>,
+    /// Read the secret text from this environment variable.
+    #[arg(long, value_name = "VAR", group = "input")]
+    secret_env: Option<String>,
     /// Account number to use from an authenticator export (1-based).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     account: Option<u32>,
@@ -27,7 +33,7 @@ pub struct CodeArgs {
 /// Run `code`.
 pub fn run(a: &CodeArgs) -> i32 {
     let fail = |x| output::report_input_error(&x, a.json, super::EXIT_USAGE);
-    let text = match secret_input::read_text(&a.secret) {
+    let text = match secret_input::read_secret(a.secret.as_deref(), a.secret_env.as_deref()) {
         Ok(t) => t,
         Err(x) => return fail(x),
     };

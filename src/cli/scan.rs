@@ -1,11 +1,13 @@
 //! `totp-burner scan`: find QR codes and say what each one is. Secrets are
-//! shown only with `--show-secret`. Exit 0 when a usable secret was found,
-//! 1 when no QR code was found, 2 when none of those found can be burned.
+//! shown only with `--show-secret`; without it a text that is not a secret
+//! is not echoed either (only its length and what it is), and an export is
+//! listed account by account. Exit 0 when a usable secret was found, 1 when
+//! no QR code was found, 2 when none of those found can be burned.
 
 use super::output;
 use super::qr_source::{Found, QrSource, collect};
 use crate::explain;
-use crate::secret::{self, Candidate};
+use crate::secret::{self, Candidate, MigrationAccount};
 use clap::Args;
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -73,6 +75,25 @@ pub struct ScanArgs {
     json: bool,
 }
 
+/// One account of an export as JSON; its key (Base32) only when `show`.
+fn account_json(index: usize, a: &MigrationAccount, show: bool) -> Value {
+    let mut v = json!({
+        "number": index + 1,
+        "issuer": a.issuer,
+        "account": a.account,
+        "type": a.otp_type,
+        "digits": a.digits,
+        "usable": a.usable.is_ok(),
+    });
+    if let Err(e) = &a.usable {
+        v["problem"] = explain::not_a_secret(e).problem.into();
+    }
+    if show {
+        v["secret_base32"] = a.secret.to_base32().as_str().into();
+    }
+    v
+}
+
 fn describe(found: &Found, show: bool) -> (Value, String, bool) {
     let text = if show {
         found.text.to_string()
@@ -105,14 +126,27 @@ fn describe(found: &Found, show: bool) -> (Value, String, bool) {
             v["kind"] = "export".into();
             v["accounts"] = batch.accounts.len().into();
             v["usable_accounts"] = batch.usable_count().into();
-            (
-                format!(
-                    "An authenticator export with {} accounts ({} can be burned): choose one with burn --account N.",
-                    batch.accounts.len(),
-                    batch.usable_count()
-                ),
-                batch.usable_count() > 0,
-            )
+            v["account_list"] = batch
+                .accounts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| account_json(i, a, show))
+                .collect();
+            let mut line = format!(
+                "An authenticator export with {} accounts ({} can be burned): choose one with burn --account N.",
+                batch.accounts.len(),
+                batch.usable_count(),
+            );
+            for (i, a) in batch.accounts.iter().enumerate() {
+                line.push_str(&format!("\n     {}. {}", i + 1, explain::export_account(a)));
+                if show {
+                    line.push_str(&format!(
+                        "\n        secret: {}",
+                        a.secret.to_base32().as_str()
+                    ));
+                }
+            }
+            (line, batch.usable_count() > 0)
         }
         Err(e) => {
             let x = explain::not_a_secret(&e);

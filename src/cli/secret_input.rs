@@ -1,6 +1,7 @@
-//! Getting a secret from the command line: `--secret TEXT` or `--secret -`
-//! (standard input, so it stays out of shell history and process lists),
-//! choosing an account from an export, and merging URI options with flags.
+//! Getting a secret from the command line: `--secret -` (standard input) or
+//! `--secret-env VAR`, which keep it out of shell history and process lists,
+//! or `--secret TEXT` (with a warning); choosing an account from an export,
+//! and merging URI options with flags.
 
 use super::args::CodeOptionArgs;
 use crate::explain::{self, Explanation};
@@ -9,11 +10,33 @@ use crate::secret::{self, Candidate, MigrationBatch, SecretInfo};
 use std::io::Read;
 use zeroize::Zeroizing;
 
-/// Read the secret text (`-` means standard input).
-pub fn read_text(arg: &str) -> Result<Zeroizing<String>, Explanation> {
-    if arg != "-" {
-        return Ok(Zeroizing::new(arg.to_string()));
+/// Read the secret text: `--secret -` (standard input), `--secret-env VAR`
+/// (an environment variable), or `--secret TEXT` (accepted, with a warning:
+/// the text is visible in the process list and shell history).
+pub fn read_secret(
+    secret: Option<&str>,
+    secret_env: Option<&str>,
+) -> Result<Zeroizing<String>, Explanation> {
+    if let Some(var) = secret_env {
+        return match std::env::var(var) {
+            Ok(text) => Ok(Zeroizing::new(text)),
+            Err(std::env::VarError::NotPresent) => Err(explain::secret_env_unusable(var, false)),
+            Err(std::env::VarError::NotUnicode(raw)) => {
+                drop(Zeroizing::new(raw.into_encoded_bytes()));
+                Err(explain::secret_env_unusable(var, true))
+            }
+        };
     }
+    match secret {
+        None | Some("-") => read_stdin(),
+        Some(text) => {
+            eprintln!("warning: {}", explain::secret_on_command_line());
+            Ok(Zeroizing::new(text.to_string()))
+        }
+    }
+}
+
+fn read_stdin() -> Result<Zeroizing<String>, Explanation> {
     let mut buf = Zeroizing::new(Vec::new());
     std::io::stdin()
         .take(1 << 20)
@@ -26,23 +49,13 @@ pub fn read_text(arg: &str) -> Result<Zeroizing<String>, Explanation> {
     Ok(Zeroizing::new(text))
 }
 
+/// One line per account of an export: `  N. who: kind, digits, state`.
 fn describe_accounts(batch: &MigrationBatch) -> String {
     batch
         .accounts
         .iter()
         .enumerate()
-        .map(|(i, a)| {
-            let name = match (&a.issuer, &a.account) {
-                (Some(i), Some(a)) => format!("{i} ({a})"),
-                (Some(x), None) | (None, Some(x)) => x.clone(),
-                (None, None) => "unnamed".into(),
-            };
-            let state = match &a.usable {
-                Ok(_) => "usable".to_string(),
-                Err(e) => format!("cannot be burned: {}", explain::not_a_secret(e).problem),
-            };
-            format!("  {}. {name}: {state}", i + 1)
-        })
+        .map(|(i, a)| format!("  {}. {}", i + 1, explain::export_account(a)))
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -4,7 +4,7 @@
 
 use super::classify::checked_secret;
 use super::otpauth::split_label;
-use super::{NotASecret, SecretInfo, SourceKind};
+use super::{NotASecret, Secret, SecretInfo, SourceKind};
 use crate::params::HmacAlgorithm;
 use base64::Engine;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
@@ -57,6 +57,18 @@ pub struct OtpParameters {
     pub counter: i64,
 }
 
+/// Counter- or time-based, as an export says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OtpType {
+    /// Time-based (TOTP).
+    Totp,
+    /// Counter-based (HOTP).
+    Hotp,
+    /// Not said (read as TOTP).
+    Unspecified,
+}
+
 /// One account of an export, and whether the token can take it.
 #[derive(Debug, Clone)]
 pub struct MigrationAccount {
@@ -64,6 +76,14 @@ pub struct MigrationAccount {
     pub issuer: Option<String>,
     /// Account name, if named.
     pub account: Option<String>,
+    /// Counter- or time-based.
+    pub otp_type: OtpType,
+    /// Code length the export asks for (6 when unspecified), `None` when
+    /// the export holds an unknown value.
+    pub digits: Option<u32>,
+    /// The key as exported, even when it cannot be burned (for
+    /// `--show-secret`; `Debug` never shows it).
+    pub secret: Secret,
     /// The secret, or why it cannot be burned.
     pub usable: Result<SecretInfo, NotASecret>,
 }
@@ -109,6 +129,17 @@ const BASE64URL_ANY_PADDING: GeneralPurpose = GeneralPurpose::new(
 
 fn account_of(mut p: OtpParameters) -> MigrationAccount {
     let secret = Zeroizing::new(std::mem::take(&mut p.secret));
+    let exported = Secret::from_zeroizing(secret.clone());
+    let otp_type = match p.r#type {
+        1 => OtpType::Hotp,
+        2 => OtpType::Totp,
+        _ => OtpType::Unspecified,
+    };
+    let digits = match p.digits {
+        0 | 1 => Some(6),
+        2 => Some(8),
+        _ => None,
+    };
     let (label_issuer, account) = split_label(&p.name);
     let issuer = Some(p.issuer.trim().to_string())
         .filter(|s| !s.is_empty())
@@ -147,6 +178,9 @@ fn account_of(mut p: OtpParameters) -> MigrationAccount {
     MigrationAccount {
         issuer,
         account,
+        otp_type,
+        digits,
+        secret: exported,
         usable,
     }
 }
