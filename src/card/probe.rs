@@ -71,6 +71,9 @@ fn selected(answer: &[u8]) -> bool {
     answer.ends_with(&[0x90, 0x00])
 }
 
+/// Sees each probe command and its answer (`None` when the link failed).
+pub type OnExchange<'a> = dyn FnMut(&[u8], Option<&[u8]>) + 'a;
+
 /// Ask the card, one SELECT at a time, which known applet it holds; stop
 /// at the first that answers, then check that the card refuses a name no
 /// card holds. `on_exchange` sees every command and its answer (`None`
@@ -79,7 +82,7 @@ fn selected(answer: &[u8]) -> bool {
 /// caller keeps its own error then.
 pub fn probe(
     transport: &mut dyn Transport,
-    on_exchange: &mut dyn FnMut(&[u8], Option<&[u8]>),
+    on_exchange: &mut OnExchange<'_>,
 ) -> Option<CardKind> {
     let mut ask = |name: &[u8]| -> Option<bool> {
         let command = select_by_name(name);
@@ -163,7 +166,8 @@ mod tests {
     #[test]
     fn each_kind_is_recognised_by_its_applet() {
         // (applets held, kind, SELECTs sent: up to the hit, plus the control)
-        let table: [(&[&'static [u8]], Option<CardKind>, usize); 7] = [
+        type Case = (&'static [&'static [u8]], Option<CardKind>, usize);
+        let table: [Case; 7] = [
             (&[AID_FIDO], Some(CardKind::FidoKey), 3),
             // A YubiKey holds FIDO and PIV too: its own applet decides.
             (

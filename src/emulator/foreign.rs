@@ -200,7 +200,8 @@ mod tests {
     fn each_card_answers_its_own_applets_only() {
         let ykman_oath = &OATH_AID[..7];
         let ykman_piv = &PIV_AID[..5];
-        let table: [(ForeignKind, &[&[u8]], [u8; 2]); 4] = [
+        type Case<'a> = (ForeignKind, &'a [&'a [u8]], [u8; 2]);
+        let table: [Case<'_>; 4] = [
             (ForeignKind::Fido, &[FIDO_AID], SW_INS),
             (
                 ForeignKind::YubiKeyOath,
