@@ -321,10 +321,10 @@ fn authentication_failed(token: Option<&IdentifiedToken>, step: Step) -> Explana
         .unwrap_or_default();
     Explanation::new(
         format!(
-            "The token{which} refused the unlock key while {}. Repeated failed unlocks can lock a token for good, so this tool does not retry.",
+            "The token{which} refused the unlock key while {}. Nothing was retried: repeated failed unlocks can lock a token.",
             step.label()
         ),
-        "Before another attempt, check: the model name on the token ends in \"-i\" (only those are programmable), the serial shown by `totp-burner info` starts with a known Token2 prefix and matches the one printed on the token, and no other card lies on the reader. If all of that is right, contact Token2 support with the serial number instead of repeating the burn.",
+        "Before another attempt, check: the model name on the token ends in \"-i\" (only those are programmable), the serial read from it matches the one printed on the token and starts with a known Token2 prefix (8659...), and no other card lies on the reader. If all of that is right, contact Token2 support with the serial number instead of repeating the burn.",
     )
 }
 

@@ -80,10 +80,7 @@ pub type OnExchange<'a> = dyn FnMut(&[u8], Option<&[u8]>) + 'a;
 /// when the link failed), for the expert log. Returns `None` when nothing
 /// known answered, the card accepts any name, or it left mid-probe: the
 /// caller keeps its own error then.
-pub fn probe(
-    transport: &mut dyn Transport,
-    on_exchange: &mut OnExchange<'_>,
-) -> Option<CardKind> {
+pub fn probe(transport: &mut dyn Transport, on_exchange: &mut OnExchange<'_>) -> Option<CardKind> {
     let mut ask = |name: &[u8]| -> Option<bool> {
         let command = select_by_name(name);
         let answer: Result<Vec<u8>, TransportError> = transport.transmit(&command);

@@ -74,8 +74,8 @@ pub struct EmulateArgs {
     /// After a lift, lay the token back after MS milliseconds.
     #[arg(long, value_name = "MS", requires = "lift_after")]
     replace_after_ms: Option<u64>,
-    /// Play a card that is not a programmable token (it answers like one
-    /// and rejects every token command).
+    /// Play a card that is not a programmable token: its ATR, its
+    /// applets' answers, and an error to every token command.
     #[arg(long = "as", value_enum, value_name = "CARD", conflicts_with_all = ["serial", "sync", "clock_offset"])]
     card: Option<CardArg>,
     /// Append every command APDU the reader receives to FILE, one hex line
