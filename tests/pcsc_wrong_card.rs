@@ -193,13 +193,20 @@ fn wrong_card_is_named(kind: &str, words: &str) {
         "{kind} info: {v}"
     );
 
+    // Other programs on the shared pcscd (an app or station watching every
+    // reader) may read the card too: count at least our two conversations.
     let seen = commands(&log);
-    assert!(seen.len() >= 4, "{kind}: reader log {seen:02X?}");
     let get_info = [0x80, 0x41, 0x00, 0x00, 0x02, 0x02, 0x11];
-    assert_eq!(
-        seen.iter().filter(|c| c.as_slice() == get_info).count(),
-        2,
+    assert!(
+        seen.iter().filter(|c| c.as_slice() == get_info).count() >= 2,
         "{kind}: one get info per command: {seen:02X?}"
+    );
+    let control = [
+        0x00, 0xA4, 0x04, 0x00, 0x08, 0xF0, b'n', b'o', b'-', b's', b'u', b'c', b'h', 0x00,
+    ];
+    assert!(
+        seen.iter().filter(|c| c.as_slice() == control).count() >= 2,
+        "{kind}: a probe per command, ending with its control question: {seen:02X?}"
     );
     assert!(
         seen.iter()
@@ -248,7 +255,7 @@ fn the_reader_log_shows_a_real_burns_writes() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let seen = commands(&log);
-    assert_eq!(seen.len(), 5, "{seen:02X?}");
+    assert!(seen.len() >= 5, "{seen:02X?}");
     assert_eq!(writes(&seen).len(), 2, "{seen:02X?}");
     let raw = std::fs::read_to_string(&log).unwrap();
     assert!(raw.contains("84 C5 01 00 24 <36 bytes>"), "{raw}");
