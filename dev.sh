@@ -108,6 +108,7 @@ cmd_test() {
     log "PC/SC tests through pcscd and the vpcd virtual readers"
     ensure_pcscd
     cargo test --locked --features pcscd-tests --test pcsc -- --test-threads=1
+    cargo test --locked --features pcscd-tests --test pcsc_wrong_card -- --test-threads=1
     stop_pcscd
 }
 

@@ -2,9 +2,9 @@
 //! what to do next. Used by the CLI and the GUI alike. No message here ever
 //! contains secret material.
 
-use crate::burn::{BurnError, Failure, Step, TokenState};
+use crate::burn::{BurnError, Failure, IdentifiedToken, Step, TokenState};
 use crate::capture::CaptureError;
-use crate::card::TransportError;
+use crate::card::{CardKind, TransportError};
 use crate::protocol::{ProtocolError, StatusWord, TimeSync};
 use crate::secret::{NotASecret, Warning};
 use std::fmt;
@@ -278,14 +278,17 @@ pub fn transport(e: &TransportError, step: Option<Step>) -> Explanation {
     }
 }
 
-fn protocol(e: &ProtocolError, step: Step) -> Explanation {
+fn protocol(e: &ProtocolError, step: Step, token: Option<&IdentifiedToken>) -> Explanation {
     match e {
         ProtocolError::Status {
             sw: StatusWord::AuthenticationFailed,
             ..
-        } => Explanation::new(
-            format!("The token refused the unlock key while {}.", step.label()),
-            "Check it is a programmable \"-i\" model; switch it off and on, lay it on the reader and try again.",
+        } => authentication_failed(token, step),
+        ProtocolError::Status { sw, .. } if step == Step::Identify => Explanation::new(
+            format!(
+                "The card on the reader does not answer like a programmable token (status {sw} to \"get info\"). Nothing was written to it."
+            ),
+            NOT_A_TOKEN_NEXT,
         ),
         ProtocolError::Status { sw, .. } => Explanation::new(
             format!(
@@ -306,6 +309,53 @@ fn protocol(e: &ProtocolError, step: Step) -> Explanation {
             "Use a standard TOTP secret (20 or 32 bytes).",
         ),
     }
+}
+
+const NOT_A_TOKEN_NEXT: &str = "Lay a Token2 programmable token (its model name ends in \"-i\") on the reader, switched on (press its button), with no other card or key near the reader.";
+
+/// The token refused the unlock key (`69 83`). Never "try again": repeated
+/// failures can lock a token, so the user checks first.
+fn authentication_failed(token: Option<&IdentifiedToken>, step: Step) -> Explanation {
+    let which = token
+        .map(|t| format!(" (serial {}, {})", t.serial, t.model_name()))
+        .unwrap_or_default();
+    Explanation::new(
+        format!(
+            "The token{which} refused the unlock key while {}. Nothing was retried: repeated failed unlocks can lock a token.",
+            step.label()
+        ),
+        "Before another attempt, check: the model name on the token ends in \"-i\" (only those are programmable), the serial read from it matches the one printed on the token and starts with a known Token2 prefix (8659...), and no other card lies on the reader. If all of that is right, contact Token2 support with the serial number instead of repeating the burn.",
+    )
+}
+
+/// A card that is not a programmable token, in plain words.
+pub fn wrong_card(kind: CardKind) -> Explanation {
+    let (what, short, note) = match kind {
+        CardKind::FidoKey => (
+            "a FIDO security key",
+            "security key",
+            "it signs in with passkeys and cannot hold a TOTP secret",
+        ),
+        CardKind::YubiKey => (
+            "a YubiKey (a security key with an OATH authenticator applet)",
+            "YubiKey",
+            "to keep TOTP secrets on a YubiKey, use Yubico Authenticator instead",
+        ),
+        CardKind::PivCard => (
+            "a PIV smart card (or a security key's PIV applet)",
+            "card",
+            "it holds certificates and cannot be burned",
+        ),
+        CardKind::PaymentCard => (
+            "a bank card (a payment card)",
+            "bank card (or the wallet holding it)",
+            "it was only asked what it is",
+        ),
+    };
+    Explanation::new(
+        format!("This is {what}, not a programmable token. Nothing was written to it."),
+        format!("Take the {short} off the reader ({note}). {NOT_A_TOKEN_NEXT}"),
+    )
 }
 
 /// What the token holds after a failure, in one or two sentences.
@@ -346,7 +396,8 @@ pub fn token_state(s: &TokenState) -> String {
 pub fn burn_error(e: &BurnError) -> Explanation {
     let mut x = match &e.cause {
         Failure::Transport(t) => transport(t, Some(e.step)),
-        Failure::Protocol(p) => protocol(p, e.step),
+        Failure::Protocol(p) => protocol(p, e.step, e.token.as_deref()),
+        Failure::WrongCard { kind, .. } => wrong_card(*kind),
         Failure::UnknownModel { serial } => Explanation::new(
             format!("The token's serial {serial} is not a known programmable model."),
             "Check the token is a Token2 \"-i\" programmable model; to burn it anyway use --allow-unknown-model.",

@@ -6,9 +6,12 @@ use std::sync::Arc;
 use totp_burner::burn::{
     self, BurnError, BurnPlan, Failure, Progress, Step, TokenState, burn, read_info, sync_time,
 };
-use totp_burner::card::{Transport, TransportError};
+use totp_burner::card::{CardKind, Transport, TransportError};
 use totp_burner::clock::{Clock, ManualClock};
-use totp_burner::emulator::{EmulatorLink, SharedToken, lock, shared_token};
+use totp_burner::emulator::vpcd::VirtualCard;
+use totp_burner::emulator::{
+    EmulatorLink, ForeignCard, ForeignKind, SharedToken, lock, shared_token,
+};
 use totp_burner::explain;
 use totp_burner::params::{DisplayTimeout, HmacAlgorithm, TimeStep, TokenOptions};
 use totp_burner::protocol::model::MODELS;
@@ -533,4 +536,197 @@ fn burn_uses_the_clock_it_is_given() {
     assert_eq!(r.clock_written, 2_000_000_000);
     assert_eq!(r.codes.at, clock.now());
     assert_eq!(lock(&token).token_time(), 2_000_000_000);
+}
+
+/// A card of another kind on an in-process reader, remembering every command.
+struct WrongCardOnReader {
+    card: ForeignCard,
+    sent: Vec<Vec<u8>>,
+}
+
+impl Transport for WrongCardOnReader {
+    fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
+        self.sent.push(apdu.to_vec());
+        Ok(self.card.process(apdu))
+    }
+    fn reader_name(&self) -> String {
+        "wrong card reader".into()
+    }
+}
+
+/// The protocol's write commands (write config, write seed), by INS.
+fn is_write(apdu: &[u8]) -> bool {
+    matches!(apdu, [_, 0xD4 | 0xC5, ..])
+}
+
+#[test]
+fn a_wrong_card_is_named_and_never_written() {
+    let table = [
+        (ForeignKind::Fido, CardKind::FidoKey, "FIDO security key"),
+        (ForeignKind::YubiKeyOath, CardKind::YubiKey, "YubiKey"),
+        (ForeignKind::Piv, CardKind::PivCard, "PIV smart card"),
+        (ForeignKind::Emv, CardKind::PaymentCard, "bank card"),
+    ];
+    let clock = ManualClock::new(NOW);
+    for (foreign, kind, words) in table {
+        for op in ["burn", "info", "sync-time"] {
+            let ctx = format!("{foreign:?} {op}");
+            let mut reader = WrongCardOnReader {
+                card: ForeignCard::new(foreign),
+                sent: Vec::new(),
+            };
+            let mut events = Vec::new();
+            let mut progress = |p| events.push(p);
+            let e = match op {
+                "burn" => burn(
+                    &mut reader,
+                    &plan(TokenOptions::default()),
+                    &clock,
+                    &mut progress,
+                )
+                .map(|_| ())
+                .unwrap_err(),
+                "info" => read_info(&mut reader, &clock, &mut progress)
+                    .map(|_| ())
+                    .unwrap_err(),
+                _ => sync_time(
+                    &mut reader,
+                    &TokenOptions::default(),
+                    true,
+                    true,
+                    &clock,
+                    &mut progress,
+                )
+                .map(|_| ())
+                .unwrap_err(),
+            };
+            assert_eq!(e.step, Step::Identify, "{ctx}");
+            assert_eq!(e.token_state, TokenState::Untouched, "{ctx}");
+            assert!(
+                matches!(&e.cause, Failure::WrongCard { kind: k, .. } if *k == kind),
+                "{ctx}: {:?}",
+                e.cause
+            );
+            // Get info, then read-only SELECTs only: nothing that writes.
+            assert_eq!(reader.sent[0][..2], [0x80, 0x41], "{ctx}");
+            assert!(
+                reader.sent[1..]
+                    .iter()
+                    .all(|c| c[..4] == [0x00, 0xA4, 0x04, 0x00]),
+                "{ctx}: {:02X?}",
+                reader.sent
+            );
+            assert!(!reader.sent.iter().any(|c| is_write(c)), "{ctx}");
+            // Every probe exchange is in the expert log.
+            let logged = events
+                .iter()
+                .filter(|p| matches!(p, Progress::Exchange { .. }))
+                .count();
+            assert_eq!(logged, reader.sent.len(), "{ctx}");
+            let x = explain::burn_error(&e);
+            assert!(
+                x.problem.contains(words) && x.problem.contains("not a programmable token"),
+                "{ctx}: {x}"
+            );
+            assert!(x.problem.contains("Nothing was written"), "{ctx}: {x}");
+            assert!(!x.to_string().contains("status"), "{ctx}: {x}");
+        }
+    }
+}
+
+#[test]
+fn an_unknown_card_keeps_its_status_and_gets_no_writes() {
+    // Answers 6D 00 to everything, SELECTs included.
+    struct Mute(Vec<Vec<u8>>);
+    impl Transport for Mute {
+        fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
+            self.0.push(apdu.to_vec());
+            Ok(vec![0x6D, 0x00])
+        }
+        fn reader_name(&self) -> String {
+            "mute".into()
+        }
+    }
+    let clock = ManualClock::new(NOW);
+    let mut card = Mute(Vec::new());
+    let e = burn(
+        &mut card,
+        &plan(TokenOptions::default()),
+        &clock,
+        &mut |_| {},
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.cause,
+        Failure::Protocol(ProtocolError::Status {
+            ins: 0x41,
+            sw: StatusWord::UnknownInstruction
+        })
+    );
+    assert_eq!(e.token_state, TokenState::Untouched);
+    assert!(!card.0.iter().any(|c| is_write(c)));
+    assert!(card.0.len() > 1, "the probe asked");
+    let x = explain::burn_error(&e);
+    assert!(
+        x.problem
+            .contains("does not answer like a programmable token")
+            && x.problem.contains("6D 00"),
+        "{x}"
+    );
+}
+
+#[test]
+fn a_genuine_token_costs_no_probe() {
+    struct Spy(EmulatorLink, Vec<Vec<u8>>);
+    impl Transport for Spy {
+        fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
+            self.1.push(apdu.to_vec());
+            self.0.transmit(apdu)
+        }
+        fn reader_name(&self) -> String {
+            "spy".into()
+        }
+    }
+    let (clock, _token, link) = setup(P2);
+    let mut spy = Spy(link, Vec::new());
+    read_info(&mut spy, &clock, &mut |_| {}).unwrap();
+    burn(
+        &mut spy,
+        &plan(TokenOptions::default()),
+        &clock,
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!(spy.1.len(), 6, "1 for info + 5 for the burn");
+    assert!(!spy.1.iter().any(|c| c[..2] == [0x00, 0xA4]));
+}
+
+#[test]
+fn a_refused_unlock_is_not_retried_and_warns_of_locking() {
+    for (serial, model) in [(P2, "OTPC-P2-i"), (P1, "OTPC-P1-i")] {
+        let (clock, token, link) = setup(serial);
+        let mut faulty = Faulty {
+            inner: link,
+            at: 2,
+            fault: Fault::Status(0x69, 0x83),
+            seen: 0,
+        };
+        let e = burn(
+            &mut faulty,
+            &plan(TokenOptions::default()),
+            &clock,
+            &mut |_| {},
+        )
+        .unwrap_err();
+        assert_eq!(e.step, Step::Authenticate);
+        assert_eq!(e.token_state, TokenState::Untouched);
+        assert_eq!(faulty.seen, 3, "no second answer, nothing after it");
+        assert_eq!(lock(&token).seed_for_tests().unwrap(), OLD_SEED);
+        let x = explain::burn_error(&e);
+        let all = x.to_string();
+        assert!(!all.to_lowercase().contains("try again"), "{all}");
+        assert!(all.contains("lock"), "{all}");
+        assert!(all.contains(serial) && all.contains(model), "{all}");
+        assert!(all.contains("\"-i\""), "{all}");
+    }
 }

@@ -1,7 +1,7 @@
 //! What the workflow reports: the steps as they happen, the result of each
 //! operation, and on failure exactly what the token holds afterwards.
 
-use crate::card::TransportError;
+use crate::card::{CardKind, TransportError};
 use crate::params::TokenOptions;
 use crate::protocol::{Model, ProtocolError, TimeSync};
 use crate::secret::totp::Codes;
@@ -161,6 +161,16 @@ pub enum Failure {
     /// The token answered with an error or an unreadable answer.
     #[error(transparent)]
     Protocol(#[from] ProtocolError),
+    /// The card on the reader is not a programmable token but another
+    /// kind of card, named by a read-only probe. Nothing was written.
+    #[error("the card on the reader is not a programmable token ({kind:?})")]
+    WrongCard {
+        /// What the card is.
+        kind: CardKind,
+        /// Why "get info" failed, which is what started the probe.
+        #[source]
+        info_error: ProtocolError,
+    },
     /// The serial is not in the model table and no override was given.
     #[error("unknown token model (serial {serial})")]
     UnknownModel {

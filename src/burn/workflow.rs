@@ -5,7 +5,7 @@
 use super::outcome::{
     BurnError, BurnReport, Failure, IdentifiedToken, Progress, Step, SyncReport, TokenState,
 };
-use crate::card::{Transport, TransportError};
+use crate::card::{Transport, TransportError, probe};
 use crate::clock::Clock;
 use crate::params::TokenOptions;
 use crate::protocol::commands::{self, Apdu};
@@ -42,6 +42,15 @@ fn status_text(answer: &[u8]) -> Option<String> {
     }
 }
 
+/// A probe command for the log (SELECTs carry only applet names).
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl<'a> Session<'a> {
     fn fail(&self, step: Step, cause: impl Into<Failure>, token_state: TokenState) -> BurnError {
         BurnError {
@@ -74,7 +83,10 @@ impl<'a> Session<'a> {
         let answer = self.exchange(Step::Identify, &commands::get_info(), TokenState::Untouched)?;
         let info = check_response(commands::ins::GET_INFO, &answer)
             .and_then(|data| parse_info(data).map_err(ProtocolError::Info))
-            .map_err(|e| self.fail(Step::Identify, e, TokenState::Untouched))?;
+            .map_err(|e| {
+                let cause = self.name_the_card(e);
+                self.fail(Step::Identify, cause, TokenState::Untouched)
+            })?;
         let token = IdentifiedToken {
             model: model_for_serial(&info.serial).copied(),
             serial: info.serial,
@@ -83,6 +95,33 @@ impl<'a> Session<'a> {
         };
         self.token = Some(token.clone());
         Ok(token)
+    }
+
+    /// "Get info" failed: when the answer says this may be another kind of
+    /// card, ask it (read-only SELECTs, see [`probe`]) what it is. Only
+    /// this failure path pays for the probe.
+    fn name_the_card(&mut self, info_error: ProtocolError) -> Failure {
+        if !info_error.may_be_another_card() {
+            return info_error.into();
+        }
+        let Session {
+            transport,
+            progress,
+            apdus,
+            ..
+        } = self;
+        let kind = probe::probe(*transport, &mut |command, answer| {
+            *apdus += 1;
+            progress(Progress::Exchange {
+                step: Step::Identify,
+                command: hex(command),
+                status: answer.and_then(status_text),
+            });
+        });
+        match kind {
+            Some(kind) => Failure::WrongCard { kind, info_error },
+            None => info_error.into(),
+        }
     }
 
     fn refuse_unknown(&self, token: &IdentifiedToken, allow: bool) -> Result<(), BurnError> {

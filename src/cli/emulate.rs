@@ -2,11 +2,13 @@
 //! through vsmartcard-vpcd, for tests, demos and trying the tool without
 //! hardware. Logs APDU headers and status words on stderr (never data), and
 //! on stdout the code the token would show after a power cycle whenever its
-//! secret changes.
+//! secret changes. `--as fido|emv|yubikey-oath|piv` lays a card of another
+//! kind on the reader instead; `--apdu-log FILE` appends every command the
+//! reader receives to FILE.
 
 use crate::clock::SystemClock;
-use crate::emulator::vpcd::{DEFAULT_PORT, VpcdBridge, VpcdOptions};
-use crate::emulator::{self, lock};
+use crate::emulator::vpcd::{DEFAULT_PORT, VirtualCard, VpcdBridge, VpcdOptions};
+use crate::emulator::{self, ForeignCard, ForeignKind, lock};
 use crate::protocol::model_for_serial;
 use clap::{Args, ValueEnum};
 use std::sync::Arc;
@@ -19,6 +21,30 @@ pub enum SyncArg {
     Restricted,
     /// Writing the clock keeps the secret.
     Unrestricted,
+}
+
+/// `--as` values: a card that is not a programmable token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CardArg {
+    /// A FIDO (U2F / FIDO2) security key.
+    Fido,
+    /// A contactless EMV bank card.
+    Emv,
+    /// A YubiKey (OATH, FIDO and PIV applets).
+    YubikeyOath,
+    /// A PIV smart card.
+    Piv,
+}
+
+impl From<CardArg> for ForeignKind {
+    fn from(c: CardArg) -> ForeignKind {
+        match c {
+            CardArg::Fido => ForeignKind::Fido,
+            CardArg::Emv => ForeignKind::Emv,
+            CardArg::YubikeyOath => ForeignKind::YubiKeyOath,
+            CardArg::Piv => ForeignKind::Piv,
+        }
+    }
 }
 
 /// Arguments of `emulate`.
@@ -48,10 +74,49 @@ pub struct EmulateArgs {
     /// After a lift, lay the token back after MS milliseconds.
     #[arg(long, value_name = "MS", requires = "lift_after")]
     replace_after_ms: Option<u64>,
+    /// Play a card that is not a programmable token: its ATR, its
+    /// applets' answers, and an error to every token command.
+    #[arg(long = "as", value_enum, value_name = "CARD", conflicts_with_all = ["serial", "sync", "clock_offset"])]
+    card: Option<CardArg>,
+    /// Append every command APDU the reader receives to FILE, one hex line
+    /// each (secure commands as header and length only).
+    #[arg(long, value_name = "FILE")]
+    apdu_log: Option<std::path::PathBuf>,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02X}")).collect()
 }
 
 /// Run `emulate` (until the process is stopped).
 pub fn run(a: &EmulateArgs) -> i32 {
+    if let Some(path) = &a.apdu_log {
+        let opened = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path);
+        if let Err(e) = opened {
+            eprintln!("error: cannot write the APDU log {}: {e}", path.display());
+            return super::EXIT_USAGE;
+        }
+    }
+    let port = a.vpcd.unwrap_or(DEFAULT_PORT);
+    let mut options = VpcdOptions::port(port);
+    options.lift_after = a.lift_after;
+    options.replace_after = a.replace_after_ms.map(Duration::from_millis);
+    options.apdu_log = a.apdu_log.clone();
+    if let Some(kind) = a.card {
+        let card = ForeignCard::new(kind.into());
+        eprintln!(
+            "emulating a {} (ATR {}) on vpcd port {port}",
+            card.kind().name(),
+            hex(&card.atr())
+        );
+        let _bridge = VpcdBridge::spawn_card(card, options, move |line| eprintln!("vpcd: {line}"));
+        loop {
+            std::thread::park();
+        }
+    }
     if a.serial.is_empty() || a.serial.len() > 32 || !a.serial.bytes().all(|b| b.is_ascii_graphic())
     {
         eprintln!("error: the serial must be 1 to 32 printable characters.");
@@ -71,10 +136,6 @@ pub fn run(a: &EmulateArgs) -> i32 {
         u64::from(std::process::id()),
     )));
     lock(&token).set_clock_offset(a.clock_offset);
-    let port = a.vpcd.unwrap_or(DEFAULT_PORT);
-    let mut options = VpcdOptions::port(port);
-    options.lift_after = a.lift_after;
-    options.replace_after = a.replace_after_ms.map(Duration::from_millis);
     eprintln!(
         "emulating token {} ({}, time sync {}) on vpcd port {port}",
         a.serial,

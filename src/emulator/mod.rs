@@ -1,11 +1,15 @@
 //! The token's side of the protocol, for tests and the demo: a pure token
 //! core ([`VirtualToken`]) and an in-process reader ([`EmulatorLink`]), and a bridge that serves the
-//! token to a real pcscd through vsmartcard-vpcd ([`vpcd`]).
+//! token to a real pcscd through vsmartcard-vpcd ([`vpcd`]), and cards of
+//! other kinds ([`ForeignCard`]: FIDO key, YubiKey, PIV, bank card) for the
+//! "wrong card on the reader" cases.
 
+mod foreign;
 mod link;
 mod token;
 pub mod vpcd;
 
+pub use foreign::{ForeignCard, ForeignKind};
 pub use link::{EmulatorLink, SharedToken, lock};
 pub use token::VirtualToken;
 

@@ -3,11 +3,14 @@
 //! message as a 2-byte big-endian length plus payload. A 1-byte payload is
 //! a control code (00 off, 01 on, 02 reset, 04 "send your ATR"); longer
 //! ones are command APDUs. Closing the socket lifts the token off the
-//! reader; reconnecting lays it back.
+//! reader; reconnecting lays it back. The card served is the emulated
+//! token or any other [`VirtualCard`] (a wrong card, see `foreign`), and
+//! an optional reader log records every command APDU received.
 
 use super::{SharedToken, lock};
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread::JoinHandle;
@@ -27,6 +30,28 @@ pub const ATR: [u8; 15] = [
     0x3B, 0x8A, 0x80, 0x01, 0x00, 0x31, 0xC1, 0x73, 0xC8, 0x40, 0x00, 0x00, 0x90, 0x00, 0x90,
 ];
 
+/// A card the bridge can lay on the virtual reader.
+pub trait VirtualCard: Send + 'static {
+    /// Its answer to reset.
+    fn atr(&self) -> Vec<u8>;
+    /// Answer one command APDU (data + status word).
+    fn process(&mut self, apdu: &[u8]) -> Vec<u8>;
+    /// Power off, reset or the link dropped: forget the session.
+    fn end_session(&mut self);
+}
+
+impl VirtualCard for SharedToken {
+    fn atr(&self) -> Vec<u8> {
+        ATR.to_vec()
+    }
+    fn process(&mut self, apdu: &[u8]) -> Vec<u8> {
+        lock(self).process(apdu)
+    }
+    fn end_session(&mut self) {
+        lock(self).end_session();
+    }
+}
+
 /// How the bridge behaves.
 #[derive(Debug, Clone)]
 pub struct VpcdOptions {
@@ -39,6 +64,10 @@ pub struct VpcdOptions {
     /// After a lift, lay the token back after this long, at least
     /// [`MIN_AWAY`] (otherwise it stays off).
     pub replace_after: Option<Duration>,
+    /// Append every command APDU received to this file, one hex line each
+    /// (secure-messaging commands, class `84`, as header and length only:
+    /// they carry the seed).
+    pub apdu_log: Option<PathBuf>,
 }
 
 impl VpcdOptions {
@@ -48,6 +77,7 @@ impl VpcdOptions {
             addr: SocketAddr::from(([127, 0, 0, 1], port)),
             lift_after: None,
             replace_after: None,
+            apdu_log: None,
         }
     }
 }
@@ -78,11 +108,19 @@ impl VpcdBridge {
         options: VpcdOptions,
         log: impl FnMut(&str) + Send + 'static,
     ) -> VpcdBridge {
+        VpcdBridge::spawn_card(token, options, log)
+    }
+    /// Start serving any `card` (the token or a card of another kind).
+    pub fn spawn_card(
+        mut card: impl VirtualCard,
+        options: VpcdOptions,
+        log: impl FnMut(&str) + Send + 'static,
+    ) -> VpcdBridge {
         let controls = Arc::new(Controls::default());
         let c = controls.clone();
         let thread = std::thread::Builder::new()
             .name("vpcd-bridge".into())
-            .spawn(move || serve(&token, &options, &c, log))
+            .spawn(move || serve(&mut card, &options, &c, log))
             .expect("spawn vpcd bridge thread");
         VpcdBridge {
             controls,
@@ -181,20 +219,59 @@ fn send_frame(stream: &mut TcpStream, payload: &[u8]) -> io::Result<()> {
     stream.write_all(&frame)
 }
 
-fn header(apdu: &[u8]) -> String {
-    apdu.iter()
-        .take(5)
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
         .map(|b| format!("{b:02X}"))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
+fn header(apdu: &[u8]) -> String {
+    hex(&apdu[..apdu.len().min(5)])
+}
+
+/// The reader log's line for a command: all of it, except that secure
+/// commands (class `84`, which carry the seed) show header and length.
+pub fn apdu_log_line(apdu: &[u8]) -> String {
+    match apdu {
+        [0x84, ..] if apdu.len() > 5 => {
+            format!("{} <{} bytes>", header(apdu), apdu.len() - 5)
+        }
+        _ => hex(apdu),
+    }
+}
+
+/// The reader log file, opened for appending.
+struct ApduLog(Option<std::fs::File>);
+
+impl ApduLog {
+    fn open(path: Option<&PathBuf>, log: &mut dyn FnMut(&str)) -> ApduLog {
+        let file = path.and_then(|p| {
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(p)
+                .map_err(|e| log(&format!("cannot open the APDU log {}: {e}", p.display())))
+                .ok()
+        });
+        ApduLog(file)
+    }
+    fn record(&mut self, apdu: &[u8]) {
+        if let Some(f) = &mut self.0 {
+            // One write per line, so that a reader of the file sees whole lines.
+            let _ = f.write_all(format!("{}\n", apdu_log_line(apdu)).as_bytes());
+        }
+    }
+}
+
 /// Serve one connection until it ends; returns why.
 fn session(
     stream: &mut TcpStream,
-    token: &SharedToken,
+    card: &mut dyn VirtualCard,
     options: &VpcdOptions,
     controls: &Controls,
+    apdu_log: &mut ApduLog,
     log: &mut dyn FnMut(&str),
 ) -> io::Result<()> {
     loop {
@@ -207,14 +284,15 @@ fn session(
             return Ok(());
         }
         match payload.as_slice() {
-            [0x00] | [0x02] => lock(token).end_session(),
+            [0x00] | [0x02] => card.end_session(),
             [0x01] => {}
             [0x04] => {
-                send_frame(stream, &ATR)?;
+                send_frame(stream, &card.atr())?;
                 *controls.atr_sent.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
             }
             [code] => log(&format!("unknown control code {code:02X}")),
             apdu => {
+                apdu_log.record(apdu);
                 let n = controls.apdus.load(Ordering::SeqCst);
                 let due = options.lift_after.is_some_and(|limit| n >= limit);
                 if due && !controls.lift_done.swap(true, Ordering::SeqCst) {
@@ -226,7 +304,7 @@ fn session(
                     controls.lifted.store(true, Ordering::SeqCst);
                     return Ok(());
                 }
-                let answer = lock(token).process(apdu);
+                let answer = card.process(apdu);
                 controls.apdus.fetch_add(1, Ordering::SeqCst);
                 let sw = &answer[answer.len().saturating_sub(2)..];
                 log(&format!(
@@ -243,11 +321,12 @@ fn session(
 }
 
 fn serve(
-    token: &SharedToken,
+    card: &mut dyn VirtualCard,
     options: &VpcdOptions,
     controls: &Controls,
     mut log: impl FnMut(&str),
 ) {
+    let mut apdu_log = ApduLog::open(options.apdu_log.as_ref(), &mut log);
     let mut waiting_logged = false;
     let mut lifted_at: Option<Instant> = None;
     while !controls.stop.load(Ordering::SeqCst) {
@@ -285,10 +364,17 @@ fn serve(
         let _ = stream.set_read_timeout(Some(Duration::from_millis(50)));
         controls.connected.store(true, Ordering::SeqCst);
         log(&format!("token on the reader at {}", options.addr));
-        let result = session(&mut stream, token, options, controls, &mut log);
+        let result = session(
+            &mut stream,
+            card,
+            options,
+            controls,
+            &mut apdu_log,
+            &mut log,
+        );
         let _ = stream.shutdown(std::net::Shutdown::Both);
         controls.connected.store(false, Ordering::SeqCst);
-        lock(token).end_session();
+        card.end_session();
         match result {
             Ok(()) if controls.lifted.load(Ordering::SeqCst) => log("token lifted off the reader"),
             Ok(()) => {}

@@ -112,6 +112,19 @@ pub enum ProtocolError {
     },
 }
 
+impl ProtocolError {
+    /// Whether this failure of "get info" says "this may not be our card":
+    /// any error status word, or a `90 00` answer that is not an info
+    /// record. (A short answer is a lost link, not another card.)
+    pub fn may_be_another_card(&self) -> bool {
+        match self {
+            ProtocolError::Status { sw, .. } => *sw != StatusWord::Ok,
+            ProtocolError::Info(_) => true,
+            ProtocolError::ResponseTooShort { .. } | ProtocolError::SeedLength { .. } => false,
+        }
+    }
+}
+
 /// Split an answer into data and status word; error on a non-`9000` status.
 pub fn check_response(ins: u8, response: &[u8]) -> Result<&[u8], ProtocolError> {
     let Some(split) = response.len().checked_sub(2) else {
@@ -140,6 +153,22 @@ mod tests {
             assert_eq!(StatusWord::from_bytes(a, b).value(), v);
         }
         assert_eq!(StatusWord::from_bytes(0x6F, 0x00).to_string(), "6F 00");
+    }
+
+    #[test]
+    fn which_info_failures_may_be_another_card() {
+        for sw in [0x6D00u16, 0x6E00, 0x6A82, 0x6700, 0x6F00] {
+            let [a, b] = sw.to_be_bytes();
+            let e = check_response(0x41, &[a, b]).unwrap_err();
+            assert!(e.may_be_another_card(), "{e}");
+        }
+        assert!(ProtocolError::Info(InfoError::BadSerial).may_be_another_card());
+        assert!(
+            !check_response(0x41, &[0x6D])
+                .unwrap_err()
+                .may_be_another_card()
+        );
+        assert!(!ProtocolError::SeedLength { len: 0 }.may_be_another_card());
     }
 
     #[test]
