@@ -478,6 +478,10 @@ pub fn error_code(code: crate::burn::ErrorCode) -> Explanation {
             "Stopped before anything was written.",
             "The token is unchanged; lay it on the reader again.",
         ),
+        C::WrongCard => Explanation::new(
+            "The card on the reader is not a programmable token; nothing was written to it.",
+            "Lift it and lay the programmable token on the reader.",
+        ),
     }
 }
 

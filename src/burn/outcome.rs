@@ -239,11 +239,13 @@ pub enum ErrorCode {
     EraseNotConfirmed,
     /// Stopped before anything was written.
     Stopped,
+    /// The card on the reader is not a programmable token.
+    WrongCard,
 }
 
 impl ErrorCode {
     /// Every code (for tests and `explain`).
-    pub const ALL: [ErrorCode; 14] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::TokenRemoved,
         ErrorCode::NoToken,
         ErrorCode::NoReader,
@@ -258,6 +260,7 @@ impl ErrorCode {
         ErrorCode::UnknownModel,
         ErrorCode::EraseNotConfirmed,
         ErrorCode::Stopped,
+        ErrorCode::WrongCard,
     ];
 
     /// The stored form, e.g. `token-removed`.
@@ -277,6 +280,7 @@ impl ErrorCode {
             ErrorCode::UnknownModel => "unknown-model",
             ErrorCode::EraseNotConfirmed => "erase-not-confirmed",
             ErrorCode::Stopped => "stopped",
+            ErrorCode::WrongCard => "wrong-card",
         }
     }
 
@@ -314,6 +318,7 @@ impl Failure {
             Failure::UnknownModel { .. } => ErrorCode::UnknownModel,
             Failure::EraseNotConfirmed { .. } => ErrorCode::EraseNotConfirmed,
             Failure::Stopped => ErrorCode::Stopped,
+            Failure::WrongCard { .. } => ErrorCode::WrongCard,
         }
     }
 }
