@@ -41,6 +41,8 @@ pub struct BurnArgs {
     /// Burn a token whose serial is not a known programmable model.
     #[arg(long)]
     allow_unknown_model: bool,
+    #[command(flatten)]
+    pc_clock: super::pc_clock::PcClockArgs,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -90,6 +92,10 @@ pub fn run(a: &BurnArgs) -> i32 {
         },
         allow_unknown_model: a.allow_unknown_model,
     };
+    let pc_clock = match super::pc_clock::check_before_write(&a.pc_clock, a.json) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
     let show_steps = !a.json;
     let result = target::with_transport(&a.target, |t| {
         let report = burn(t, &plan, &SystemClock, &mut |p| {
@@ -131,6 +137,7 @@ pub fn run(a: &BurnArgs) -> i32 {
             "period": report.options.period,
             "display_timeout": report.options.display_timeout,
             "clock_written": report.clock_written,
+            "pc_clock_check": super::pc_clock::verdict_json(&pc_clock),
         }));
     } else {
         println!("Burned token {} ({}).", t.serial, t.model_name());
@@ -148,6 +155,7 @@ pub fn run(a: &BurnArgs) -> i32 {
             utc(report.clock_written),
             clock_difference(t.clock_difference())
         );
+        println!("          {}", crate::explain::clock_verdict(&pc_clock));
         println!();
         print_codes(&report.codes);
         println!();
