@@ -98,21 +98,30 @@ ensure_pcscd() {
 
 # Two local time servers for tests/ntp.rs: chronyd serving a clock 120 s
 # ahead (under faketime) and one in step with this PC, on 127.0.0.1 ports
-# picked from our PID (parallel runs do not meet). faketime forks, so the
-# chronyd PID comes from its pidfile; exactly these PIDs are stopped.
+# picked from our PID (parallel runs do not meet). Exactly these are
+# stopped: each chronyd by the PID in its pidfile (under faketime that is a
+# child of the PID we started), then the PIDs we started are reaped.
 NTP_DIR=""
 NTP_PIDS=()
 NTP_SHIFTED=""
 NTP_IN_SYNC=""
 
 stop_ntp_servers() {
-    local pid
+    local pid f
+    for f in "${NTP_DIR:-/nonexistent}"/*.pid; do
+        if [ -s "$f" ]; then kill "$(cat "$f")" 2>/dev/null || true; fi
+    done
+    # faketime exits once it has reaped its chronyd; give it 2 s, then kill.
     for pid in "${NTP_PIDS[@]}"; do
+        for _ in $(seq 20); do
+            [ -r "/proc/$pid/stat" ] && [ "$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null)" != Z ] || break
+            sleep 0.1
+        done
         kill "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
     NTP_PIDS=()
-    [ -n "$NTP_DIR" ] && rm -rf "$NTP_DIR"
+    if [ -n "$NTP_DIR" ]; then rm -rf "$NTP_DIR"; fi
     NTP_DIR=""
 }
 
@@ -126,16 +135,12 @@ start_ntp_server() {
     if [ "$(id -u)" -eq 0 ]; then cmd+=(-u root); fi
     if [ -n "$shift_by" ]; then cmd=(faketime -f "$shift_by" "${cmd[@]}"); fi
     "${cmd[@]}" >"$NTP_DIR/$name.log" 2>&1 &
-    local started=$!
-    NTP_PIDS=("$started" "${NTP_PIDS[@]}")
+    NTP_PIDS+=("$!")
     for _ in $(seq 50); do
         if [ -s "$pidfile" ] && exec 3<>"/dev/udp/127.0.0.1/$port"; then
             cat "$NTP_DIR/request" >&3
             if read -r -t 0.1 -N 1 -u 3 _ 2>/dev/null; then
                 exec 3<&-
-                local served
-                served=$(cat "$pidfile")
-                [ "$served" = "$started" ] || NTP_PIDS=("$served" "${NTP_PIDS[@]}")
                 return
             fi
             exec 3<&-

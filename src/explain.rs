@@ -380,9 +380,10 @@ pub fn clock_words(diff: i64) -> String {
     }
 }
 
-/// Seconds with one decimal from ms: "120.0", "0.3".
+/// Seconds rounded to one decimal from ms: "120.0", "0.3".
 fn seconds_1dp(ms: u64) -> String {
-    format!("{}.{}", ms / 1000, (ms % 1000) / 100)
+    let tenths = ms.saturating_add(50) / 100;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// The PC clock against a time server, from NTP's offset (server minus
