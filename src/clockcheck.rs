@@ -42,6 +42,8 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(1);
 pub const DEFAULT_CACHE_FOR: Duration = Duration::from_secs(5 * 60);
 /// An unanswered check is retried sooner than an answered one is redone.
 const UNVERIFIED_CACHE_MAX: Duration = Duration::from_secs(30);
+/// The longest wait honoured, whatever is configured.
+const MAX_TIMEOUT: Duration = Duration::from_secs(30);
 const NTP_PORT: u16 = 123;
 
 /// Where and how to check the PC clock.
@@ -324,6 +326,7 @@ fn query_servers(
     timeout: Duration,
     start: Instant,
 ) -> Result<(String, i128), UnverifiedReason> {
+    let timeout = timeout.min(MAX_TIMEOUT);
     let deadline = start + timeout;
     let (tx, rx) = mpsc::channel();
     for server in servers {
