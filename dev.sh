@@ -19,9 +19,11 @@ as_root() {
 # libclang-dev for the webcam bindings (nokhwa/v4l2), xvfb for the screen
 # capture and window tests, Mesa (software Vulkan/GL) for the app's wgpu
 # renderer and kittest snapshots, imagemagick/xdotool to drive and
-# photograph the real window.
+# photograph the real window. chrony and faketime serve local time servers
+# (one 120 s ahead) for the PC clock check tests.
 SYSTEM_PACKAGES=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd libclang-dev xvfb
-    mesa-vulkan-drivers libgl1-mesa-dri libegl1 libxkbcommon-x11-0 imagemagick xdotool)
+    mesa-vulkan-drivers libgl1-mesa-dri libegl1 libxkbcommon-x11-0 imagemagick xdotool
+    chrony faketime)
 
 ensure_system_packages() {
     local missing=()
@@ -84,7 +86,7 @@ ensure_pcscd() {
         sudo pcscd "${args[@]}" >/tmp/totp-burner-pcscd.log 2>&1 &
     fi
     PCSCD_PID=$!
-    trap stop_pcscd EXIT
+    trap cleanup EXIT
     for _ in $(seq 50); do
         "$bin" readers 2>/dev/null | grep -q "Virtual PCD" && return
         sleep 0.1
@@ -92,6 +94,80 @@ ensure_pcscd() {
     echo "pcscd did not come up with the virtual readers; its log:" >&2
     cat /tmp/totp-burner-pcscd.log >&2
     exit 1
+}
+
+# Two local time servers for tests/ntp.rs: chronyd serving a clock 120 s
+# ahead (under faketime) and one in step with this PC, on 127.0.0.1 ports
+# picked from our PID (parallel runs do not meet). Exactly these are
+# stopped: each chronyd by the PID in its pidfile (under faketime that is a
+# child of the PID we started), then the PIDs we started are reaped.
+NTP_DIR=""
+NTP_PIDS=()
+NTP_SHIFTED=""
+NTP_IN_SYNC=""
+
+stop_ntp_servers() {
+    local pid f
+    for f in "${NTP_DIR:-/nonexistent}"/*.pid; do
+        if [ -s "$f" ]; then kill "$(cat "$f")" 2>/dev/null || true; fi
+    done
+    # faketime exits once it has reaped its chronyd; give it 2 s, then kill.
+    for pid in "${NTP_PIDS[@]}"; do
+        for _ in $(seq 20); do
+            [ -r "/proc/$pid/stat" ] && [ "$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null)" != Z ] || break
+            sleep 0.1
+        done
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    NTP_PIDS=()
+    if [ -n "$NTP_DIR" ]; then rm -rf "$NTP_DIR"; fi
+    NTP_DIR=""
+}
+
+# start_ntp_server NAME PORT [FAKETIME-OFFSET]: start it, wait (5 s at most)
+# until it answers an SNTP request.
+start_ntp_server() {
+    local name=$1 port=$2 shift_by=${3:-} conf="$NTP_DIR/$1.conf" pidfile="$NTP_DIR/$1.pid"
+    printf '%s\n' "local stratum 1" "allow 127.0.0.1" "bindaddress 127.0.0.1" "port $port" \
+        "cmdport 0" "pidfile $pidfile" >"$conf"
+    local cmd=(chronyd -d -x -f "$conf")
+    if [ "$(id -u)" -eq 0 ]; then cmd+=(-u root); fi
+    if [ -n "$shift_by" ]; then cmd=(faketime -f "$shift_by" "${cmd[@]}"); fi
+    "${cmd[@]}" >"$NTP_DIR/$name.log" 2>&1 &
+    NTP_PIDS+=("$!")
+    for _ in $(seq 50); do
+        if [ -s "$pidfile" ] && exec 3<>"/dev/udp/127.0.0.1/$port"; then
+            cat "$NTP_DIR/request" >&3
+            if read -r -t 0.1 -N 1 -u 3 _ 2>/dev/null; then
+                exec 3<&-
+                return
+            fi
+            exec 3<&-
+        fi
+        sleep 0.1
+    done
+    echo "chronyd ($name, port $port) did not answer; its log:" >&2
+    cat "$NTP_DIR/$name.log" >&2
+    exit 1
+}
+
+start_ntp_servers() {
+    NTP_DIR=$(mktemp -d /tmp/totp-burner-ntp.XXXXXX)
+    trap cleanup EXIT
+    # One SNTP client request (version 4, mode 3), 48 bytes sent in one write.
+    { printf '\043'; head -c 47 /dev/zero; } >"$NTP_DIR/request"
+    local port=$((20000 + ($$ % 10000) * 2))
+    start_ntp_server shifted "$port" +120s
+    start_ntp_server in-sync "$((port + 1))"
+    NTP_SHIFTED="127.0.0.1:$port"
+    NTP_IN_SYNC="127.0.0.1:$((port + 1))"
+}
+
+# Stops everything this script started.
+cleanup() {
+    stop_ntp_servers
+    stop_pcscd
 }
 
 cmd_test() {
@@ -110,6 +186,11 @@ cmd_test() {
     cargo test --locked --features pcscd-tests --test pcsc -- --test-threads=1
     cargo test --locked --features pcscd-tests --test pcsc_wrong_card -- --test-threads=1
     stop_pcscd
+    log "PC clock check tests against local chronyd time servers"
+    start_ntp_servers
+    TOTP_BURNER_TEST_NTP_SHIFTED="$NTP_SHIFTED" TOTP_BURNER_TEST_NTP_IN_SYNC="$NTP_IN_SYNC" \
+        cargo test --locked --features ntp-tests --test ntp
+    stop_ntp_servers
 }
 
 cmd_bench() {
@@ -127,7 +208,7 @@ cmd_bench() {
 EMULATE_PID=""
 stop_demo() {
     [ -n "$EMULATE_PID" ] && kill "$EMULATE_PID" 2>/dev/null || true
-    stop_pcscd
+    cleanup
 }
 
 cmd_demo() {

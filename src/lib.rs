@@ -14,6 +14,7 @@ pub mod capture;
 pub mod card;
 pub mod cli;
 pub mod clock;
+pub mod clockcheck;
 pub mod dirs;
 pub mod emulator;
 pub mod explain;

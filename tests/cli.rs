@@ -9,12 +9,20 @@ use std::process::{Command, Output, Stdio};
 const BIN: &str = env!("CARGO_BIN_EXE_totp-burner");
 const SECRET: &str = "JBSWY3DPEHPK3PXP";
 
+/// The binary with the PC clock check switched off: no time servers, so no
+/// network access (burns say "PC clock not verified").
+fn bin() -> Command {
+    let mut c = Command::new(BIN);
+    c.env(totp_burner::clockcheck::SERVERS_VAR, "");
+    c
+}
+
 fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().expect("binary runs")
+    bin().args(args).output().expect("binary runs")
 }
 
 fn run_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(BIN)
+    let mut child = bin()
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -192,7 +200,7 @@ fn no_smart_card_service_is_explained_at_once() {
         vec!["sync-time", "--reader", "ACS"],
     ] {
         let start = std::time::Instant::now();
-        let o = Command::new(BIN)
+        let o = bin()
             .args(&args)
             .env("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm")
             .output()
@@ -225,6 +233,20 @@ fn info_reports_serial_model_and_clock() {
         human.contains("3 s behind this PC") && human.contains("time sync erases the secret"),
         "{human}"
     );
+}
+
+#[test]
+fn without_time_servers_the_pc_clock_is_written_unverified_and_nothing_is_asked() {
+    let o = run(&["burn", "--emulator", "--secret", SECRET]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("PC clock not verified: no time servers are configured"),
+        "{out}"
+    );
+    let v = json(&run(&["info", "--emulator", "--json"]));
+    assert_eq!(v["pc_clock_check"]["status"], "unverified");
+    assert_eq!(v["pc_clock_check"]["reason"]["kind"], "no_servers");
 }
 
 #[test]
@@ -286,7 +308,7 @@ fn help_lists_the_subcommands() {
 
 #[test]
 fn the_window_without_a_desktop_says_what_to_do() {
-    let o = Command::new(BIN)
+    let o = bin()
         .arg("gui")
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")

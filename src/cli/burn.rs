@@ -50,6 +50,8 @@ pub struct BurnArgs {
     /// perhaps registered for a user, stops working).
     #[arg(long)]
     reburn: bool,
+    #[command(flatten)]
+    pc_clock: super::pc_clock::PcClockArgs,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -99,6 +101,10 @@ pub fn run(a: &BurnArgs) -> i32 {
         },
         allow_unknown_model: a.allow_unknown_model,
     };
+    let pc_clock = match super::pc_clock::check_before_write(&a.pc_clock, a.json) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
     let store = match super::records::for_single(&a.target) {
         Ok(s) => s,
         Err(x) => return output::report_input_error(&x, a.json, super::EXIT_FAILED),
@@ -111,7 +117,7 @@ pub fn run(a: &BurnArgs) -> i32 {
             reader: t.reader_name(),
             upn: info.account.clone(),
             reburn: a.reburn,
-            flags: if a.reburn { vec!["reburn"] } else { Vec::new() },
+            flags: super::pc_clock::flags(&pc_clock, a.reburn),
             ..Default::default()
         };
         let done = operation::burn(
@@ -162,6 +168,7 @@ pub fn run(a: &BurnArgs) -> i32 {
             "period": report.options.period,
             "display_timeout": report.options.display_timeout,
             "clock_written": report.clock_written,
+            "pc_clock_check": super::pc_clock::verdict_json(&pc_clock),
         }));
     } else {
         println!("Burned token {} ({}).", t.serial, t.model_name());
@@ -179,6 +186,7 @@ pub fn run(a: &BurnArgs) -> i32 {
             utc(report.clock_written),
             clock_difference(t.clock_difference())
         );
+        println!("          {}", crate::explain::clock_verdict(&pc_clock));
         println!();
         print_codes(&report.codes);
         println!();

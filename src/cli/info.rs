@@ -26,10 +26,13 @@ pub fn run(a: &InfoArgs) -> i32 {
         Ok(r) => r,
         Err(e) => return output::report_failure(&e, a.json),
     };
+    let ntp = crate::clockcheck::NtpConfig::from_env();
+    let pc_clock = crate::clockcheck::check_pc_clock(&ntp);
     if a.json {
         let mut v = token_json(&token);
         v["ok"] = true.into();
         v["reader"] = reader.clone().into();
+        v["pc_clock_check"] = super::pc_clock::check_json(&pc_clock, &ntp);
         output::print_json(&v);
     } else {
         println!("Serial:      {}", token.serial);
@@ -43,6 +46,10 @@ pub fn run(a: &InfoArgs) -> i32 {
             clock_difference(token.clock_difference())
         );
         println!("Reader:      {reader}");
+        println!(
+            "PC clock:    {}",
+            crate::explain::clock_check(&pc_clock, ntp.limit)
+        );
     }
     super::EXIT_OK
 }

@@ -11,6 +11,7 @@ mod code;
 mod emulate;
 mod info;
 mod output;
+mod pc_clock;
 mod qr_source;
 mod readers;
 mod records;

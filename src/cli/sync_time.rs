@@ -28,6 +28,8 @@ pub struct SyncTimeArgs {
     /// Sync a token whose serial is not a known programmable model.
     #[arg(long)]
     allow_unknown_model: bool,
+    #[command(flatten)]
+    pc_clock: super::pc_clock::PcClockArgs,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -40,6 +42,10 @@ pub fn run(a: &SyncTimeArgs) -> i32 {
         period: a.options.period.unwrap_or_default(),
         display_timeout: a.display.display_timeout,
     };
+    let pc_clock = match super::pc_clock::check_before_write(&a.pc_clock, a.json) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
     let store = match super::records::for_single(&a.target) {
         Ok(s) => s,
         Err(x) => return output::report_input_error(&x, a.json, super::EXIT_FAILED),
@@ -49,6 +55,7 @@ pub fn run(a: &SyncTimeArgs) -> i32 {
         let rec = Recording {
             store: store.as_ref(),
             reader: t.reader_name(),
+            flags: super::pc_clock::flags(&pc_clock, false),
             ..Default::default()
         };
         let done = operation::sync_time(
@@ -93,6 +100,7 @@ pub fn run(a: &SyncTimeArgs) -> i32 {
             "algorithm": report.options.algorithm,
             "period": report.options.period,
             "display_timeout": report.options.display_timeout,
+            "pc_clock_check": super::pc_clock::verdict_json(&pc_clock),
         }));
     } else {
         println!(
@@ -105,6 +113,7 @@ pub fn run(a: &SyncTimeArgs) -> i32 {
             utc(report.clock_written),
             clock_difference(report.token.clock_difference())
         );
+        println!("         {}", crate::explain::clock_verdict(&pc_clock));
         println!(
             "Options: {}, {} s step, display {} s",
             report.options.algorithm,
