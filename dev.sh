@@ -180,16 +180,17 @@ cmd_test() {
     log "cargo test"
     cargo test --locked
     log "screen capture tests under Xvfb"
-    cargo test --locked --features xvfb-tests --test screen_xvfb
+    # The feature-gated suites share one build (--all-features, as clippy).
+    cargo test --locked --all-features --test screen_xvfb
     log "PC/SC tests through pcscd and the vpcd virtual readers"
     ensure_pcscd
-    cargo test --locked --features pcscd-tests --test pcsc -- --test-threads=1
-    cargo test --locked --features pcscd-tests --test pcsc_wrong_card -- --test-threads=1
+    cargo test --locked --all-features --test pcsc -- --test-threads=1
+    cargo test --locked --all-features --test pcsc_wrong_card -- --test-threads=1
     stop_pcscd
     log "PC clock check tests against local chronyd time servers"
     start_ntp_servers
     TOTP_BURNER_TEST_NTP_SHIFTED="$NTP_SHIFTED" TOTP_BURNER_TEST_NTP_IN_SYNC="$NTP_IN_SYNC" \
-        cargo test --locked --features ntp-tests --test ntp
+        cargo test --locked --all-features --test ntp
     stop_ntp_servers
 }
 

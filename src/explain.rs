@@ -559,6 +559,7 @@ pub fn refusal(r: &crate::station::operation::Refusal) -> Explanation {
             ),
             "Start again with the passphrase of this records file.",
         ),
+        R::PcClockOff(off) => clock_off(off),
         R::OtherToken { found } => Explanation::new(
             format!("Another token ({found}) is on the reader now; nothing was written."),
             "Lay one token at a time on the reader.",
@@ -722,6 +723,19 @@ pub fn clock_verdict(v: &crate::clockcheck::ClockVerdict) -> String {
         V::Overridden { offset_ms, server } => format!(
             "PC clock {}, written anyway as the operator asked: the token's codes may be off.",
             pc_clock_offset(*offset_ms, server)
+        ),
+    }
+}
+
+/// Why a station run stopped.
+pub fn station_error(e: &crate::station::run::StationError) -> Explanation {
+    use crate::station::run::StationError as S;
+    match e {
+        S::PcClockOff(off) => clock_off(off),
+        S::ServiceLost => transport(&TransportError::ServiceUnavailable, None),
+        other => Explanation::new(
+            format!("The station stopped: {other}."),
+            "Fix the cause and start again; the records show what was burned, and an interrupted token is finished when it is laid on again.",
         ),
     }
 }

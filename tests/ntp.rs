@@ -307,3 +307,132 @@ fn an_answer_is_reused_for_the_cache_time_only() {
     ));
     assert_eq!(count.load(Ordering::SeqCst), 2);
 }
+
+// ---- The same gate under the app's device worker and the station loop ----
+
+fn servers_at(addr: String) -> NtpConfig {
+    NtpConfig {
+        servers: vec![addr],
+        ..Default::default()
+    }
+}
+
+fn demo_token(serial: &str) -> totp_burner::emulator::SharedToken {
+    let t =
+        totp_burner::emulator::shared_token(serial, Arc::new(totp_burner::clock::SystemClock), 5);
+    totp_burner::emulator::lock(&t).preload_seed(b"factory seed 20 byte");
+    t
+}
+
+fn app_burn(
+    servers: NtpConfig,
+) -> (
+    Result<totp_burner::burn::BurnReport, totp_burner::station::operation::OperationError>,
+    totp_burner::emulator::SharedToken,
+) {
+    use totp_burner::app::device::{DeviceEvent, DeviceRequest, DeviceWorker, EmulatorConnector};
+    let token = demo_token("86596220000801");
+    let link = totp_burner::emulator::EmulatorLink::new(token.clone(), "demo");
+    let mut worker = DeviceWorker::spawn(
+        EmulatorConnector(link),
+        Arc::new(totp_burner::clock::SystemClock),
+        || {},
+    );
+    worker.send(DeviceRequest::UseTimeServers(servers));
+    worker.send(DeviceRequest::Burn {
+        reader: None,
+        plan: totp_burner::burn::BurnPlan {
+            secret: totp_burner::secret::Secret::new(vec![7; 20]),
+            options: Default::default(),
+            allow_unknown_model: false,
+        },
+        upn: None,
+        reburn: false,
+    });
+    let end = std::time::Instant::now() + Duration::from_secs(10);
+    while std::time::Instant::now() < end {
+        match worker.try_next() {
+            Some(DeviceEvent::Burned(r, _)) => return (r, token),
+            Some(_) => {}
+            None => std::thread::sleep(Duration::from_millis(10)),
+        }
+    }
+    panic!("no burn result from the device worker");
+}
+
+#[test]
+fn the_app_refuses_to_write_a_shifted_pc_clock_and_burns_when_in_step() {
+    use totp_burner::station::operation::{OperationError, Refusal};
+    let (result, token) = app_burn(servers_at(shifted()));
+    let e = result.expect_err("refused");
+    assert!(
+        matches!(e, OperationError::Refused(Refusal::PcClockOff(ref off)) if off.offset_ms > 100_000),
+        "{e:?}"
+    );
+    let words = totp_burner::explain::operation_error(&e);
+    assert!(words.problem.contains("behind"), "{}", words.problem);
+    assert_eq!(
+        totp_burner::emulator::lock(&token)
+            .seed_for_tests()
+            .unwrap(),
+        b"factory seed 20 byte",
+        "the token is untouched"
+    );
+    let (result, token) = app_burn(servers_at(in_sync()));
+    assert!(result.is_ok(), "{:?}", result.err());
+    assert_eq!(
+        totp_burner::emulator::lock(&token)
+            .seed_for_tests()
+            .unwrap(),
+        &[7u8; 20]
+    );
+}
+
+#[test]
+fn the_station_stops_before_writing_a_shifted_pc_clock() {
+    use totp_burner::station::run::{
+        BatchConfig, BatchSource, PolledPresence, ReaderLoop, StationError, run_batch,
+    };
+    let dir = std::env::temp_dir().join(format!("tb-ntp-station-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = totp_burner::station::records::Store::open(&dir.join("r.sqlite"), None).unwrap();
+    let token = demo_token("86596220000802");
+    let link = totp_burner::emulator::EmulatorLink::new(token.clone(), "r0");
+    let config = BatchConfig {
+        source: BatchSource::Random { count: Some(1) },
+        options: Default::default(),
+        vault: None,
+        batch_id: "b".into(),
+        start_row: None,
+        reburn: false,
+        time_servers: servers_at(shifted()),
+    };
+    let readers = vec![ReaderLoop {
+        reader: "r0".into(),
+        presence: Box::new(PolledPresence(Box::new(|| true))),
+        connector: Box::new(totp_burner::emulator::EmulatorConnector(link)),
+    }];
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let r = run_batch(
+        &config,
+        &store,
+        readers,
+        &totp_burner::clock::SystemClock,
+        &stop,
+        &|_| {},
+    );
+    let e = r.expect_err("the station stops");
+    assert!(matches!(e, StationError::PcClockOff(_)), "{e:?}");
+    assert!(
+        totp_burner::explain::station_error(&e)
+            .problem
+            .contains("behind")
+    );
+    assert_eq!(
+        totp_burner::emulator::lock(&token)
+            .seed_for_tests()
+            .unwrap(),
+        b"factory seed 20 byte"
+    );
+    assert!(store.list(None).unwrap().is_empty(), "nothing was started");
+}

@@ -6,9 +6,11 @@
 //! with the vpcd driver; run serially: `cargo test --features pcscd-tests
 //! --test pcsc_wrong_card -- --test-threads=1` (`./dev.sh test` does).
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Output, Stdio};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 use totp_burner::burn::{Failure, read_info};
@@ -18,7 +20,6 @@ use totp_burner::clock::SystemClock;
 use totp_burner::emulator::vpcd::{ATR, VirtualCard, VpcdBridge, VpcdOptions};
 use totp_burner::emulator::{ForeignCard, ForeignKind};
 
-const BIN: &str = env!("CARGO_BIN_EXE_totp-burner");
 /// The second virtual reader: the main pcsc suite mostly uses the first.
 const READER: &str = "Virtual PCD 00 01";
 const PORT: &str = "35964";
@@ -112,7 +113,7 @@ fn emulate(args: &[&str], atr: &[u8], log: &Path) -> Emulate {
     wait_for("the shared reader to be free", READER_PATIENCE, || {
         reader_is_empty(READER)
     });
-    let child = Command::new(BIN)
+    let child = common::bin()
         .args(["emulate", "--vpcd", PORT, "--apdu-log"])
         .arg(log)
         .args(args)
@@ -129,7 +130,7 @@ fn emulate(args: &[&str], atr: &[u8], log: &Path) -> Emulate {
 
 /// Run the CLI with `stdin` on its standard input.
 fn run_with_stdin(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(BIN)
+    let mut child = common::bin()
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -181,6 +181,10 @@ fn config(source: BatchSource) -> BatchConfig {
         batch_id: "b".into(),
         start_row: None,
         reburn: false,
+        time_servers: totp_burner::clockcheck::NtpConfig {
+            servers: Vec::new(),
+            ..Default::default()
+        },
     }
 }
 
@@ -374,7 +378,12 @@ fn a_serial_burned_in_an_earlier_run_is_refused_without_reburn() {
     slot.lift();
     run.done.join().unwrap().unwrap();
     let last = store.last_for_serial("86596220000621").unwrap().unwrap();
-    assert_eq!(last.flags.as_deref(), Some("reburn"));
+    let flags = last.flags.unwrap_or_default();
+    assert!(flags.split(',').any(|f| f == "reburn"), "{flags}");
+    assert!(
+        flags.split(',').any(|f| f == "pc-clock-unverified"),
+        "{flags}"
+    );
 }
 
 #[test]

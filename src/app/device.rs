@@ -3,8 +3,9 @@
 //! the start of each frame); the worker asks for a repaint after sending.
 
 use crate::burn::{self, BurnError, BurnPlan, BurnReport, IdentifiedToken, Progress, SyncReport};
-pub use crate::card::connector::{Connector, EmulatorConnector, PcscConnector};
+pub use crate::card::connector::{Connector, PcscConnector};
 use crate::clock::Clock;
+pub use crate::emulator::EmulatorConnector;
 use crate::params::TokenOptions;
 use crate::station::operation::{self, OperationError, Recording, on_reader};
 use crate::station::records::Store;
@@ -23,6 +24,9 @@ pub enum DeviceRequest {
     /// Record every later burn and sync in this records file (opened on
     /// the worker thread).
     UseRecords(PathBuf),
+    /// Check the PC clock against these time servers before writing it
+    /// (default: the configured ones, `clockcheck::NtpConfig::from_env`).
+    UseTimeServers(crate::clockcheck::NtpConfig),
     /// Burn a secret.
     Burn {
         /// Reader name, or the one with a token.
@@ -84,14 +88,23 @@ impl DeviceWorker {
                     repaint();
                 };
                 let mut records: Records = Records::None;
+                let mut servers = crate::clockcheck::NtpConfig::from_env();
                 while let Ok(request) = req_rx.recv() {
-                    if let DeviceRequest::UseRecords(path) = request {
-                        records = Records::Path(path);
-                        continue;
+                    match request {
+                        DeviceRequest::UseRecords(path) => records = Records::Path(path),
+                        DeviceRequest::UseTimeServers(s) => servers = s,
+                        request => {
+                            let event = handle(
+                                &mut connector,
+                                clock.as_ref(),
+                                &mut records,
+                                &servers,
+                                request,
+                                &send,
+                            );
+                            send(event);
+                        }
                     }
-                    let event =
-                        handle(&mut connector, clock.as_ref(), &mut records, request, &send);
-                    send(event);
                 }
             })
             .expect("spawn device worker");
@@ -104,7 +117,10 @@ impl DeviceWorker {
 
     /// Queue a request.
     pub fn send(&mut self, request: DeviceRequest) {
-        let answered = !matches!(request, DeviceRequest::UseRecords(_));
+        let answered = !matches!(
+            request,
+            DeviceRequest::UseRecords(_) | DeviceRequest::UseTimeServers(_)
+        );
         if self.requests.send(request).is_ok() && answered {
             self.pending += 1;
         }
@@ -156,12 +172,15 @@ fn handle(
     connector: &mut impl Connector,
     clock: &dyn Clock,
     records: &mut Records,
+    servers: &crate::clockcheck::NtpConfig,
     request: DeviceRequest,
     send: &dyn Fn(DeviceEvent),
 ) -> DeviceEvent {
     let mut progress = |p: Progress| send(DeviceEvent::Progress(p));
     match request {
-        DeviceRequest::UseRecords(_) => DeviceEvent::RecordsProblem(String::new()),
+        DeviceRequest::UseRecords(_) | DeviceRequest::UseTimeServers(_) => {
+            DeviceEvent::RecordsProblem(String::new())
+        }
         DeviceRequest::Identify { reader } => {
             DeviceEvent::Identified(on_reader(connector, reader.as_deref(), |t| {
                 burn::read_info(t, clock, &mut progress)
@@ -177,6 +196,15 @@ fn handle(
                 Ok(s) => s,
                 Err(e) => return DeviceEvent::RecordsProblem(e),
             };
+            let verdict = match operation::pc_clock_gate(servers, false) {
+                Ok(v) => v,
+                Err(r) => return DeviceEvent::Burned(Err(OperationError::Refused(r)), None),
+            };
+            let mut flags: Vec<&'static str> =
+                operation::clock_flag(&verdict).into_iter().collect();
+            if reburn {
+                flags.push("reburn");
+            }
             let mut warning = None;
             let result = on_reader(connector, reader.as_deref(), |t| {
                 let rec = Recording {
@@ -184,7 +212,7 @@ fn handle(
                     reader: t.reader_name(),
                     upn,
                     reburn,
-                    flags: if reburn { vec!["reburn"] } else { Vec::new() },
+                    flags,
                     ..Default::default()
                 };
                 let done = operation::burn(t, &plan, clock, &mut progress, &rec);
@@ -205,11 +233,16 @@ fn handle(
                 Ok(s) => s,
                 Err(e) => return DeviceEvent::RecordsProblem(e),
             };
+            let verdict = match operation::pc_clock_gate(servers, false) {
+                Ok(v) => v,
+                Err(r) => return DeviceEvent::Synced(Err(OperationError::Refused(r)), None),
+            };
             let mut warning = None;
             let result = on_reader(connector, reader.as_deref(), |t| {
                 let rec = Recording {
                     store,
                     reader: t.reader_name(),
+                    flags: operation::clock_flag(&verdict).into_iter().collect(),
                     ..Default::default()
                 };
                 let done =

@@ -213,6 +213,7 @@ impl StationState {
                     batch_id,
                     start_row: None,
                     reburn,
+                    time_servers: crate::clockcheck::NtpConfig::from_env(),
                 };
                 let loops = match reader_loops(&hardware) {
                     Ok(l) => l,
@@ -473,7 +474,7 @@ fn reader_loops(
                 vec![ReaderLoop {
                     reader: name.clone(),
                     presence: Box::new(PolledPresence(Box::new(move || l.is_present()))),
-                    connector: Box::new(crate::card::connector::EmulatorConnector(link.clone()))
+                    connector: Box::new(crate::emulator::EmulatorConnector(link.clone()))
                         as Box<dyn Connector>,
                 }],
                 None,

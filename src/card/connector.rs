@@ -1,11 +1,11 @@
-//! Running one operation against "the token on a reader": connect (or
-//! take the in-process emulator), run the operation inside one PC/SC
-//! transaction, disconnect. Used by the app's device worker and the
-//! station's batch loop.
+//! Running one operation against "the token on a reader": connect, run the
+//! operation inside one PC/SC transaction, disconnect. Used by the app's
+//! device worker and the station's loops. (The demo's in-process reader
+//! implements the same trait in `emulator::link`: this I/O layer does not
+//! know the emulator.)
 
 use super::pcsc::PcscReaders;
 use super::{Transport, TransportError};
-use crate::emulator::EmulatorLink;
 
 /// Runs an operation against the token on a reader.
 pub trait Connector: Send + 'static {
@@ -40,23 +40,5 @@ impl Connector for PcscConnector {
         let readers = PcscReaders::establish()?;
         let mut card = readers.open(reader)?;
         card.in_transaction(|t| op(t))
-    }
-}
-
-/// The demo's in-process virtual reader.
-#[derive(Debug, Clone)]
-pub struct EmulatorConnector(pub EmulatorLink);
-
-impl Connector for EmulatorConnector {
-    fn run(
-        &mut self,
-        _reader: Option<&str>,
-        op: &mut dyn FnMut(&mut dyn Transport),
-    ) -> Result<(), TransportError> {
-        if !self.0.is_present() {
-            return Err(TransportError::NoToken);
-        }
-        op(&mut self.0);
-        Ok(())
     }
 }

@@ -377,6 +377,7 @@ pub fn run(a: &BatchArgs) -> i32 {
         batch_id: batch_id.clone(),
         start_row: a.start_row.map(|r| (r - 1) as usize),
         reburn: a.reburn,
+        time_servers: crate::clockcheck::NtpConfig::from_env(),
     };
     let (tx, rx) = std::sync::mpsc::channel();
     let watcher = match ReaderWatcher::spawn(move |e| {
@@ -455,11 +456,7 @@ pub fn run(a: &BatchArgs) -> i32 {
             }
             super::EXIT_OK
         }
-        Err(e) => fail(Explanation {
-            problem: format!("The batch stopped: {e}."),
-            next_step: "Fix the cause and run the batch again; the records show what was burned."
-                .into(),
-        }),
+        Err(e) => fail(crate::explain::station_error(&e)),
     }
 }
 

@@ -65,10 +65,6 @@ pub fn flags(v: &ClockVerdict, reburn: bool) -> Vec<&'static str> {
     if reburn {
         f.push("reburn");
     }
-    match v.name() {
-        "unverified" => f.push("pc-clock-unverified"),
-        "overridden" => f.push("pc-clock-overridden"),
-        _ => {}
-    }
+    f.extend(crate::station::operation::clock_flag(v));
     f
 }

@@ -61,3 +61,21 @@ impl Transport for EmulatorLink {
         self.name.clone()
     }
 }
+
+/// The demo's in-process virtual reader.
+#[derive(Debug, Clone)]
+pub struct EmulatorConnector(pub EmulatorLink);
+
+impl crate::card::connector::Connector for EmulatorConnector {
+    fn run(
+        &mut self,
+        _reader: Option<&str>,
+        op: &mut dyn FnMut(&mut dyn Transport),
+    ) -> Result<(), TransportError> {
+        if !self.0.is_present() {
+            return Err(TransportError::NoToken);
+        }
+        op(&mut self.0);
+        Ok(())
+    }
+}

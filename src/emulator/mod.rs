@@ -10,7 +10,7 @@ mod token;
 pub mod vpcd;
 
 pub use foreign::{ForeignCard, ForeignKind};
-pub use link::{EmulatorLink, SharedToken, lock};
+pub use link::{EmulatorConnector, EmulatorLink, SharedToken, lock};
 pub use token::VirtualToken;
 
 use crate::clock::Clock;

@@ -64,6 +64,10 @@ pub enum Refusal {
     /// The secret could not be sealed for keeping.
     #[error("the secret could not be kept: {0}")]
     NotSealed(#[source] VaultError),
+    /// The PC clock is off (checked against time servers): its time is not
+    /// written into a token.
+    #[error(transparent)]
+    PcClockOff(crate::clockcheck::ClockOff),
     /// Another token than the one identified lies on the reader.
     #[error("another token ({found}) is on the reader")]
     OtherToken {
@@ -110,6 +114,27 @@ pub struct Recorded<T> {
     pub outcome_not_recorded: Option<RecordsError>,
     /// The operation's identifier in the records (None: nothing recorded).
     pub op_id: Option<String>,
+}
+
+/// The PC clock gate before any clock write (every burn and sync writes
+/// the PC's time): checked against the configured time servers (cached for
+/// a few minutes; blocks up to the timeout, so never on the UI thread).
+/// Off by more than the limit: refused unless `override_`. Returns the
+/// verdict, to be recorded as a flag.
+pub fn pc_clock_gate(
+    servers: &crate::clockcheck::NtpConfig,
+    override_: bool,
+) -> Result<crate::clockcheck::ClockVerdict, Refusal> {
+    crate::clockcheck::check_before_clock_write(servers, override_).map_err(Refusal::PcClockOff)
+}
+
+/// The record flag of a clock verdict (none when verified).
+pub fn clock_flag(v: &crate::clockcheck::ClockVerdict) -> Option<&'static str> {
+    match v.name() {
+        "unverified" => Some("pc-clock-unverified"),
+        "overridden" => Some("pc-clock-overridden"),
+        _ => None,
+    }
 }
 
 /// A failure before the first command: nothing was written.

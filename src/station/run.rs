@@ -71,6 +71,8 @@ pub struct BatchConfig {
     pub start_row: Option<usize>,
     /// Burn tokens burned in earlier runs again (with a new secret).
     pub reburn: bool,
+    /// Time servers to check the PC clock against before each token.
+    pub time_servers: crate::clockcheck::NtpConfig,
 }
 
 /// What a loop reports. Every event names its reader.
@@ -206,6 +208,9 @@ pub enum StationError {
     /// The smart-card service went away.
     #[error("the smart-card service stopped")]
     ServiceLost,
+    /// The PC clock is off: no token gets this PC's time.
+    #[error(transparent)]
+    PcClockOff(crate::clockcheck::ClockOff),
 }
 
 /// Token placement and removal on one reader, as its loop needs them.
@@ -612,6 +617,17 @@ fn one_token(
     connector: &mut dyn Connector,
 ) -> Result<Turn, crate::burn::BurnError> {
     let clock = shared.clock;
+    // Every burn writes the PC's time: checked first (cached for minutes).
+    let clock_flag = match operation::pc_clock_gate(&shared.config.time_servers, false) {
+        Ok(v) => operation::clock_flag(&v),
+        Err(Refusal::PcClockOff(off)) => {
+            shared.fail(StationError::PcClockOff(off));
+            return Ok(Turn::Skipped(StationEvent::LiftIt {
+                reader: reader.into(),
+            }));
+        }
+        Err(_) => None,
+    };
     operation::on_reader(connector, Some(reader), |t| {
         let token = burn::read_info(t, clock, &mut |_| {})?;
         let decision = match shared.decide(reader, &token) {
@@ -632,6 +648,8 @@ fn one_token(
             options: shared.config.options,
             allow_unknown_model: false,
         };
+        let mut flags = job.flags.clone();
+        flags.extend(clock_flag);
         let rec = Recording {
             store: Some(shared.store),
             vault: shared.config.vault.as_ref(),
@@ -641,7 +659,7 @@ fn one_token(
             list: job.list.clone(),
             reburn: job.flags.contains(&"reburn") || job.resumed,
             expect_serial: Some(token.serial.clone()),
-            flags: job.flags.clone(),
+            flags,
         };
         let recorded = operation::burn(t, &plan, clock, &mut |_| {}, &rec);
         Ok(Turn::Done { job, recorded })
