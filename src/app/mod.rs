@@ -5,6 +5,7 @@
 
 mod bell;
 pub mod capture;
+mod clipboard_wipe;
 pub mod demo;
 pub mod device;
 pub mod readers;
@@ -13,6 +14,7 @@ pub mod settings;
 pub mod state;
 pub mod station;
 mod ui;
+pub mod zeroizing_text;
 
 pub use state::BurnerApp;
 pub use ui::SCAN_SHORTCUT;

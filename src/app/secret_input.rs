@@ -1,15 +1,18 @@
 //! The secret as the user supplied it (typed, pasted or scanned), what it
 //! turned out to be, and which export account is chosen.
 
+use super::zeroizing_text::ZeroizingText;
 use crate::explain::{self, Explanation};
+use crate::params::{HmacAlgorithm, TimeStep};
 use crate::secret::{self, Candidate, NotASecret, SecretInfo};
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
 /// The secret panel's state.
 #[derive(Default)]
 pub struct SecretInput {
-    /// The text field (masked unless revealed), wiped on drop and on clear.
-    pub text: Zeroizing<String>,
+    /// The text field (masked unless revealed), wiped on drop and on clear;
+    /// egui edits it in place, with no undo history.
+    pub text: ZeroizingText,
     /// Show the text instead of dots.
     pub reveal: bool,
     /// Where the text came from ("typed", "screen", a file name...).
@@ -20,6 +23,8 @@ pub struct SecretInput {
     pub account: Option<usize>,
     /// Other QR codes found with it that are not secrets, explained.
     pub others: Vec<Explanation>,
+    /// A note about where the secret went (e.g. the clipboard was cleared).
+    pub note: Option<String>,
 }
 
 impl std::fmt::Debug for SecretInput {
@@ -34,8 +39,8 @@ impl std::fmt::Debug for SecretInput {
 impl SecretInput {
     /// Replace the text and classify it.
     pub fn set_text(&mut self, text: &str, origin: &str) {
-        self.text.zeroize();
-        self.text.push_str(text.trim());
+        self.text.set(text.trim());
+        self.note = None;
         self.origin = Some(origin.to_string());
         self.others.clear();
         self.reparse();
@@ -86,6 +91,17 @@ impl SecretInput {
         }
     }
 
+    /// The HMAC and time step the chosen secret asks for: what its link
+    /// names, else the otpauth Key URI defaults (SHA-1, 30 s), which are
+    /// also what a bare Base32/hex key means.
+    pub fn intended_options(&self) -> Option<(HmacAlgorithm, TimeStep)> {
+        let info = self.chosen()?;
+        Some((
+            info.algorithm.unwrap_or(HmacAlgorithm::Sha1),
+            info.period.unwrap_or(TimeStep::Seconds30),
+        ))
+    }
+
     /// Why the text cannot be burned, in words (None when usable or empty).
     pub fn problem(&self) -> Option<Explanation> {
         match self.parsed.as_ref()? {
@@ -110,7 +126,8 @@ impl SecretInput {
 
     /// Forget the secret (the text is wiped).
     pub fn clear(&mut self) {
-        self.text.zeroize();
+        self.text.wipe();
+        self.note = None;
         self.parsed = None;
         self.account = None;
         self.origin = None;

@@ -1,8 +1,11 @@
-//! Choices remembered between runs: the last options and the view, in a
-//! JSON file in the per-user config folder (`TOTP_BURNER_CONFIG_DIR`
-//! overrides the folder, for tests). Never holds a secret.
+//! Choices remembered between runs: the display timeout, the view and the
+//! reader, in a JSON file in the per-user config folder
+//! (`TOTP_BURNER_CONFIG_DIR` overrides the folder, for tests). Never holds
+//! a secret. HMAC and time step are not remembered: they belong to each
+//! secret (its link, else SHA-1 / 30 s); files from older versions that
+//! still name them are read without error and those values ignored.
 
-use crate::params::{DisplayTimeout, HmacAlgorithm, TimeStep, TokenOptions};
+use crate::params::DisplayTimeout;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -13,10 +16,6 @@ pub struct Settings {
     /// Where they are saved (not saved when None).
     #[serde(skip)]
     pub path: Option<PathBuf>,
-    /// "sha1" or "sha256".
-    pub algorithm: String,
-    /// 30 or 60.
-    pub period: u64,
     /// 15, 30, 60 or 120.
     pub display_timeout: u64,
     /// Show the wizard instead of the burner view.
@@ -27,12 +26,9 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        let o = TokenOptions::default();
         Settings {
             path: None,
-            algorithm: o.algorithm.name().into(),
-            period: o.period.seconds(),
-            display_timeout: o.display_timeout.seconds(),
+            display_timeout: DisplayTimeout::default().seconds(),
             wizard: false,
             reader: None,
         }
@@ -40,23 +36,14 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The remembered token options (defaults for anything unreadable).
-    pub fn options(&self) -> TokenOptions {
-        TokenOptions {
-            algorithm: if self.algorithm == "sha256" {
-                HmacAlgorithm::Sha256
-            } else {
-                HmacAlgorithm::Sha1
-            },
-            period: TimeStep::from_seconds(self.period).unwrap_or_default(),
-            display_timeout: DisplayTimeout::from_seconds(self.display_timeout).unwrap_or_default(),
-        }
+    /// The remembered display timeout (the default when unreadable).
+    pub fn display_timeout(&self) -> DisplayTimeout {
+        DisplayTimeout::from_seconds(self.display_timeout).unwrap_or_default()
     }
-    /// Remember these options.
-    pub fn set_options(&mut self, o: &TokenOptions) {
-        self.algorithm = o.algorithm.name().into();
-        self.period = o.period.seconds();
-        self.display_timeout = o.display_timeout.seconds();
+
+    /// Remember this display timeout.
+    pub fn set_display_timeout(&mut self, t: DisplayTimeout) {
+        self.display_timeout = t.seconds();
     }
 
     /// The default file: in the per-user config folder.
@@ -85,5 +72,30 @@ impl Settings {
                 let _ = std::fs::write(p, text);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_files_naming_algorithm_and_period_still_load() {
+        let dir = std::env::temp_dir().join(format!("totp-burner-settings-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("settings.json");
+        std::fs::write(
+            &path,
+            r#"{"algorithm":"sha256","period":60,"display_timeout":60,"wizard":true}"#,
+        )
+        .unwrap();
+        let s = Settings::load(Some(path.clone()));
+        assert_eq!(s.display_timeout(), DisplayTimeout::Seconds60);
+        assert!(s.wizard);
+        s.save();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        assert!(!saved.contains("algorithm"), "{saved}");
+        assert!(!saved.contains("period"), "{saved}");
+        let _ = std::fs::remove_dir_all(dir);
     }
 }

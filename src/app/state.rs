@@ -17,7 +17,7 @@ pub use crate::explain::clock_words;
 use crate::explain::{self, Explanation};
 use crate::params::TokenOptions;
 use crate::protocol::TimeSync;
-use crate::secret::Secret;
+use crate::secret::{Secret, SecretInfo};
 use crate::station::operation::{OperationError, Refusal};
 use std::io::Write;
 use std::sync::Arc;
@@ -70,7 +70,8 @@ pub enum Operation {
     Synced(String),
 }
 
-/// A successful burn, kept for the live verification code.
+/// A successful burn, kept for the live verification code: the codes are
+/// computed from the secret burned, never from the text field.
 pub struct BurnResult {
     /// The secret burned (wiped on drop).
     pub secret: Secret,
@@ -94,8 +95,13 @@ pub struct BurnerApp {
     pub readers: Readers,
     /// The secret panel.
     pub secret: SecretInput,
-    /// Options to burn.
+    /// Options to burn: the secret's (its link's, else SHA-1 / 30 s) unless
+    /// the operator changes them; only the display timeout is remembered.
     pub options: TokenOptions,
+    /// The "options differ from the link's" confirmation is open.
+    pub confirm_options: bool,
+    /// The secret being burned and its label, until the burn reports.
+    burning: Option<(Secret, Option<String>)>,
     /// The token on the reader.
     pub token: TokenStatus,
     /// The running or last operation.
@@ -204,7 +210,12 @@ impl BurnerApp {
             capture,
             readers,
             secret: SecretInput::default(),
-            options: settings.options(),
+            options: TokenOptions {
+                display_timeout: settings.display_timeout(),
+                ..TokenOptions::default()
+            },
+            confirm_options: false,
+            burning: None,
             token: TokenStatus::Absent,
             operation: Operation::Idle,
             result: None,
@@ -390,7 +401,7 @@ impl BurnerApp {
             DeviceEvent::Burned(Ok(report), warning) => {
                 self.record_warning = warning;
                 self.reburn_offer = None;
-                let info = self.secret.chosen();
+                let burned = self.burning.take();
                 self.note_event(&format!(
                     "burned {} code {}",
                     report.token.serial, report.codes.current
@@ -399,15 +410,12 @@ impl BurnerApp {
                     "burned {} · code {}",
                     report.token.serial, report.codes.current
                 ));
-                self.result = info.map(|i| BurnResult {
-                    secret: i.secret,
+                self.result = burned.map(|(secret, label)| BurnResult {
+                    secret,
                     options: report.options,
                     serial: report.token.serial.clone(),
                     model: report.token.model_name(),
-                    label: match (i.issuer, i.account) {
-                        (Some(a), Some(b)) => Some(format!("{a} · {b}")),
-                        (a, b) => a.or(b),
-                    },
+                    label,
                 });
                 self.token = TokenStatus::Known(report.token);
                 self.operation = Operation::Idle;
@@ -421,6 +429,7 @@ impl BurnerApp {
             }
             DeviceEvent::Burned(Err(e), warning) => {
                 self.record_warning = warning;
+                self.burning = None;
                 let why = explain::operation_error(&e);
                 self.log.push(format!("burn failed: {}", why.problem));
                 self.reburn_offer = match &e {
@@ -449,7 +458,12 @@ impl BurnerApp {
                 self.record_warning = warning;
                 let words = match r.secret_erased {
                     Some(true) => {
-                        "Clock set. This model erased its secret: the token is blank, burn it now."
+                        self.after_erasing_sync();
+                        if self.secret.chosen().is_some() {
+                            "Clock set. This model erased its secret: the token is blank and shows no code. Burn it again now: press Burn (Enter)."
+                        } else {
+                            "Clock set. This model erased its secret: the token is blank and shows no code. Scan or paste the secret again, then press Burn (Enter)."
+                        }
                     }
                     Some(false) => "Clock set; the secret was kept.",
                     None => "Clock set; burn the token to be sure it holds a secret.",
@@ -480,6 +494,17 @@ impl BurnerApp {
                 if self.secret.take_scanned(&texts, &place) {
                     self.capture_note = None;
                     self.apply_secret_options();
+                    if place == "clipboard" {
+                        // The text is in the field now: clear it from the
+                        // clipboard (if nothing was copied since).
+                        for t in &texts {
+                            super::clipboard_wipe::clear_if_unchanged(t.clone(), Duration::ZERO);
+                        }
+                        self.secret.note = Some(
+                            "Pasted: the clipboard is cleared so the secret does not stay there."
+                                .into(),
+                        );
+                    }
                     let kind = if self.secret.chosen().is_some() {
                         "secret"
                     } else {
@@ -520,30 +545,52 @@ impl BurnerApp {
         }
     }
 
-    /// Prefill the options from the secret's link, when it names them.
+    /// Options follow the secret: what its link names, else the otpauth
+    /// defaults (SHA-1, 30 s), never what an earlier burn used.
     pub fn apply_secret_options(&mut self) {
-        if let Some(info) = self.secret.chosen() {
-            if let Some(a) = info.algorithm {
-                self.options.algorithm = a;
-            }
-            if let Some(p) = info.period {
-                self.options.period = p;
-            }
+        if let Some((algorithm, period)) = self.secret.intended_options() {
+            self.options.algorithm = algorithm;
+            self.options.period = period;
         }
     }
 
-    /// Start a burn (no-op with the reason shown when not ready).
+    /// The HMAC and time step the secret asks for, when the options shown
+    /// differ from them (the codes would not match the service's).
+    pub fn options_differ(
+        &self,
+    ) -> Option<(crate::params::HmacAlgorithm, crate::params::TimeStep)> {
+        self.secret
+            .intended_options()
+            .filter(|&(a, p)| (a, p) != (self.options.algorithm, self.options.period))
+    }
+
+    /// Start a burn (no-op with the reason shown when not ready). Options
+    /// that differ from the link's are confirmed first, once.
     pub fn start_burn(&mut self) {
+        if self.burn_blocker().is_some() {
+            return;
+        }
+        if self.options_differ().is_some() {
+            self.confirm_options = true;
+            return;
+        }
+        self.burn_now();
+    }
+
+    /// Burn with the options shown (the operator confirmed them).
+    pub fn burn_now(&mut self) {
+        self.confirm_options = false;
         if self.burn_blocker().is_some() {
             return;
         }
         let Some(info) = self.secret.chosen() else {
             return;
         };
-        self.settings.set_options(&self.options);
+        self.settings
+            .set_display_timeout(self.options.display_timeout);
         self.settings.save();
         self.result = None;
-        self.send_burn(info.secret, info.account, false);
+        self.send_burn(info, false);
     }
 
     /// Burn the token that the records say was burned before, on purpose
@@ -557,10 +604,16 @@ impl BurnerApp {
         };
         self.reburn_offer = None;
         self.result = None;
-        self.send_burn(info.secret, info.account, true);
+        self.send_burn(info, true);
     }
 
-    pub(super) fn send_burn(&mut self, secret: Secret, upn: Option<String>, reburn: bool) {
+    pub(super) fn send_burn(&mut self, info: SecretInfo, reburn: bool) {
+        let label = match (info.issuer, info.account.clone()) {
+            (Some(a), Some(b)) => Some(format!("{a} · {b}")),
+            (a, b) => a.or(b),
+        };
+        let (secret, upn) = (info.secret, info.account);
+        self.burning = Some((secret.clone(), label));
         self.operation = Operation::Burning {
             step: Step::Identify,
         };
@@ -678,9 +731,20 @@ impl BurnerApp {
         self.capture.send(CaptureRequest::WebcamStop);
     }
 
+    /// A time sync erased the token's secret: its live code is gone, so is
+    /// the result; the next step is burning again.
+    fn after_erasing_sync(&mut self) {
+        self.result = None;
+        if let View::Wizard(_) = self.view {
+            let has_secret = self.secret.chosen().is_some();
+            self.view = View::Wizard(if has_secret { 3 } else { 0 });
+        }
+    }
+
     /// Forget this token's secret and get ready for the next one.
     pub fn next_token(&mut self) {
         self.reburn_offer = None;
+        self.confirm_options = false;
         self.secret.clear();
         self.result = None;
         self.operation = Operation::Idle;

@@ -86,10 +86,10 @@ pub struct StationState {
     pub keep_secrets: bool,
     /// Burn tokens burned in earlier runs again (with a new secret).
     pub reburn: bool,
-    /// Passphrase for kept secrets (wiped on drop).
-    pub passphrase: Zeroizing<String>,
+    /// Passphrase for kept secrets (wiped on drop, no undo history).
+    pub passphrase: super::zeroizing_text::ZeroizingText,
     /// The passphrase again (a new records file's vault).
-    pub passphrase_again: Zeroizing<String>,
+    pub passphrase_again: super::zeroizing_text::ZeroizingText,
     /// The station's phase (the latest reader's).
     pub phase: Phase,
     /// One tile per reader.
@@ -122,8 +122,8 @@ impl StationState {
             csv_path: String::new(),
             keep_secrets: false,
             reburn: false,
-            passphrase: Zeroizing::new(String::new()),
-            passphrase_again: Zeroizing::new(String::new()),
+            passphrase: Default::default(),
+            passphrase_again: Default::default(),
             phase: Phase::Stopped,
             tiles: BTreeMap::new(),
             problem: None,
@@ -169,10 +169,10 @@ impl StationState {
         let csv = (self.source == StationSource::Csv).then(|| self.csv_path.trim().to_string());
         let passphrase = self
             .keep_secrets
-            .then(|| age::secrecy::SecretString::from(self.passphrase.to_string()));
+            .then(|| age::secrecy::SecretString::from(self.passphrase.as_str().to_owned()));
         let again = self
             .keep_secrets
-            .then(|| Zeroizing::new(self.passphrase_again.to_string()));
+            .then(|| Zeroizing::new(self.passphrase_again.as_str().to_owned()));
         let source = self.source;
         let handed = self.handed.clone();
         let reburn = self.reburn;

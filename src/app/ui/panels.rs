@@ -82,7 +82,6 @@ pub fn token(app: &mut BurnerApp, ui: &mut egui::Ui) {
 
 pub fn options(app: &mut BurnerApp, ui: &mut egui::Ui) {
     ui.heading("Options");
-    let from_link = app.secret.chosen();
     let o = &mut app.options;
     egui::ComboBox::from_label("HMAC")
         .selected_text(o.algorithm.to_string())
@@ -103,19 +102,64 @@ pub fn options(app: &mut BurnerApp, ui: &mut egui::Ui) {
                 ui.selectable_value(&mut o.display_timeout, t, format!("{} s", t.seconds()));
             }
         });
-    let differs = from_link.is_some_and(|info| {
-        info.algorithm.is_some_and(|a| a != app.options.algorithm)
-            || info.period.is_some_and(|p| p != app.options.period)
-    });
-    if differs {
+    if let Some(wanted) = app.options_differ() {
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            "These options differ from the link's: the codes will not match the service's.",
+            format!(
+                "{} says {}: with these options the codes will not match the service's.",
+                secret_says(app),
+                pair(wanted)
+            ),
         );
     }
 }
 
+/// "SHA-1 / 30 s".
+fn pair((algorithm, period): (HmacAlgorithm, TimeStep)) -> String {
+    format!("{algorithm} / {} s", period.seconds())
+}
+
+/// Who names the options: the link, or (a bare key) the standard.
+fn secret_says(app: &BurnerApp) -> &'static str {
+    match app.secret.chosen() {
+        Some(i) if i.algorithm.is_some() || i.period.is_some() => "The link",
+        Some(i) if i.issuer.is_some() || i.account.is_some() => "The link",
+        _ => "The standard for a key with no link",
+    }
+}
+
+/// Burn asks once when the options differ from what the secret asks for.
+fn options_confirmation(app: &mut BurnerApp, ctx: &egui::Context) {
+    if !app.confirm_options {
+        return;
+    }
+    let Some(wanted) = app.options_differ() else {
+        app.confirm_options = false;
+        return;
+    };
+    let chosen = pair((app.options.algorithm, app.options.period));
+    let question = format!(
+        "{} says {}; burn {chosen} anyway?",
+        secret_says(app),
+        pair(wanted)
+    );
+    egui::Modal::new(egui::Id::unique("options-confirm")).show(ctx, |ui| {
+        ui.heading("Burn other options than the secret's?");
+        ui.label(question);
+        ui.label("The token's codes will not match the ones the service expects.");
+        ui.horizontal(|ui| {
+            if ui.button(format!("Burn {chosen} anyway")).clicked() {
+                app.burn_now();
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                app.confirm_options = false;
+            }
+        });
+    });
+}
+
 pub fn burn_button(app: &mut BurnerApp, ui: &mut egui::Ui) {
+    options_confirmation(app, &ui.ctx().clone());
     let blocker = app.burn_blocker();
     ui.horizontal(|ui| {
         let button = egui::Button::new(egui::RichText::new("Burn (Enter)").size(20.0))

@@ -1,5 +1,7 @@
 //! The verification: a large live code with a countdown bar, the previous
 //! and next codes, the power-cycle instruction, copy, and "Next token".
+//! Codes come from the secret that was burned (`BurnResult`), never from
+//! the secret field, which the operator may have edited since.
 
 use crate::app::state::BurnerApp;
 use crate::secret::totp::codes_at;
@@ -53,8 +55,16 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
             grouped(&codes.next)
         ));
         ui.horizontal(|ui| {
-            if ui.button("Copy code").clicked() {
+            if ui
+                .button("Copy code")
+                .on_hover_text("Cleared from the clipboard after 30 s")
+                .clicked()
+            {
                 ui.ctx().copy_text(codes.current.clone());
+                crate::app::clipboard_wipe::clear_if_unchanged(
+                    zeroize::Zeroizing::new(codes.current.clone()),
+                    crate::app::clipboard_wipe::CODE_LIFETIME,
+                );
             }
             if ui
                 .button("Next token")

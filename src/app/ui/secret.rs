@@ -2,9 +2,13 @@
 //! the secret masked with a reveal toggle; issuer/account; export accounts
 //! to choose from; every wrong kind explained with what to do instead.
 
+use crate::app::clipboard_wipe::clear_if_unchanged;
 use crate::app::state::BurnerApp;
+use crate::app::zeroizing_text::{no_undo, secret_field};
 use crate::secret::Candidate;
 use eframe::egui;
+use std::time::Duration;
+use zeroize::Zeroizing;
 
 /// Id of the "Open image" dialog's open flag.
 fn dialog_id() -> egui::Id {
@@ -54,15 +58,28 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
     }
 
     let label = ui.label("Secret key, otpauth link or export:");
-    let edit = egui::TextEdit::singleline(&mut *app.secret.text)
-        .password(!app.secret.reveal)
+    let id = egui::Id::unique("secret-field");
+    // No undo history: Ctrl+Z after "Next token" must bring nothing back.
+    no_undo(ui.ctx(), id);
+    let edit = secret_field(&mut app.secret.text, id, app.secret.reveal)
         .hint_text("Base32 key, hex, otpauth://… or drop a QR picture")
         .desired_width(f32::INFINITY);
     let response = ui.add(edit).labelled_by(label.id);
+    let pasted = pasted_text(ui);
     if response.changed() {
-        app.secret.origin = Some("typed".into());
+        app.secret.origin = Some(if pasted.is_some() { "pasted" } else { "typed" }.into());
         app.secret.reparse();
         app.apply_secret_options();
+    }
+    // Pasted into the field or onto the window: the secret is in the field
+    // now, so it need not stay on the clipboard.
+    if let Some(p) = pasted
+        && !p.trim().is_empty()
+        && app.secret.text.contains(p.trim())
+    {
+        clear_if_unchanged(p, Duration::ZERO);
+        app.secret.note =
+            Some("Pasted: the clipboard is cleared so the secret does not stay there.".into());
     }
     ui.horizontal(|ui| {
         ui.checkbox(&mut app.secret.reveal, "Show secret");
@@ -76,6 +93,9 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
             ui.weak(format!("· scan took {} ms", t.as_millis()));
         }
     });
+    if let Some(n) = &app.secret.note {
+        ui.weak(n);
+    }
 
     accounts(app, ui);
     if let Some(info) = app.secret.chosen() {
@@ -109,6 +129,16 @@ fn ok_color(ui: &egui::Ui) -> egui::Color32 {
     } else {
         egui::Color32::from_rgb(0, 120, 0)
     }
+}
+
+/// The text pasted this frame, if any (into the field or onto the window).
+fn pasted_text(ui: &egui::Ui) -> Option<Zeroizing<String>> {
+    ui.input(|i| {
+        i.events.iter().find_map(|e| match e {
+            egui::Event::Paste(t) => Some(Zeroizing::new(t.clone())),
+            _ => None,
+        })
+    })
 }
 
 /// A problem and its next step, in the error colour.

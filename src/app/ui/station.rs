@@ -4,6 +4,7 @@
 
 use crate::app::state::BurnerApp;
 use crate::app::station::{Phase, StationSource};
+use crate::app::zeroizing_text::{no_undo, secret_field};
 use eframe::egui;
 
 pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
@@ -37,12 +38,23 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
             "Keep secrets (encrypted) for the Entra ID export",
         );
         if app.station.keep_secrets {
+            // Zeroizing buffers, no undo history (Ctrl+Z brings nothing back).
+            let (first, again) = (
+                egui::Id::unique("station-passphrase"),
+                egui::Id::unique("station-passphrase-again"),
+            );
+            no_undo(ui.ctx(), first);
+            no_undo(ui.ctx(), again);
             let label = ui.label("Passphrase:");
-            ui.add(egui::TextEdit::singleline(&mut *app.station.passphrase).password(true))
+            ui.add(secret_field(&mut app.station.passphrase, first, false))
                 .labelled_by(label.id);
             let label = ui.label("Passphrase again (a new records file):");
-            ui.add(egui::TextEdit::singleline(&mut *app.station.passphrase_again).password(true))
-                .labelled_by(label.id);
+            ui.add(secret_field(
+                &mut app.station.passphrase_again,
+                again,
+                false,
+            ))
+            .labelled_by(label.id);
         }
         ui.checkbox(
             &mut app.station.reburn,
