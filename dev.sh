@@ -23,7 +23,7 @@ as_root() {
 # (one 120 s ahead) for the PC clock check tests.
 SYSTEM_PACKAGES=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd libclang-dev xvfb
     mesa-vulkan-drivers libgl1-mesa-dri libegl1 libxkbcommon-x11-0 imagemagick xdotool
-    chrony faketime)
+    chrony faketime xclip)
 
 ensure_system_packages() {
     local missing=()
@@ -186,6 +186,7 @@ cmd_test() {
     ensure_pcscd
     cargo test --locked --all-features --test pcsc -- --test-threads=1
     cargo test --locked --all-features --test pcsc_wrong_card -- --test-threads=1
+    cargo test --locked --all-features --test pcsc_window
     stop_pcscd
     log "PC clock check tests against local chronyd time servers"
     start_ntp_servers

@@ -1,0 +1,246 @@
+//! The real app window (`totp-burner gui`, not the demo) on a real X
+//! server (Xvfb), with a token behind the real pcscd and the vpcd virtual
+//! reader: a Microsoft-style link without `algorithm`/`period` is pasted
+//! (Ctrl+V) and burned (Enter). The token must get SHA-1 / 30 s, whatever
+//! an older settings file remembered and whatever the token held before;
+//! the code the app shows must be the token's; and the burn must be in the
+//! records. Needs pcscd with vpcd, Xvfb, xdotool and xclip
+//! (`./dev.sh test` runs it with the pcscd suites).
+
+mod common;
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use totp_burner::burn::{BurnPlan, burn};
+use totp_burner::card::pcsc::PcscReaders;
+use totp_burner::clock::SystemClock;
+use totp_burner::emulator::vpcd::{VpcdBridge, VpcdOptions};
+use totp_burner::emulator::{VirtualToken, lock};
+use totp_burner::params::{HmacAlgorithm, TimeStep, TokenOptions};
+use totp_burner::secret::Secret;
+
+const READER0: &str = "Virtual PCD 00 00";
+const SERIAL: &str = "86596220000901";
+const LINK: &str = "otpauth://totp/Contoso:frank%40contoso.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Contoso";
+
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_xvfb() -> (Killed, String) {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1600x1000x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb must be installed (./dev.sh test installs it)");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    (Killed(child), format!(":{}", line.trim()))
+}
+
+fn wait_for(what: &str, timeout: Duration, mut f: impl FnMut() -> bool) {
+    let end = Instant::now() + timeout;
+    while Instant::now() < end {
+        if f() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn reader_has_token() -> bool {
+    PcscReaders::establish()
+        .and_then(|r| r.list())
+        .map(|l| l.iter().any(|r| r.name == READER0 && r.state.has_token()))
+        .unwrap_or(false)
+}
+
+fn line_in(log: &Path, what: &str) -> Option<String> {
+    std::fs::read_to_string(log)
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.contains(what))
+        .map(str::to_string)
+}
+
+fn wait_line(log: &Path, what: &str) -> String {
+    let mut found = None;
+    wait_for(what, Duration::from_secs(30), || {
+        found = line_in(log, what);
+        found.is_some()
+    });
+    found.unwrap()
+}
+
+fn xdotool(display: &str, args: &[&str]) -> bool {
+    Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn a_pasted_link_without_options_burns_sha1_30s_and_is_recorded() {
+    // The token held a SHA-256 / 60 s secret before (burned here without
+    // records, as by another tool).
+    let token = Arc::new(Mutex::new(VirtualToken::new(
+        SERIAL,
+        true,
+        Arc::new(SystemClock),
+        11,
+    )));
+    let old = BurnPlan {
+        secret: Secret::new(b"an older secret here".to_vec()),
+        options: TokenOptions {
+            algorithm: HmacAlgorithm::Sha256,
+            period: TimeStep::Seconds60,
+            ..Default::default()
+        },
+        allow_unknown_model: false,
+    };
+    burn(
+        &mut totp_burner::emulator::EmulatorLink::new(token.clone(), "setup"),
+        &old,
+        &SystemClock,
+        &mut |_| {},
+    )
+    .unwrap();
+    let before = lock(&token).option_bytes();
+    assert_eq!((before.0, before.1), (2, 0x3C), "SHA-256 / 60 s before");
+    lock(&token).end_session();
+
+    let dir = common::run_dir("window");
+    let _ = std::fs::remove_dir_all(&dir);
+    let (config, data) = (dir.join("config"), dir.join("data"));
+    std::fs::create_dir_all(&config).unwrap();
+    // An older settings file that remembered SHA-256 / 60 s.
+    std::fs::write(
+        config.join("settings.json"),
+        r#"{"algorithm":"sha256","period":60,"display_timeout":30,"wizard":false}"#,
+    )
+    .unwrap();
+    let log = dir.join("events.log");
+
+    let (_x, display) = start_xvfb();
+    wait_for("Xvfb", Duration::from_secs(10), || {
+        xdotool(&display, &["getmouselocation"])
+    });
+    let bridge = VpcdBridge::spawn(token.clone(), VpcdOptions::port(35963), |_| {});
+    wait_for(
+        "the token on the reader",
+        Duration::from_secs(5),
+        reader_has_token,
+    );
+
+    let _app = Killed(
+        Command::new(common::BIN)
+            .arg("gui")
+            .env("DISPLAY", &display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("XDG_RUNTIME_DIR", &dir)
+            .env("TOTP_BURNER_CONFIG_DIR", &config)
+            .env("TOTP_BURNER_DATA_DIR", &data)
+            .env("TOTP_BURNER_EVENT_LOG", &log)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let mut window = String::new();
+    wait_for("the app window", Duration::from_secs(30), || {
+        let out = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", "TOTP burner"])
+            .env("DISPLAY", &display)
+            .output()
+            .unwrap();
+        window = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string();
+        !window.is_empty()
+    });
+    wait_line(&log, "first frame");
+
+    // The link on the clipboard, as copied from the sign-in page.
+    let mut clip = Command::new("xclip")
+        .args(["-selection", "clipboard", "-loops", "1"])
+        .env("DISPLAY", &display)
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("xclip must be installed (./dev.sh test installs it)");
+    {
+        use std::io::Write;
+        let mut stdin = clip.stdin.take().unwrap();
+        stdin.write_all(LINK.as_bytes()).unwrap();
+    }
+    let _clip = Killed(clip);
+    wait_for("focus", Duration::from_secs(10), || {
+        xdotool(&display, &["windowfocus", "--sync", &window])
+    });
+    std::thread::sleep(Duration::from_millis(800));
+    assert!(xdotool(&display, &["key", "ctrl+v"]));
+    std::thread::sleep(Duration::from_millis(800));
+    assert!(xdotool(&display, &["key", "Return"]));
+
+    let burned = wait_line(&log, "burned");
+    let code = burned.rsplit(' ').next().unwrap().to_string();
+    assert!(burned.contains(SERIAL), "{burned}");
+    let (hmac, step, _) = lock(&token).option_bytes();
+    assert_eq!((hmac, step), (1, 0x1E), "SHA-1 / 30 s burned: {burned}");
+    assert_eq!(
+        lock(&token).seed_for_tests().unwrap(),
+        b"12345678901234567890"
+    );
+    let shown = lock(&token).code_after_power_cycle().unwrap();
+    // The code may have stepped on between the burn and now.
+    let codes = totp_burner::secret::totp::codes_at(
+        &Secret::new(b"12345678901234567890".to_vec()),
+        HmacAlgorithm::Sha1,
+        TimeStep::Seconds30,
+        totp_burner::clock::Clock::now(&SystemClock),
+    );
+    assert!(
+        [codes.previous, codes.current.clone()].contains(&code) && codes.current == shown,
+        "the app showed {code}, the token shows {shown}"
+    );
+
+    // The burn is in the records, with the options burned.
+    let o = common::bin()
+        .env("TOTP_BURNER_DATA_DIR", &data)
+        .args(["records", "list", "--json"])
+        .output()
+        .unwrap();
+    let v = common::json(&o);
+    let list = v["records"].as_array().unwrap();
+    assert_eq!(list.len(), 1, "{v}");
+    assert_eq!(list[0]["serial"], SERIAL);
+    assert_eq!(list[0]["outcome"], "ok");
+    assert_eq!(list[0]["algorithm"], "sha1");
+    assert_eq!(list[0]["period"], 30);
+    assert_eq!(list[0]["reader"], READER0);
+    assert_eq!(list[0]["upn"], "frank@contoso.com");
+    bridge.stop();
+}
