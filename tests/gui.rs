@@ -41,6 +41,19 @@ fn demo_app(clock: &ManualClock) -> Harness<'static, BurnerApp> {
     h
 }
 
+/// The demo app with a given settings file.
+fn demo_app_with_settings_file(
+    clock: &ManualClock,
+    settings: Option<std::path::PathBuf>,
+) -> Harness<'static, BurnerApp> {
+    let clock = Arc::new(clock.clone());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1180.0, 820.0))
+        .build_eframe(move |cc| BurnerApp::new(&cc.egui_ctx, clock, true, settings));
+    h.state_mut().demo.as_mut().unwrap().show_qr = false;
+    h
+}
+
 /// An app over a custom connector, with the demo's token and reader.
 fn app_with(
     clock: &ManualClock,
@@ -769,4 +782,22 @@ fn a_pasted_secret_says_the_clipboard_is_cleared() {
     h.step();
     assert_eq!(h.state().secret.text.as_str(), DEMO_URI);
     assert!(has(&h, "the clipboard is cleared"));
+}
+
+#[test]
+fn the_reader_chosen_by_hand_is_chosen_again_next_time() {
+    let clock = ManualClock::new(NOW);
+    let settings = settings_file();
+    let reader = {
+        let mut h = demo_app_with_settings_file(&clock, settings.clone());
+        pump(&mut h, "the token to be read", token_identified);
+        let name = h.state().readers.list[0].name.clone();
+        click(&mut h, &format!("{name} — token present"));
+        assert_eq!(h.state().readers.chosen.as_deref(), Some(name.as_str()));
+        name
+    };
+    let mut h = demo_app_with_settings_file(&clock, settings);
+    pump(&mut h, "the remembered reader", |h| {
+        h.state().readers.chosen.as_deref() == Some(reader.as_str())
+    });
 }

@@ -142,6 +142,7 @@ pub struct BurnerApp {
     pub records_problem: Option<String>,
     /// A warning about the last operation (e.g. its outcome not recorded).
     pub record_warning: Option<String>,
+    reader_restored: bool,
 }
 
 impl BurnerApp {
@@ -241,6 +242,24 @@ impl BurnerApp {
             reburn_offer: None,
             records_problem: None,
             record_warning: None,
+            reader_restored: false,
+        }
+    }
+
+    /// The reader chosen by hand in an earlier run is chosen again once it
+    /// is plugged in (until the user picks another).
+    fn restore_chosen_reader(&mut self) {
+        if self.reader_restored || self.readers.chosen.is_some() {
+            self.reader_restored = true;
+            return;
+        }
+        let Some(want) = self.settings.reader.clone() else {
+            self.reader_restored = true;
+            return;
+        };
+        if self.readers.list.iter().any(|r| r.name == want) {
+            self.readers.chosen = Some(want);
+            self.reader_restored = true;
         }
     }
 
@@ -328,6 +347,7 @@ impl BurnerApp {
             self.readers.set(&r.name, r.state);
         }
         self.readers.poll();
+        self.restore_chosen_reader();
         while let Some(e) = self.device.try_next() {
             self.on_device_event(e);
         }
