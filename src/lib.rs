@@ -5,7 +5,9 @@
 //! [`card::Transport`] speaking `protocol`; `emulator` is the token's side,
 //! for tests and the demo; `cli` is the command-line front end and
 //! `explain` the one place where errors become words for people.
-#![forbid(unsafe_code)]
+// Denied everywhere; the only exception is the Windows system sound call
+// in `app::bell` (one FFI call, no pointers).
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod app;

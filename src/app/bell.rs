@@ -1,9 +1,38 @@
-//! The station's sound: the system bell, so a technician hears each result
-//! without looking, and a failure (two rings) apart from a success (one).
-//! X11: the server's bell; elsewhere the terminal bell (Windows: not yet).
+//! The station's sound, so a technician hears each result without
+//! looking, and a failure apart from a success. X11: the server's bell
+//! (one ring for success, two for failure); Windows: the system's "OK"
+//! and "error" sounds (MessageBeep, the one call here that needs `unsafe`);
+//! elsewhere the terminal bell.
 
-/// Ring once (never fails loudly: a missing bell is not an error).
+/// The sound of a success.
 pub fn ring() {
+    sound(false);
+}
+
+/// The sound of a failure.
+pub fn ring_failure() {
+    #[cfg(windows)]
+    {
+        sound(true);
+    }
+    #[cfg(not(windows))]
+    {
+        sound(true);
+        std::thread::spawn(|| {
+            std::thread::sleep(std::time::Duration::from_millis(180));
+            sound(true);
+        });
+    }
+}
+
+/// One sound (never fails loudly: a missing bell is not an error).
+#[cfg_attr(not(windows), allow(unused_variables))]
+fn sound(failure: bool) {
+    #[cfg(windows)]
+    {
+        windows_beep(failure);
+        return;
+    }
     #[cfg(target_os = "linux")]
     if std::env::var_os("DISPLAY").is_some() {
         use x11rb::connection::Connection;
@@ -14,14 +43,19 @@ pub fn ring() {
             return;
         }
     }
+    #[cfg(not(windows))]
     eprint!("\x07");
 }
 
-/// A failure sounds different: two rings close together.
-pub fn ring_failure() {
-    ring();
-    std::thread::spawn(|| {
-        std::thread::sleep(std::time::Duration::from_millis(180));
-        ring();
-    });
+#[cfg(windows)]
+#[allow(unsafe_code)]
+fn windows_beep(failure: bool) {
+    use windows_sys::Win32::System::Diagnostics::Debug::MessageBeep;
+    use windows_sys::Win32::UI::WindowsAndMessaging::{MB_ICONHAND, MB_OK};
+    let kind = if failure { MB_ICONHAND } else { MB_OK };
+    // SAFETY: MessageBeep takes a plain flag value and no pointers; it only
+    // queues a system sound and returns a status we ignore.
+    unsafe {
+        MessageBeep(kind);
+    }
 }
