@@ -8,6 +8,7 @@ pub mod capture;
 pub mod demo;
 pub mod device;
 pub mod readers;
+pub mod records;
 pub mod secret_input;
 pub mod settings;
 pub mod state;
