@@ -166,7 +166,9 @@ fn kept_store(name: &str, pass: &SecretString) -> (std::path::PathBuf, Store) {
     let store = Store::open(&path, None).unwrap();
     let vault = Vault::unlock_or_create(&store, pass).unwrap();
     for (i, batch) in [(0, "b1"), (1, "b1"), (2, "b2")] {
-        let (enc, key) = vault.seal(format!("secret-{i}-abcdefghij").as_bytes()).unwrap();
+        let (enc, key) = vault
+            .seal(format!("secret-{i}-abcdefghij").as_bytes())
+            .unwrap();
         let mut r = burn_record(
             &format!("8659622000010{i}"),
             Some(&format!("user{i}@contoso.com")),
@@ -220,7 +222,10 @@ fn export_entra_writes_what_entra_csv_gives_for_the_batch() {
     }
     let b1 = std::fs::read_to_string(path.with_file_name("entra-b1.csv")).unwrap();
     assert_eq!(b1.lines().count(), 3, "header and the two tokens of b1");
-    assert!(!b1.contains("86596220000102"), "b2's token is not in b1's file");
+    assert!(
+        !b1.contains("86596220000102"),
+        "b2's token is not in b1's file"
+    );
 }
 
 #[test]

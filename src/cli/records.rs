@@ -170,11 +170,7 @@ pub fn run(a: &RecordsArgs) -> i32 {
                     }
                     _ => super::EXIT_FAILED,
                 };
-                output::report_input_error(
-                    &explain::export_error(e, "--keep-secrets"),
-                    false,
-                    code,
-                )
+                output::report_input_error(&explain::export_error(e, "--keep-secrets"), false, code)
             };
             if let Some(path) = csv {
                 return match export::export_records(&store, path) {
