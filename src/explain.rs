@@ -739,3 +739,60 @@ pub fn station_error(e: &crate::station::run::StationError) -> Explanation {
         ),
     }
 }
+
+/// An export that could not be made (CLI and records view alike);
+/// `keep_switch` names how secrets are kept in that front-end
+/// ("--keep-secrets", or the station's checkbox).
+pub fn export_error(e: &crate::station::export::ExportError, keep_switch: &str) -> Explanation {
+    use crate::station::export::ExportError as E;
+    match e {
+        E::Records(_) => Explanation::new(e.to_string(), "Check the records file."),
+        E::Nothing => Explanation::new(
+            "No kept secrets to export.",
+            format!("Only batches run with {keep_switch} can be exported for Entra ID."),
+        ),
+        E::WrongPassphrase | E::Vault(_) => Explanation::new(
+            format!("{e}."),
+            "Use the passphrase given when the batch ran.",
+        ),
+        E::Sha256 { .. } | E::Period { .. } => Explanation::new(
+            format!("{e}."),
+            "Export only SHA-1 batches (30 or 60 s) for Entra ID; burn SHA-1 tokens for Entra.",
+        ),
+        E::Write { .. } => Explanation::new(e.to_string(), "Choose a writable file."),
+    }
+}
+
+/// The records export was written.
+pub fn records_exported(count: usize, path: &std::path::Path) -> String {
+    format!("Wrote {count} records to {}.", path.display())
+}
+
+/// The Entra ID export was written.
+pub fn entra_exported(count: usize, path: &std::path::Path) -> String {
+    format!("Wrote {count} tokens to {}.", path.display())
+}
+
+/// What to do with a written Entra ID file. Elsewhere it is created
+/// readable by its owner only; on Windows (`windows`) this program sets
+/// no permission of its own, so the folder's apply.
+pub fn entra_file_holds_secrets(windows: bool) -> &'static str {
+    if windows {
+        "This file holds the tokens' SECRETS: upload it to Entra ID, then delete it. On Windows it gets the permissions of its folder (this program does not restrict it): save it in a folder only you can read."
+    } else {
+        "This file holds the tokens' SECRETS (readable by you only): upload it to Entra ID, then delete it."
+    }
+}
+
+/// How many listed operations were interrupted and still need their token.
+pub fn interrupted_count(count: usize) -> String {
+    format!(
+        "{count} operation(s) were interrupted: lay those tokens on a station's reader to finish them."
+    )
+}
+
+/// Where an export is saved, on Windows: this program sets no permission
+/// of its own there, the folder's apply.
+pub fn export_folder_permissions() -> &'static str {
+    "On Windows this program does not restrict who can read the file: it gets the permissions of its folder. Save it in a folder only you can read (for example in your user folder)."
+}

@@ -801,3 +801,181 @@ fn the_reader_chosen_by_hand_is_chosen_again_next_time() {
         h.state().readers.chosen.as_deref() == Some(reader.as_str())
     });
 }
+
+/// Focus the text field labelled `label` and type `text` into it.
+fn type_into(h: &mut Harness<'_, BurnerApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.step();
+    h.get_by_label(label).type_text(text);
+    h.step();
+    h.step();
+}
+
+#[test]
+fn records_view_shows_interrupted_searches_and_exports_for_entra() {
+    use age::secrecy::SecretString;
+    use totp_burner::app::records::OutcomeFilter;
+    use totp_burner::station::export::{self, EntraRow};
+    use totp_burner::station::records::{NewRecord, Outcome, Store};
+    use totp_burner::station::vault::{OpenVault, Vault};
+    let dir = std::env::temp_dir().join(format!("totp-burner-gui-records-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("records.sqlite");
+    let passphrase = "gui test passphrase";
+    {
+        let store = Store::open(&path, Some("desk-7")).unwrap();
+        let vault =
+            Vault::unlock_or_create(&store, &SecretString::from(passphrase.to_string())).unwrap();
+        let (enc, key) = vault.seal(b"12345678901234567890").unwrap();
+        let base = NewRecord {
+            reader: "Virtual PCD 00 00".into(),
+            model: Some("OTPC-P2-i".into()),
+            algorithm: Some("sha1".into()),
+            period: Some(30),
+            batch: Some("gui-batch".into()),
+            ..Default::default()
+        };
+        store
+            .add(&NewRecord {
+                serial: Some("86596220000011".into()),
+                upn: Some("alice@contoso.com".into()),
+                op_id: Some("op-ok".into()),
+                outcome: Outcome::Ok,
+                secret_enc: Some(enc),
+                key_id: Some(key),
+                ..base.clone()
+            })
+            .unwrap();
+        // Started, never finished: interrupted.
+        store
+            .add(&NewRecord {
+                serial: Some("86596220000022".into()),
+                upn: Some("bob@contoso.com".into()),
+                op_id: Some("op-int".into()),
+                ..base.clone()
+            })
+            .unwrap();
+        store
+            .add(&NewRecord {
+                serial: Some("86596220000033".into()),
+                op_id: Some("op-failed".into()),
+                outcome: Outcome::Failed,
+                error_code: Some("token-removed".into()),
+                token_state: Some("untouched".into()),
+                batch: Some("other-batch".into()),
+                ..base
+            })
+            .unwrap();
+    }
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    h.state_mut().records.set_records_path(Some(path.clone()));
+    click(&mut h, "Records");
+    pump(&mut h, "the records listed", |h| has(h, "86596220000033"));
+    assert!(has(&h, "86596220000011") && has(&h, "86596220000022"));
+    assert!(
+        has(
+            &h,
+            "(!) interrupted: the token may be blank; lay it on again"
+        ),
+        "the interrupted burn is marked in words, not by colour alone"
+    );
+    assert!(has(&h, "1 operation(s) were interrupted"));
+    assert!(has(&h, "desk-7"), "the station column");
+
+    // Search by serial narrows the table.
+    type_into(&mut h, "Search serial or UPN:", "0011");
+    pump(&mut h, "the search by serial", |h| {
+        !has(h, "86596220000022") && !has(h, "86596220000033")
+    });
+    assert!(has(&h, "86596220000011"));
+    assert!(has(&h, "alice@contoso.com"));
+    assert!(!has(&h, "operation(s) were interrupted"));
+
+    // Outcome filter: only the interrupted one.
+    h.state_mut().records.search.clear();
+    h.state_mut().records.outcome = OutcomeFilter::Interrupted;
+    click(&mut h, "Refresh");
+    pump(&mut h, "the outcome filter", |h| {
+        has(h, "86596220000022") && !has(h, "86596220000011")
+    });
+    assert!(!has(&h, "86596220000033"));
+    h.state_mut().records.outcome = OutcomeFilter::All;
+    click(&mut h, "Refresh");
+    pump(&mut h, "every record again", |h| has(h, "86596220000033"));
+    assert_eq!(
+        h.state().records.batches,
+        vec!["gui-batch".to_string(), "other-batch".to_string()],
+        "the batch filter offers the batches present"
+    );
+
+    // The Entra export writes exactly what export::entra_csv gives.
+    let out = dir.join("entra.csv");
+    type_into(&mut h, "Export to file:", out.to_str().unwrap());
+    type_into(&mut h, "Passphrase of the kept secrets:", passphrase);
+    assert_eq!(h.state().records.passphrase.as_str(), passphrase);
+    click(&mut h, "Export for Entra ID (CSV)…");
+    assert!(
+        h.state().records.passphrase.is_empty(),
+        "the passphrase is wiped once used"
+    );
+    pump(&mut h, "the Entra export", |h| has(h, "Wrote 1 tokens to"));
+    assert!(has(&h, "holds the tokens' SECRETS"));
+    assert!(has(&h, "then delete it"));
+    if !cfg!(windows) {
+        assert!(has(&h, "readable by you only"));
+    }
+    let want = {
+        let store = Store::open(&path, None).unwrap();
+        let open = OpenVault::open(&store, &SecretString::from(passphrase.to_string())).unwrap();
+        let kept = store.kept_secrets(None).unwrap();
+        let b32: Vec<_> = kept
+            .iter()
+            .map(|(_, blob, key)| {
+                totp_burner::secret::Secret::from_zeroizing(open.unseal(*key, blob).unwrap())
+                    .to_base32()
+            })
+            .collect();
+        let rows: Vec<EntraRow<'_>> = kept
+            .iter()
+            .zip(&b32)
+            .map(|((r, _, _), s)| EntraRow {
+                record: r,
+                secret_base32: s,
+            })
+            .collect();
+        export::entra_csv(&rows).unwrap().as_bytes().to_vec()
+    };
+    assert_eq!(std::fs::read(&out).unwrap(), want);
+    assert!(String::from_utf8_lossy(&want).contains("alice@contoso.com,86596220000011,"));
+
+    // The records export (no secrets) writes what export::records_csv gives.
+    let csv = dir.join("records.csv");
+    h.state_mut().records.export_path.clear();
+    type_into(&mut h, "Export to file:", csv.to_str().unwrap());
+    click(&mut h, "Export records (CSV)…");
+    pump(&mut h, "the records export", |h| {
+        has(h, "Wrote 3 records to")
+    });
+    let list = Store::open(&path, None).unwrap().list(None).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        export::records_csv(&list)
+    );
+
+    // A wrong passphrase is said, and writes nothing.
+    let other = dir.join("wrong.csv");
+    h.state_mut().records.export_path.clear();
+    type_into(&mut h, "Export to file:", other.to_str().unwrap());
+    type_into(
+        &mut h,
+        "Passphrase of the kept secrets:",
+        "not the passphrase",
+    );
+    click(&mut h, "Export for Entra ID (CSV)…");
+    pump(&mut h, "the refusal", |h| {
+        has(h, "the passphrase does not open the stored secrets")
+    });
+    assert!(!other.exists());
+}

@@ -159,3 +159,146 @@ fn entra_refuses_sha256() {
     assert!(e.to_string().contains("SHA-1"), "{e}");
     assert!(export::entra_csv(&[]).is_err());
 }
+
+/// A store with two kept SHA-1 secrets in batch b1 and one in batch b2.
+fn kept_store(name: &str, pass: &SecretString) -> (std::path::PathBuf, Store) {
+    let path = temp_db(name);
+    let store = Store::open(&path, None).unwrap();
+    let vault = Vault::unlock_or_create(&store, pass).unwrap();
+    for (i, batch) in [(0, "b1"), (1, "b1"), (2, "b2")] {
+        let (enc, key) = vault
+            .seal(format!("secret-{i}-abcdefghij").as_bytes())
+            .unwrap();
+        let mut r = burn_record(
+            &format!("8659622000010{i}"),
+            Some(&format!("user{i}@contoso.com")),
+            "sha1",
+        );
+        r.batch = Some(batch.into());
+        r.secret_enc = Some(enc);
+        r.key_id = Some(key);
+        store.add(&r).unwrap();
+    }
+    (path, store)
+}
+
+#[test]
+fn export_entra_writes_what_entra_csv_gives_for_the_batch() {
+    let pass = SecretString::from("correct horse".to_string());
+    let (path, store) = kept_store("export-entra", &pass);
+    assert_eq!(export::entra_count(&store, None).unwrap(), 3);
+    assert_eq!(export::entra_count(&store, Some("b1")).unwrap(), 2);
+    for batch in [Some("b1"), None] {
+        let out = path.with_file_name(format!("entra-{}.csv", batch.unwrap_or("all")));
+        let n = export::export_entra(&store, &pass, batch, &out).unwrap();
+        // What the pieces give by hand.
+        let open = OpenVault::open(&store, &pass).unwrap();
+        let kept = store.kept_secrets(batch).unwrap();
+        let b32: Vec<_> = kept
+            .iter()
+            .map(|(_, blob, key)| {
+                Secret::from_zeroizing(open.unseal(*key, blob).unwrap()).to_base32()
+            })
+            .collect();
+        let rows: Vec<EntraRow<'_>> = kept
+            .iter()
+            .zip(&b32)
+            .map(|((r, _, _), s)| EntraRow {
+                record: r,
+                secret_base32: s,
+            })
+            .collect();
+        let want = export::entra_csv(&rows).unwrap();
+        assert_eq!(n, kept.len());
+        assert_eq!(std::fs::read(&out).unwrap(), want.as_bytes());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+    }
+    let b1 = std::fs::read_to_string(path.with_file_name("entra-b1.csv")).unwrap();
+    assert_eq!(b1.lines().count(), 3, "header and the two tokens of b1");
+    assert!(
+        !b1.contains("86596220000102"),
+        "b2's token is not in b1's file"
+    );
+}
+
+#[test]
+fn export_entra_errors_are_typed_and_write_nothing() {
+    let pass = SecretString::from("correct horse".to_string());
+    let (path, store) = kept_store("export-errors", &pass);
+    let out = path.with_file_name("never.csv");
+    let wrong = SecretString::from("battery staple".to_string());
+    assert!(matches!(
+        export::export_entra(&store, &wrong, None, &out),
+        Err(export::ExportError::WrongPassphrase)
+    ));
+    assert!(matches!(
+        export::export_entra(&store, &pass, Some("no-such-batch"), &out),
+        Err(export::ExportError::Nothing)
+    ));
+    assert!(matches!(
+        export::entra_count(&store, Some("no-such-batch")),
+        Err(export::ExportError::Nothing)
+    ));
+    // A SHA-256 token with a kept secret: refused, nothing written.
+    let vault = Vault::unlock_or_create(&store, &pass).unwrap();
+    let (enc, key) = vault.seal(b"sha256-secret-bytes-0123456789ab").unwrap();
+    let mut r = burn_record("86596220000199", None, "sha256");
+    r.batch = Some("b3".into());
+    r.secret_enc = Some(enc);
+    r.key_id = Some(key);
+    store.add(&r).unwrap();
+    assert!(matches!(
+        export::export_entra(&store, &pass, Some("b3"), &out),
+        Err(export::ExportError::Sha256 { .. })
+    ));
+    assert!(!out.exists(), "no file after a refused export");
+    // An unwritable place.
+    let dir_as_file = path.with_file_name("a-folder");
+    std::fs::create_dir_all(&dir_as_file).unwrap();
+    assert!(matches!(
+        export::export_entra(&store, &pass, Some("b1"), &dir_as_file),
+        Err(export::ExportError::Write { .. })
+    ));
+    // Each has words and a next step.
+    let x = totp_burner::explain::export_error(&export::ExportError::Nothing, "--keep-secrets");
+    assert!(x.next_step.contains("--keep-secrets"));
+    let x = totp_burner::explain::export_error(&export::ExportError::WrongPassphrase, "x");
+    assert!(x.problem.contains("passphrase"), "{}", x.problem);
+}
+
+#[test]
+fn export_records_writes_every_record_as_records_csv() {
+    let pass = SecretString::from("correct horse".to_string());
+    let (path, store) = kept_store("export-records", &pass);
+    store
+        .add(&NewRecord {
+            reader: "r".into(),
+            serial: Some("86596220000177".into()),
+            op_id: Some("never-finished".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let out = path.with_file_name("records.csv");
+    let n = export::export_records(&store, &out).unwrap();
+    let list = store.list(None).unwrap();
+    assert_eq!(n, 4);
+    assert_eq!(n, list.len());
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text, export::records_csv(&list));
+    assert!(text.contains("interrupted"));
+    assert!(
+        !text.contains("secret-0"),
+        "the records export holds no secret"
+    );
+    assert!(matches!(
+        export::export_records(&store, &path.with_file_name("missing-dir").join("x.csv")),
+        Err(export::ExportError::Write { .. })
+    ));
+}

@@ -9,6 +9,7 @@ mod clipboard_wipe;
 pub mod demo;
 pub mod device;
 pub mod readers;
+pub mod records;
 pub mod secret_input;
 pub mod settings;
 pub mod state;

@@ -32,6 +32,8 @@ pub enum View {
     Wizard(u8),
     /// Provisioning station: burn tokens as they are laid on.
     Station,
+    /// The records: search, interrupted operations, exports.
+    Records,
 }
 
 /// What we know about the token on the reader.
@@ -135,6 +137,8 @@ pub struct BurnerApp {
     pub station: super::station::StationState,
     /// The readers the station burns on.
     pub station_hardware: super::station::StationHardware,
+    /// The records view's state.
+    pub records: super::records::RecordsState,
     /// The token on the reader was burned before: offer "Burn again with a
     /// new secret" (its serial).
     pub reburn_offer: Option<String>,
@@ -239,6 +243,7 @@ impl BurnerApp {
             first_frame_noted: false,
             station: super::station::StationState::new(crate::station::records::default_path()),
             station_hardware,
+            records: super::records::RecordsState::new(crate::station::records::default_path()),
             reburn_offer: None,
             records_problem: None,
             record_warning: None,

@@ -4,9 +4,8 @@
 
 use super::output;
 use crate::explain::{self, Explanation};
-use crate::station::export::{self, EntraRow};
+use crate::station::export;
 use crate::station::records::{self, Store};
-use crate::station::vault::OpenVault;
 use age::secrecy::SecretString;
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -149,9 +148,7 @@ pub fn run(a: &RecordsArgs) -> i32 {
                 }
                 let interrupted = list.iter().filter(|r| r.needs_finishing()).count();
                 if interrupted > 0 {
-                    eprintln!(
-                        "{interrupted} operation(s) were interrupted: lay those tokens on a station's reader to finish them."
-                    );
+                    eprintln!("{}", explain::interrupted_count(interrupted));
                 }
             }
             super::EXIT_OK
@@ -166,93 +163,42 @@ pub fn run(a: &RecordsArgs) -> i32 {
                 Ok(s) => s,
                 Err(x) => return fail(x),
             };
+            let export_failed = |e: &export::ExportError| {
+                let code = match e {
+                    export::ExportError::Sha256 { .. } | export::ExportError::Period { .. } => {
+                        super::EXIT_USAGE
+                    }
+                    _ => super::EXIT_FAILED,
+                };
+                output::report_input_error(&explain::export_error(e, "--keep-secrets"), false, code)
+            };
             if let Some(path) = csv {
-                let list = store.list(None).unwrap_or_default();
-                return match export::write_plain(path, export::records_csv(&list).as_bytes()) {
-                    Ok(()) => {
-                        println!("Wrote {} records to {}.", list.len(), path.display());
+                return match export::export_records(&store, path) {
+                    Ok(n) => {
+                        println!("{}", explain::records_exported(n, path));
                         super::EXIT_OK
                     }
-                    Err(e) => fail(Explanation {
-                        problem: e.to_string(),
-                        next_step: "Choose a writable file.".into(),
-                    }),
+                    Err(e) => export_failed(&e),
                 };
             }
             let Some(path) = entra else {
                 return super::EXIT_USAGE;
             };
-            let kept = match store.kept_secrets(batch.as_deref()) {
-                Ok(k) => k,
-                Err(e) => {
-                    return fail(Explanation {
-                        problem: e.to_string(),
-                        next_step: "Check the records file.".into(),
-                    });
-                }
-            };
-            if kept.is_empty() {
-                return fail(Explanation {
-                    problem: "No kept secrets to export.".into(),
-                    next_step: "Only batches run with --keep-secrets can be exported for Entra ID."
-                        .into(),
-                });
+            // Nothing kept: say so before asking for a passphrase.
+            if let Err(e) = export::entra_count(&store, batch.as_deref()) {
+                return export_failed(&e);
             }
             let p = match passphrase(false) {
                 Ok(p) => p,
                 Err(x) => return fail(x),
             };
-            let vault = match OpenVault::open(&store, &p) {
-                Ok(v) => v,
-                Err(e) => {
-                    return fail(Explanation {
-                        problem: format!("{e}."),
-                        next_step: "Use the passphrase given when the batch ran.".into(),
-                    });
-                }
-            };
-            let mut secrets = Vec::with_capacity(kept.len());
-            for (_, blob, key) in &kept {
-                match vault.unseal(*key, blob) {
-                    Ok(s) => secrets.push(crate::secret::Secret::from_zeroizing(s).to_base32()),
-                    Err(e) => {
-                        return fail(Explanation {
-                            problem: format!("{e}."),
-                            next_step: "Use the passphrase given when the batch ran.".into(),
-                        });
-                    }
-                }
-            }
-            let rows: Vec<EntraRow<'_>> = kept
-                .iter()
-                .zip(&secrets)
-                .map(|((record, _, _), s)| EntraRow {
-                    record,
-                    secret_base32: s,
-                })
-                .collect();
-            let text = match export::entra_csv(&rows) {
-                Ok(t) => t,
-                Err(e) => {
-                    return output::report_input_error(
-                        &Explanation { problem: format!("{e}."), next_step: "Export only SHA-1 batches (30 or 60 s) for Entra ID; burn SHA-1 tokens for Entra.".into() },
-                        false,
-                        super::EXIT_USAGE,
-                    );
-                }
-            };
-            match export::write_private(path, text.as_bytes()) {
-                Ok(()) => {
-                    println!("Wrote {} tokens to {}.", rows.len(), path.display());
-                    println!(
-                        "This file holds the tokens' SECRETS (readable by you only): upload it to Entra ID, then delete it."
-                    );
+            match export::export_entra(&store, &p, batch.as_deref(), path) {
+                Ok(n) => {
+                    println!("{}", explain::entra_exported(n, path));
+                    println!("{}", explain::entra_file_holds_secrets(cfg!(windows)));
                     super::EXIT_OK
                 }
-                Err(e) => fail(Explanation {
-                    problem: e.to_string(),
-                    next_step: "Choose a writable file.".into(),
-                }),
+                Err(e) => export_failed(&e),
             }
         }
     }

@@ -1,8 +1,11 @@
 //! Exports: every record as CSV, and for batches with kept secrets the
 //! Microsoft Entra ID hardware OATH token CSV. Files holding secrets are
-//! written readable by their owner only.
+//! written readable by their owner only. `export_records` and
+//! `export_entra` are the whole export, shared by the CLI and the app.
 
-use super::records::Record;
+use super::records::{Record, RecordsError, Store};
+use super::vault::{OpenVault, VaultError};
+use age::secrecy::SecretString;
 use std::io::Write;
 use std::path::Path;
 use thiserror::Error;
@@ -35,6 +38,25 @@ pub enum ExportError {
         #[source]
         source: std::io::Error,
     },
+    /// The passphrase opens none of the keys the kept secrets were sealed with.
+    #[error("the passphrase does not open the stored secrets")]
+    WrongPassphrase,
+    /// The vault failed otherwise (a damaged key or secret).
+    #[error(transparent)]
+    Vault(VaultError),
+    /// The records could not be read.
+    #[error(transparent)]
+    Records(#[from] RecordsError),
+}
+
+impl From<VaultError> for ExportError {
+    fn from(e: VaultError) -> ExportError {
+        match e {
+            VaultError::WrongPassphrase => ExportError::WrongPassphrase,
+            VaultError::Records(r) => ExportError::Records(r),
+            other => ExportError::Vault(other),
+        }
+    }
 }
 
 /// Every record as CSV (no secrets).
@@ -163,4 +185,57 @@ pub fn write_private(path: &Path, contents: &[u8]) -> Result<(), ExportError> {
 /// like the records themselves.
 pub fn write_plain(path: &Path, contents: &[u8]) -> Result<(), ExportError> {
     write_private(path, contents)
+}
+
+/// Write every record as CSV to `path` (owner-only); returns how many.
+pub fn export_records(store: &Store, path: &Path) -> Result<usize, ExportError> {
+    let list = store.list(None)?;
+    write_plain(path, records_csv(&list).as_bytes())?;
+    Ok(list.len())
+}
+
+/// How many tokens an Entra export of `batch` (every batch for None) would
+/// hold, without the passphrase; `Nothing` when no secret was kept (so a
+/// front-end need not ask for a passphrase in vain).
+pub fn entra_count(store: &Store, batch: Option<&str>) -> Result<usize, ExportError> {
+    match store.kept_secrets(batch)?.len() {
+        0 => Err(ExportError::Nothing),
+        n => Ok(n),
+    }
+}
+
+/// The Entra ID export: unseal the kept secrets of successful burns (the
+/// latest per serial, of `batch` or of all) with `passphrase`, and write
+/// the Entra CSV to `path`, readable by its owner only (on Windows, the
+/// folder's permissions apply). Returns how many tokens it holds. The
+/// secrets live in wiped buffers only; nothing is written on any error.
+pub fn export_entra(
+    store: &Store,
+    passphrase: &SecretString,
+    batch: Option<&str>,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let kept = store.kept_secrets(batch)?;
+    if kept.is_empty() {
+        return Err(ExportError::Nothing);
+    }
+    let vault = OpenVault::open(store, passphrase)?;
+    let secrets = kept
+        .iter()
+        .map(|(_, blob, key)| {
+            let bytes = vault.unseal(*key, blob)?;
+            Ok(crate::secret::Secret::from_zeroizing(bytes).to_base32())
+        })
+        .collect::<Result<Vec<_>, ExportError>>()?;
+    let rows: Vec<EntraRow<'_>> = kept
+        .iter()
+        .zip(&secrets)
+        .map(|((record, _, _), s)| EntraRow {
+            record,
+            secret_base32: s,
+        })
+        .collect();
+    let text = entra_csv(&rows)?;
+    write_private(path, text.as_bytes())?;
+    Ok(rows.len())
 }

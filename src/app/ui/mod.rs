@@ -5,6 +5,7 @@
 mod demo;
 mod log;
 mod panels;
+mod records;
 mod result;
 mod secret;
 mod station;
@@ -40,6 +41,7 @@ impl eframe::App for BurnerApp {
                 View::Burner => self.burner_view(ui),
                 View::Wizard(step) => wizard::show(self, ui, step),
                 View::Station => station::show(self, ui),
+                View::Records => records::show(self, ui),
             });
         });
         panels::sync_confirmation(self, &ctx);
@@ -86,6 +88,10 @@ impl BurnerApp {
                 );
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let records = self.view == View::Records;
+                if ui.selectable_label(records, "Records").clicked() && !records {
+                    self.view = View::Records;
+                }
                 let station = self.view == View::Station;
                 if ui.selectable_label(station, "Station").clicked() && !station {
                     self.view = View::Station;
@@ -96,9 +102,8 @@ impl BurnerApp {
                     self.settings.wizard = true;
                     self.settings.save();
                 }
-                if ui.selectable_label(!wizard && !station, "Burner").clicked()
-                    && (wizard || station)
-                {
+                let burner = self.view == View::Burner;
+                if ui.selectable_label(burner, "Burner").clicked() && !burner {
                     self.view = View::Burner;
                     self.settings.wizard = false;
                     self.settings.save();
@@ -137,6 +142,8 @@ impl BurnerApp {
         {
             match self.view {
                 View::Wizard(step) if step != 3 => {}
+                // Enter in the records' search field is not a burn.
+                View::Records => {}
                 _ => self.start_burn(),
             }
         }

@@ -1,0 +1,353 @@
+//! The records view's state: the search (serial or UPN, outcome, batch),
+//! the operations found, and the exports. Every query and export runs on a
+//! short-lived worker thread that opens the records itself and sends one
+//! answer back; the UI thread only sends, polls and draws. Answers to an
+//! older search than the latest are dropped.
+
+use crate::explain;
+use crate::station::export;
+use crate::station::records::{Record, Store};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+use zeroize::{Zeroize, Zeroizing};
+
+/// How long typing must pause before the search runs.
+pub const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// Which outcomes are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeFilter {
+    /// Every operation.
+    All,
+    /// Successful ones.
+    Ok,
+    /// Failed ones.
+    Failed,
+    /// Started and never finished.
+    Interrupted,
+}
+
+impl OutcomeFilter {
+    /// Every choice, in the order shown.
+    pub const ALL: [OutcomeFilter; 4] = [
+        OutcomeFilter::All,
+        OutcomeFilter::Ok,
+        OutcomeFilter::Failed,
+        OutcomeFilter::Interrupted,
+    ];
+
+    /// The store's outcome word (None for all).
+    pub fn as_query(self) -> Option<&'static str> {
+        match self {
+            OutcomeFilter::All => None,
+            OutcomeFilter::Ok => Some("ok"),
+            OutcomeFilter::Failed => Some("failed"),
+            OutcomeFilter::Interrupted => Some("interrupted"),
+        }
+    }
+
+    /// Its label in the view.
+    pub fn label(self) -> &'static str {
+        match self {
+            OutcomeFilter::All => "all outcomes",
+            OutcomeFilter::Ok => "ok",
+            OutcomeFilter::Failed => "failed",
+            OutcomeFilter::Interrupted => "interrupted",
+        }
+    }
+}
+
+/// What an export brought, to show under its buttons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportNote {
+    /// Running.
+    Running,
+    /// Written: what was written, and for Entra what to do with the file.
+    Done {
+        /// "Wrote 3 tokens to …".
+        text: String,
+        /// The file holds secrets (Entra): the warning to show.
+        secrets: Option<&'static str>,
+    },
+    /// Not written.
+    Failed(explain::Explanation),
+}
+
+enum Msg {
+    Found {
+        seq: u64,
+        result: Result<(Vec<Record>, Vec<String>), String>,
+    },
+    Exported(ExportNote),
+}
+
+/// The records view's state.
+pub struct RecordsState {
+    /// The records file (None: no data folder).
+    pub(crate) records_path: Option<PathBuf>,
+    /// Serial or UPN to look for (part of it).
+    pub search: String,
+    /// Outcome filter.
+    pub outcome: OutcomeFilter,
+    /// Batch filter (None: every batch); also the Entra export's batch.
+    pub batch: Option<String>,
+    /// The batches present in the records.
+    pub batches: Vec<String>,
+    /// The operations found, newest first.
+    pub rows: Vec<Record>,
+    /// A search runs.
+    pub searching: bool,
+    /// Why the records could not be read.
+    pub problem: Option<String>,
+    /// The file an export writes.
+    pub export_path: String,
+    /// The vault passphrase for the Entra export (wiped once used).
+    pub passphrase: Zeroizing<String>,
+    /// The last export's result.
+    pub export_note: Option<ExportNote>,
+    /// The search changed at this instant and has not run since.
+    changed: Option<Instant>,
+    /// The frame in which the view was last drawn (to see it open).
+    last_frame: Option<u64>,
+    seq: u64,
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+}
+
+impl RecordsState {
+    /// The view over the records in `records_path`.
+    pub fn new(records_path: Option<PathBuf>) -> RecordsState {
+        let (tx, rx) = mpsc::channel();
+        RecordsState {
+            records_path,
+            search: String::new(),
+            outcome: OutcomeFilter::All,
+            batch: None,
+            batches: Vec::new(),
+            rows: Vec::new(),
+            searching: false,
+            problem: None,
+            export_path: String::new(),
+            passphrase: Zeroizing::new(String::new()),
+            export_note: None,
+            changed: None,
+            last_frame: None,
+            seq: 0,
+            tx,
+            rx,
+        }
+    }
+
+    /// Point the view at another records file (tests, a chosen file).
+    pub fn set_records_path(&mut self, path: Option<PathBuf>) {
+        self.records_path = path;
+        self.rows.clear();
+        self.batches.clear();
+        self.last_frame = None;
+    }
+
+    /// Note that the view is drawn in frame `frame`: true when it was not
+    /// drawn in the frame before (it has just been opened).
+    pub fn shown(&mut self, frame: u64) -> bool {
+        let opened = self
+            .last_frame
+            .is_none_or(|last| last.saturating_add(1) < frame);
+        self.last_frame = Some(frame);
+        opened
+    }
+
+    /// The search text changed: search once typing pauses.
+    pub fn search_changed(&mut self) {
+        self.changed = Some(Instant::now());
+    }
+
+    /// How long until a changed search is due (None: nothing waits).
+    pub fn search_due_in(&self) -> Option<Duration> {
+        self.changed
+            .map(|t| SEARCH_DEBOUNCE.saturating_sub(t.elapsed()))
+    }
+
+    /// Run the search now on a worker; `repaint` wakes the UI with its answer.
+    pub fn refresh(&mut self, repaint: impl Fn() + Send + Sync + 'static) {
+        self.changed = None;
+        let Some(path) = self.records_path.clone() else {
+            self.problem = Some("No data folder for the records was found.".into());
+            return;
+        };
+        self.seq += 1;
+        self.searching = true;
+        let seq = self.seq;
+        let text = self.search.trim().to_string();
+        let outcome = self.outcome.as_query();
+        let batch = self.batch.clone();
+        let tx = self.tx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("records-search".into())
+            .spawn(move || {
+                let result = search(&path, &text, outcome, batch.as_deref());
+                let _ = tx.send(Msg::Found { seq, result });
+                repaint();
+            });
+        if spawned.is_err() {
+            self.searching = false;
+            self.problem = Some("The search could not be started.".into());
+        }
+    }
+
+    /// Export every record as CSV to the chosen file, on a worker.
+    pub fn export_records(&mut self, repaint: impl Fn() + Send + Sync + 'static) {
+        let Some((store_path, out)) = self.export_paths() else {
+            return;
+        };
+        self.run_export(repaint, move || {
+            let store = open(&store_path)?;
+            let n = export::export_records(&store, &out).map_err(export_words)?;
+            Ok(ExportNote::Done {
+                text: explain::records_exported(n, &out),
+                secrets: None,
+            })
+        });
+    }
+
+    /// Export the kept secrets (of the chosen batch, or all) for Entra ID,
+    /// on a worker; the passphrase is taken from its field and wiped.
+    pub fn export_entra(&mut self, repaint: impl Fn() + Send + Sync + 'static) {
+        if self.passphrase.is_empty() {
+            self.export_note = Some(ExportNote::Failed(explain::Explanation {
+                problem: "The Entra ID export needs the passphrase of the kept secrets.".into(),
+                next_step: "Type the passphrase given when the batch ran.".into(),
+            }));
+            return;
+        }
+        let Some((store_path, out)) = self.export_paths() else {
+            return;
+        };
+        let passphrase = age::secrecy::SecretString::from(self.passphrase.as_str().to_string());
+        self.passphrase.zeroize();
+        let batch = self.batch.clone();
+        self.run_export(repaint, move || {
+            let store = open(&store_path)?;
+            let n = export::export_entra(&store, &passphrase, batch.as_deref(), &out)
+                .map_err(export_words)?;
+            Ok(ExportNote::Done {
+                text: explain::entra_exported(n, &out),
+                secrets: Some(explain::entra_file_holds_secrets(cfg!(windows))),
+            })
+        });
+    }
+
+    fn export_paths(&mut self) -> Option<(PathBuf, PathBuf)> {
+        let out = self.export_path.trim();
+        let fail = |problem: &str, next_step: &str| {
+            Some(ExportNote::Failed(explain::Explanation {
+                problem: problem.into(),
+                next_step: next_step.into(),
+            }))
+        };
+        let Some(store) = self.records_path.clone() else {
+            self.export_note = fail(
+                "No data folder for the records was found.",
+                "Start the app with a data folder (TOTP_BURNER_DATA_DIR).",
+            );
+            return None;
+        };
+        if out.is_empty() {
+            self.export_note = fail(
+                "No file to write was given.",
+                "Type the path of the CSV file to write in \"Export to file\".",
+            );
+            return None;
+        }
+        Some((store, PathBuf::from(out)))
+    }
+
+    fn run_export(
+        &mut self,
+        repaint: impl Fn() + Send + Sync + 'static,
+        work: impl FnOnce() -> Result<ExportNote, explain::Explanation> + Send + 'static,
+    ) {
+        let tx = self.tx.clone();
+        let repaint = Arc::new(repaint);
+        let spawned = std::thread::Builder::new()
+            .name("records-export".into())
+            .spawn(move || {
+                let note = work().unwrap_or_else(ExportNote::Failed);
+                let _ = tx.send(Msg::Exported(note));
+                repaint();
+            });
+        self.export_note = Some(match spawned {
+            Ok(_) => ExportNote::Running,
+            Err(_) => ExportNote::Failed(explain::Explanation {
+                problem: "The export could not be started.".into(),
+                next_step: "Try again.".into(),
+            }),
+        });
+    }
+
+    /// Whether an export runs.
+    pub fn exporting(&self) -> bool {
+        self.export_note == Some(ExportNote::Running)
+    }
+
+    /// Take the workers' answers (start of the view's frame).
+    pub fn poll(&mut self) {
+        while let Ok(m) = self.rx.try_recv() {
+            match m {
+                Msg::Found { seq, result } if seq == self.seq => {
+                    self.searching = false;
+                    match result {
+                        Ok((mut rows, batches)) => {
+                            rows.reverse();
+                            self.rows = rows;
+                            self.batches = batches;
+                            self.problem = None;
+                        }
+                        Err(e) => self.problem = Some(e),
+                    }
+                }
+                Msg::Found { .. } => {}
+                Msg::Exported(note) => self.export_note = Some(note),
+            }
+        }
+    }
+}
+
+fn open(path: &Path) -> Result<Store, explain::Explanation> {
+    Store::open(path, None).map_err(|e| explain::Explanation {
+        problem: format!("The records cannot be opened: {e}."),
+        next_step: "Check the records file.".into(),
+    })
+}
+
+/// An export's failure in words, naming where this app keeps secrets.
+fn export_words(e: export::ExportError) -> explain::Explanation {
+    explain::export_error(&e, "\"Keep secrets\" (Station view)")
+}
+
+/// The search and the batches present (worker thread). A records file
+/// that does not exist yet has no records: it is not created for a look.
+fn search(
+    path: &Path,
+    text: &str,
+    outcome: Option<&str>,
+    batch: Option<&str>,
+) -> Result<(Vec<Record>, Vec<String>), String> {
+    if !path.exists() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let words =
+        |e: crate::station::records::RecordsError| format!("The records cannot be read: {e}.");
+    let store = Store::open(path, None).map_err(words)?;
+    let rows = store.search(text, outcome, batch).map_err(words)?;
+    let mut batches: Vec<String> = store
+        .list(None)
+        .map_err(words)?
+        .into_iter()
+        .filter_map(|r| r.batch)
+        .collect();
+    batches.sort();
+    batches.dedup();
+    Ok((rows, batches))
+}

@@ -1,0 +1,249 @@
+//! The records view: search the operations by serial or UPN, filter by
+//! outcome and batch, see the interrupted ones that still need their token
+//! laid on again, and export (records CSV, Entra ID CSV). The searches and
+//! exports run on workers (`app::records`); this only draws.
+
+use crate::app::records::{ExportNote, OutcomeFilter, RecordsState};
+use crate::app::state::BurnerApp;
+use crate::explain;
+use crate::station::records::Record;
+use eframe::egui;
+
+/// The marker in front of an operation that still needs finishing (the
+/// row's colour is not the only sign).
+const NEEDS_FINISHING: &str = "(!) ";
+
+pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
+    let ctx = ui.ctx().clone();
+    let repaint = move || ctx.request_repaint();
+    let r = &mut app.records;
+    r.poll();
+    if r.shown(ui.ctx().cumulative_frame_nr()) {
+        r.refresh(repaint.clone());
+    }
+    ui.heading("Records");
+    search_bar(r, ui, &repaint);
+    match r.search_due_in() {
+        Some(wait) if wait.is_zero() => r.refresh(repaint.clone()),
+        Some(wait) => ui.ctx().request_repaint_after(wait),
+        None => {}
+    }
+    if let Some(p) = &r.problem {
+        ui.colored_label(ui.visuals().error_fg_color, p);
+    }
+    let unfinished = r.rows.iter().filter(|x| x.needs_finishing()).count();
+    if unfinished > 0 {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "{NEEDS_FINISHING}{}",
+                explain::interrupted_count(unfinished)
+            ),
+        );
+    }
+    ui.add_space(4.0);
+    table(r, ui);
+    ui.separator();
+    exports(r, ui, &repaint);
+}
+
+fn search_bar(
+    r: &mut RecordsState,
+    ui: &mut egui::Ui,
+    repaint: &(impl Fn() + Clone + Send + Sync + 'static),
+) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Search serial or UPN:");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut r.search)
+                    .hint_text("part of a serial or UPN")
+                    .desired_width(220.0),
+            )
+            .labelled_by(label.id);
+        if field.changed() {
+            r.search_changed();
+        }
+        let before = (r.outcome, r.batch.clone());
+        ui.label("Outcome:");
+        egui::ComboBox::from_id_salt("records-outcome")
+            .selected_text(r.outcome.label())
+            .show_ui(ui, |ui| {
+                for o in OutcomeFilter::ALL {
+                    ui.selectable_value(&mut r.outcome, o, o.label());
+                }
+            });
+        ui.label("Batch:");
+        egui::ComboBox::from_id_salt("records-batch")
+            .selected_text(r.batch.as_deref().unwrap_or("all batches"))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut r.batch, None, "all batches");
+                for b in r.batches.clone() {
+                    let text = b.clone();
+                    ui.selectable_value(&mut r.batch, Some(b), text);
+                }
+            });
+        let refresh = ui.button("Refresh").clicked();
+        if refresh || before != (r.outcome, r.batch.clone()) {
+            r.refresh(repaint.clone());
+        }
+        if r.searching {
+            ui.spinner();
+        }
+    });
+}
+
+fn table(r: &RecordsState, ui: &mut egui::Ui) {
+    if r.rows.is_empty() {
+        if !r.searching && r.problem.is_none() {
+            let filtered =
+                !r.search.trim().is_empty() || r.outcome != OutcomeFilter::All || r.batch.is_some();
+            ui.label(if filtered {
+                "No operation matches this search."
+            } else {
+                "No records yet: burns and time syncs are recorded here."
+            });
+        }
+        return;
+    }
+    // Row 0 is the header; a row needing its token again gets the warning
+    // colour, faint enough to read dark or light text on.
+    let mut flagged = vec![false];
+    flagged.extend(r.rows.iter().map(Record::needs_finishing));
+    egui::ScrollArea::horizontal()
+        .id_salt("records-table")
+        .show(ui, |ui| {
+            egui::Grid::new("records-grid")
+                .num_columns(9)
+                .spacing([14.0, 4.0])
+                .with_row_color(move |row, style| {
+                    if flagged.get(row).copied().unwrap_or(false) {
+                        Some(style.visuals.warn_fg_color.gamma_multiply(0.25))
+                    } else if row % 2 == 1 {
+                        Some(style.visuals.faint_bg_color)
+                    } else {
+                        None
+                    }
+                })
+                .show(ui, |ui| {
+                    for h in [
+                        "Time",
+                        "Serial",
+                        "Model",
+                        "Operation",
+                        "Outcome",
+                        "UPN",
+                        "Batch",
+                        "Reader",
+                        "Station",
+                    ] {
+                        ui.strong(h);
+                    }
+                    ui.end_row();
+                    for rec in &r.rows {
+                        row(ui, rec);
+                    }
+                });
+        });
+}
+
+fn row(ui: &mut egui::Ui, r: &Record) {
+    let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+    ui.label(local_time(r.time));
+    ui.label(dash(&r.serial));
+    ui.label(dash(&r.model));
+    ui.label(&r.operation);
+    let outcome = explain::record_outcome(r);
+    if r.needs_finishing() {
+        ui.label(egui::RichText::new(format!("{NEEDS_FINISHING}{outcome}")).strong());
+    } else {
+        ui.label(outcome);
+    }
+    ui.label(dash(&r.upn));
+    ui.label(dash(&r.batch));
+    ui.label(&r.reader);
+    ui.label(&r.station);
+    ui.end_row();
+}
+
+/// Unix seconds as this PC's local time.
+fn local_time(t: i64) -> String {
+    use chrono::TimeZone;
+    chrono::Local
+        .timestamp_opt(t, 0)
+        .single()
+        .map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string())
+        .unwrap_or_else(|| crate::clock::rfc3339(t.max(0) as u64))
+}
+
+fn exports(
+    r: &mut RecordsState,
+    ui: &mut egui::Ui,
+    repaint: &(impl Fn() + Clone + Send + Sync + 'static),
+) {
+    ui.strong("Export");
+    let busy = r.exporting();
+    ui.add_enabled_ui(!busy, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label("Export to file:");
+            ui.add(
+                egui::TextEdit::singleline(&mut r.export_path)
+                    .hint_text("path of the CSV file to write")
+                    .desired_width(420.0),
+            )
+            .labelled_by(label.id);
+        });
+        ui.horizontal(|ui| {
+            if ui.button("Export records (CSV)…").clicked() {
+                r.export_records(repaint.clone());
+            }
+            ui.label("Every record, no secrets.");
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Passphrase of the kept secrets:");
+            ui.add(
+                egui::TextEdit::singleline(&mut *r.passphrase)
+                    .password(true)
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id);
+            if ui.button("Export for Entra ID (CSV)…").clicked() {
+                r.export_entra(repaint.clone());
+            }
+        });
+        ui.label(format!(
+            "Entra ID export of {}: the kept secrets of successful burns (SHA-1, 30 or 60 s).",
+            r.batch
+                .as_deref()
+                .map_or_else(|| "every batch".to_string(), |b| format!("batch {b}"))
+        ));
+    });
+    if cfg!(windows) {
+        ui.label(explain::export_folder_permissions());
+    }
+    match &r.export_note {
+        None => {}
+        Some(ExportNote::Running) => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Exporting…");
+            });
+        }
+        Some(ExportNote::Done { text, secrets }) => {
+            ui.label(text);
+            if let Some(w) = secrets {
+                ui.label(
+                    egui::RichText::new(*w)
+                        .strong()
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
+        }
+        Some(ExportNote::Failed(x)) => {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("{} {}", x.problem, x.next_step),
+            );
+        }
+    }
+}
