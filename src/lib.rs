@@ -17,6 +17,8 @@ pub mod clock;
 pub mod dirs;
 pub mod emulator;
 pub mod explain;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod params;
 pub mod protocol;
 pub mod secret;
