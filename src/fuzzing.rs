@@ -10,8 +10,11 @@ use crate::capture::{decode, file};
 use crate::{explain, protocol, secret, station};
 use base64::Engine;
 
+/// A fuzz entry function: any bytes in, a panic on failure.
+pub type Entry = fn(&[u8]);
+
 /// The fuzz targets: (name under `fuzz/corpus/`, entry function).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Entry)] = &[
     ("secret_read", secret_read),
     ("migration_payload", migration_payload),
     ("otpauth_uri", otpauth_uri),
@@ -106,10 +109,10 @@ pub fn user_list(data: &[u8]) {
 /// The bytes of an image file (opened, dropped or pasted), through the
 /// same decoding as [`file::from_bytes`], then the QR decoders.
 pub fn image_file(data: &[u8]) {
-    if let Ok(img) = file::from_bytes(data) {
-        if u64::from(img.width()) * u64::from(img.height()) <= QR_DECODE_MAX_PIXELS {
-            let _ = decode::decode_owned(img);
-        }
+    if let Ok(img) = file::from_bytes(data)
+        && u64::from(img.width()) * u64::from(img.height()) <= QR_DECODE_MAX_PIXELS
+    {
+        let _ = decode::decode_owned(img);
     }
 }
 
