@@ -5,6 +5,7 @@
 #   ./dev.sh test   format check, clippy -D warnings, and every test
 #   ./dev.sh bench  benchmarks (figures in README.md)
 #   ./dev.sh check-windows   compile-check the Windows build (WinSCard, xcap)
+#   ./dev.sh fuzz [SECONDS]  fuzz every target for SECONDS (default 60; nightly, cargo-fuzz)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -177,6 +178,10 @@ cmd_test() {
     cargo fmt --all -- --check
     log "cargo clippy -D warnings"
     cargo clippy --all-targets --all-features --locked -- -D warnings
+    log "cargo deny: licences, banned crates, sources"
+    command -v cargo-deny >/dev/null 2>&1 || cargo install --locked cargo-deny
+    cargo fetch --locked --quiet # every platform's crates (the build fetches Linux's only)
+    cargo deny --offline check bans licenses sources
     log "cargo test"
     cargo test --locked
     log "screen capture tests under Xvfb"
@@ -205,6 +210,35 @@ cmd_bench() {
     log "benchmark: QR capture on the fixtures"
     cargo bench --locked --bench capture
     stop_pcscd
+}
+
+# Coverage-guided fuzzing: every target in fuzz/ runs SECONDS on its
+# corpus; afterwards each corpus is minimised again (cargo fuzz cmin) so the
+# committed one stays small. Crashes land in fuzz/artifacts/<target>/
+# (commit them: tests/fuzz_corpora.rs replays them on stable). The build
+# goes to FUZZ_TARGET_DIR (default fuzz/target).
+cmd_fuzz() {
+    local seconds="${1:-60}" failed=()
+    ensure_system_packages
+    ensure_rust
+    rustup run nightly rustc --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal
+    command -v cargo-fuzz >/dev/null 2>&1 || cargo install --locked cargo-fuzz
+    local dir="${FUZZ_TARGET_DIR:-fuzz/target}"
+    log "building the fuzz targets (nightly, address sanitizer)"
+    cargo +nightly fuzz build --target-dir "$dir"
+    for t in $(cargo +nightly fuzz list); do
+        log "fuzzing $t for ${seconds} s"
+        mkdir -p "fuzz/corpus/$t"
+        if ! cargo +nightly fuzz run --target-dir "$dir" "$t" -- \
+            -max_total_time="$seconds" -timeout=20 -print_final_stats=1; then
+            failed+=("$t")
+        fi
+        cargo +nightly fuzz cmin --target-dir "$dir" "$t" >/dev/null 2>&1 || true
+    done
+    if [ ${#failed[@]} -gt 0 ]; then
+        echo "crashes found in: ${failed[*]} (inputs in fuzz/artifacts/)" >&2
+        exit 1
+    fi
 }
 
 EMULATE_PID=""
@@ -257,6 +291,7 @@ case "${1:-}" in
         cargo check --locked --target x86_64-pc-windows-gnu --all-targets ;;
     measure-gui) shift; ensure_system_packages; ensure_rust; scripts/measure_gui.sh ;;
     bench) shift; cmd_bench "$@" ;;
+    fuzz) shift; cmd_fuzz "$@" ;;
     *)
         echo "usage: ./dev.sh demo | ./dev.sh test" >&2
         exit 2

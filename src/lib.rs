@@ -20,6 +20,8 @@ pub mod clockcheck;
 pub mod dirs;
 pub mod emulator;
 pub mod explain;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod params;
 pub mod protocol;
 pub mod secret;

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, Mutex, mpsc};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use totp_burner::capture::webcam::{Frame, FrameKind, FrameSource, WebcamEvent, WebcamScan};
 use totp_burner::capture::{CaptureError, decode, file};
 use totp_burner::secret;
@@ -292,4 +292,207 @@ fn burn_from_a_qr_image() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("No QR code was found"));
+}
+
+/// A real PNG of `width` x `height` black pixels (`color_type` and
+/// `bit_depth` as in IHDR, `bytes_per_pixel` to match), built by hand so
+/// that a huge picture costs almost nothing to make: the zlib stream is one
+/// fixed-Huffman block of a zero literal and back-references (258 bytes at
+/// distance 1), about 13 bits per 258 pixel bytes.
+fn zero_png(
+    width: u32,
+    height: u32,
+    color_type: u8,
+    bit_depth: u8,
+    bytes_per_pixel: u64,
+) -> Vec<u8> {
+    struct Bits {
+        out: Vec<u8>,
+        acc: u64,
+        n: u32,
+    }
+    impl Bits {
+        fn put(&mut self, value: u32, count: u32) {
+            self.acc |= u64::from(value) << self.n;
+            self.n += count;
+            while self.n >= 8 {
+                self.out.push(self.acc as u8);
+                self.acc >>= 8;
+                self.n -= 8;
+            }
+        }
+        /// Huffman codes go out most significant bit first.
+        fn code(&mut self, code: u32, len: u32) {
+            self.put(code.reverse_bits() >> (32 - len), len);
+        }
+    }
+    let raw = u64::from(height) * (1 + u64::from(width) * bytes_per_pixel);
+    let mut z = Bits {
+        out: vec![0x78, 0x01],
+        acc: 0,
+        n: 0,
+    };
+    z.put(1, 1); // BFINAL
+    z.put(1, 2); // BTYPE = fixed Huffman
+    z.code(0x30, 8); // literal 0
+    let rest = raw - 1;
+    for _ in 0..rest / 258 {
+        z.code(0xC5, 8); // length 258 (symbol 285)
+        z.code(0, 5); // distance 1
+    }
+    for _ in 0..rest % 258 {
+        z.code(0x30, 8);
+    }
+    z.code(0, 7); // end of block
+    z.put(0, 7); // flush to a byte boundary
+    let mut zlib = z.out;
+    // Adler-32 of zeros: a stays 1, b adds 1 per byte.
+    let adler = (((raw % 65_521) as u32) << 16) | 1;
+    zlib.extend_from_slice(&adler.to_be_bytes());
+
+    let crc_table: Vec<u32> = (0..256u32)
+        .map(|mut c| {
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+            c
+        })
+        .collect();
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut chunk = |kind: &[u8], body: &[u8]| {
+        png.extend_from_slice(&(body.len() as u32).to_be_bytes());
+        let mut crc = !0u32;
+        for &b in kind.iter().chain(body) {
+            crc = crc_table[((crc ^ u32::from(b)) & 0xFF) as usize] ^ (crc >> 8);
+        }
+        png.extend_from_slice(kind);
+        png.extend_from_slice(body);
+        png.extend_from_slice(&(!crc).to_be_bytes());
+    };
+    let mut ihdr = width.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[bit_depth, color_type, 0, 0, 0]);
+    chunk(b"IHDR", &ihdr);
+    chunk(b"IDAT", &zlib);
+    chunk(b"IEND", &[]);
+    png
+}
+
+#[test]
+fn a_png_bomb_is_refused_from_its_header() {
+    // The generator makes real PNGs: a small one decodes, to black.
+    let small = file::from_bytes(&zero_png(640, 480, 0, 8, 1)).expect("a valid PNG");
+    assert_eq!(small.dimensions(), (640, 480));
+    assert!(small.as_raw().iter().all(|&p| p == 0));
+    let rgba16 = file::from_bytes(&zero_png(300, 200, 6, 16, 8)).expect("a valid 16-bit PNG");
+    assert_eq!(rgba16.dimensions(), (300, 200));
+
+    // 16384 x 16384 gray: 268 MB of pixels in a file of under 2 MB.
+    let bomb = zero_png(16_384, 16_384, 0, 8, 1);
+    assert!(bomb.len() < 2 << 20, "bomb of {} bytes", bomb.len());
+    let start = Instant::now();
+    let refused = file::from_bytes(&bomb);
+    let took = start.elapsed();
+    assert_eq!(
+        refused.unwrap_err(),
+        CaptureError::TooLarge {
+            width: 16_384,
+            height: 16_384
+        }
+    );
+    assert!(took < Duration::from_millis(50), "refused after {took:?}");
+
+    // Within the width, height and pixel caps, but 16-bit RGBA: 512 MB to
+    // decode, more than the allocation cap. Refused before decoding too.
+    let deep = zero_png(8_000, 8_000, 6, 16, 8);
+    let start = Instant::now();
+    let refused = file::from_bytes(&deep);
+    let took = start.elapsed();
+    assert_eq!(
+        refused.unwrap_err(),
+        CaptureError::TooLarge {
+            width: 8_000,
+            height: 8_000
+        }
+    );
+    assert!(took < Duration::from_millis(50), "refused after {took:?}");
+}
+
+#[test]
+fn dropped_image_bytes_are_decoded_on_the_capture_worker() {
+    use totp_burner::app::capture::{CaptureEvent, CaptureRequest, CaptureWorker};
+    let mut worker = CaptureWorker::spawn(|| {});
+    let next = |worker: &mut CaptureWorker| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(e) = worker.try_next() {
+                return e;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no answer from the capture worker"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    };
+    let two = std::fs::read(fixtures().join("screen_two_qrs.png")).unwrap();
+    worker.send(CaptureRequest::ImageBytes(two.into()));
+    match next(&mut worker) {
+        CaptureEvent::Found { place, texts, .. } => {
+            assert_eq!(place, "dropped image");
+            let mut got: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+            got.sort();
+            let mut want = expected()["screen_two_qrs.png"].clone();
+            want.sort();
+            assert_eq!(got, want);
+        }
+        other => panic!("{other:?}"),
+    }
+    worker.send(CaptureRequest::ImageBytes(
+        zero_png(16_384, 16_384, 0, 8, 1).into(),
+    ));
+    match next(&mut worker) {
+        CaptureEvent::Failed(CaptureError::TooLarge { width, height }) => {
+            assert_eq!((width, height), (16_384, 16_384));
+        }
+        other => panic!("{other:?}"),
+    }
+    worker.send(CaptureRequest::ImageBytes(b"not an image".to_vec().into()));
+    assert!(matches!(
+        next(&mut worker),
+        CaptureEvent::Failed(CaptureError::NotAnImage { .. })
+    ));
+}
+
+#[test]
+fn zero_sized_frames_and_screens_never_panic() {
+    use totp_burner::capture::webcam::frame_to_gray;
+    for kind in [
+        FrameKind::Yuyv,
+        FrameKind::Nv12,
+        FrameKind::Mjpeg,
+        FrameKind::Gray,
+        FrameKind::Rgb,
+        FrameKind::Bgr,
+    ] {
+        for (width, height) in [(0, 0), (0, 480), (640, 0)] {
+            let f = Frame {
+                width,
+                height,
+                kind,
+                data: vec![7; 64],
+            };
+            if let Some(g) = frame_to_gray(&f) {
+                assert!(decode::decode_owned(g).is_empty());
+            }
+        }
+    }
+    for (w, h, stride) in [(0, 0, 0), (0, 1080, 0), (1920, 0, 7680)] {
+        let g = decode::gray_from_bgra(&[], w, h, stride).expect("an empty picture");
+        assert!(decode::decode_owned(g).is_empty());
+    }
 }

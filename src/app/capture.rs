@@ -24,6 +24,9 @@ pub enum CaptureRequest {
     File(PathBuf),
     /// Decode an image already in memory (dropped).
     Image(GrayImage),
+    /// Decode the bytes of a dropped or pasted image file (PNG, JPEG, BMP,
+    /// WebP): the header checks and the decoding happen here, off the UI thread.
+    ImageBytes(Arc<[u8]>),
     /// Read the clipboard: text as is, an image decoded.
     Clipboard,
     /// Start the webcam.
@@ -103,6 +106,10 @@ impl CaptureWorker {
                             Err(e) => CaptureEvent::Failed(e),
                         },
                         CaptureRequest::Image(img) => found("dropped image", decode_owned(img)),
+                        CaptureRequest::ImageBytes(bytes) => match file::from_bytes(&bytes) {
+                            Ok(img) => found("dropped image", decode_owned(img)),
+                            Err(e) => CaptureEvent::Failed(e),
+                        },
                         CaptureRequest::Clipboard => match crate::capture::clipboard::read() {
                             Ok(crate::capture::clipboard::ClipboardContent::Text(t)) => {
                                 CaptureEvent::Found {

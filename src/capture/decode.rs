@@ -41,15 +41,22 @@ pub fn check_dimensions(width: u32, height: u32) -> Result<(), TooLarge> {
 }
 
 /// Grayscale from 32-bit BGRA/BGRX rows (X11 and Windows screen buffers),
-/// in one pass; `stride` is the byte length of one row.
+/// in one pass; `stride` is the byte length of one row. `None` when the
+/// data is shorter than the size says (or the size overflows); a zero
+/// width or height gives an empty picture.
 pub fn gray_from_bgra(data: &[u8], width: u32, height: u32, stride: usize) -> Option<GrayImage> {
     let (w, h) = (width as usize, height as usize);
-    if stride < w * 4 || data.len() < stride * h.saturating_sub(1) + w * 4 {
+    if w == 0 || h == 0 {
+        return Some(GrayImage::new(width, height));
+    }
+    let row_bytes = w.checked_mul(4)?;
+    let needed = stride.checked_mul(h - 1)?.checked_add(row_bytes)?;
+    if stride < row_bytes || data.len() < needed {
         return None;
     }
-    let mut out = vec![0u8; w * h];
-    for (dst, row) in out.chunks_exact_mut(w.max(1)).zip(data.chunks(stride)) {
-        for (o, p) in dst.iter_mut().zip(row[..w * 4].chunks_exact(4)) {
+    let mut out = vec![0u8; w.checked_mul(h)?];
+    for (dst, row) in out.chunks_exact_mut(w).zip(data.chunks(stride)) {
+        for (o, p) in dst.iter_mut().zip(row[..row_bytes].chunks_exact(4)) {
             // BT.601 luma with integer weights: 29 B + 150 G + 77 R.
             // The weights add up to 256, so the sum fits in u16 (and vectorises well).
             *o = ((29 * u16::from(p[0]) + 150 * u16::from(p[1]) + 77 * u16::from(p[2])) >> 8) as u8;
@@ -101,6 +108,9 @@ pub fn decode(img: &GrayImage) -> Vec<String> {
 
 /// [`decode`] on an image we own (no copy of the pixels on the fast path).
 pub fn decode_owned(img: GrayImage) -> Vec<String> {
+    if img.width() == 0 || img.height() == 0 {
+        return Vec::new();
+    }
     let small = u64::from(img.width()) * u64::from(img.height()) <= SECOND_OPINION_MAX_PIXELS;
     let found = if small {
         // Small enough to copy: keep it for the second opinion.
@@ -144,12 +154,26 @@ mod tests {
         let g = gray_from_bgra(&data, 2, 2, 12).unwrap();
         assert_eq!(g.as_raw(), &vec![255, 0, 76, 28]);
         assert!(gray_from_bgra(&data[..10], 2, 2, 12).is_none());
+        // A stride shorter than a row, or one whose size overflows.
+        assert!(gray_from_bgra(&data, 2, 2, 4).is_none());
+        assert!(gray_from_bgra(&data, 2, 2, usize::MAX).is_none());
+    }
+
+    #[test]
+    fn zero_sized_screens_give_empty_pictures() {
+        for (w, h, stride) in [(0, 0, 0), (0, 5, 0), (5, 0, 20), (0, 3, 7)] {
+            let g = gray_from_bgra(&[], w, h, stride).expect("an empty picture");
+            assert_eq!(g.dimensions(), (w, h));
+            assert!(decode_owned(g).is_empty());
+        }
     }
 
     #[test]
     fn blank_and_tiny_images_have_no_codes() {
         assert!(decode(&GrayImage::new(0, 0)).is_empty());
         assert!(decode(&GrayImage::new(1, 1)).is_empty());
+        assert!(decode(&GrayImage::new(0, 7)).is_empty());
+        assert!(decode(&GrayImage::new(7, 0)).is_empty());
         assert!(decode(&GrayImage::from_pixel(640, 480, image::Luma([255]))).is_empty());
     }
 }

@@ -1,17 +1,33 @@
-//! Image files (PNG, JPEG, BMP, WebP) to grayscale, with the size checked
-//! from the header before the pixels are decoded.
+//! Image files (PNG, JPEG, BMP, WebP) to grayscale. Hostile files are
+//! refused from their header: the width, height and the bytes the decoder
+//! would allocate are checked before a single row is decompressed, so a
+//! small file that declares a huge picture (a "PNG bomb") costs a header
+//! read, not the picture.
 
 use super::CaptureError;
-use super::decode::{MAX_DIMENSION, check_dimensions};
-use image::{GrayImage, ImageReader, Limits};
+use super::decode::{MAX_DIMENSION, MAX_PIXELS, check_dimensions};
+use image::{DynamicImage, GrayImage, ImageDecoder, ImageError, ImageReader, Limits};
 use std::io::{BufRead, Cursor, Seek};
 use std::path::Path;
 
+/// Most bytes a decoder may allocate for the pixels: an 8-bit RGBA picture
+/// at the pixel cap. Deeper pictures (16-bit RGBA) that large are refused.
+pub const MAX_ALLOC: u64 = MAX_PIXELS * 4;
+
+/// The limits a decoder works under once the header has been checked.
 fn limits() -> Limits {
     let mut l = Limits::default();
     l.max_image_width = Some(MAX_DIMENSION);
     l.max_image_height = Some(MAX_DIMENSION);
-    l.max_alloc = Some(1 << 30);
+    l.max_alloc = Some(MAX_ALLOC);
+    l
+}
+
+/// The limits while the header is read: no size cap yet (so a refusal can
+/// name the declared size), but metadata may not allocate more than pixels could.
+fn header_limits() -> Limits {
+    let mut l = Limits::default();
+    l.max_alloc = Some(MAX_ALLOC);
     l
 }
 
@@ -22,21 +38,35 @@ fn read<R: BufRead + Seek>(reader: ImageReader<R>, path: &str) -> Result<GrayIma
             path: path.to_string(),
             detail: e.to_string(),
         })?;
-    reader.limits(limits());
     let not_image = || CaptureError::NotAnImage {
         path: path.to_string(),
     };
     if reader.format().is_none() {
         return Err(not_image());
     }
-    let decoded = reader.decode().map_err(|e| match e {
-        image::ImageError::Limits(_) => CaptureError::TooLarge {
-            width: MAX_DIMENSION + 1,
-            height: 0,
-        },
+    reader.limits(header_limits());
+    // Reads the header only (PNG: up to the first IDAT chunk).
+    let mut decoder = reader.into_decoder().map_err(|e| match e {
+        // A file cut short is a damaged image; other read errors are the system's.
+        ImageError::IoError(e) if e.kind() != std::io::ErrorKind::UnexpectedEof => {
+            CaptureError::FileUnreadable {
+                path: path.to_string(),
+                detail: e.to_string(),
+            }
+        }
         _ => not_image(),
     })?;
-    check_dimensions(decoded.width(), decoded.height())?;
+    let (width, height) = decoder.dimensions();
+    check_dimensions(width, height)?;
+    let too_large = || CaptureError::TooLarge { width, height };
+    if decoder.total_bytes() > MAX_ALLOC {
+        return Err(too_large());
+    }
+    decoder.set_limits(limits()).map_err(|_| too_large())?;
+    let decoded = DynamicImage::from_decoder(decoder).map_err(|e| match e {
+        ImageError::Limits(_) => too_large(),
+        _ => not_image(),
+    })?;
     Ok(decoded.into_luma8())
 }
 
@@ -80,20 +110,34 @@ mod tests {
 
     #[test]
     fn huge_declared_size_is_refused_before_decoding() {
-        // A valid PNG header declaring 100000 x 100000 pixels.
+        // A PNG declaring 100000 x 100000 pixels, with the first bytes of
+        // its pixel data: refused from the header, naming the size.
         let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
         let mut ihdr = Vec::new();
         ihdr.extend_from_slice(&100_000u32.to_be_bytes());
         ihdr.extend_from_slice(&100_000u32.to_be_bytes());
         ihdr.extend_from_slice(&[8, 0, 0, 0, 0]);
-        png.extend_from_slice(&(ihdr.len() as u32).to_be_bytes());
-        let mut chunk = b"IHDR".to_vec();
-        chunk.extend_from_slice(&ihdr);
-        png.extend_from_slice(&chunk);
-        png.extend_from_slice(&crc32(&chunk).to_be_bytes());
-        assert!(matches!(
+        let mut chunk = |kind: &[u8], body: &[u8]| {
+            png.extend_from_slice(&(body.len() as u32).to_be_bytes());
+            let mut c = kind.to_vec();
+            c.extend_from_slice(body);
+            png.extend_from_slice(&c);
+            png.extend_from_slice(&crc32(&c).to_be_bytes());
+        };
+        chunk(b"IHDR", &ihdr);
+        chunk(b"IDAT", &[0x78, 0x01, 0x00]);
+        assert_eq!(
             from_bytes(&png),
-            Err(CaptureError::TooLarge { .. })
+            Err(CaptureError::TooLarge {
+                width: 100_000,
+                height: 100_000
+            })
+        );
+        // Cut before its pixel data, it is a damaged file.
+        let header_only = &png[..8 + 25];
+        assert!(matches!(
+            from_bytes(header_only),
+            Err(CaptureError::NotAnImage { .. })
         ));
     }
 

@@ -80,6 +80,10 @@ mod platform {
         let little_endian = setup.image_byte_order == ImageOrder::LSB_FIRST;
         let mut shots = Vec::with_capacity(areas.len());
         for (name, x, y, w, h) in areas {
+            if w == 0 || h == 0 {
+                // A monitor with no area (disconnected output): nothing to show.
+                continue;
+            }
             check_dimensions(u32::from(w), u32::from(h))?;
             let reply = conn
                 .get_image(ImageFormat::Z_PIXMAP, root, x, y, w, h, !0)
