@@ -739,6 +739,13 @@ impl BurnerApp {
         self.capture.send(CaptureRequest::Image(img));
     }
 
+    /// Decode a dropped image's bytes on the capture worker (its header is
+    /// checked against the size limits before any pixel is decoded).
+    pub fn decode_image_bytes(&mut self, bytes: std::sync::Arc<[u8]>) {
+        self.capture_note = None;
+        self.capture.send(CaptureRequest::ImageBytes(bytes));
+    }
+
     /// Start or stop the webcam preview.
     pub fn toggle_webcam(&mut self) {
         if self.webcam_on {

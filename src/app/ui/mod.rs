@@ -190,10 +190,8 @@ impl BurnerApp {
             if path.is_file() {
                 self.open_image(path.to_path_buf());
             } else if let Ok(bytes) = f.bytes() {
-                match crate::capture::file::from_bytes(&bytes) {
-                    Ok(img) => self.paste_image(img),
-                    Err(e) => self.capture_note = Some(crate::explain::capture(&e)),
-                }
+                // Decoded (and refused when oversize) on the capture worker.
+                self.decode_image_bytes(bytes.into());
             }
         }
     }
