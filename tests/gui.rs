@@ -979,3 +979,30 @@ fn records_view_shows_interrupted_searches_and_exports_for_entra() {
     });
     assert!(!other.exists());
 }
+
+#[test]
+fn the_token_panel_and_the_result_say_the_pc_clock_was_not_verified() {
+    // cargo's [env] sets no time servers for tests: the check cannot verify.
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    pump(&mut h, "the PC clock check", |h| {
+        h.state().pc_clock.is_some()
+    });
+    pump(&mut h, "the token to be read", token_identified);
+    assert!(has(&h, "PC clock"));
+    assert!(
+        h.state()
+            .pc_clock
+            .as_deref()
+            .unwrap()
+            .contains("not verified"),
+        "{:?}",
+        h.state().pc_clock
+    );
+    type_secret(&mut h, DEMO_URI);
+    h.key_press(egui::Key::Enter);
+    pump(&mut h, "the result", |h| h.state().result.is_some());
+    let note = h.state().record_warning.clone().unwrap_or_default();
+    assert!(note.contains("not verified"), "{note}");
+    assert!(has(&h, "not verified"));
+}

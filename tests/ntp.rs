@@ -324,12 +324,20 @@ fn demo_token(serial: &str) -> totp_burner::emulator::SharedToken {
     t
 }
 
-fn app_burn(
-    servers: NtpConfig,
-) -> (
+type AppBurn = (
     Result<totp_burner::burn::BurnReport, totp_burner::station::operation::OperationError>,
     totp_burner::emulator::SharedToken,
-) {
+);
+
+fn app_burn(servers: NtpConfig) -> AppBurn {
+    app_burn_with(servers, false, None)
+}
+
+fn app_burn_with(
+    servers: NtpConfig,
+    trust_pc_clock: bool,
+    records: Option<std::path::PathBuf>,
+) -> AppBurn {
     use totp_burner::app::device::{DeviceEvent, DeviceRequest, DeviceWorker, EmulatorConnector};
     let token = demo_token("86596220000801");
     let link = totp_burner::emulator::EmulatorLink::new(token.clone(), "demo");
@@ -339,6 +347,9 @@ fn app_burn(
         || {},
     );
     worker.send(DeviceRequest::UseTimeServers(servers));
+    if let Some(r) = records {
+        worker.send(DeviceRequest::UseRecords(r));
+    }
     worker.send(DeviceRequest::Burn {
         reader: None,
         plan: totp_burner::burn::BurnPlan {
@@ -348,6 +359,7 @@ fn app_burn(
         },
         upn: None,
         reburn: false,
+        trust_pc_clock,
     });
     let end = std::time::Instant::now() + Duration::from_secs(10);
     while std::time::Instant::now() < end {
@@ -435,4 +447,42 @@ fn the_station_stops_before_writing_a_shifted_pc_clock() {
         b"factory seed 20 byte"
     );
     assert!(store.list(None).unwrap().is_empty(), "nothing was started");
+}
+
+#[test]
+fn the_app_writes_a_shifted_clock_only_when_told_to_and_records_it() {
+    let dir = std::env::temp_dir().join(format!("tb-ntp-override-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let records = dir.join("records.sqlite");
+    let (result, _) = app_burn_with(servers_at(shifted()), true, Some(records.clone()));
+    assert!(result.is_ok(), "{:?}", result.err());
+    let store = totp_burner::station::records::Store::open(&records, None).unwrap();
+    let list = store.list(None).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].outcome, "ok");
+    assert_eq!(list[0].flags.as_deref(), Some("pc-clock-overridden"));
+}
+
+#[test]
+fn the_token_panel_check_reports_the_offset() {
+    use totp_burner::app::device::{DeviceEvent, DeviceRequest, DeviceWorker, EmulatorConnector};
+    let link = totp_burner::emulator::EmulatorLink::new(demo_token("86596220000803"), "demo");
+    let mut worker = DeviceWorker::spawn(
+        EmulatorConnector(link),
+        Arc::new(totp_burner::clock::SystemClock),
+        || {},
+    );
+    worker.send(DeviceRequest::UseTimeServers(servers_at(shifted())));
+    worker.send(DeviceRequest::CheckPcClock);
+    let end = std::time::Instant::now() + Duration::from_secs(10);
+    while std::time::Instant::now() < end {
+        if let Some(DeviceEvent::PcClock(check, limit)) = worker.try_next() {
+            let words = totp_burner::explain::clock_check(&check, limit);
+            assert!(matches!(check, ClockCheck::Verified { offset_ms, .. } if offset_ms > 100_000));
+            assert!(words.contains("behind"), "{words}");
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("no PC clock answer");
 }

@@ -37,7 +37,12 @@ pub enum DeviceRequest {
         upn: Option<String>,
         /// Burn even if the records say this token was burned before.
         reburn: bool,
+        /// Write this PC's time even when the time servers say it is off
+        /// (the operator's explicit choice; recorded).
+        trust_pc_clock: bool,
     },
+    /// Compare the PC clock with the time servers (for the token panel).
+    CheckPcClock,
     /// Set the token's clock (and options).
     SyncTime {
         /// Reader name, or the one with a token.
@@ -62,6 +67,8 @@ pub enum DeviceEvent {
     Synced(Result<SyncReport, OperationError>, Option<String>),
     /// The records file could not be opened (burns are refused until it is).
     RecordsProblem(String),
+    /// The PC clock against the time servers, and the limit it is held to.
+    PcClock(crate::clockcheck::ClockCheck, std::time::Duration),
 }
 
 /// The UI's end of the worker.
@@ -186,17 +193,21 @@ fn handle(
                 burn::read_info(t, clock, &mut progress)
             }))
         }
+        DeviceRequest::CheckPcClock => {
+            DeviceEvent::PcClock(crate::clockcheck::check_pc_clock(servers), servers.limit)
+        }
         DeviceRequest::Burn {
             reader,
             plan,
             upn,
             reburn,
+            trust_pc_clock,
         } => {
             let store = match records.get() {
                 Ok(s) => s,
                 Err(e) => return DeviceEvent::RecordsProblem(e),
             };
-            let verdict = match operation::pc_clock_gate(servers, false) {
+            let verdict = match operation::pc_clock_gate(servers, trust_pc_clock) {
                 Ok(v) => v,
                 Err(r) => return DeviceEvent::Burned(Err(OperationError::Refused(r)), None),
             };
@@ -205,6 +216,9 @@ fn handle(
             if reburn {
                 flags.push("reburn");
             }
+            // "PC clock not verified" (or overridden) goes with the result.
+            let clock_note =
+                (verdict.name() != "verified").then(|| crate::explain::clock_verdict(&verdict));
             let mut warning = None;
             let result = on_reader(connector, reader.as_deref(), |t| {
                 let rec = Recording {
@@ -222,7 +236,11 @@ fn handle(
                     .map(crate::explain::outcome_not_recorded);
                 Ok(done.result)
             });
-            DeviceEvent::Burned(flatten(result), warning)
+            let notes: Vec<String> = clock_note.into_iter().chain(warning).collect();
+            DeviceEvent::Burned(
+                flatten(result),
+                (!notes.is_empty()).then(|| notes.join(" ")),
+            )
         }
         DeviceRequest::SyncTime {
             reader,

@@ -146,6 +146,11 @@ pub struct BurnerApp {
     pub records_problem: Option<String>,
     /// A warning about the last operation (e.g. its outcome not recorded).
     pub record_warning: Option<String>,
+    /// The PC clock against the time servers, in words (token panel).
+    pub pc_clock: Option<String>,
+    /// The last burn was refused because the PC clock is off: offer
+    /// "Write this PC's time anyway".
+    pub clock_override_offer: bool,
     reader_restored: bool,
 }
 
@@ -195,7 +200,8 @@ impl BurnerApp {
         settings: Settings,
     ) -> BurnerApp {
         let c = ctx.clone();
-        let device = DeviceWorker::spawn(connector, clock.clone(), move || c.request_repaint());
+        let mut device = DeviceWorker::spawn(connector, clock.clone(), move || c.request_repaint());
+        device.send(DeviceRequest::CheckPcClock);
         let station_hardware = match &demo {
             Some(d) => super::station::StationHardware::Demo(d.link.clone(), d.reader().name),
             None => super::station::StationHardware::Pcsc,
@@ -247,6 +253,8 @@ impl BurnerApp {
             reburn_offer: None,
             records_problem: None,
             record_warning: None,
+            pc_clock: None,
+            clock_override_offer: false,
             reader_restored: false,
         }
     }
@@ -413,6 +421,11 @@ impl BurnerApp {
             DeviceEvent::Identified(Err(e)) => {
                 self.token = TokenStatus::Failed(explain::burn_error(&e));
             }
+            DeviceEvent::PcClock(check, limit) => {
+                let words = explain::clock_check(&check, limit);
+                self.log.push(format!("PC clock: {words}"));
+                self.pc_clock = Some(words);
+            }
             DeviceEvent::RecordsProblem(problem) => {
                 self.operation = Operation::Failed {
                     why: Explanation {
@@ -457,6 +470,8 @@ impl BurnerApp {
                 self.burning = None;
                 let why = explain::operation_error(&e);
                 self.log.push(format!("burn failed: {}", why.problem));
+                self.clock_override_offer =
+                    matches!(e, OperationError::Refused(Refusal::PcClockOff(_)));
                 self.reburn_offer = match &e {
                     OperationError::Refused(Refusal::BurnedBefore { serial, .. }) => {
                         self.note_event(&format!("burn refused: {serial} was burned before"));
@@ -615,7 +630,22 @@ impl BurnerApp {
             .set_display_timeout(self.options.display_timeout);
         self.settings.save();
         self.result = None;
-        self.send_burn(info, false);
+        self.send_burn(info, false, false);
+    }
+
+    /// Burn although the time servers say the PC clock is off: the
+    /// operator's explicit choice ("Write this PC's time anyway"),
+    /// recorded as such.
+    pub fn burn_trusting_pc_clock(&mut self) {
+        if !self.clock_override_offer || self.burn_blocker().is_some() {
+            return;
+        }
+        let Some(info) = self.secret.chosen() else {
+            return;
+        };
+        self.clock_override_offer = false;
+        self.result = None;
+        self.send_burn(info, false, true);
     }
 
     /// Burn the token that the records say was burned before, on purpose
@@ -629,10 +659,10 @@ impl BurnerApp {
         };
         self.reburn_offer = None;
         self.result = None;
-        self.send_burn(info, true);
+        self.send_burn(info, true, false);
     }
 
-    pub(super) fn send_burn(&mut self, info: SecretInfo, reburn: bool) {
+    pub(super) fn send_burn(&mut self, info: SecretInfo, reburn: bool, trust_pc_clock: bool) {
         let label = match (info.issuer, info.account.clone()) {
             (Some(a), Some(b)) => Some(format!("{a} · {b}")),
             (a, b) => a.or(b),
@@ -652,6 +682,7 @@ impl BurnerApp {
             },
             upn,
             reburn,
+            trust_pc_clock,
         });
     }
 

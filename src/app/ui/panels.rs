@@ -61,6 +61,11 @@ pub fn token(app: &mut BurnerApp, ui: &mut egui::Ui) {
                 ui.label("Clock");
                 ui.label(clock_words(t.clock_difference()) + " this PC");
                 ui.end_row();
+                if let Some(words) = &app.pc_clock {
+                    ui.label("PC clock");
+                    ui.label(words);
+                    ui.end_row();
+                }
                 ui.label("Time sync");
                 ui.label(match t.time_sync() {
                     Some(TimeSync::ErasesSecret) => "erases the secret",
@@ -197,6 +202,16 @@ pub fn burn_button(app: &mut BurnerApp, ui: &mut egui::Ui) {
         }
         Operation::Failed { why, .. } => {
             super::secret::explanation(ui, why);
+            if app.clock_override_offer
+                && ui
+                    .button("Write this PC's time anyway")
+                    .on_hover_text(
+                        "Only if you know this PC's clock is right and the time servers are wrong; recorded as overridden.",
+                    )
+                    .clicked()
+            {
+                app.burn_trusting_pc_clock();
+            }
             if app.reburn_offer.is_some()
                 && ui
                     .button("Burn again with a new secret")
