@@ -146,8 +146,10 @@ pub struct BurnerApp {
     pub records_problem: Option<String>,
     /// A warning about the last operation (e.g. its outcome not recorded).
     pub record_warning: Option<String>,
-    /// The PC clock against the time servers, in words (token panel).
+    /// The PC clock against the time servers, in a few words (token panel).
     pub pc_clock: Option<String>,
+    /// The same in full (its hover text).
+    pub pc_clock_detail: Option<String>,
     /// The last burn was refused because the PC clock is off: offer
     /// "Write this PC's time anyway".
     pub clock_override_offer: bool,
@@ -254,6 +256,7 @@ impl BurnerApp {
             records_problem: None,
             record_warning: None,
             pc_clock: None,
+            pc_clock_detail: None,
             clock_override_offer: false,
             reader_restored: false,
         }
@@ -424,7 +427,15 @@ impl BurnerApp {
             DeviceEvent::PcClock(check, limit) => {
                 let words = explain::clock_check(&check, limit);
                 self.log.push(format!("PC clock: {words}"));
-                self.pc_clock = Some(words);
+                self.pc_clock = Some(match &check {
+                    crate::clockcheck::ClockCheck::Verified { offset_ms, server } => {
+                        explain::pc_clock_offset(*offset_ms, server)
+                    }
+                    crate::clockcheck::ClockCheck::Unverified { .. } => {
+                        "not verified (no time server answered)".into()
+                    }
+                });
+                self.pc_clock_detail = Some(words);
             }
             DeviceEvent::RecordsProblem(problem) => {
                 self.operation = Operation::Failed {

@@ -63,7 +63,10 @@ pub fn token(app: &mut BurnerApp, ui: &mut egui::Ui) {
                 ui.end_row();
                 if let Some(words) = &app.pc_clock {
                     ui.label("PC clock");
-                    ui.label(words);
+                    let r = ui.label(words);
+                    if let Some(detail) = &app.pc_clock_detail {
+                        r.on_hover_text(detail);
+                    }
                     ui.end_row();
                 }
                 ui.label("Time sync");
