@@ -3,11 +3,16 @@
 //! worker, and snapshot images of the main states (rendered with wgpu on
 //! Mesa's software rasteriser).
 
+mod common;
+
+use common::gui::{
+    SIZE, click, demo_app, demo_app_with_settings_file, has, pump, settings_file, token_identified,
+    type_into, type_secret,
+};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use totp_burner::app::BurnerApp;
 use totp_burner::app::demo::{DEMO_URI, DemoState};
@@ -19,112 +24,27 @@ use totp_burner::emulator::lock;
 
 const NOW: u64 = 1_800_000_010;
 
-/// A settings file of this test's own (tests run in parallel).
-fn settings_file() -> Option<std::path::PathBuf> {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!("totp-burner-gui-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    Some(dir.join(format!(
-        "settings-{}.json",
-        N.fetch_add(1, Ordering::SeqCst)
-    )))
-}
-
-/// The demo app. kittest has a single window, so the demo QR's own
-/// window would be embedded over the panels: it starts closed here.
-fn demo_app(clock: &ManualClock) -> Harness<'static, BurnerApp> {
-    let clock = Arc::new(clock.clone());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1180.0, 820.0))
-        .build_eframe(move |cc| BurnerApp::new(&cc.egui_ctx, clock, true, settings_file()));
-    h.state_mut().demo.as_mut().unwrap().show_qr = false;
-    h
-}
-
-/// The demo app with a given settings file.
-fn demo_app_with_settings_file(
-    clock: &ManualClock,
-    settings: Option<std::path::PathBuf>,
-) -> Harness<'static, BurnerApp> {
-    let clock = Arc::new(clock.clone());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1180.0, 820.0))
-        .build_eframe(move |cc| BurnerApp::new(&cc.egui_ctx, clock, true, settings));
-    h.state_mut().demo.as_mut().unwrap().show_qr = false;
-    h
-}
-
 /// An app over a custom connector, with the demo's token and reader.
 fn app_with(
     clock: &ManualClock,
     wrap: impl FnOnce(EmulatorConnector) -> Box<dyn Connector> + 'static,
 ) -> Harness<'static, BurnerApp> {
     let clock = Arc::new(clock.clone());
-    Harness::builder()
-        .with_size(egui::vec2(1180.0, 820.0))
-        .build_eframe(move |cc| {
-            let mut demo = DemoState::new(clock.clone());
-            demo.show_qr = false;
-            let connector = wrap(EmulatorConnector(demo.link.clone()));
-            let readers = Readers::fixed(vec![demo.reader()]);
-            let settings = totp_burner::app::settings::Settings::load(settings_file());
-            BurnerApp::with_parts(
-                &cc.egui_ctx,
-                clock,
-                connector,
-                readers,
-                Some(demo),
-                settings,
-            )
-        })
-}
-
-/// Step the app (real time passes for the workers) until `done`.
-fn pump(
-    h: &mut Harness<'_, BurnerApp>,
-    what: &str,
-    done: impl Fn(&Harness<'_, BurnerApp>) -> bool,
-) {
-    let end = Instant::now() + Duration::from_secs(15);
-    while Instant::now() < end {
-        h.step();
-        if done(h) {
-            h.step();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("timed out waiting for {what}");
-}
-
-/// Click the widget labelled `label` and let the app react.
-fn click(h: &mut Harness<'_, BurnerApp>, label: &str) {
-    h.get_by_label(label).click();
-    h.step();
-    h.step();
-}
-
-fn has(h: &Harness<'_, BurnerApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
-
-fn token_identified(h: &Harness<'_, BurnerApp>) -> bool {
-    has(h, "OTPC-P2-i · 86596220000001 · clock 3 s behind")
-}
-
-fn type_secret(h: &mut Harness<'_, BurnerApp>, text: &str) {
-    h.get_by_label("Secret key, otpauth link or export:")
-        .focus();
-    h.step();
-    h.get_by_label("Secret key, otpauth link or export:")
-        .type_text(text);
-    h.step();
-    h.step();
-    assert_eq!(
-        h.state().secret.text.as_str(),
-        text,
-        "typed into the secret field"
-    );
+    Harness::builder().with_size(SIZE).build_eframe(move |cc| {
+        let mut demo = DemoState::new(clock.clone());
+        demo.show_qr = false;
+        let connector = wrap(EmulatorConnector(demo.link.clone()));
+        let readers = Readers::fixed(vec![demo.reader()]);
+        let settings = totp_burner::app::settings::Settings::load(settings_file());
+        BurnerApp::with_parts(
+            &cc.egui_ctx,
+            clock,
+            connector,
+            readers,
+            Some(demo),
+            settings,
+        )
+    })
 }
 
 fn grouped(code: &str) -> String {
@@ -561,7 +481,7 @@ fn demo_app_with_settings(clock: &ManualClock, json: &str) -> Harness<'static, B
     std::fs::write(&path, json).unwrap();
     let clock = Arc::new(clock.clone());
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1180.0, 820.0))
+        .with_size(SIZE)
         .build_eframe(move |cc| BurnerApp::new(&cc.egui_ctx, clock, true, Some(path)));
     h.state_mut().demo.as_mut().unwrap().show_qr = false;
     h
@@ -800,15 +720,6 @@ fn the_reader_chosen_by_hand_is_chosen_again_next_time() {
     pump(&mut h, "the remembered reader", |h| {
         h.state().readers.chosen.as_deref() == Some(reader.as_str())
     });
-}
-
-/// Focus the text field labelled `label` and type `text` into it.
-fn type_into(h: &mut Harness<'_, BurnerApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.step();
-    h.get_by_label(label).type_text(text);
-    h.step();
-    h.step();
 }
 
 #[test]

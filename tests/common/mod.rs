@@ -2,8 +2,11 @@
 //! test process gets records and settings folders of its own (records of
 //! real-reader burns must never land in the user's data folder, and a
 //! serial burned by an earlier test run must not be refused as "burned
-//! before"), plus output as text and JSON.
+//! before"), plus output as text and JSON. `gui` holds the helpers of the
+//! egui_kittest binaries.
 #![allow(dead_code)]
+
+pub mod gui;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -1,0 +1,103 @@
+//! Helpers shared by the GUI test binaries (`gui`, `leak_search_gui`): the
+//! demo app in an egui_kittest harness, stepping it until something shows,
+//! clicking and typing by label.
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use totp_burner::app::BurnerApp;
+use totp_burner::clock::ManualClock;
+
+/// The harness window's size.
+pub const SIZE: egui::Vec2 = egui::vec2(1180.0, 820.0);
+
+/// The secret field's label.
+pub const SECRET_FIELD: &str = "Secret key, otpauth link or export:";
+
+/// A settings file of this test's own (tests run in parallel).
+pub fn settings_file() -> Option<PathBuf> {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!("totp-burner-gui-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    Some(dir.join(format!(
+        "settings-{}.json",
+        N.fetch_add(1, Ordering::SeqCst)
+    )))
+}
+
+/// The demo app. kittest has a single window, so the demo QR's own
+/// window would be embedded over the panels: it starts closed here.
+pub fn demo_app(clock: &ManualClock) -> Harness<'static, BurnerApp> {
+    demo_app_with_settings_file(clock, settings_file())
+}
+
+/// The demo app with a given settings file.
+pub fn demo_app_with_settings_file(
+    clock: &ManualClock,
+    settings: Option<PathBuf>,
+) -> Harness<'static, BurnerApp> {
+    let clock = Arc::new(clock.clone());
+    let mut h = Harness::builder()
+        .with_size(SIZE)
+        .build_eframe(move |cc| BurnerApp::new(&cc.egui_ctx, clock, true, settings));
+    h.state_mut().demo.as_mut().unwrap().show_qr = false;
+    h
+}
+
+/// Step the app (real time passes for the workers) until `done`.
+pub fn pump(
+    h: &mut Harness<'_, BurnerApp>,
+    what: &str,
+    done: impl Fn(&Harness<'_, BurnerApp>) -> bool,
+) {
+    let end = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < end {
+        h.step();
+        if done(h) {
+            h.step();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Click the widget labelled `label` and let the app react.
+pub fn click(h: &mut Harness<'_, BurnerApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.step();
+    h.step();
+}
+
+/// Whether a widget whose label contains `text` is shown.
+pub fn has(h: &Harness<'_, BurnerApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+/// The demo token has been read.
+pub fn token_identified(h: &Harness<'_, BurnerApp>) -> bool {
+    has(h, "OTPC-P2-i · 86596220000001 · clock 3 s behind")
+}
+
+/// Type `text` into the secret field (the failure message never shows
+/// what was typed: it may be a secret under test).
+pub fn type_secret(h: &mut Harness<'_, BurnerApp>, text: &str) {
+    type_into(h, SECRET_FIELD, text);
+    assert!(
+        h.state().secret.text.as_str() == text,
+        "the text typed into the secret field is not what the field holds"
+    );
+}
+
+/// Focus the text field labelled `label` and type `text` into it.
+pub fn type_into(h: &mut Harness<'_, BurnerApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.step();
+    h.get_by_label(label).type_text(text);
+    h.step();
+    h.step();
+}
