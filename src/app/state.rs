@@ -112,8 +112,10 @@ pub struct BurnerApp {
     pub result: Option<BurnResult>,
     /// Expert log lines (seed bytes never appear).
     pub log: Vec<String>,
-    /// Remembered settings.
+    /// Remembered settings (views change them; saved in one place,
+    /// [`Self::save_settings_if_changed`], once per frame when changed).
     pub settings: Settings,
+    saved_settings: Settings,
     /// Burner or wizard.
     pub view: View,
     /// The time-sync confirmation is open.
@@ -238,6 +240,7 @@ impl BurnerApp {
             } else {
                 View::Burner
             },
+            saved_settings: settings.clone(),
             settings,
             confirm_sync: false,
             demo,
@@ -259,6 +262,15 @@ impl BurnerApp {
             pc_clock_detail: None,
             clock_override_offer: false,
             reader_restored: false,
+        }
+    }
+
+    /// The one place settings are written: after a frame, if any view
+    /// changed them.
+    pub fn save_settings_if_changed(&mut self) {
+        if self.settings != self.saved_settings {
+            self.settings.save();
+            self.saved_settings = self.settings.clone();
         }
     }
 
@@ -639,7 +651,6 @@ impl BurnerApp {
         };
         self.settings
             .set_display_timeout(self.options.display_timeout);
-        self.settings.save();
         self.result = None;
         self.send_burn(info, false, false);
     }

@@ -45,6 +45,7 @@ impl eframe::App for BurnerApp {
             });
         });
         panels::sync_confirmation(self, &ctx);
+        self.save_settings_if_changed();
         secret::open_image_dialog(self, &ctx);
         demo::qr_window(self, &ctx);
 
@@ -100,13 +101,11 @@ impl BurnerApp {
                 if ui.selectable_label(wizard, "Wizard").clicked() && !wizard {
                     self.view = View::Wizard(0);
                     self.settings.wizard = true;
-                    self.settings.save();
                 }
                 let burner = self.view == View::Burner;
                 if ui.selectable_label(burner, "Burner").clicked() && !burner {
                     self.view = View::Burner;
                     self.settings.wizard = false;
-                    self.settings.save();
                 }
             });
         });

@@ -33,7 +33,6 @@ pub fn readers(app: &mut BurnerApp, ui: &mut egui::Ui) {
     if chosen != app.readers.chosen {
         app.readers.chosen = chosen;
         app.settings.reader = app.readers.chosen.clone();
-        app.settings.save();
     }
 }
 
