@@ -191,6 +191,10 @@ pub fn capture(e: &CaptureError) -> Explanation {
             "This build has no webcam support.",
             "Scan the QR code from the screen or an image file instead.",
         ),
+        C::BlankScreen { .. }
+        | C::ScreenTimedOut { .. }
+        | C::ScreenFailed { .. }
+        | C::Panicked { .. } => screen_trouble(e),
     }
 }
 
@@ -795,4 +799,69 @@ pub fn interrupted_count(count: usize) -> String {
 /// of its own there, the folder's apply.
 pub fn export_folder_permissions() -> &'static str {
     "On Windows this program does not restrict who can read the file: it gets the permissions of its folder. Save it in a folder only you can read (for example in your user folder)."
+}
+
+/// The screen-capture failures of the backend fallback (see
+/// [`crate::capture::screen::capture_with`]) and caught panics.
+fn screen_trouble(e: &CaptureError) -> Explanation {
+    use crate::capture::screen::Backend;
+    use CaptureError as C;
+    const YOURSELF: &str = "Take a screenshot yourself (Print Screen), then paste it or use Open image; or type the secret key.";
+    match e {
+        C::BlankScreen { backend } => Explanation::new(
+            format!(
+                "The screen came back black through {backend}: the desktop hid the other windows from it, or the screen is locked or off."
+            ),
+            YOURSELF,
+        ),
+        C::ScreenTimedOut {
+            backend: Backend::Portal,
+            after,
+        } => Explanation::new(
+            format!(
+                "The desktop's screenshot service did not answer within {} seconds.",
+                after.as_secs()
+            ),
+            "If the desktop asks whether this program may take screenshots, allow it and scan again. Otherwise take a screenshot yourself (Print Screen) and paste it.",
+        ),
+        C::ScreenTimedOut { backend, after } => Explanation::new(
+            format!(
+                "Capturing the screen through {backend} did not finish within {} seconds.",
+                after.as_secs()
+            ),
+            YOURSELF,
+        ),
+        C::ScreenFailed { attempts } => match attempts.split_first() {
+            Some(((_, first), rest)) => {
+                let best = capture(first);
+                let others: Vec<String> = rest.iter().map(|(_, e)| e.to_string()).collect();
+                Explanation::new(
+                    format!("{} (Also tried: {}.)", best.problem, others.join("; ")),
+                    best.next_step,
+                )
+            }
+            None => Explanation::new("The screen could not be captured.", YOURSELF),
+        },
+        C::Panicked { during } => Explanation::new(
+            format!("The {during} stopped with an internal error."),
+            "Try again. If it happens again, take a screenshot and use Open image, or type the secret key.",
+        ),
+        other => Explanation::new(other.to_string(), YOURSELF),
+    }
+}
+
+/// Which way the screen was captured, and what was passed over first
+/// (the CLI prints it; the app shows it as the scan's place).
+pub fn screen_captured(capture: &crate::capture::screen::ScreenCapture) -> String {
+    let mut line = format!("Screen captured through {}", capture.backend);
+    if !capture.passed_over.is_empty() {
+        let why: Vec<String> = capture
+            .passed_over
+            .iter()
+            .map(|(_, e)| e.to_string())
+            .collect();
+        line.push_str(&format!(" (passed over: {})", why.join("; ")));
+    }
+    line.push('.');
+    line
 }

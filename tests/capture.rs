@@ -496,3 +496,176 @@ fn zero_sized_frames_and_screens_never_panic() {
         assert!(decode::decode_owned(g).is_empty());
     }
 }
+
+// ---- Screen backends: fallback order, blank pictures, timeouts ----
+
+use totp_burner::capture::screen::{self, Backend, Screenshot};
+
+fn shot(image: GrayImage) -> Vec<Screenshot> {
+    vec![Screenshot {
+        monitor: "fake".into(),
+        image,
+    }]
+}
+
+/// XWayland's root window: a 1080p screen of black.
+fn black() -> Vec<Screenshot> {
+    shot(GrayImage::new(1920, 1080))
+}
+
+#[test]
+fn x11_black_falls_back_to_the_portal_and_says_so() {
+    let mut asked = Vec::new();
+    let captured = screen::capture_with(&[Backend::X11, Backend::Portal], |b| {
+        asked.push(b);
+        match b {
+            Backend::X11 => Ok(black()),
+            _ => Ok(shot(load("screen_1080p_5px.png"))),
+        }
+    })
+    .expect("the portal's picture");
+    assert_eq!(asked, [Backend::X11, Backend::Portal]);
+    assert_eq!(captured.backend, Backend::Portal);
+    assert_eq!(
+        captured.passed_over,
+        [(
+            Backend::X11,
+            CaptureError::BlankScreen {
+                backend: Backend::X11
+            }
+        )]
+    );
+    let texts: Vec<String> = captured
+        .shots
+        .into_iter()
+        .flat_map(|s| decode::decode_owned(s.image))
+        .collect();
+    assert_eq!(texts, expected()["screen_1080p_5px.png"]);
+    assert_eq!(
+        totp_burner::explain::screen_captured(&screen::ScreenCapture {
+            backend: Backend::Portal,
+            shots: Vec::new(),
+            passed_over: vec![(
+                Backend::X11,
+                CaptureError::BlankScreen {
+                    backend: Backend::X11
+                }
+            )],
+        }),
+        "Screen captured through the screenshot portal (passed over: X11 gave a black picture)."
+    );
+}
+
+#[test]
+fn a_failing_or_flat_backend_hands_over_and_a_good_one_stops_the_search() {
+    // A portal that fails, then X11 with a flat gray screen and a real one.
+    let mut asked = Vec::new();
+    let captured = screen::capture_with(&[Backend::Portal, Backend::X11, Backend::Windows], |b| {
+        asked.push(b);
+        match b {
+            Backend::Portal => Err(CaptureError::WaylandUnsupported),
+            Backend::X11 => Ok(vec![
+                Screenshot {
+                    monitor: "flat".into(),
+                    image: GrayImage::from_pixel(640, 480, image::Luma([128])),
+                },
+                Screenshot {
+                    monitor: "real".into(),
+                    image: load("screen_none_1080p.png"),
+                },
+            ]),
+            _ => panic!("never reached: X11 gave a picture"),
+        }
+    })
+    .unwrap();
+    assert_eq!(asked, [Backend::Portal, Backend::X11]);
+    assert_eq!(captured.backend, Backend::X11);
+    // Monitors are kept as they are: only an all-blank grab is refused.
+    assert_eq!(captured.shots.len(), 2);
+    assert_eq!(
+        captured.passed_over,
+        [(Backend::Portal, CaptureError::WaylandUnsupported)]
+    );
+}
+
+#[test]
+fn when_every_backend_fails_each_is_named_best_first() {
+    let err = screen::capture_with(&[Backend::Portal, Backend::X11], |b| match b {
+        Backend::Portal => Err(CaptureError::ScreenTimedOut {
+            backend: b,
+            after: Duration::from_secs(20),
+        }),
+        _ => Ok(black()),
+    })
+    .unwrap_err();
+    let CaptureError::ScreenFailed { attempts } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(attempts.len(), 2);
+    assert_eq!(attempts[0].0, Backend::Portal);
+    assert_eq!(
+        attempts[1],
+        (
+            Backend::X11,
+            CaptureError::BlankScreen {
+                backend: Backend::X11
+            }
+        )
+    );
+    let x = totp_burner::explain::capture(&err);
+    assert!(
+        x.problem.contains("did not answer within 20 seconds")
+            && x.problem.contains("X11 gave a black picture"),
+        "{x}"
+    );
+    // One backend: its own error, as before (the CLI says "Wayland").
+    assert_eq!(
+        screen::capture_with(&[Backend::Portal], |_| Err(
+            CaptureError::WaylandUnsupported
+        ))
+        .unwrap_err(),
+        CaptureError::WaylandUnsupported
+    );
+    // No backend (no display at all), and a backend with no monitor.
+    assert!(matches!(
+        screen::capture_with(&[], |_| unreachable!()),
+        Err(CaptureError::ScreenUnavailable { .. })
+    ));
+    assert!(matches!(
+        screen::capture_with(&[Backend::X11], |_| Ok(Vec::new())),
+        Err(CaptureError::ScreenUnavailable { .. })
+    ));
+}
+
+#[test]
+fn a_grab_that_never_answers_times_out_and_a_panicking_one_fails() {
+    let start = Instant::now();
+    let err = screen::with_timeout(Backend::Portal, Duration::from_millis(200), || {
+        std::thread::sleep(Duration::from_secs(30));
+        Ok(black())
+    })
+    .unwrap_err();
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(
+        err,
+        CaptureError::ScreenTimedOut {
+            backend: Backend::Portal,
+            after: Duration::from_millis(200)
+        }
+    );
+    let err = screen::with_timeout(Backend::Portal, Duration::from_secs(10), || {
+        panic!("a portal library bug")
+    })
+    .unwrap_err();
+    assert!(matches!(err, CaptureError::Panicked { .. }), "{err:?}");
+    // An answer in time passes through.
+    let ok = screen::with_timeout(Backend::Portal, Duration::from_secs(10), || {
+        Ok(shot(load("screen_1080p_5px.png")))
+    })
+    .unwrap();
+    assert_eq!(ok.len(), 1);
+}

@@ -917,3 +917,162 @@ fn the_token_panel_and_the_result_say_the_pc_clock_was_not_verified() {
     assert!(note.contains("not verified"), "{note}");
     assert!(has(&h, "not verified"));
 }
+
+// ---- Screen scan: the window always comes back ----
+
+use totp_burner::app::capture::{CaptureHooks, CaptureWorker};
+use totp_burner::capture::screen::{self, Backend, Screenshot};
+
+/// The viewport commands the app sent in the last step.
+fn viewport_commands(h: &Harness<'_, BurnerApp>) -> Vec<egui::ViewportCommand> {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|v| v.commands.clone())
+        .unwrap_or_default()
+}
+
+/// Press the scan shortcut and check the window got out of the way with
+/// `hide`; then step until the scan ends and return every viewport command
+/// sent meanwhile.
+fn scan_and_wait(
+    h: &mut Harness<'_, BurnerApp>,
+    hide: egui::ViewportCommand,
+) -> Vec<egui::ViewportCommand> {
+    h.step();
+    // One event per step (kittest steps once per queued event): the hiding
+    // command is in the output of the step that saw the shortcut.
+    let modifiers = egui::Modifiers::COMMAND | egui::Modifiers::SHIFT;
+    let key = |pressed| egui::Event::Key {
+        key: egui::Key::S,
+        pressed,
+        modifiers,
+        repeat: false,
+        physical_key: None,
+    };
+    h.event(egui::Event::ModifiersChanged(modifiers));
+    h.step();
+    h.event(key(true));
+    h.step();
+    let sent = viewport_commands(h);
+    h.event(key(false));
+    h.event(egui::Event::ModifiersChanged(egui::Modifiers::default()));
+    h.step();
+    assert!(
+        h.state().hidden_for_scan,
+        "the window hides while capturing"
+    );
+    assert!(sent.contains(&hide), "{hide:?} not in {sent:?}");
+    let mut seen = viewport_commands(h);
+    let end = Instant::now() + Duration::from_secs(15);
+    while h.state().hidden_for_scan {
+        assert!(Instant::now() < end, "the window never came back");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+        seen.extend(viewport_commands(h));
+    }
+    h.step();
+    seen
+}
+
+/// A screen with the demo's QR on it, grabbed by a fake X11 backend.
+fn fake_x11_screen() -> Result<screen::ScreenCapture, totp_burner::capture::CaptureError> {
+    screen::capture_with(&[Backend::X11], |_| {
+        Ok(vec![Screenshot {
+            monitor: "fake".into(),
+            image: image::GrayImage::from_fn(320, 240, |x, y| {
+                image::Luma([if (x / 8 + y / 8) % 2 == 0 { 0 } else { 255 }])
+            }),
+        }])
+    })
+}
+
+#[test]
+fn a_decoder_panic_brings_the_window_back_with_a_message() {
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    h.state_mut().use_capture_worker(CaptureWorker::spawn_with(
+        || {},
+        CaptureHooks {
+            screen: Box::new(fake_x11_screen),
+            decode: Box::new(|_| panic!("injected decoder bug")),
+            minimise: false,
+        },
+    ));
+    let seen = scan_and_wait(&mut h, egui::ViewportCommand::Visible(false));
+    assert!(
+        seen.contains(&egui::ViewportCommand::Visible(true)),
+        "the window is shown again: {seen:?}"
+    );
+    let note = h.state().capture_note.clone().expect("a message");
+    assert_eq!(
+        note.problem,
+        "The QR search stopped with an internal error."
+    );
+    assert!(has(&h, "The QR search stopped with an internal error."));
+    // The worker survived the panic: a second scan ends the same way.
+    let seen = scan_and_wait(&mut h, egui::ViewportCommand::Visible(false));
+    assert!(
+        seen.contains(&egui::ViewportCommand::Visible(true)),
+        "{seen:?}"
+    );
+    assert!(!h.state().busy() && !h.state().hidden_for_scan);
+}
+
+#[test]
+fn a_portal_that_never_answers_brings_the_minimised_window_back() {
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    // Wayland: minimise (hiding is ignored there); the portal hangs.
+    h.state_mut().use_capture_worker(CaptureWorker::spawn_with(
+        || {},
+        CaptureHooks {
+            screen: Box::new(|| {
+                screen::capture_with(&[Backend::Portal], |b| {
+                    screen::with_timeout(b, Duration::from_secs(1), || {
+                        std::thread::sleep(Duration::from_secs(3600));
+                        unreachable!()
+                    })
+                })
+            }),
+            decode: Box::new(|_| panic!("nothing to decode")),
+            minimise: true,
+        },
+    ));
+    let start = Instant::now();
+    let seen = scan_and_wait(&mut h, egui::ViewportCommand::Minimized(true));
+    assert!(start.elapsed() >= Duration::from_secs(1), "the timeout ran");
+    assert!(
+        seen.contains(&egui::ViewportCommand::Minimized(false)),
+        "the window is restored: {seen:?}"
+    );
+    assert!(seen.contains(&egui::ViewportCommand::Focus), "{seen:?}");
+    let note = h.state().capture_note.clone().expect("a message");
+    assert_eq!(
+        note.problem,
+        "The desktop's screenshot service did not answer within 1 seconds."
+    );
+    assert!(has(&h, "did not answer within 1 seconds"));
+}
+
+#[test]
+fn the_scan_place_names_the_backend_that_worked() {
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    h.state_mut().use_capture_worker(CaptureWorker::spawn_with(
+        || {},
+        CaptureHooks {
+            screen: Box::new(|| {
+                screen::capture_with(&[Backend::Portal, Backend::X11], |b| match b {
+                    Backend::Portal => Err(totp_burner::capture::CaptureError::WaylandUnsupported),
+                    _ => fake_x11_screen().map(|c| c.shots),
+                })
+            }),
+            decode: Box::new(|_| Vec::new()),
+            minimise: true,
+        },
+    ));
+    scan_and_wait(&mut h, egui::ViewportCommand::Minimized(true));
+    let note = h.state().capture_note.clone().expect("no QR found");
+    assert_eq!(note.problem, "No QR code found (screen via X11).");
+}

@@ -2,13 +2,15 @@
 //! webcam run here, never on the UI thread. Found QR texts come back as
 //! events; the webcam streams preview frames until a valid secret shows.
 
+use crate::capture::screen::{self, ScreenCapture};
 use crate::capture::webcam::{WebcamEvent, WebcamScan, open_camera};
-use crate::capture::{CaptureError, decode::decode_owned, file, screen};
+use crate::capture::{CaptureError, decode::decode_owned, file};
 use crate::secret;
+use eframe::egui::ViewportCommand;
 use image::GrayImage;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 use zeroize::Zeroizing;
 
@@ -57,72 +59,126 @@ pub enum CaptureEvent {
     WebcamStopped,
 }
 
+/// What the worker calls to grab the screen and to search pictures for QR
+/// codes, and how the window gets out of the way. Tests swap these (a
+/// decoder that panics, a portal that never answers).
+#[doc(hidden)]
+pub struct CaptureHooks {
+    /// Grab every monitor.
+    pub screen: Box<dyn FnMut() -> Result<ScreenCapture, CaptureError> + Send>,
+    /// Search one picture.
+    pub decode: Box<dyn Fn(GrayImage) -> Vec<String> + Send>,
+    /// Minimise the window for a screen scan instead of hiding it
+    /// (Wayland ignores hiding).
+    pub minimise: bool,
+}
+
+impl Default for CaptureHooks {
+    fn default() -> CaptureHooks {
+        CaptureHooks {
+            screen: Box::new(screen::capture_all),
+            decode: Box::new(decode_owned),
+            minimise: screen::SessionEnv::current().is_wayland(),
+        }
+    }
+}
+
+/// Run `f`; a panic in it becomes [`CaptureError::Panicked`], so the UI
+/// always gets an event (and a hidden window always comes back).
+fn guarded<T>(during: &str, f: impl FnOnce() -> T) -> Result<T, CaptureError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| CaptureError::Panicked {
+        during: during.to_string(),
+    })
+}
+
+/// One request that ends in one `Found` or `Failed` event.
+fn one_shot(request: CaptureRequest, hooks: &mut CaptureHooks, start: Instant) -> CaptureEvent {
+    let found = |place: &str, texts: Vec<String>| CaptureEvent::Found {
+        place: place.to_string(),
+        texts: texts.into_iter().map(Zeroizing::new).collect(),
+        took: start.elapsed(),
+    };
+    let decode = &hooks.decode;
+    let search = |img: GrayImage| guarded("QR search", || decode(img));
+    let result = match request {
+        CaptureRequest::Screen { delay } => {
+            std::thread::sleep(delay);
+            guarded("screen capture", &mut hooks.screen)
+                .and_then(|r| r)
+                .and_then(|captured| {
+                    let place = format!("screen via {}", captured.backend);
+                    let mut texts = Vec::new();
+                    for shot in captured.shots {
+                        texts.extend(search(shot.image)?);
+                    }
+                    Ok(found(&place, texts))
+                })
+        }
+        CaptureRequest::File(path) => guarded("image decoding", || file::load(&path))
+            .and_then(|r| r)
+            .and_then(|img| {
+                let name = path
+                    .file_name()
+                    .map_or_else(|| "image".into(), |n| n.to_string_lossy().into_owned());
+                Ok(found(&name, search(img)?))
+            }),
+        CaptureRequest::Image(img) => search(img).map(|t| found("dropped image", t)),
+        CaptureRequest::ImageBytes(bytes) => guarded("image decoding", || file::from_bytes(&bytes))
+            .and_then(|r| r)
+            .and_then(|img| Ok(found("dropped image", search(img)?))),
+        CaptureRequest::Clipboard => {
+            match guarded("clipboard reading", crate::capture::clipboard::read).and_then(|r| r) {
+                Ok(crate::capture::clipboard::ClipboardContent::Text(t)) => {
+                    Ok(CaptureEvent::Found {
+                        place: "clipboard".into(),
+                        texts: vec![t],
+                        took: start.elapsed(),
+                    })
+                }
+                Ok(crate::capture::clipboard::ClipboardContent::Image(img)) => {
+                    search(img).map(|t| found("clipboard image", t))
+                }
+                Err(e) => Err(e),
+            }
+        }
+        CaptureRequest::WebcamStart(_) | CaptureRequest::WebcamStop => {
+            unreachable!("the webcam requests are handled by the worker loop")
+        }
+    };
+    result.unwrap_or_else(CaptureEvent::Failed)
+}
+
 /// The UI's end of the capture worker.
 pub struct CaptureWorker {
     requests: Sender<CaptureRequest>,
     events: Receiver<CaptureEvent>,
     busy: bool,
+    minimise: bool,
 }
 
 impl CaptureWorker {
     /// Start the worker; `repaint` is called after every event.
     pub fn spawn(repaint: impl Fn() + Send + Sync + 'static) -> CaptureWorker {
+        CaptureWorker::spawn_with(repaint, CaptureHooks::default())
+    }
+
+    /// Start the worker over other hooks (tests).
+    #[doc(hidden)]
+    pub fn spawn_with(
+        repaint: impl Fn() + Send + Sync + 'static,
+        mut hooks: CaptureHooks,
+    ) -> CaptureWorker {
         let (req_tx, req_rx) = channel::<CaptureRequest>();
         let (ev_tx, ev_rx) = channel::<CaptureEvent>();
         let repaint = Arc::new(repaint);
+        let minimise = hooks.minimise;
         std::thread::Builder::new()
             .name("capture".into())
             .spawn(move || {
                 let mut webcam: Option<WebcamScan> = None;
                 while let Ok(request) = req_rx.recv() {
                     let start = Instant::now();
-                    let found = |place: &str, texts: Vec<String>| CaptureEvent::Found {
-                        place: place.to_string(),
-                        texts: texts.into_iter().map(Zeroizing::new).collect(),
-                        took: start.elapsed(),
-                    };
                     let event = match request {
-                        CaptureRequest::Screen { delay } => {
-                            std::thread::sleep(delay);
-                            match screen::capture_all() {
-                                Ok(shots) => found(
-                                    "screen",
-                                    shots
-                                        .into_iter()
-                                        .flat_map(|s| decode_owned(s.image))
-                                        .collect(),
-                                ),
-                                Err(e) => CaptureEvent::Failed(e),
-                            }
-                        }
-                        CaptureRequest::File(path) => match file::load(&path) {
-                            Ok(img) => found(
-                                &path.file_name().map_or_else(
-                                    || "image".into(),
-                                    |n| n.to_string_lossy().into_owned(),
-                                ),
-                                decode_owned(img),
-                            ),
-                            Err(e) => CaptureEvent::Failed(e),
-                        },
-                        CaptureRequest::Image(img) => found("dropped image", decode_owned(img)),
-                        CaptureRequest::ImageBytes(bytes) => match file::from_bytes(&bytes) {
-                            Ok(img) => found("dropped image", decode_owned(img)),
-                            Err(e) => CaptureEvent::Failed(e),
-                        },
-                        CaptureRequest::Clipboard => match crate::capture::clipboard::read() {
-                            Ok(crate::capture::clipboard::ClipboardContent::Text(t)) => {
-                                CaptureEvent::Found {
-                                    place: "clipboard".into(),
-                                    texts: vec![t],
-                                    took: start.elapsed(),
-                                }
-                            }
-                            Ok(crate::capture::clipboard::ClipboardContent::Image(img)) => {
-                                found("clipboard image", decode_owned(img))
-                            }
-                            Err(e) => CaptureEvent::Failed(e),
-                        },
                         CaptureRequest::WebcamStart(index) => {
                             let tx = ev_tx.clone();
                             let rp = repaint.clone();
@@ -152,6 +208,7 @@ impl CaptureWorker {
                             }
                             CaptureEvent::WebcamStopped
                         }
+                        other => one_shot(other, &mut hooks, start),
                     };
                     let _ = ev_tx.send(event);
                     repaint();
@@ -162,7 +219,34 @@ impl CaptureWorker {
             requests: req_tx,
             events: ev_rx,
             busy: false,
+            minimise,
         }
+    }
+
+    /// How the window gets out of the way of a screen scan: hidden, or
+    /// minimised on Wayland (which ignores hiding).
+    pub fn hide_command(&self) -> ViewportCommand {
+        if self.minimise {
+            ViewportCommand::Minimized(true)
+        } else {
+            ViewportCommand::Visible(false)
+        }
+    }
+
+    /// How long to wait after [`Self::hide_command`] before grabbing (a
+    /// minimising window animates).
+    pub fn hide_delay(&self) -> Duration {
+        Duration::from_millis(if self.minimise { 600 } else { 250 })
+    }
+
+    /// What brings the window back after a screen scan, whatever its end.
+    pub fn restore_commands(&self) -> [ViewportCommand; 2] {
+        let back = if self.minimise {
+            ViewportCommand::Minimized(false)
+        } else {
+            ViewportCommand::Visible(true)
+        };
+        [back, ViewportCommand::Focus]
     }
 
     /// Queue a request.
@@ -181,12 +265,30 @@ impl CaptureWorker {
         self.busy
     }
 
-    /// The next event, if one is waiting.
+    /// The next event, if one is waiting. A worker that is gone while a one-shot request runs reports one
+    /// failure, so a hidden window still comes back.
     pub fn try_next(&mut self) -> Option<CaptureEvent> {
-        let e = self.events.try_recv().ok()?;
+        let e = match self.events.try_recv() {
+            Ok(e) => e,
+            Err(TryRecvError::Disconnected) if self.busy => {
+                self.busy = false;
+                return Some(CaptureEvent::Failed(CaptureError::Panicked {
+                    during: "capture worker".into(),
+                }));
+            }
+            Err(_) => return None,
+        };
         if matches!(e, CaptureEvent::Found { .. } | CaptureEvent::Failed(_)) {
             self.busy = false;
         }
         Some(e)
+    }
+}
+
+impl super::BurnerApp {
+    /// Swap the capture worker (tests inject screen grabs and decoders).
+    #[doc(hidden)]
+    pub fn use_capture_worker(&mut self, worker: CaptureWorker) {
+        self.capture = worker;
     }
 }

@@ -547,9 +547,12 @@ impl BurnerApp {
 
     fn on_capture_event(&mut self, ctx: &eframe::egui::Context, e: CaptureEvent) {
         if self.hidden_for_scan {
+            // Every event ends a scan's hiding: a finding, a failure, a
+            // timeout or a caught panic alike.
             self.hidden_for_scan = false;
-            ctx.send_viewport_cmd(eframe::egui::ViewportCommand::Visible(true));
-            ctx.send_viewport_cmd(eframe::egui::ViewportCommand::Focus);
+            for command in self.capture.restore_commands() {
+                ctx.send_viewport_cmd(command);
+            }
         }
         match e {
             CaptureEvent::Found { place, texts, took } => {
@@ -770,15 +773,15 @@ impl BurnerApp {
         });
     }
 
-    /// Hide the window and grab the screen.
+    /// Hide the window (minimise it on Wayland) and grab the screen.
     pub fn scan_screen(&mut self, ctx: &eframe::egui::Context) {
         if self.capture.is_busy() {
             return;
         }
         self.hidden_for_scan = true;
-        ctx.send_viewport_cmd(eframe::egui::ViewportCommand::Visible(false));
+        ctx.send_viewport_cmd(self.capture.hide_command());
         self.capture.send(CaptureRequest::Screen {
-            delay: Duration::from_millis(250),
+            delay: self.capture.hide_delay(),
         });
     }
 

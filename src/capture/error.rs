@@ -1,5 +1,7 @@
 //! What can go wrong while capturing pixels.
 
+use super::screen::Backend;
+use std::time::Duration;
 use thiserror::Error;
 
 /// A capture failure. Texts for people come from [`crate::explain`].
@@ -61,6 +63,43 @@ pub enum CaptureError {
     /// Webcam support is not in this build.
     #[error("webcam support is not built in")]
     WebcamNotBuilt,
+    /// The screen came back black or one flat color (XWayland's root
+    /// window on Wayland, a locked screen, a refused capture).
+    #[error("{backend} gave a black picture")]
+    BlankScreen {
+        /// Which backend.
+        backend: Backend,
+    },
+    /// A screen backend did not answer in time (a portal that never
+    /// answers).
+    #[error("{backend} did not answer within {} s", after.as_secs())]
+    ScreenTimedOut {
+        /// Which backend.
+        backend: Backend,
+        /// How long it was given.
+        after: Duration,
+    },
+    /// Every screen backend for this session failed; the first is the one
+    /// that fits the session best.
+    #[error("{}", attempts_text(attempts))]
+    ScreenFailed {
+        /// Each backend tried, best first, and why it failed.
+        attempts: Vec<(Backend, CaptureError)>,
+    },
+    /// Our own capture or QR search code panicked (caught; nothing hangs).
+    #[error("internal error during {during}")]
+    Panicked {
+        /// What was running ("QR search", "screen capture").
+        during: String,
+    },
+}
+
+fn attempts_text(attempts: &[(Backend, CaptureError)]) -> String {
+    attempts
+        .iter()
+        .map(|(b, e)| format!("{b}: {e}"))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl From<super::decode::TooLarge> for CaptureError {

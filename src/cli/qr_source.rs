@@ -30,7 +30,7 @@ pub enum QrSource {
 
 /// One text found, and where.
 pub struct Found {
-    /// "screen DP-1", "qr.png", "clipboard", "camera 0".
+    /// "screen DP-1 via X11", "qr.png", "clipboard", "camera 0".
     pub place: String,
     /// The QR (or clipboard) text, wiped on drop.
     pub text: Zeroizing<String>,
@@ -55,11 +55,14 @@ pub fn collect(source: &QrSource) -> Result<Vec<Found>, Explanation> {
                 .collect())
         }
         QrSource::Screen => {
-            let shots = capture::screen::capture_all().map_err(|e| capture_failed(&e))?;
-            Ok(shots
+            let captured = capture::screen::capture_all().map_err(|e| capture_failed(&e))?;
+            eprintln!("{}", explain::screen_captured(&captured));
+            let backend = captured.backend;
+            Ok(captured
+                .shots
                 .into_iter()
                 .flat_map(|s| {
-                    let place = format!("screen {}", s.monitor);
+                    let place = format!("screen {} via {backend}", s.monitor);
                     decode_owned(s.image).into_iter().map(move |t| Found {
                         place: place.clone(),
                         text: Zeroizing::new(t),

@@ -1,0 +1,212 @@
+//! Screenshots of every monitor, as grayscale, for QR search. The backend
+//! follows the session ([`choose_backends`]): the xdg-desktop-portal
+//! Screenshot call on Wayland, a root-window GetImage on X11, xcap on
+//! Windows. A backend that fails, hangs or returns a black or flat picture
+//! (XWayland's root window) hands over to the next; the result says which
+//! one worked.
+
+mod choose;
+#[cfg(target_os = "linux")]
+mod portal;
+#[cfg(target_os = "linux")]
+mod x11;
+
+pub use choose::{Backend, SessionEnv, choose_backends};
+
+use super::CaptureError;
+use image::GrayImage;
+use std::time::Duration;
+
+/// How long the screenshot portal may take to answer (it may first ask the
+/// user for permission) before the next backend is tried.
+pub const PORTAL_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Pixels at or below this gray level count as black.
+const DARK: u8 = 16;
+/// A picture whose gray levels all lie within this span is flat (one color).
+const FLAT: u8 = 3;
+
+/// One monitor's picture.
+#[derive(Debug, Clone)]
+pub struct Screenshot {
+    /// Monitor name (or "screen" when unknown).
+    pub monitor: String,
+    /// Its pixels, grayscale.
+    pub image: GrayImage,
+}
+
+/// Every monitor's picture, and how it was taken.
+#[derive(Debug, Clone)]
+pub struct ScreenCapture {
+    /// The backend that gave the pictures.
+    pub backend: Backend,
+    /// The pictures (at least one, not all blank).
+    pub shots: Vec<Screenshot>,
+    /// The backends tried before it, and why each was passed over.
+    pub passed_over: Vec<(Backend, CaptureError)>,
+}
+
+/// Grab every monitor through the best backend for this session.
+pub fn capture_all() -> Result<ScreenCapture, CaptureError> {
+    capture_with(&choose_backends(&SessionEnv::current()), grab)
+}
+
+/// One backend's grab, for real.
+pub fn grab(backend: Backend) -> Result<Vec<Screenshot>, CaptureError> {
+    match backend {
+        #[cfg(target_os = "linux")]
+        Backend::X11 => x11::capture_all(),
+        #[cfg(target_os = "linux")]
+        Backend::Portal => with_timeout(Backend::Portal, PORTAL_TIMEOUT, portal::capture),
+        #[cfg(windows)]
+        Backend::Windows => windows::capture_all(),
+        other => Err(CaptureError::ScreenUnavailable {
+            detail: format!("{other} is not available on this system"),
+        }),
+    }
+}
+
+/// Try `backends` in order with `grab` and keep the first that gives at
+/// least one picture that is not blank ([`is_blank`]). With no backend at
+/// all the error says there is no display; with one, it is that backend's
+/// error; with more, [`CaptureError::ScreenFailed`] lists them all.
+pub fn capture_with(
+    backends: &[Backend],
+    mut grab: impl FnMut(Backend) -> Result<Vec<Screenshot>, CaptureError>,
+) -> Result<ScreenCapture, CaptureError> {
+    let mut passed_over = Vec::new();
+    for &backend in backends {
+        let result = grab(backend).and_then(|shots| {
+            if shots.is_empty() {
+                Err(CaptureError::ScreenUnavailable {
+                    detail: format!("{backend} found no monitor"),
+                })
+            } else if shots.iter().all(|s| is_blank(&s.image)) {
+                Err(CaptureError::BlankScreen { backend })
+            } else {
+                Ok(shots)
+            }
+        });
+        match result {
+            Ok(shots) => {
+                return Ok(ScreenCapture {
+                    backend,
+                    shots,
+                    passed_over,
+                });
+            }
+            Err(e) => passed_over.push((backend, e)),
+        }
+    }
+    match passed_over.len() {
+        0 => Err(CaptureError::ScreenUnavailable {
+            detail: "no display (neither DISPLAY nor WAYLAND_DISPLAY is set)".into(),
+        }),
+        1 => Err(passed_over.remove(0).1),
+        _ => Err(CaptureError::ScreenFailed {
+            attempts: passed_over,
+        }),
+    }
+}
+
+/// Black (every pixel at most a dark gray) or flat (one gray level, give or
+/// take noise): what a refused capture looks like. Empty images are blank.
+pub fn is_blank(image: &GrayImage) -> bool {
+    let mut pixels = image.as_raw().iter().copied();
+    let Some(first) = pixels.next() else {
+        return true;
+    };
+    let (mut lo, mut hi) = (first, first);
+    for p in pixels {
+        lo = lo.min(p);
+        hi = hi.max(p);
+        if hi > DARK && hi - lo > FLAT {
+            return false;
+        }
+    }
+    hi <= DARK || hi - lo <= FLAT
+}
+
+/// Run a blocking grab on a thread of its own and give up after `limit`
+/// ([`CaptureError::ScreenTimedOut`]); a panic in it is an error too. The
+/// thread is left to finish on its own (the portal's deletes its file
+/// whenever the answer comes).
+pub fn with_timeout(
+    backend: Backend,
+    limit: Duration,
+    grab: impl FnOnce() -> Result<Vec<Screenshot>, CaptureError> + Send + 'static,
+) -> Result<Vec<Screenshot>, CaptureError> {
+    use std::sync::mpsc::{RecvTimeoutError, channel};
+    let (tx, rx) = channel();
+    std::thread::Builder::new()
+        .name(format!("screen grab ({backend})"))
+        .spawn(move || {
+            let _ = tx.send(grab());
+        })
+        .map_err(|e| CaptureError::ScreenUnavailable {
+            detail: e.to_string(),
+        })?;
+    match rx.recv_timeout(limit) {
+        Ok(result) => result,
+        Err(RecvTimeoutError::Timeout) => Err(CaptureError::ScreenTimedOut {
+            backend,
+            after: limit,
+        }),
+        Err(RecvTimeoutError::Disconnected) => Err(CaptureError::Panicked {
+            during: format!("screen capture through {backend}"),
+        }),
+    }
+}
+
+#[cfg(windows)]
+mod windows {
+    use super::{CaptureError, Screenshot};
+    use crate::capture::decode::check_dimensions;
+
+    fn unavailable(detail: impl ToString) -> CaptureError {
+        CaptureError::ScreenUnavailable {
+            detail: detail.to_string(),
+        }
+    }
+
+    pub fn capture_all() -> Result<Vec<Screenshot>, CaptureError> {
+        let monitors = xcap::Monitor::all().map_err(unavailable)?;
+        let mut shots = Vec::with_capacity(monitors.len());
+        for m in monitors {
+            let rgba = m.capture_image().map_err(unavailable)?;
+            check_dimensions(rgba.width(), rgba.height())?;
+            shots.push(Screenshot {
+                monitor: m.name().unwrap_or_else(|_| "monitor".into()),
+                image: image::DynamicImage::ImageRgba8(rgba).into_luma8(),
+            });
+        }
+        Ok(shots)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_means_black_or_flat() {
+        assert!(is_blank(&GrayImage::new(0, 0)));
+        assert!(is_blank(&GrayImage::new(64, 48)));
+        assert!(is_blank(&GrayImage::from_pixel(
+            64,
+            48,
+            image::Luma([DARK])
+        )));
+        assert!(is_blank(&GrayImage::from_pixel(64, 48, image::Luma([200]))));
+        // Dark noise is still black.
+        let noise = GrayImage::from_fn(64, 48, |x, y| image::Luma([((x * 7 + y) % 17) as u8]));
+        assert!(is_blank(&noise));
+        // One light pixel on black is a picture.
+        let mut dot = GrayImage::new(64, 48);
+        dot.put_pixel(63, 47, image::Luma([255]));
+        assert!(!is_blank(&dot));
+        let gray_dot =
+            GrayImage::from_fn(64, 48, |x, _| image::Luma([if x == 5 { 90 } else { 80 }]));
+        assert!(!is_blank(&gray_dot));
+    }
+}
