@@ -865,3 +865,17 @@ pub fn screen_captured(capture: &crate::capture::screen::ScreenCapture) -> Strin
     line.push('.');
     line
 }
+
+/// A station finishing a token whose burn was interrupted.
+pub fn resuming(serial: &str, when: i64, upn: Option<&str>, same_secret: bool) -> String {
+    format!(
+        "{serial}: its burn of {}{} was interrupted (the token may be blank); finishing it {}.",
+        crate::clock::rfc3339(when.max(0) as u64),
+        upn.map(|u| format!(" for {u}")).unwrap_or_default(),
+        if same_secret {
+            "with the same secret"
+        } else {
+            "with a new secret (the old one was not kept)"
+        }
+    )
+}

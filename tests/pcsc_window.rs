@@ -34,29 +34,6 @@ impl Drop for Killed {
     }
 }
 
-fn start_xvfb() -> (Killed, String) {
-    use std::io::{BufRead, BufReader};
-    let mut child = Command::new("Xvfb")
-        .args([
-            "-displayfd",
-            "1",
-            "-screen",
-            "0",
-            "1600x1000x24",
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("Xvfb must be installed (./dev.sh test installs it)");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    (Killed(child), format!(":{}", line.trim()))
-}
-
 fn wait_for(what: &str, timeout: Duration, mut f: impl FnMut() -> bool) {
     let end = Instant::now() + timeout;
     while Instant::now() < end {
@@ -143,10 +120,8 @@ fn a_pasted_link_without_options_burns_sha1_30s_and_is_recorded() {
     .unwrap();
     let log = dir.join("events.log");
 
-    let (_x, display) = start_xvfb();
-    wait_for("Xvfb", Duration::from_secs(10), || {
-        xdotool(&display, &["getmouselocation"])
-    });
+    let x = common::xvfb::start_xvfb("1600x1000x24");
+    let display = x.display.clone();
     let bridge = VpcdBridge::spawn(token.clone(), VpcdOptions::port(35963), |_| {});
     wait_for(
         "the token on the reader",

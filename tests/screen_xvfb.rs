@@ -3,6 +3,9 @@
 //! display and check what it found. Needs `Xvfb` (`./dev.sh test` installs
 //! it and runs this binary with `--features xvfb-tests`).
 
+mod common;
+
+use common::xvfb::Xvfb;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -10,53 +13,8 @@ use x11rb::connection::{Connection, RequestConnection};
 use x11rb::protocol::xproto::{ConnectionExt as _, CreateWindowAux, ImageFormat, WindowClass};
 use x11rb::wrapper::ConnectionExt as _;
 
-struct Xvfb {
-    child: Child,
-    display: String,
-}
-
-impl Drop for Xvfb {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Start Xvfb on a display number it picks itself (`-displayfd`), so
-/// parallel tests never share or collide on one.
 fn start_xvfb() -> Xvfb {
-    use std::io::{BufRead, BufReader};
-    let mut child = Command::new("Xvfb")
-        .args([
-            "-displayfd",
-            "1",
-            "-screen",
-            "0",
-            "2560x1440x24",
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("Xvfb must be installed (./dev.sh test installs the xvfb package)");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let display = format!(":{}", line.trim());
-    let x = Xvfb {
-        child,
-        display: display.clone(),
-    };
-    let end = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < end {
-        if x11rb::connect(Some(&display)).is_ok() {
-            return x;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("Xvfb on {display} did not come up");
+    common::xvfb::start_xvfb("2560x1440x24")
 }
 
 /// Show `png` in a window at (x, y) on `display`; keep the connection open.

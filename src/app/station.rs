@@ -5,7 +5,7 @@
 //! the view shows. Opening the records, unlocking the vault and loading
 //! the list happen on that thread too.
 
-use crate::card::connector::{Connector, PcscConnector};
+use crate::card::connector::Connector;
 use crate::emulator::EmulatorLink;
 use crate::explain;
 use crate::params::TokenOptions;
@@ -13,13 +13,13 @@ use crate::secret::Secret;
 use crate::station::records::Store;
 use crate::station::run::{
     BatchConfig, BatchSource, BatchSummary, HandedSecret, PolledPresence, ReaderLoop, StationEvent,
-    WatchedPresence, run_batch,
+    run_batch,
 };
 use crate::station::source::{list_id, parse_user_list};
 use crate::station::vault::{MIN_PASSPHRASE_CHARS, Vault};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
 use zeroize::Zeroizing;
 
@@ -350,17 +350,15 @@ impl StationState {
             StationEvent::Resuming {
                 serial,
                 when,
+                upn,
                 same_secret,
                 ..
             } => {
-                self.note = Some(format!(
-                    "{serial}: its burn of {} was interrupted; finishing it {}.",
-                    date(when),
-                    if same_secret {
-                        "with the same secret"
-                    } else {
-                        "with a new secret (the old one was not kept)"
-                    }
+                self.note = Some(explain::resuming(
+                    &serial,
+                    when,
+                    upn.as_deref(),
+                    same_secret,
                 ));
             }
             StationEvent::Burned {
@@ -494,19 +492,7 @@ fn reader_loops(
             if names.is_empty() {
                 return Err(words(crate::card::TransportError::NoReader));
             }
-            let (tx, rx): (Sender<_>, Receiver<_>) = std::sync::mpsc::channel();
-            let watcher = crate::card::watch::ReaderWatcher::spawn(move |e| {
-                let _ = tx.send(e);
-            })
-            .map_err(words)?;
-            let loops = WatchedPresence::per_reader(rx, &names, &[])
-                .into_iter()
-                .map(|p| ReaderLoop {
-                    reader: p.reader().to_string(),
-                    presence: Box::new(p),
-                    connector: Box::new(PcscConnector),
-                })
-                .collect();
+            let (loops, watcher) = crate::station::run::pcsc_reader_loops(&names).map_err(words)?;
             Ok((loops, Some(watcher)))
         }
     }

@@ -5,17 +5,13 @@
 use super::args::{CodeOptionArgs, DisplayArgs};
 use super::output;
 use super::records::RecordsFile;
-use crate::card::connector::PcscConnector;
 use crate::card::pcsc::PcscReaders;
 use crate::card::select::choose_reader;
-use crate::card::watch::ReaderWatcher;
 use crate::clock::SystemClock;
 use crate::explain::Explanation;
 use crate::params::TokenOptions;
 use crate::station::records;
-use crate::station::run::{
-    BatchConfig, BatchSource, ReaderLoop, StationEvent, WatchedPresence, run_batch,
-};
+use crate::station::run::{BatchConfig, BatchSource, StationEvent, pcsc_reader_loops, run_batch};
 use crate::station::source::{list_id, parse_user_list};
 use crate::station::vault::Vault;
 use clap::Args;
@@ -212,17 +208,9 @@ fn print_event(e: &StationEvent, many_readers: bool, n: &AtomicUsize, total: Opt
             upn,
             same_secret,
         } => println!(
-            "{}{serial}: its burn of {}{} was interrupted (the token may be blank); finishing it {}.",
+            "{}{}",
             at(reader),
-            date(*when),
-            upn.as_ref()
-                .map(|u| format!(" for {u}"))
-                .unwrap_or_default(),
-            if *same_secret {
-                "with the same secret"
-            } else {
-                "with a new secret (the old one was not kept)"
-            }
+            crate::explain::resuming(serial, *when, upn.as_deref(), *same_secret)
         ),
         StationEvent::Burned {
             reader,
@@ -379,21 +367,10 @@ pub fn run(a: &BatchArgs) -> i32 {
         reburn: a.reburn,
         time_servers: crate::clockcheck::NtpConfig::from_env(),
     };
-    let (tx, rx) = std::sync::mpsc::channel();
-    let watcher = match ReaderWatcher::spawn(move |e| {
-        let _ = tx.send(e);
-    }) {
-        Ok(w) => w,
+    let (loops, watcher) = match pcsc_reader_loops(&names) {
+        Ok(l) => l,
         Err(e) => return fail(crate::explain::transport(&e, None)),
     };
-    let loops: Vec<ReaderLoop> = WatchedPresence::per_reader(rx, &names, &[])
-        .into_iter()
-        .map(|p| ReaderLoop {
-            reader: p.reader().to_string(),
-            presence: Box::new(p),
-            connector: Box::new(PcscConnector),
-        })
-        .collect();
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();

@@ -101,14 +101,11 @@ pub fn run(a: &BurnArgs) -> i32 {
         },
         allow_unknown_model: a.allow_unknown_model,
     };
-    let pc_clock = match super::pc_clock::check_before_write(&a.pc_clock, a.json) {
-        Ok(v) => v,
-        Err(code) => return code,
-    };
-    let store = match super::records::for_single(&a.target) {
-        Ok(s) => s,
-        Err(x) => return output::report_input_error(&x, a.json, super::EXIT_FAILED),
-    };
+    let (pc_clock, store) =
+        match super::pc_clock::before_single_write(&a.pc_clock, &a.target, a.json) {
+            Ok(x) => x,
+            Err(code) => return code,
+        };
     let show_steps = !a.json;
     let mut outcome_problem = None;
     let result = target::with_transport(&a.target, |t| {

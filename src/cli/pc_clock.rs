@@ -68,3 +68,16 @@ pub fn flags(v: &ClockVerdict, reburn: bool) -> Vec<&'static str> {
     f.extend(crate::station::operation::clock_flag(v));
     f
 }
+
+/// Before a single `burn` or `sync-time`: the PC clock check, then the
+/// records to write into. Err: the exit code (the reason is printed).
+pub fn before_single_write(
+    a: &PcClockArgs,
+    target: &super::args::TargetArgs,
+    json_out: bool,
+) -> Result<(ClockVerdict, Option<crate::station::records::Store>), i32> {
+    let verdict = check_before_write(a, json_out)?;
+    let store = super::records::for_single(target)
+        .map_err(|x| super::output::report_input_error(&x, json_out, super::EXIT_FAILED))?;
+    Ok((verdict, store))
+}

@@ -42,14 +42,11 @@ pub fn run(a: &SyncTimeArgs) -> i32 {
         period: a.options.period.unwrap_or_default(),
         display_timeout: a.display.display_timeout,
     };
-    let pc_clock = match super::pc_clock::check_before_write(&a.pc_clock, a.json) {
-        Ok(v) => v,
-        Err(code) => return code,
-    };
-    let store = match super::records::for_single(&a.target) {
-        Ok(s) => s,
-        Err(x) => return output::report_input_error(&x, a.json, super::EXIT_FAILED),
-    };
+    let (pc_clock, store) =
+        match super::pc_clock::before_single_write(&a.pc_clock, &a.target, a.json) {
+            Ok(x) => x,
+            Err(code) => return code,
+        };
     let mut outcome_problem = None;
     let result = target::with_transport(&a.target, |t| {
         let rec = Recording {

@@ -350,6 +350,26 @@ pub struct ReaderLoop {
     pub connector: Box<dyn Connector>,
 }
 
+/// One loop per named PC/SC reader, fed by one reader watcher (keep the
+/// watcher alive while the loops run).
+pub fn pcsc_reader_loops(
+    names: &[String],
+) -> Result<(Vec<ReaderLoop>, crate::card::watch::ReaderWatcher), crate::card::TransportError> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let watcher = crate::card::watch::ReaderWatcher::spawn(move |e| {
+        let _ = tx.send(e);
+    })?;
+    let loops = WatchedPresence::per_reader(rx, names, &[])
+        .into_iter()
+        .map(|p| ReaderLoop {
+            reader: p.reader().to_string(),
+            presence: Box::new(p),
+            connector: Box::new(crate::card::connector::PcscConnector) as Box<dyn Connector>,
+        })
+        .collect();
+    Ok((loops, watcher))
+}
+
 /// What a claim hands out.
 enum Claim {
     Random,

@@ -7,6 +7,8 @@
 #![allow(dead_code)]
 
 pub mod gui;
+#[cfg(target_os = "linux")]
+pub mod xvfb;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
