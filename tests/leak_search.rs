@@ -9,6 +9,9 @@
 //! Only `--show-secret` may print it, and a control checks that the search
 //! finds it there.
 
+mod common;
+
+use common::leak::{found_in, needles};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -138,85 +141,6 @@ fn export(accounts: &[(&[u8], &str, i32)]) -> String {
 }
 
 /// A named byte string that must not appear anywhere.
-struct Needle {
-    what: String,
-    bytes: Vec<u8>,
-}
-
-/// Every way the secret (or a text holding it) could show: Base32 upper and
-/// lower, hex upper and lower, an export's payload, the first and last 16
-/// characters of each, the raw bytes (in files), and the whole input text.
-fn needles(secrets: &[&[u8]], input: &str) -> Vec<Needle> {
-    let mut out = Vec::new();
-    let mut add = |what: String, text: String, halves: bool| {
-        let n = text.chars().count();
-        if halves && n >= 24 {
-            let head: String = text.chars().take(16).collect();
-            let tail: String = text.chars().skip(n - 16).collect();
-            out.push(Needle {
-                what: format!("first 16 of {what}"),
-                bytes: head.into_bytes(),
-            });
-            out.push(Needle {
-                what: format!("last 16 of {what}"),
-                bytes: tail.into_bytes(),
-            });
-        }
-        out.push(Needle {
-            what,
-            bytes: text.into_bytes(),
-        });
-    };
-    for (i, s) in secrets.iter().enumerate() {
-        let upper = b32(s);
-        add(
-            format!("secret {i} Base32 lower"),
-            upper.to_lowercase(),
-            true,
-        );
-        add(format!("secret {i} Base32"), upper, true);
-        add(
-            format!("secret {i} hex"),
-            data_encoding::HEXLOWER.encode(s),
-            true,
-        );
-        add(
-            format!("secret {i} HEX"),
-            data_encoding::HEXUPPER.encode(s),
-            true,
-        );
-    }
-    // The whole input (its own beginning, `otpauth://totp/`, may be shown).
-    add("the input text".into(), input.trim().to_string(), false);
-    if let Some(data) = input.split("data=").nth(1) {
-        let decoded: String = url::form_urlencoded::parse(format!("d={data}").as_bytes())
-            .map(|(_, v)| v.into_owned())
-            .collect();
-        add("the export payload".into(), decoded, true);
-    }
-    let mut out: Vec<Needle> = out.into_iter().filter(|n| n.bytes.len() >= 12).collect();
-    for (i, s) in secrets.iter().enumerate() {
-        out.push(Needle {
-            what: format!("secret {i} raw bytes"),
-            bytes: s.to_vec(),
-        });
-    }
-    out
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
-
-/// The needles found in `haystack`, by name.
-fn found_in(haystack: &[u8], needles: &[Needle]) -> Vec<String> {
-    needles
-        .iter()
-        .filter(|n| find(haystack, &n.bytes))
-        .map(|n| n.what.clone())
-        .collect()
-}
-
 /// A QR code of `text` as a PNG (8 px modules, 4-module quiet zone).
 fn qr_png(text: &str, path: &Path) {
     let code = qrcode::QrCode::new(text.as_bytes()).unwrap();

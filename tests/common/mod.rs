@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod gui;
+pub mod leak;
 #[cfg(target_os = "linux")]
 pub mod xvfb;
 
