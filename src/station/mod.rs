@@ -2,8 +2,11 @@
 //! reader, an append-only record of every operation, kept secrets
 //! encrypted at rest, and exports (records CSV, Entra ID hardware token CSV).
 
+pub mod batch;
 pub mod export;
 pub mod operation;
+pub mod presence;
+pub mod private_files;
 pub mod records;
 pub mod run;
 pub mod source;

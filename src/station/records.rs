@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use thiserror::Error;
 
+pub use super::private_files::{create_private_dir, create_private_file};
+
 /// A records failure.
 #[derive(Debug, Error)]
 #[non_exhaustive]
@@ -295,32 +297,6 @@ pub fn new_op_id() -> String {
         b[8..].copy_from_slice(&n.to_be_bytes());
     }
     b.iter().map(|x| format!("{x:02x}")).collect()
-}
-
-/// Create `path` readable by its owner only, refusing a symbolic link; an
-/// existing regular file is left as it is. On Windows the per-user data
-/// folder's permissions apply (it is private to the user by default).
-pub fn create_private_file(path: &Path) -> Result<(), std::io::Error> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true).write(true).create(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
-    }
-    options.open(path).map(drop)
-}
-
-/// Create a folder (and its parents) readable by its owner only.
-pub fn create_private_dir(dir: &Path) -> Result<(), std::io::Error> {
-    let mut b = std::fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
-    }
-    b.create(dir)
 }
 
 impl Store {
@@ -612,74 +588,4 @@ impl Store {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn temp(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("tb-records-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        dir.join("sub").join("records.sqlite")
-    }
-
-    fn op(serial: &str, op_id: &str, outcome: Outcome) -> NewRecord {
-        NewRecord {
-            reader: "r".into(),
-            serial: Some(serial.into()),
-            outcome,
-            op_id: Some(op_id.into()),
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn a_start_without_outcome_is_interrupted() {
-        let s = Store::open(&temp("int"), None).unwrap();
-        s.add(&op("1", "a", Outcome::Started)).unwrap();
-        s.add(&op("1", "a", Outcome::Ok)).unwrap();
-        s.add(&op("2", "b", Outcome::Started)).unwrap();
-        let all = s.list(None).unwrap();
-        assert_eq!(all.len(), 2, "one line per operation");
-        assert_eq!(all[0].outcome, "ok");
-        assert!(all[1].interrupted() && all[1].token_in_doubt());
-        assert_eq!(s.interrupted().unwrap().len(), 1);
-        assert!(s.last_ok_burn("1").unwrap().is_some());
-        assert!(s.last_ok_burn("2").unwrap().is_none());
-        assert_eq!(s.search("2", Some("interrupted"), None).unwrap().len(), 1);
-        s.add_key("age1…", b"wrapped").unwrap();
-        assert!(s.try_tamper());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn created_owner_only_and_never_through_a_link() {
-        use std::os::unix::fs::PermissionsExt;
-        let path = temp("perm");
-        Store::open(&path, None).unwrap();
-        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(&path), 0o600);
-        assert_eq!(mode(path.parent().unwrap()), 0o700);
-        let link = path.with_file_name("link.sqlite");
-        std::os::unix::fs::symlink(path.with_file_name("elsewhere"), &link).unwrap();
-        assert!(Store::open(&link, None).is_err(), "a symlink is refused");
-        assert!(!path.with_file_name("elsewhere").exists());
-    }
-
-    #[test]
-    fn an_older_file_gains_the_new_columns() {
-        let path = temp("old");
-        create_private_dir(path.parent().unwrap()).unwrap();
-        let c = Connection::open(&path).unwrap();
-        c.execute_batch(SCHEMA).unwrap();
-        c.execute(
-            "INSERT INTO records (time, operator, station, reader, operation, outcome, serial)
-             VALUES (1, 'u', 's', 'r', 'burn', 'ok', '9')",
-            [],
-        )
-        .unwrap();
-        drop(c);
-        let s = Store::open(&path, None).unwrap();
-        assert!(s.last_ok_burn("9").unwrap().is_some());
-        s.add(&op("9", "z", Outcome::Started)).unwrap();
-        assert!(s.last_for_serial("9").unwrap().unwrap().interrupted());
-    }
-}
+mod tests;
