@@ -10,6 +10,10 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+/// The one reverse-DNS application id: the window's app id (Wayland) and
+/// `StartupWMClass`, the `.desktop` file name and the AppStream id.
+pub const APP_ID: &str = "io.github.totpburner.TotpBurner";
+
 pub mod app;
 pub mod burn;
 pub mod capture;

@@ -23,6 +23,24 @@ pub use ui::SCAN_SHORTCUT;
 use crate::clock::SystemClock;
 use std::sync::Arc;
 
+/// The window's icon: `assets/totp-burner-64.png` (rendered from
+/// `assets/totp-burner.svg`), built into the binary.
+pub fn window_icon() -> eframe::egui::IconData {
+    let png = include_bytes!("../../assets/totp-burner-64.png");
+    match image::load_from_memory_with_format(png, image::ImageFormat::Png) {
+        Ok(img) => {
+            let rgba = img.into_rgba8();
+            let (width, height) = rgba.dimensions();
+            eframe::egui::IconData {
+                rgba: rgba.into_raw(),
+                width,
+                height,
+            }
+        }
+        Err(_) => eframe::egui::IconData::default(),
+    }
+}
+
 /// Open the window; `demo` uses the built-in virtual token.
 pub fn run(demo: bool) -> Result<(), String> {
     let options = eframe::NativeOptions {
@@ -34,7 +52,9 @@ pub fn run(demo: bool) -> Result<(), String> {
             })
             .with_inner_size([980.0, 760.0])
             .with_min_inner_size([640.0, 480.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_app_id(crate::APP_ID)
+            .with_icon(window_icon()),
         ..Default::default()
     };
     eframe::run_native(
@@ -51,4 +71,27 @@ pub fn run(demo: bool) -> Result<(), String> {
         }),
     )
     .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_is_the_rendered_asset() {
+        let icon = super::window_icon();
+        assert_eq!((icon.width, icon.height), (64, 64));
+        assert_eq!(icon.rgba.len(), 64 * 64 * 4);
+        // Not blank: the token's body colour is in it.
+        assert!(icon.rgba.chunks(4).any(|p| p[..3] == [0x1f, 0x3b, 0x57]));
+    }
+
+    #[test]
+    fn the_desktop_entry_and_metainfo_use_the_one_app_id() {
+        let desktop = include_str!("../../packaging/linux/io.github.totpburner.TotpBurner.desktop");
+        let meta =
+            include_str!("../../packaging/linux/io.github.totpburner.TotpBurner.metainfo.xml");
+        assert!(desktop.contains(&format!("StartupWMClass={}", crate::APP_ID)));
+        assert!(desktop.contains(&format!("Icon={}", crate::APP_ID)));
+        assert!(meta.contains(&format!("<id>{}</id>", crate::APP_ID)));
+        assert!(meta.contains(&format!("{}.desktop</launchable>", crate::APP_ID)));
+    }
 }
