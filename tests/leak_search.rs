@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::leak::{found_in, needles};
+use common::leak::{files, found_in, needles};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -84,22 +84,7 @@ impl Sandbox {
 
     /// Every file under the writable folders: (path, name and content).
     fn files(&self) -> Vec<(PathBuf, Vec<u8>)> {
-        fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
-            for entry in std::fs::read_dir(dir).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else {
-                    let mut bytes = path.to_string_lossy().into_owned().into_bytes();
-                    bytes.push(b'\n');
-                    bytes.extend(std::fs::read(&path).unwrap_or_default());
-                    out.push((path, bytes));
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(&self.root.join("out"), &mut out);
-        out
+        files(&self.root.join("out"))
     }
 }
 

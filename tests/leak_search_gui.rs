@@ -27,7 +27,7 @@ use common::gui::{
     SECRET_FIELD, click, demo_app_with_settings_file, has, pump, token_identified, type_into,
     type_secret,
 };
-use common::leak::{Needle, found_in, needles};
+use common::leak::{Needle, files, found_in, needles};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 use std::path::{Path, PathBuf};
@@ -66,26 +66,6 @@ fn out_dir(root: &Path, d: &str) -> PathBuf {
 
 fn event_log(root: &Path) -> PathBuf {
     out_dir(root, "events.log")
-}
-
-/// Every file under `dir`: its path and its name followed by its content.
-fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else {
-                let mut bytes = path.to_string_lossy().into_owned().into_bytes();
-                bytes.push(b'\n');
-                bytes.extend(std::fs::read(&path).unwrap_or_default());
-                out.push((path, bytes));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(dir, &mut out);
-    out
 }
 
 // ---- the key's forms and what to search for (as in leak_search.rs) ----

@@ -1,6 +1,8 @@
 //! What the leak searches look for: every way a secret (or a text holding
 //! it) could show, and where it was found.
 
+use std::path::{Path, PathBuf};
+
 /// One form of a secret, by name.
 pub struct Needle {
     /// What it is ("secret 0 Base32", "the input text", ...).
@@ -90,4 +92,24 @@ pub fn found_in(haystack: &[u8], needles: &[Needle]) -> Vec<String> {
         .filter(|n| find(haystack, &n.bytes))
         .map(|n| n.what.clone())
         .collect()
+}
+
+/// Every file under `dir`: its path and its name followed by its content.
+pub fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                let mut bytes = path.to_string_lossy().into_owned().into_bytes();
+                bytes.push(b'\n');
+                bytes.extend(std::fs::read(&path).unwrap_or_default());
+                out.push((path, bytes));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out);
+    out
 }
