@@ -4,25 +4,22 @@
 //! and "error" sounds (MessageBeep, the one call here that needs `unsafe`);
 //! elsewhere the terminal bell.
 
-/// The sound of a success.
+/// The sound of a success (on its own thread: the UI thread never waits
+/// for the X server or the sound system).
 pub fn ring() {
-    sound(false);
+    std::thread::spawn(|| sound(false));
 }
 
 /// The sound of a failure.
 pub fn ring_failure() {
-    #[cfg(windows)]
-    {
+    std::thread::spawn(|| {
         sound(true);
-    }
-    #[cfg(not(windows))]
-    {
-        sound(true);
-        std::thread::spawn(|| {
+        #[cfg(not(windows))]
+        {
             std::thread::sleep(std::time::Duration::from_millis(180));
             sound(true);
-        });
-    }
+        }
+    });
 }
 
 /// One sound (never fails loudly: a missing bell is not an error).
