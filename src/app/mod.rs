@@ -8,6 +8,7 @@ pub mod capture;
 mod clipboard_wipe;
 pub mod demo;
 pub mod device;
+pub mod handout;
 pub mod readers;
 pub mod records;
 pub mod secret_input;

@@ -66,7 +66,7 @@ pub enum ExportNote {
     Running,
     /// Written: what was written, and for Entra what to do with the file.
     Done {
-        /// "Wrote 3 tokens to …".
+        /// "Wrote 3 records to …", line by line.
         text: String,
         /// The file holds secrets (Entra): the warning to show.
         secrets: Option<&'static str>,
@@ -103,6 +103,9 @@ pub struct RecordsState {
     pub problem: Option<String>,
     /// The file an export writes.
     pub export_path: String,
+    /// Where the Entra export writes the tokens without a user (empty:
+    /// they are only listed).
+    pub unassigned_path: String,
     /// The vault passphrase for the Entra export (wiped once used).
     pub passphrase: Zeroizing<String>,
     /// The last export's result.
@@ -130,6 +133,7 @@ impl RecordsState {
             searching: false,
             problem: None,
             export_path: String::new(),
+            unassigned_path: String::new(),
             passphrase: Zeroizing::new(String::new()),
             export_note: None,
             changed: None,
@@ -227,13 +231,25 @@ impl RecordsState {
         let passphrase = age::secrecy::SecretString::from(self.passphrase.as_str().to_string());
         self.passphrase.zeroize();
         let batch = self.batch.clone();
+        let rest = Some(self.unassigned_path.trim())
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from);
         self.run_export(repaint, move || {
             let store = open(&store_path)?;
-            let n = export::export_entra(&store, &passphrase, batch.as_deref(), &out)
-                .map_err(export_words)?;
+            let how = explain::AssignHow::HandoutView;
+            // Nobody to upload and nowhere to keep them: say so plainly.
+            if let Ok((0, without)) = export::entra_count(&store, batch.as_deref())
+                && rest.is_none()
+            {
+                return Err(explain::nobody_assigned(without, how));
+            }
+            let s =
+                export::export_entra(&store, &passphrase, batch.as_deref(), &out, rest.as_deref())
+                    .map_err(export_words)?;
+            let wrote_secrets = s.written > 0 || s.unassigned_written;
             Ok(ExportNote::Done {
-                text: explain::entra_exported(n, &out),
-                secrets: Some(explain::entra_file_holds_secrets(cfg!(windows))),
+                text: explain::entra_exported(&s, &out, rest.as_deref(), how).join("\n"),
+                secrets: wrote_secrets.then(|| explain::entra_file_holds_secrets(cfg!(windows))),
             })
         });
     }

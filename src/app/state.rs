@@ -37,6 +37,8 @@ pub enum View {
     Station,
     /// The records: search, interrupted operations, exports.
     Records,
+    /// Hand-out: give burned tokens to their users, activation codes.
+    Handout,
 }
 
 /// What we know about the token on the reader.
@@ -144,6 +146,8 @@ pub struct BurnerApp {
     pub station_hardware: super::station::StationHardware,
     /// The records view's state.
     pub records: super::records::RecordsState,
+    /// The hand-out view's state.
+    pub handout: super::handout::HandoutState,
     /// The token on the reader was burned before: offer "Burn again with a
     /// new secret" (its serial).
     pub reburn_offer: Option<String>,
@@ -258,6 +262,7 @@ impl BurnerApp {
             station: super::station::StationState::new(crate::station::records::default_path()),
             station_hardware,
             records: super::records::RecordsState::new(crate::station::records::default_path()),
+            handout: super::handout::HandoutState::new(crate::station::records::default_path()),
             reburn_offer: None,
             records_problem: None,
             record_warning: None,

@@ -3,6 +3,7 @@
 //! happens here: actions go to the workers through `BurnerApp`.
 
 mod demo;
+mod handout;
 mod log;
 mod panels;
 mod records;
@@ -42,6 +43,7 @@ impl eframe::App for BurnerApp {
                 View::Wizard(step) => wizard::show(self, ui, step),
                 View::Station => station::show(self, ui),
                 View::Records => records::show(self, ui),
+                View::Handout => handout::show(self, ui),
             });
         });
         panels::sync_confirmation(self, &ctx);
@@ -89,6 +91,10 @@ impl BurnerApp {
                 );
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let handout = self.view == View::Handout;
+                if ui.selectable_label(handout, "Hand-out").clicked() && !handout {
+                    self.view = View::Handout;
+                }
                 let records = self.view == View::Records;
                 if ui.selectable_label(records, "Records").clicked() && !records {
                     self.view = View::Records;
@@ -142,7 +148,7 @@ impl BurnerApp {
             match self.view {
                 View::Wizard(step) if step != 3 => {}
                 // Enter in the records' search field is not a burn.
-                View::Records => {}
+                View::Records | View::Handout => {}
                 _ => self.start_burn(),
             }
         }

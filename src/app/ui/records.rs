@@ -167,7 +167,7 @@ fn row(ui: &mut egui::Ui, r: &Record) {
 }
 
 /// Unix seconds as this PC's local time.
-fn local_time(t: i64) -> String {
+pub(super) fn local_time(t: i64) -> String {
     use chrono::TimeZone;
     chrono::Local
         .timestamp_opt(t, 0)
@@ -211,8 +211,17 @@ fn exports(
                 r.export_entra(repaint.clone());
             }
         });
+        ui.horizontal(|ui| {
+            let label = ui.label("Tokens without a user to file (optional):");
+            ui.add(
+                egui::TextEdit::singleline(&mut r.unassigned_path)
+                    .hint_text("they are left out of the Entra file")
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
+        });
         ui.label(format!(
-            "Entra ID export of {}: the kept secrets of successful burns (SHA-1, 30 or 60 s).",
+            "Entra ID export of {}: the kept secrets of the tokens handed out to a user (SHA-1, 30 or 60 s).",
             r.batch
                 .as_deref()
                 .map_or_else(|| "every batch".to_string(), |b| format!("batch {b}"))
@@ -230,7 +239,9 @@ fn exports(
             });
         }
         Some(ExportNote::Done { text, secrets }) => {
-            ui.label(text);
+            for line in text.lines() {
+                ui.label(line);
+            }
             if let Some(w) = secrets {
                 ui.label(
                     egui::RichText::new(*w)

@@ -7,7 +7,7 @@ use crate::app::state::BurnerApp;
 use crate::secret::totp::codes_at;
 use eframe::egui;
 
-fn grouped(code: &str) -> String {
+pub(super) fn grouped(code: &str) -> String {
     if code.len() == 6 {
         format!("{} {}", &code[..3], &code[3..])
     } else {
