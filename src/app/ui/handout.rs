@@ -179,7 +179,7 @@ fn recent(h: &HandoutState, ui: &mut egui::Ui) {
 }
 
 fn batch_choice(h: &mut HandoutState, ui: &mut egui::Ui) {
-    ui.label("Batch:");
+    let label = ui.label("Batch:");
     egui::ComboBox::from_id_salt("handout-batch")
         .selected_text(h.codes_batch.as_deref().unwrap_or("all batches"))
         .show_ui(ui, |ui| {
@@ -188,7 +188,9 @@ fn batch_choice(h: &mut HandoutState, ui: &mut egui::Ui) {
                 let text = b.clone();
                 ui.selectable_value(&mut h.codes_batch, Some(b), text);
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 fn codes(
