@@ -25,7 +25,7 @@ pub const CODES_SHOWN_FOR: Duration = Duration::from_secs(15 * 60);
 pub const RECENT: usize = 12;
 
 enum Msg {
-    Assigned(Result<Assigned, Explanation>),
+    Assigned(Result<Box<Assigned>, Explanation>),
     Recent(Result<(Vec<Assignment>, Vec<String>), String>),
     Users(Result<Vec<User>, Explanation>),
     Codes(Result<Vec<LiveToken>, Explanation>),
@@ -192,7 +192,7 @@ impl HandoutState {
         let started = self.spawn(repaint, move || {
             let done = open_existing(&path, &serial)
                 .and_then(|store| handout::assign(&store, &serial, &upn, reader.as_deref()));
-            Msg::Assigned(done.map_err(|e| explain::handout_error(&e)))
+            Msg::Assigned(done.map(Box::new).map_err(|e| explain::handout_error(&e)))
         });
         self.assign_note = Some(if started {
             Note::Running
