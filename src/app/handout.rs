@@ -81,7 +81,7 @@ pub struct HandoutState {
     pub receipt_path: String,
     /// The receipt's last result.
     pub receipt_note: Option<Note>,
-    last_frame: Option<u64>,
+    opened: super::view_opened::ViewOpened,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
 }
@@ -110,7 +110,7 @@ impl HandoutState {
             codes_note: None,
             receipt_path: String::new(),
             receipt_note: None,
-            last_frame: None,
+            opened: super::view_opened::ViewOpened::default(),
             tx,
             rx,
         }
@@ -121,17 +121,13 @@ impl HandoutState {
         self.records_path = path;
         self.hide_codes();
         self.recent.clear();
-        self.last_frame = None;
+        self.opened.forget();
     }
 
     /// Note that the view is drawn in frame `frame`: true when it was not
     /// drawn in the frame before (it has just been opened).
     pub fn shown(&mut self, frame: u64) -> bool {
-        let opened = self
-            .last_frame
-            .is_none_or(|last| last.saturating_add(1) < frame);
-        self.last_frame = Some(frame);
-        opened
+        self.opened.shown(frame)
     }
 
     /// The token on the reader now (serial, reader name): a token newly
@@ -395,15 +391,7 @@ fn recent(path: &Path) -> Result<(Vec<Assignment>, Vec<String>), String> {
     let mut list = store.assignments(None).map_err(words)?;
     list.reverse();
     list.truncate(RECENT);
-    let mut batches: Vec<String> = store
-        .list(None)
-        .map_err(words)?
-        .into_iter()
-        .filter_map(|r| r.batch)
-        .collect();
-    batches.sort();
-    batches.dedup();
-    Ok((list, batches))
+    Ok((list, super::records::batches(&store).map_err(words)?))
 }
 
 fn write_receipt(path: &Path, of: ReceiptFor<'_>, out: &Path) -> Result<String, Explanation> {

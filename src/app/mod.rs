@@ -16,6 +16,7 @@ pub mod settings;
 pub mod state;
 pub mod station;
 mod ui;
+mod view_opened;
 pub mod zeroizing_text;
 
 pub use state::BurnerApp;

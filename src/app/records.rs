@@ -112,8 +112,8 @@ pub struct RecordsState {
     pub export_note: Option<ExportNote>,
     /// The search changed at this instant and has not run since.
     changed: Option<Instant>,
-    /// The frame in which the view was last drawn (to see it open).
-    last_frame: Option<u64>,
+    /// When the view was last drawn (to see it open).
+    opened: super::view_opened::ViewOpened,
     seq: u64,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
@@ -137,7 +137,7 @@ impl RecordsState {
             passphrase: Zeroizing::new(String::new()),
             export_note: None,
             changed: None,
-            last_frame: None,
+            opened: super::view_opened::ViewOpened::default(),
             seq: 0,
             tx,
             rx,
@@ -149,17 +149,13 @@ impl RecordsState {
         self.records_path = path;
         self.rows.clear();
         self.batches.clear();
-        self.last_frame = None;
+        self.opened.forget();
     }
 
     /// Note that the view is drawn in frame `frame`: true when it was not
     /// drawn in the frame before (it has just been opened).
     pub fn shown(&mut self, frame: u64) -> bool {
-        let opened = self
-            .last_frame
-            .is_none_or(|last| last.saturating_add(1) < frame);
-        self.last_frame = Some(frame);
-        opened
+        self.opened.shown(frame)
     }
 
     /// The search text changed: search once typing pauses.
@@ -357,13 +353,17 @@ fn search(
         |e: crate::station::records::RecordsError| format!("The records cannot be read: {e}.");
     let store = Store::open(path, None).map_err(words)?;
     let rows = store.search(text, outcome, batch).map_err(words)?;
+    Ok((rows, batches(&store).map_err(words)?))
+}
+
+/// The batches present in the records, sorted.
+pub(crate) fn batches(store: &Store) -> Result<Vec<String>, crate::station::records::RecordsError> {
     let mut batches: Vec<String> = store
-        .list(None)
-        .map_err(words)?
+        .list(None)?
         .into_iter()
         .filter_map(|r| r.batch)
         .collect();
     batches.sort();
     batches.dedup();
-    Ok((rows, batches))
+    Ok(batches)
 }

@@ -70,20 +70,9 @@ fn header_key(h: &str) -> String {
 
 /// Read a users list (see the module comment).
 pub fn parse_users(text: &str) -> Result<Vec<User>, UsersError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .comment(Some(b'#'))
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let (mut upn_col, mut name_col) = (0usize, Some(1usize));
     let mut users: Vec<User> = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let line = record
-            .as_ref()
-            .ok()
-            .and_then(|r| r.position())
-            .map_or(i + 1, |p| p.line() as usize);
+    for (i, (line, record)) in super::source::csv_lines(text).enumerate() {
         let record = record.map_err(|_| UsersError::Csv { line })?;
         if i == 0 {
             let keys: Vec<String> = record.iter().map(header_key).collect();
