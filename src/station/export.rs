@@ -252,11 +252,28 @@ pub fn kept_tokens(store: &Store, batch: Option<&str>) -> Result<Vec<KeptToken>,
 /// in vain).
 pub fn entra_count(store: &Store, batch: Option<&str>) -> Result<(usize, usize), ExportError> {
     let kept = kept_tokens(store, batch)?;
+    entra_options(&kept)?;
+    let with_user = kept.iter().filter(|k| k.upn.is_some()).count();
+    Ok((with_user, kept.len() - with_user))
+}
+
+/// Whether Entra takes these tokens at all (with a user or not): SHA-1,
+/// 30 or 60 s; `Nothing` for none. Said before anyone is asked to hand
+/// tokens out or for a passphrase.
+fn entra_options(kept: &[KeptToken]) -> Result<(), ExportError> {
     if kept.is_empty() {
         return Err(ExportError::Nothing);
     }
-    let with_user = kept.iter().filter(|k| k.upn.is_some()).count();
-    Ok((with_user, kept.len() - with_user))
+    for k in kept {
+        let serial = || k.serial().to_string();
+        if k.record.algorithm.as_deref() != Some("sha1") {
+            return Err(ExportError::Sha256 { serial: serial() });
+        }
+        if !matches!(k.record.period, Some(30 | 60)) {
+            return Err(ExportError::Period { serial: serial() });
+        }
+    }
+    Ok(())
 }
 
 /// A token left out of the Entra file because it has no user.
@@ -299,9 +316,7 @@ pub fn export_entra(
     unassigned_path: Option<&Path>,
 ) -> Result<EntraSummary, ExportError> {
     let kept = kept_tokens(store, batch)?;
-    if kept.is_empty() {
-        return Err(ExportError::Nothing);
-    }
+    entra_options(&kept)?;
     let vault = OpenVault::open(store, passphrase)?;
     let secrets = kept
         .iter()
