@@ -9,6 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# The built binary (cargo's CARGO_TARGET_DIR is honoured: a shared or
+# per-user target folder works too).
+BIN="${CARGO_TARGET_DIR:-target}/debug/totp-burner"
+
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 as_root() {
@@ -68,7 +72,7 @@ stop_pcscd() {
 # A pcscd that lists the virtual readers: use a running one, or start our
 # own (and stop exactly that process on exit).
 ensure_pcscd() {
-    local bin="${CARGO_TARGET_DIR:-target}"/debug/totp-burner
+    local bin=$BIN
     if "$bin" readers 2>/dev/null | grep -q "Virtual PCD"; then
         log "using the pcscd already running"
         return
@@ -190,6 +194,7 @@ cmd_test() {
     log "PC/SC tests through pcscd and the vpcd virtual readers"
     ensure_pcscd
     cargo test --locked --all-features --test pcsc -- --test-threads=1
+    cargo test --locked --all-features --test pcsc_handout -- --test-threads=1
     cargo test --locked --all-features --test pcsc_wrong_card -- --test-threads=1
     cargo test --locked --all-features --test pcsc_window
     stop_pcscd
@@ -253,14 +258,14 @@ cmd_demo() {
     cargo build --locked --quiet
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
         log "opening the app with its built-in virtual token (demo mode)"
-        exec "${CARGO_TARGET_DIR:-target}"/debug/totp-burner gui --demo
+        exec "$BIN" gui --demo
     fi
     log "no desktop (DISPLAY/WAYLAND_DISPLAY) here: running the command-line demo through pcscd instead"
     cmd_demo_cli
 }
 
 cmd_demo_cli() {
-    local bin="${CARGO_TARGET_DIR:-target}"/debug/totp-burner
+    local bin=$BIN
     ensure_pcscd
     trap stop_demo EXIT
     log "laying a virtual token (an OTPC-P2-i whose clock drifted 3 s) on the virtual reader"

@@ -771,7 +771,9 @@ fn records_view_shows_interrupted_searches_and_exports_for_entra() {
         h.state().records.passphrase.is_empty(),
         "the passphrase is wiped once used"
     );
-    pump(&mut h, "the Entra export", |h| has(h, "Wrote 1 tokens to"));
+    pump(&mut h, "the Entra export", |h| {
+        has(h, "Wrote 1 token(s) of batch gui-batch to")
+    });
     assert!(has(&h, "holds the tokens' SECRETS"));
     assert!(has(&h, "then delete it"));
     if !cfg!(windows) {
@@ -793,6 +795,7 @@ fn records_view_shows_interrupted_searches_and_exports_for_entra() {
             .zip(&b32)
             .map(|((r, _, _), s)| EntraRow {
                 record: r,
+                upn: r.upn.as_deref().unwrap_or(""),
                 secret_base32: s,
             })
             .collect();

@@ -5,115 +5,23 @@
 
 mod common;
 
+use common::pcsc::*;
 use common::{BIN, bin, json, text};
 use serde_json::Value;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 use totp_burner::burn::{BurnPlan, burn, read_info};
 use totp_burner::card::pcsc::PcscReaders;
 use totp_burner::card::watch::{ReaderEvent, ReaderWatcher};
 use totp_burner::card::{ReaderState, TransportError};
 use totp_burner::clock::{Clock, SystemClock};
+use totp_burner::emulator::lock;
 use totp_burner::emulator::vpcd::{ATR, VpcdBridge, VpcdOptions};
-use totp_burner::emulator::{SharedToken, VirtualToken, lock};
 use totp_burner::params::TokenOptions;
-use totp_burner::protocol::TimeSync;
 use totp_burner::protocol::model::MODELS;
 use totp_burner::secret::Secret;
-
-const READER0: &str = "Virtual PCD 00 00";
-const READER1: &str = "Virtual PCD 00 01";
-const PORT0: u16 = 35963;
-const PORT1: u16 = 35964;
-const SECRET_B32: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
-const SECRET: &[u8] = b"12345678901234567890";
-const OLD_SEED: &[u8] = b"an old secret, 22 by";
-
-/// One daemon, fixed ports: tests take turns.
-fn serial() -> MutexGuard<'static, ()> {
-    static LOCK: Mutex<()> = Mutex::new(());
-    LOCK.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-fn token(serial: &str, erases: bool, offset: i64) -> SharedToken {
-    let t = Arc::new(Mutex::new(VirtualToken::new(
-        serial,
-        erases,
-        Arc::new(SystemClock),
-        7,
-    )));
-    {
-        let mut g = lock(&t);
-        g.set_clock_offset(offset);
-        g.preload_seed(OLD_SEED);
-    }
-    t
-}
-
-fn erases(serial: &str) -> bool {
-    totp_burner::protocol::model_for_serial(serial)
-        .is_some_and(|m| m.time_sync == TimeSync::ErasesSecret)
-}
-
-fn reader_has_token(name: &str) -> bool {
-    PcscReaders::establish()
-        .and_then(|r| r.list())
-        .map(|l| l.iter().any(|r| r.name == name && r.state.has_token()))
-        .unwrap_or(false)
-}
-
-fn wait_for(what: &str, timeout: Duration, mut f: impl FnMut() -> bool) {
-    let end = Instant::now() + timeout;
-    while Instant::now() < end {
-        if f() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("timed out waiting for {what}");
-}
-
-/// Lay `token` on the virtual reader at `port` and wait until pcscd sees it.
-fn place(token: &SharedToken, port: u16, lift_after: Option<u64>) -> VpcdBridge {
-    let mut opts = VpcdOptions::port(port);
-    opts.lift_after = lift_after;
-    let bridge = VpcdBridge::spawn(token.clone(), opts, |_| {});
-    let reader = if port == PORT0 { READER0 } else { READER1 };
-    wait_for("the token on the reader", Duration::from_secs(5), || {
-        reader_has_token(reader)
-    });
-    bridge
-}
-
-fn lift(bridge: VpcdBridge, port: u16) {
-    bridge.stop();
-    let reader = if port == PORT0 { READER0 } else { READER1 };
-    wait_for("the reader to be empty", Duration::from_secs(5), || {
-        !reader_has_token(reader)
-    });
-    settle();
-}
-
-/// The vpcd driver loses a card that reconnects within a few hundred ms of
-/// a drop in the middle of an exchange (pcscd then never reports it
-/// present); waiting one poll period after the reader reads empty avoids
-/// it. Real tokens are not affected: this is the virtual driver.
-fn settle() {
-    std::thread::sleep(Duration::from_millis(600));
-}
-
-fn away_from_step_boundary() {
-    let left = 30 - SystemClock.now() % 30;
-    if left < 4 {
-        std::thread::sleep(Duration::from_secs(left + 1));
-    }
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().unwrap()
-}
 
 #[test]
 fn readers_are_listed_with_their_state() {
@@ -580,100 +488,6 @@ fn real_reader_info() {
     assert!(json(&o)["serial"].as_str().is_some());
 }
 
-// ---- Provisioning station: batches through pcscd and the virtual reader ----
-
-/// A running `totp-burner batch --json`, its events as they come.
-struct Batch {
-    child: Child,
-    lines: std::sync::mpsc::Receiver<Value>,
-    stderr: std::sync::Arc<Mutex<String>>,
-}
-
-impl Batch {
-    fn start(args: &[&str], records: &std::path::Path) -> Batch {
-        use std::io::{BufRead, BufReader, Read};
-        wait_for("empty readers", Duration::from_secs(5), || {
-            !reader_has_token(READER0)
-        });
-        let mut child = bin()
-            .arg("batch")
-            .args(args)
-            .arg("--json")
-            .arg("--records")
-            .arg(records)
-            .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        let out = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(out).lines().map_while(Result::ok) {
-                if let Ok(v) = serde_json::from_str::<Value>(&line) {
-                    let _ = tx.send(v);
-                }
-            }
-        });
-        let stderr = std::sync::Arc::new(Mutex::new(String::new()));
-        let (mut err, sink) = (child.stderr.take().unwrap(), stderr.clone());
-        std::thread::spawn(move || {
-            let mut s = String::new();
-            let _ = err.read_to_string(&mut s);
-            sink.lock().unwrap().push_str(&s);
-        });
-        Batch {
-            child,
-            lines: rx,
-            stderr,
-        }
-    }
-
-    /// The next event of kind `event` (others are skipped).
-    fn next(&self, event: &str) -> Value {
-        loop {
-            let v = self
-                .lines
-                .recv_timeout(Duration::from_secs(20))
-                .unwrap_or_else(|_| panic!("no {event} event"));
-            if v["event"] == event {
-                return v;
-            }
-        }
-    }
-
-    fn finish(mut self) -> (Option<i32>, String) {
-        let status = self.child.wait().unwrap();
-        std::thread::sleep(Duration::from_millis(100));
-        let err = self.stderr.lock().unwrap().clone();
-        (status.code(), err)
-    }
-}
-
-fn temp_records(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("totp-burner-batch-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join("records.sqlite")
-}
-
-/// `records export --entra OUT --records RECORDS` with a passphrase.
-fn export_entra(records: &std::path::Path, out: &std::path::Path, passphrase: &str) -> Output {
-    bin()
-        .args(["records", "export", "--entra"])
-        .arg(out)
-        .arg("--records")
-        .arg(records)
-        .env("TOTP_BURNER_PASSPHRASE", passphrase)
-        .output()
-        .unwrap()
-}
-
-fn b32(bytes: &[u8]) -> String {
-    data_encoding::BASE32_NOPAD.encode(bytes)
-}
-
 #[test]
 fn station_burns_twenty_random_tokens_and_exports_them_for_entra() {
     let _g = serial();
@@ -732,11 +546,26 @@ fn station_burns_twenty_random_tokens_and_exports_them_for_entra() {
         }
     }
 
-    // The Entra export's rows match the tokens' stored secrets.
+    // Nobody has a user yet: no Entra file (Entra needs a UPN in every
+    // row); the tokens go to the file for later, with their stored secrets.
     let entra = records.with_file_name("entra.csv");
-    let o = export_entra(&records, &entra, "station passphrase");
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let later = records.with_file_name("unassigned.csv");
+    let o = bin()
+        .args(["records", "export", "--entra"])
+        .arg(&entra)
+        .arg("--unassigned")
+        .arg(&later)
+        .arg("--records")
+        .arg(&records)
+        .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("No token has a user yet"));
+    assert!(text(&o.stdout).contains("20 token(s) have no user"));
     assert!(text(&o.stdout).contains("holds the tokens' SECRETS"));
+    assert!(!entra.exists());
+    let entra = later;
     let csv = std::fs::read_to_string(&entra).unwrap();
     let mut lines = csv.lines();
     assert_eq!(
@@ -760,10 +589,31 @@ fn station_burns_twenty_random_tokens_and_exports_them_for_entra() {
             0o600
         );
     }
-    // A wrong passphrase gets nothing.
+    // Without a file for them, nobody to upload is said before any
+    // passphrase is asked.
     let o = export_entra(&records, &records.with_file_name("x.csv"), "guess");
     assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("None of the 20 token(s)"));
+    assert!(text(&o.stderr).contains("records assign"));
+    // A wrong passphrase gets nothing.
+    let o = bin()
+        .args([
+            "records",
+            "export",
+            "--entra",
+            "x.csv",
+            "--unassigned",
+            "y.csv",
+        ])
+        .arg("--records")
+        .arg(&records)
+        .env("TOTP_BURNER_PASSPHRASE", "guess")
+        .current_dir(records.parent().unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
     assert!(text(&o.stderr).contains("passphrase"));
+    assert!(!records.with_file_name("y.csv").exists());
 }
 
 #[test]
@@ -1000,15 +850,6 @@ fn records_json(records: &std::path::Path, serial: &str) -> Vec<Value> {
     json(&o)["records"].as_array().unwrap().clone()
 }
 
-/// Ask a running batch to stop as Ctrl+C does.
-fn interrupt(batch: &Batch) {
-    let status = Command::new("kill")
-        .args(["-INT", &batch.child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
-
 #[test]
 fn a_batch_killed_between_config_and_seed_leaves_an_interrupted_record_and_finishes_it() {
     let _g = serial();
@@ -1047,6 +888,28 @@ fn a_batch_killed_between_config_and_seed_leaves_an_interrupted_record_and_finis
         text(&o.stdout)
     );
 
+    // Interrupted: it cannot be handed out, and the reason is said.
+    let assign_kim = || {
+        let records = records.to_str().unwrap();
+        run(&[
+            "records",
+            "assign",
+            "--serial",
+            "86596220000701",
+            "--upn",
+            "kim@contoso.com",
+            "--records",
+            records,
+        ])
+    };
+    let o = assign_kim();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("interrupted"),
+        "{}",
+        text(&o.stderr)
+    );
+
     // The next run finishes it with the kept secret.
     let batch = Batch::start(&["--random", "--count", "1", "--keep-secrets"], &records);
     batch.next("waiting");
@@ -1058,12 +921,14 @@ fn a_batch_killed_between_config_and_seed_leaves_an_interrupted_record_and_finis
     interrupt(&batch);
     let (code, err) = batch.finish();
     assert_eq!(code, Some(0), "{err}");
+    // Finished: now it can be handed out, and exported with its user.
+    assert_eq!(assign_kim().status.code(), Some(0));
     let entra = records.with_file_name("entra.csv");
     let o = export_entra(&records, &entra, "station passphrase");
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let csv = std::fs::read_to_string(&entra).unwrap();
     let want = format!(
-        ",86596220000701,{},30,Token2,OTPC-P2-i",
+        "kim@contoso.com,86596220000701,{},30,Token2,OTPC-P2-i",
         b32(lock(&t).seed_for_tests().unwrap())
     );
     assert!(csv.lines().any(|l| l == want), "{csv}");

@@ -8,6 +8,8 @@
 
 mod common;
 
+use common::pcsc::{settle, wait_for};
+use common::text;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Output, Stdio};
@@ -48,27 +50,6 @@ fn reader_holds(name: &str, atr: &[u8]) -> bool {
 
 fn reader_is_empty(name: &str) -> bool {
     matches!(reader_state(name), Some(ReaderState::Empty))
-}
-
-fn wait_for(what: &str, timeout: Duration, mut f: impl FnMut() -> bool) {
-    let end = Instant::now() + timeout;
-    while Instant::now() < end {
-        if f() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("timed out waiting for {what}");
-}
-
-/// pcscd polls the vpcd driver every 400 ms: a card back within one poll
-/// of leaving is never reported present again.
-fn settle() {
-    std::thread::sleep(Duration::from_millis(600));
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 /// A fresh, empty reader-log path for one test.

@@ -121,6 +121,7 @@ fn kept_secrets_are_encrypted_and_export_exactly() {
         .zip(&b32)
         .map(|((r, _, _), s)| EntraRow {
             record: r,
+            upn: r.upn.as_deref().unwrap_or(""),
             secret_base32: s,
         })
         .collect();
@@ -153,6 +154,7 @@ fn entra_refuses_sha256() {
     let r = store.list(None).unwrap().remove(0);
     let e = export::entra_csv(&[EntraRow {
         record: &r,
+        upn: "u@contoso.com",
         secret_base32: "JBSWY3DPEHPK3PXP",
     }])
     .unwrap_err();
@@ -186,11 +188,11 @@ fn kept_store(name: &str, pass: &SecretString) -> (std::path::PathBuf, Store) {
 fn export_entra_writes_what_entra_csv_gives_for_the_batch() {
     let pass = SecretString::from("correct horse".to_string());
     let (path, store) = kept_store("export-entra", &pass);
-    assert_eq!(export::entra_count(&store, None).unwrap(), 3);
-    assert_eq!(export::entra_count(&store, Some("b1")).unwrap(), 2);
+    assert_eq!(export::entra_count(&store, None).unwrap(), (3, 0));
+    assert_eq!(export::entra_count(&store, Some("b1")).unwrap(), (2, 0));
     for batch in [Some("b1"), None] {
         let out = path.with_file_name(format!("entra-{}.csv", batch.unwrap_or("all")));
-        let n = export::export_entra(&store, &pass, batch, &out).unwrap();
+        let n = export::export_entra(&store, &pass, batch, &out, None).unwrap();
         // What the pieces give by hand.
         let open = OpenVault::open(&store, &pass).unwrap();
         let kept = store.kept_secrets(batch).unwrap();
@@ -205,11 +207,18 @@ fn export_entra_writes_what_entra_csv_gives_for_the_batch() {
             .zip(&b32)
             .map(|((r, _, _), s)| EntraRow {
                 record: r,
+                upn: r.upn.as_deref().unwrap_or(""),
                 secret_base32: s,
             })
             .collect();
         let want = export::entra_csv(&rows).unwrap();
-        assert_eq!(n, kept.len());
+        assert_eq!(n.written, kept.len());
+        assert!(n.unassigned.is_empty());
+        let want_batches: Vec<String> = match batch {
+            Some(b) => vec![b.into()],
+            None => vec!["b1".into(), "b2".into()],
+        };
+        assert_eq!(n.batches, want_batches);
         assert_eq!(std::fs::read(&out).unwrap(), want.as_bytes());
         #[cfg(unix)]
         {
@@ -235,11 +244,11 @@ fn export_entra_errors_are_typed_and_write_nothing() {
     let out = path.with_file_name("never.csv");
     let wrong = SecretString::from("battery staple".to_string());
     assert!(matches!(
-        export::export_entra(&store, &wrong, None, &out),
+        export::export_entra(&store, &wrong, None, &out, None),
         Err(export::ExportError::WrongPassphrase)
     ));
     assert!(matches!(
-        export::export_entra(&store, &pass, Some("no-such-batch"), &out),
+        export::export_entra(&store, &pass, Some("no-such-batch"), &out, None),
         Err(export::ExportError::Nothing)
     ));
     assert!(matches!(
@@ -249,13 +258,13 @@ fn export_entra_errors_are_typed_and_write_nothing() {
     // A SHA-256 token with a kept secret: refused, nothing written.
     let vault = Vault::unlock_or_create(&store, &pass).unwrap();
     let (enc, key) = vault.seal(b"sha256-secret-bytes-0123456789ab").unwrap();
-    let mut r = burn_record("86596220000199", None, "sha256");
+    let mut r = burn_record("86596220000199", Some("u199@contoso.com"), "sha256");
     r.batch = Some("b3".into());
     r.secret_enc = Some(enc);
     r.key_id = Some(key);
     store.add(&r).unwrap();
     assert!(matches!(
-        export::export_entra(&store, &pass, Some("b3"), &out),
+        export::export_entra(&store, &pass, Some("b3"), &out, None),
         Err(export::ExportError::Sha256 { .. })
     ));
     assert!(!out.exists(), "no file after a refused export");
@@ -263,7 +272,7 @@ fn export_entra_errors_are_typed_and_write_nothing() {
     let dir_as_file = path.with_file_name("a-folder");
     std::fs::create_dir_all(&dir_as_file).unwrap();
     assert!(matches!(
-        export::export_entra(&store, &pass, Some("b1"), &dir_as_file),
+        export::export_entra(&store, &pass, Some("b1"), &dir_as_file, None),
         Err(export::ExportError::Write { .. })
     ));
     // Each has words and a next step.

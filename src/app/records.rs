@@ -66,7 +66,7 @@ pub enum ExportNote {
     Running,
     /// Written: what was written, and for Entra what to do with the file.
     Done {
-        /// "Wrote 3 tokens to …".
+        /// "Wrote 3 records to …", line by line.
         text: String,
         /// The file holds secrets (Entra): the warning to show.
         secrets: Option<&'static str>,
@@ -103,14 +103,17 @@ pub struct RecordsState {
     pub problem: Option<String>,
     /// The file an export writes.
     pub export_path: String,
+    /// Where the Entra export writes the tokens without a user (empty:
+    /// they are only listed).
+    pub unassigned_path: String,
     /// The vault passphrase for the Entra export (wiped once used).
     pub passphrase: Zeroizing<String>,
     /// The last export's result.
     pub export_note: Option<ExportNote>,
     /// The search changed at this instant and has not run since.
     changed: Option<Instant>,
-    /// The frame in which the view was last drawn (to see it open).
-    last_frame: Option<u64>,
+    /// When the view was last drawn (to see it open).
+    opened: super::view_opened::ViewOpened,
     seq: u64,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
@@ -130,10 +133,11 @@ impl RecordsState {
             searching: false,
             problem: None,
             export_path: String::new(),
+            unassigned_path: String::new(),
             passphrase: Zeroizing::new(String::new()),
             export_note: None,
             changed: None,
-            last_frame: None,
+            opened: super::view_opened::ViewOpened::default(),
             seq: 0,
             tx,
             rx,
@@ -145,17 +149,13 @@ impl RecordsState {
         self.records_path = path;
         self.rows.clear();
         self.batches.clear();
-        self.last_frame = None;
+        self.opened.forget();
     }
 
     /// Note that the view is drawn in frame `frame`: true when it was not
     /// drawn in the frame before (it has just been opened).
     pub fn shown(&mut self, frame: u64) -> bool {
-        let opened = self
-            .last_frame
-            .is_none_or(|last| last.saturating_add(1) < frame);
-        self.last_frame = Some(frame);
-        opened
+        self.opened.shown(frame)
     }
 
     /// The search text changed: search once typing pauses.
@@ -227,13 +227,25 @@ impl RecordsState {
         let passphrase = age::secrecy::SecretString::from(self.passphrase.as_str().to_string());
         self.passphrase.zeroize();
         let batch = self.batch.clone();
+        let rest = Some(self.unassigned_path.trim())
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from);
         self.run_export(repaint, move || {
             let store = open(&store_path)?;
-            let n = export::export_entra(&store, &passphrase, batch.as_deref(), &out)
-                .map_err(export_words)?;
+            let how = explain::AssignHow::HandoutView;
+            // Nobody to upload and nowhere to keep them: say so plainly.
+            if let Ok((0, without)) = export::entra_count(&store, batch.as_deref())
+                && rest.is_none()
+            {
+                return Err(explain::nobody_assigned(without, how));
+            }
+            let s =
+                export::export_entra(&store, &passphrase, batch.as_deref(), &out, rest.as_deref())
+                    .map_err(export_words)?;
+            let wrote_secrets = s.written > 0 || s.unassigned_written;
             Ok(ExportNote::Done {
-                text: explain::entra_exported(n, &out),
-                secrets: Some(explain::entra_file_holds_secrets(cfg!(windows))),
+                text: explain::entra_exported(&s, &out, rest.as_deref(), how).join("\n"),
+                secrets: wrote_secrets.then(|| explain::entra_file_holds_secrets(cfg!(windows))),
             })
         });
     }
@@ -341,13 +353,17 @@ fn search(
         |e: crate::station::records::RecordsError| format!("The records cannot be read: {e}.");
     let store = Store::open(path, None).map_err(words)?;
     let rows = store.search(text, outcome, batch).map_err(words)?;
+    Ok((rows, batches(&store).map_err(words)?))
+}
+
+/// The batches present in the records, sorted.
+pub(crate) fn batches(store: &Store) -> Result<Vec<String>, crate::station::records::RecordsError> {
     let mut batches: Vec<String> = store
-        .list(None)
-        .map_err(words)?
+        .list(None)?
         .into_iter()
         .filter_map(|r| r.batch)
         .collect();
     batches.sort();
     batches.dedup();
-    Ok((rows, batches))
+    Ok(batches)
 }

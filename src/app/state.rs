@@ -31,6 +31,8 @@ pub enum View {
     Station,
     /// The records: search, interrupted operations, exports.
     Records,
+    /// Hand-out: give burned tokens to their users, activation codes.
+    Handout,
 }
 
 /// The whole app: the workers every view shares, and each view's state.
@@ -45,6 +47,8 @@ pub struct BurnerApp {
     pub station: super::station::StationState,
     /// The records view's state.
     pub records: super::records::RecordsState,
+    /// The hand-out view's state.
+    pub handout: super::handout::HandoutState,
     /// The view shown.
     pub view: View,
     pub(crate) first_frame_noted: bool,
@@ -113,6 +117,7 @@ impl BurnerApp {
             wizard: WizardView::new(options),
             station,
             records: super::records::RecordsState::new(crate::station::records::default_path()),
+            handout: super::handout::HandoutState::new(crate::station::records::default_path()),
             view,
             first_frame_noted: false,
         }
@@ -135,7 +140,7 @@ impl BurnerApp {
         match self.view {
             View::Burner => Some(&self.burner.bench),
             View::Wizard => Some(&self.wizard.bench),
-            View::Station | View::Records => None,
+            View::Station | View::Records | View::Handout => None,
         }
     }
 
@@ -155,7 +160,7 @@ impl BurnerApp {
             View::Burner => Some(Desk::Burner),
             View::Wizard => Some(Desk::Wizard),
             View::Station if self.station.shows_secret_panel() => Some(Desk::Station),
-            View::Station | View::Records => None,
+            View::Station | View::Records | View::Handout => None,
         }
     }
 
@@ -215,7 +220,7 @@ impl BurnerApp {
                 View::Burner => drop(self.burner.bench.apply(other, w, ctx)),
                 View::Wizard => drop(self.wizard.apply(other, w, ctx)),
                 View::Station => drop(self.station.apply(other, w, ctx)),
-                View::Records => {}
+                View::Records | View::Handout => {}
             },
         }
     }
@@ -226,7 +231,7 @@ impl BurnerApp {
         match view {
             View::Wizard => self.workers.settings.wizard = true,
             View::Burner => self.workers.settings.wizard = false,
-            View::Station | View::Records => {}
+            View::Station | View::Records | View::Handout => {}
         }
         self.view = view;
     }

@@ -9,6 +9,7 @@ mod batch;
 mod burn;
 mod code;
 mod emulate;
+mod handout;
 mod info;
 mod output;
 mod pc_clock;

@@ -1,9 +1,11 @@
 //! `totp-burner records`: list the operations (interrupted ones said as
-//! such) and export them (records CSV, Entra ID CSV of kept secrets); the
+//! such) and export them (records CSV, Entra ID CSV of kept secrets of the
+//! tokens handed out); the hand-out commands live in `handout`. The
 //! records file shared by `batch`, `burn` and `sync-time`.
 
+use super::handout;
 use super::output;
-use crate::explain::{self, Explanation};
+use crate::explain::{self, AssignHow, Explanation};
 use crate::station::export;
 use crate::station::records::{self, Store};
 use age::secrecy::SecretString;
@@ -67,15 +69,27 @@ pub enum RecordsCommand {
             required_unless_present = "entra"
         )]
         csv: Option<PathBuf>,
-        /// Kept secrets as the Entra ID hardware OATH token CSV (holds secrets).
+        /// Kept secrets of the tokens handed out, as the Entra ID hardware
+        /// OATH token CSV (holds secrets).
         #[arg(long, value_name = "FILE", group = "what")]
         entra: Option<PathBuf>,
+        /// With --entra: write the tokens without a user here (same layout,
+        /// UPN empty; holds secrets).
+        #[arg(long, value_name = "FILE", requires = "entra")]
+        unassigned: Option<PathBuf>,
         /// Only this batch.
         #[arg(long, value_name = "ID")]
         batch: Option<String>,
         #[command(flatten)]
         file: RecordsFile,
     },
+    /// Hand a burned token out to its user (recorded; the latest wins).
+    Assign(handout::AssignArgs),
+    /// Live codes of the tokens handed out whose secret was kept (for
+    /// Entra ID's activation); never the secrets.
+    Codes(handout::CodesArgs),
+    /// A printable hand-out receipt (HTML) per user or per batch.
+    Receipt(handout::ReceiptArgs),
 }
 
 /// The vault passphrase: TOTP_BURNER_PASSPHRASE, or asked (twice for a
@@ -156,6 +170,7 @@ pub fn run(a: &RecordsArgs) -> i32 {
         RecordsCommand::Export {
             csv,
             entra,
+            unassigned,
             batch,
             file,
         } => {
@@ -184,23 +199,42 @@ pub fn run(a: &RecordsArgs) -> i32 {
             let Some(path) = entra else {
                 return super::EXIT_USAGE;
             };
-            // Nothing kept: say so before asking for a passphrase.
-            if let Err(e) = export::entra_count(&store, batch.as_deref()) {
-                return export_failed(&e);
+            // Nothing kept, or nobody to upload: say so before asking
+            // for a passphrase.
+            match export::entra_count(&store, batch.as_deref()) {
+                Err(e) => return export_failed(&e),
+                Ok((0, without)) if unassigned.is_none() => {
+                    let x = explain::nobody_assigned(without, AssignHow::Command);
+                    return output::report_input_error(&x, false, super::EXIT_FAILED);
+                }
+                Ok(_) => {}
             }
             let p = match passphrase(false) {
                 Ok(p) => p,
                 Err(x) => return fail(x),
             };
-            match export::export_entra(&store, &p, batch.as_deref(), path) {
-                Ok(n) => {
-                    println!("{}", explain::entra_exported(n, path));
-                    println!("{}", explain::entra_file_holds_secrets(cfg!(windows)));
-                    super::EXIT_OK
+            match export::export_entra(&store, &p, batch.as_deref(), path, unassigned.as_deref()) {
+                Ok(s) => {
+                    for line in
+                        explain::entra_exported(&s, path, unassigned.as_deref(), AssignHow::Command)
+                    {
+                        println!("{line}");
+                    }
+                    if s.written > 0 || s.unassigned_written {
+                        println!("{}", explain::entra_file_holds_secrets(cfg!(windows)));
+                    }
+                    if s.written > 0 {
+                        super::EXIT_OK
+                    } else {
+                        super::EXIT_FAILED
+                    }
                 }
                 Err(e) => export_failed(&e),
             }
         }
+        RecordsCommand::Assign(a) => handout::assign(a),
+        RecordsCommand::Codes(a) => handout::codes(a),
+        RecordsCommand::Receipt(a) => handout::receipt(a),
     }
 }
 

@@ -10,9 +10,11 @@ use crate::secret::{NotASecret, Warning};
 use std::fmt;
 
 mod clock;
+mod handout;
 mod records;
 
 pub use clock::*;
+pub use handout::*;
 pub use records::*;
 
 /// A problem in plain words and the next step for the user.

@@ -192,11 +192,6 @@ pub fn records_exported(count: usize, path: &std::path::Path) -> String {
     format!("Wrote {count} records to {}.", path.display())
 }
 
-/// The Entra ID export was written.
-pub fn entra_exported(count: usize, path: &std::path::Path) -> String {
-    format!("Wrote {count} tokens to {}.", path.display())
-}
-
 /// What to do with a written Entra ID file. Elsewhere it is created
 /// readable by its owner only; on Windows (`windows`) this program sets
 /// no permission of its own, so the folder's apply.

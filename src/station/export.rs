@@ -117,6 +117,8 @@ pub fn records_csv(records: &[Record]) -> String {
 pub struct EntraRow<'a> {
     /// The record of its successful burn.
     pub record: &'a Record,
+    /// Its user (empty in the file of tokens without one).
+    pub upn: &'a str,
     /// Its secret in Base32.
     pub secret_base32: &'a str,
 }
@@ -144,7 +146,7 @@ pub fn entra_csv(rows: &[EntraRow<'_>]) -> Result<zeroize::Zeroizing<String>, Ex
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
         let _ = w.write_record([
-            r.upn.as_deref().unwrap_or(""),
+            row.upn,
             &serial,
             row.secret_base32,
             &period.to_string(),
@@ -194,48 +196,176 @@ pub fn export_records(store: &Store, path: &Path) -> Result<usize, ExportError> 
     Ok(list.len())
 }
 
-/// How many tokens an Entra export of `batch` (every batch for None) would
-/// hold, without the passphrase; `Nothing` when no secret was kept (so a
-/// front-end need not ask for a passphrase in vain).
-pub fn entra_count(store: &Store, batch: Option<&str>) -> Result<usize, ExportError> {
-    match store.kept_secrets(batch)?.len() {
-        0 => Err(ExportError::Nothing),
-        n => Ok(n),
+/// A token with a kept secret, and its user when it has one.
+pub struct KeptToken {
+    /// The record of its latest successful burn.
+    pub record: Record,
+    /// Its current user: the latest hand-out, or the burn's own UPN
+    /// (from a user list or a link) when that is newer.
+    pub upn: Option<String>,
+    /// The sealed secret and the vault key that sealed it.
+    sealed: (Vec<u8>, i64),
+}
+
+impl KeptToken {
+    /// The serial ("" when the burn recorded none).
+    pub fn serial(&self) -> &str {
+        self.record.serial.as_deref().unwrap_or("")
     }
+
+    /// Unseal its secret with an opened vault.
+    pub fn unseal(&self, vault: &OpenVault) -> Result<crate::secret::Secret, ExportError> {
+        let (blob, key) = &self.sealed;
+        Ok(crate::secret::Secret::from_zeroizing(
+            vault.unseal(*key, blob)?,
+        ))
+    }
+}
+
+/// The tokens whose secret was kept (latest successful burn per serial, of
+/// `batch` or of all), each with its current user; no passphrase needed.
+pub fn kept_tokens(store: &Store, batch: Option<&str>) -> Result<Vec<KeptToken>, ExportError> {
+    let users = store.latest_assignments()?;
+    Ok(store
+        .kept_secrets(batch)?
+        .into_iter()
+        .map(|(record, blob, key)| {
+            let handed = record.serial.as_ref().and_then(|s| users.get(s));
+            let upn = match handed {
+                // A hand-out at or after the burn wins over the burn's UPN.
+                Some(a) if a.time >= record.time || record.upn.is_none() => Some(a.upn.clone()),
+                _ => record.upn.clone(),
+            }
+            .filter(|u| !u.is_empty());
+            KeptToken {
+                record,
+                upn,
+                sealed: (blob, key),
+            }
+        })
+        .collect())
+}
+
+/// How many tokens an Entra export of `batch` (every batch for None) would
+/// hold and how many have no user yet, without the passphrase; `Nothing`
+/// when no secret was kept (so a front-end need not ask for a passphrase
+/// in vain).
+pub fn entra_count(store: &Store, batch: Option<&str>) -> Result<(usize, usize), ExportError> {
+    let kept = kept_tokens(store, batch)?;
+    entra_options(&kept)?;
+    let with_user = kept.iter().filter(|k| k.upn.is_some()).count();
+    Ok((with_user, kept.len() - with_user))
+}
+
+/// Whether Entra takes these tokens at all (with a user or not): SHA-1,
+/// 30 or 60 s; `Nothing` for none. Said before anyone is asked to hand
+/// tokens out or for a passphrase.
+fn entra_options(kept: &[KeptToken]) -> Result<(), ExportError> {
+    if kept.is_empty() {
+        return Err(ExportError::Nothing);
+    }
+    for k in kept {
+        let serial = || k.serial().to_string();
+        if k.record.algorithm.as_deref() != Some("sha1") {
+            return Err(ExportError::Sha256 { serial: serial() });
+        }
+        if !matches!(k.record.period, Some(30 | 60)) {
+            return Err(ExportError::Period { serial: serial() });
+        }
+    }
+    Ok(())
+}
+
+/// A token left out of the Entra file because it has no user.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unassigned {
+    /// Its serial.
+    pub serial: String,
+    /// Its model.
+    pub model: Option<String>,
+    /// Its batch.
+    pub batch: Option<String>,
+}
+
+/// What an Entra export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EntraSummary {
+    /// Tokens (rows) in the Entra file; 0: no file was written.
+    pub written: usize,
+    /// The batches those rows come from.
+    pub batches: Vec<String>,
+    /// Tokens with a kept secret but no user: not in the Entra file.
+    pub unassigned: Vec<Unassigned>,
+    /// They were written to the `--unassigned` file.
+    pub unassigned_written: bool,
 }
 
 /// The Entra ID export: unseal the kept secrets of successful burns (the
 /// latest per serial, of `batch` or of all) with `passphrase`, and write
-/// the Entra CSV to `path`, readable by its owner only (on Windows, the
-/// folder's permissions apply). Returns how many tokens it holds. The
-/// secrets live in wiped buffers only; nothing is written on any error.
+/// the Entra CSV of the tokens that have a user to `path`; the tokens
+/// without one are listed in the summary and, given `unassigned_path`,
+/// written there in the same layout with the UPN empty. Files are readable
+/// by their owner only (on Windows, the folder's permissions apply). The
+/// Entra file is not written when no token has a user. The secrets live
+/// in wiped buffers only; nothing is written on any error.
 pub fn export_entra(
     store: &Store,
     passphrase: &SecretString,
     batch: Option<&str>,
     path: &Path,
-) -> Result<usize, ExportError> {
-    let kept = store.kept_secrets(batch)?;
-    if kept.is_empty() {
-        return Err(ExportError::Nothing);
-    }
+    unassigned_path: Option<&Path>,
+) -> Result<EntraSummary, ExportError> {
+    let kept = kept_tokens(store, batch)?;
+    entra_options(&kept)?;
     let vault = OpenVault::open(store, passphrase)?;
     let secrets = kept
         .iter()
-        .map(|(_, blob, key)| {
-            let bytes = vault.unseal(*key, blob)?;
-            Ok(crate::secret::Secret::from_zeroizing(bytes).to_base32())
-        })
+        .map(|k| Ok(k.unseal(&vault)?.to_base32()))
         .collect::<Result<Vec<_>, ExportError>>()?;
-    let rows: Vec<EntraRow<'_>> = kept
-        .iter()
-        .zip(&secrets)
-        .map(|((record, _, _), s)| EntraRow {
-            record,
+    let (mut with_user, mut without) = (Vec::new(), Vec::new());
+    for (k, s) in kept.iter().zip(&secrets) {
+        let row = EntraRow {
+            record: &k.record,
+            upn: k.upn.as_deref().unwrap_or(""),
             secret_base32: s,
-        })
+        };
+        if k.upn.is_some() {
+            with_user.push(row);
+        } else {
+            without.push(row);
+        }
+    }
+    // Both files are made before either is written: a refusal writes none.
+    let text = (!with_user.is_empty())
+        .then(|| entra_csv(&with_user))
+        .transpose()?;
+    let rest = match unassigned_path {
+        Some(_) if !without.is_empty() => Some(entra_csv(&without)?),
+        _ => None,
+    };
+    if let Some(text) = &text {
+        write_private(path, text.as_bytes())?;
+    }
+    if let (Some(p), Some(rest)) = (unassigned_path, &rest) {
+        write_private(p, rest.as_bytes())?;
+    }
+    let mut batches: Vec<String> = with_user
+        .iter()
+        .filter_map(|r| r.record.batch.clone())
         .collect();
-    let text = entra_csv(&rows)?;
-    write_private(path, text.as_bytes())?;
-    Ok(rows.len())
+    batches.sort();
+    batches.dedup();
+    Ok(EntraSummary {
+        written: with_user.len(),
+        batches,
+        unassigned: without
+            .iter()
+            .map(|r| Unassigned {
+                serial: r.record.serial.clone().unwrap_or_default(),
+                model: r.record.model.clone(),
+                batch: r.record.batch.clone(),
+            })
+            .collect(),
+        unassigned_written: rest.is_some(),
+    })
 }

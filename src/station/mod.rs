@@ -4,10 +4,13 @@
 
 pub mod batch;
 pub mod export;
+pub mod handout;
 pub mod operation;
 pub mod presence;
 pub mod private_files;
+pub mod receipt;
 pub mod records;
 pub mod run;
 pub mod source;
+pub mod users;
 pub mod vault;

@@ -15,6 +15,9 @@ use std::sync::{Mutex, MutexGuard};
 use thiserror::Error;
 
 pub use super::private_files::{create_private_dir, create_private_file};
+pub use assignments::Assignment;
+
+mod assignments;
 
 /// A records failure.
 #[derive(Debug, Error)]
@@ -313,6 +316,7 @@ impl Store {
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
+        conn.execute_batch(assignments::SCHEMA)?;
         let have: Vec<String> = conn
             .prepare("SELECT name FROM pragma_table_info('records')")?
             .query_map([], |r| r.get(0))?

@@ -75,22 +75,33 @@ pub enum BatchListError {
     Random(String),
 }
 
-/// Parse a user list: `upn,secret` or `upn` per line; a first line starting
-/// with `upn` is a header.
-pub fn parse_user_list(text: &str) -> Result<Vec<UserRow>, BatchListError> {
-    let mut reader = csv::ReaderBuilder::new()
+/// The rows of a list file as CSV (no header row assumed, rows of any
+/// length, fields trimmed, `#` comments, a leading byte-order mark
+/// dropped), each with its line number (1-based) in the file.
+pub fn csv_lines(
+    text: &str,
+) -> impl Iterator<Item = (usize, Result<csv::StringRecord, csv::Error>)> + '_ {
+    let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .trim(csv::Trim::All)
         .comment(Some(b'#'))
-        .from_reader(text.as_bytes());
-    let mut rows: Vec<UserRow> = Vec::new();
-    for (i, record) in reader.records().enumerate() {
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    reader.into_records().enumerate().map(|(i, record)| {
         let line = record
             .as_ref()
             .ok()
             .and_then(|r| r.position())
             .map_or(i + 1, |p| p.line() as usize);
+        (line, record)
+    })
+}
+
+/// Parse a user list: `upn,secret` or `upn` per line; a first line starting
+/// with `upn` is a header.
+pub fn parse_user_list(text: &str) -> Result<Vec<UserRow>, BatchListError> {
+    let mut rows: Vec<UserRow> = Vec::new();
+    for (line, record) in csv_lines(text) {
         let record = record.map_err(|_| BatchListError::Csv { line })?;
         let upn = record.get(0).unwrap_or("").to_string();
         if rows.is_empty() && upn.eq_ignore_ascii_case("upn") {

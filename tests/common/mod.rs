@@ -8,6 +8,7 @@
 
 pub mod gui;
 pub mod leak;
+pub mod pcsc;
 #[cfg(target_os = "linux")]
 pub mod xvfb;
 

@@ -3,6 +3,7 @@
 //! state and return [`Action`]s; no device or capture call happens here.
 
 mod demo;
+mod handout;
 mod log;
 mod panels;
 mod records;
@@ -58,6 +59,7 @@ impl eframe::App for BurnerApp {
                     View::Wizard => actions.extend(wizard::show(&mut self.wizard, w, ui)),
                     View::Station => actions.extend(station::show(&mut self.station, w, ui)),
                     View::Records => records::show(&mut self.records, ui),
+                    View::Handout => handout::show(&mut self.handout, w, ui),
                 }
             });
         });
@@ -102,6 +104,7 @@ fn top_bar(app: &BurnerApp, ui: &mut egui::Ui) -> Option<Action> {
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             for (view, label) in [
+                (View::Handout, "Hand-out"),
                 (View::Records, "Records"),
                 (View::Station, "Station"),
                 (View::Wizard, "Wizard"),
@@ -174,7 +177,7 @@ impl BurnerApp {
                 View::Wizard => self.wizard.step == super::wizard::BURN,
                 // The station burns as tokens are laid on; Enter in the
                 // records' search field is not a burn.
-                View::Station | View::Records => false,
+                View::Station | View::Records | View::Handout => false,
             };
             if burns {
                 self.apply(ctx, Action::Burn);

@@ -165,7 +165,7 @@ fn row(ui: &mut egui::Ui, r: &Record) {
 }
 
 /// Unix seconds as this PC's local time.
-fn local_time(t: i64) -> String {
+pub(super) fn local_time(t: i64) -> String {
     use chrono::TimeZone;
     chrono::Local
         .timestamp_opt(t, 0)
@@ -209,8 +209,17 @@ fn exports(
                 r.export_entra(repaint.clone());
             }
         });
+        ui.horizontal(|ui| {
+            let label = ui.label("Tokens without a user to file (optional):");
+            ui.add(
+                egui::TextEdit::singleline(&mut r.unassigned_path)
+                    .hint_text("they are left out of the Entra file")
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
+        });
         ui.label(format!(
-            "Entra ID export of {}: the kept secrets of successful burns (SHA-1, 30 or 60 s).",
+            "Entra ID export of {}: the kept secrets of the tokens handed out to a user (SHA-1, 30 or 60 s).",
             r.batch
                 .as_deref()
                 .map_or_else(|| "every batch".to_string(), |b| format!("batch {b}"))
@@ -228,7 +237,9 @@ fn exports(
             });
         }
         Some(ExportNote::Done { text, secrets }) => {
-            ui.label(text);
+            for line in text.lines() {
+                ui.label(line);
+            }
             if let Some(w) = secrets {
                 ui.label(
                     egui::RichText::new(*w)

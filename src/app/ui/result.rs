@@ -9,7 +9,7 @@ use crate::clock::Clock;
 use crate::secret::totp::codes_at;
 use eframe::egui;
 
-fn grouped(code: &str) -> String {
+pub(super) fn grouped(code: &str) -> String {
     if code.len() == 6 {
         format!("{} {}", &code[..3], &code[3..])
     } else {

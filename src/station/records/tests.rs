@@ -68,4 +68,22 @@ fn an_older_file_gains_the_new_columns() {
     assert!(s.last_ok_burn("9").unwrap().is_some());
     s.add(&op("9", "z", Outcome::Started)).unwrap();
     assert!(s.last_for_serial("9").unwrap().unwrap().interrupted());
+    // The hand-outs table is there too, append-only.
+    s.add_assignment("9", "a@contoso.com", None).unwrap();
+    s.add_assignment("9", "b@contoso.com", Some("r")).unwrap();
+    let all = s.assignments(Some("9")).unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(s.latest_assignments().unwrap()["9"].upn, "b@contoso.com");
+    assert_eq!(all[1].reader.as_deref(), Some("r"));
+    assert!(s.try_tamper_assignments());
+    drop(s);
+    assert_eq!(
+        Store::open(&path, None)
+            .unwrap()
+            .assignments(None)
+            .unwrap()
+            .len(),
+        2,
+        "opened again, nothing lost"
+    );
 }

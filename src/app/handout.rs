@@ -1,0 +1,407 @@
+//! The hand-out view's state: the token to hand out (its serial read from
+//! the token on the reader, or typed), its user (typed, or picked from a
+//! CSV users list), the hand-outs recorded lately, the live codes of the
+//! tokens handed out (for Entra ID's activation; the secrets stay in wiped
+//! buffers, only codes are shown) and the printable receipt. Every records
+//! or vault access runs on a short-lived worker thread that sends one
+//! answer back; the UI thread only sends, polls and draws.
+
+use super::zeroizing_text::ZeroizingText;
+use crate::explain::{self, Explanation};
+use crate::station::export;
+use crate::station::handout::{self, Assigned, HandoutError, LiveToken};
+use crate::station::receipt::{self, ReceiptFor};
+use crate::station::records::{Assignment, Store};
+use crate::station::users::{self, User};
+use age::secrecy::SecretString;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
+
+/// How long live codes stay shown before their secrets are wiped.
+pub const CODES_SHOWN_FOR: Duration = Duration::from_secs(15 * 60);
+
+/// How many recent hand-outs are listed.
+pub const RECENT: usize = 12;
+
+enum Msg {
+    Assigned(Result<Box<Assigned>, Explanation>),
+    Recent(Result<(Vec<Assignment>, Vec<String>), String>),
+    Users(Result<Vec<User>, Explanation>),
+    Codes(Result<Vec<LiveToken>, Explanation>),
+    Receipt(Result<String, Explanation>),
+}
+
+/// The result of the last action, shown under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Running.
+    Running,
+    /// Done, in words.
+    Done(String),
+    /// Refused or failed, with the next step.
+    Failed(Explanation),
+}
+
+/// The hand-out view's state.
+pub struct HandoutState {
+    records_path: Option<PathBuf>,
+    /// The token's serial (read from the reader, or typed).
+    pub serial: String,
+    /// The reader the serial was read from (None once typed).
+    pub serial_reader: Option<String>,
+    /// The serial last seen on the reader (a new one fills the field).
+    seen_on_reader: Option<String>,
+    /// The user's UPN (typed, or picked from the list).
+    pub upn: String,
+    /// The users list file.
+    pub users_path: String,
+    /// The users read from it.
+    pub users: Vec<User>,
+    /// The users list could not be read.
+    pub users_problem: Option<Explanation>,
+    /// The last hand-out's result.
+    pub assign_note: Option<Note>,
+    /// The latest hand-outs, newest first.
+    pub recent: Vec<Assignment>,
+    /// The batches present in the records.
+    pub batches: Vec<String>,
+    /// The records could not be read.
+    pub problem: Option<String>,
+    /// The codes' batch (None: every batch).
+    pub codes_batch: Option<String>,
+    /// The vault passphrase for the codes (wiped once used).
+    pub passphrase: ZeroizingText,
+    /// The tokens whose live codes are shown (their secrets wiped on drop).
+    pub live: Vec<LiveToken>,
+    live_since: Option<Instant>,
+    /// The codes' last result.
+    pub codes_note: Option<Note>,
+    /// The receipt file to write.
+    pub receipt_path: String,
+    /// The receipt's last result.
+    pub receipt_note: Option<Note>,
+    opened: super::view_opened::ViewOpened,
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+}
+
+impl HandoutState {
+    /// The view over the records in `records_path`.
+    pub fn new(records_path: Option<PathBuf>) -> HandoutState {
+        let (tx, rx) = mpsc::channel();
+        HandoutState {
+            records_path,
+            serial: String::new(),
+            serial_reader: None,
+            seen_on_reader: None,
+            upn: String::new(),
+            users_path: String::new(),
+            users: Vec::new(),
+            users_problem: None,
+            assign_note: None,
+            recent: Vec::new(),
+            batches: Vec::new(),
+            problem: None,
+            codes_batch: None,
+            passphrase: ZeroizingText::default(),
+            live: Vec::new(),
+            live_since: None,
+            codes_note: None,
+            receipt_path: String::new(),
+            receipt_note: None,
+            opened: super::view_opened::ViewOpened::default(),
+            tx,
+            rx,
+        }
+    }
+
+    /// Point the view at another records file (tests, a chosen file).
+    pub fn set_records_path(&mut self, path: Option<PathBuf>) {
+        self.records_path = path;
+        self.hide_codes();
+        self.recent.clear();
+        self.opened.forget();
+    }
+
+    /// Note that the view is drawn in frame `frame`: true when it was not
+    /// drawn in the frame before (it has just been opened).
+    pub fn shown(&mut self, frame: u64) -> bool {
+        self.opened.shown(frame)
+    }
+
+    /// The token on the reader now (serial, reader name): a token newly
+    /// laid on fills the serial.
+    pub fn token_on_reader(&mut self, token: Option<(&str, &str)>) {
+        let serial = token.map(|(s, _)| s.to_string());
+        if serial != self.seen_on_reader {
+            if let Some((s, reader)) = token {
+                self.serial = s.to_string();
+                self.serial_reader = Some(reader.to_string());
+            }
+            self.seen_on_reader = serial;
+        }
+    }
+
+    /// The serial field was edited: it is typed now.
+    pub fn serial_typed(&mut self) {
+        self.serial_reader = None;
+    }
+
+    fn spawn(
+        &mut self,
+        repaint: impl Fn() + Send + 'static,
+        work: impl FnOnce() -> Msg + Send + 'static,
+    ) -> bool {
+        let tx = self.tx.clone();
+        std::thread::Builder::new()
+            .name("handout".into())
+            .spawn(move || {
+                let _ = tx.send(work());
+                repaint();
+            })
+            .is_ok()
+    }
+
+    fn path_or_problem(&mut self) -> Option<PathBuf> {
+        if self.records_path.is_none() {
+            self.problem = Some("No data folder for the records was found.".into());
+        }
+        self.records_path.clone()
+    }
+
+    /// Read the recent hand-outs and the batches, on a worker.
+    pub fn refresh(&mut self, repaint: impl Fn() + Send + 'static) {
+        let Some(path) = self.path_or_problem() else {
+            return;
+        };
+        self.spawn(repaint, move || Msg::Recent(recent(&path)));
+    }
+
+    /// Record the hand-out of the serial to the UPN, on a worker.
+    pub fn assign(&mut self, repaint: impl Fn() + Send + 'static) {
+        let Some(path) = self.path_or_problem() else {
+            return;
+        };
+        let (serial, upn) = (self.serial.clone(), self.upn.clone());
+        let reader = self.serial_reader.clone();
+        let started = self.spawn(repaint, move || {
+            let done = open_existing(&path, &serial)
+                .and_then(|store| handout::assign(&store, &serial, &upn, reader.as_deref()));
+            Msg::Assigned(done.map(Box::new).map_err(|e| explain::handout_error(&e)))
+        });
+        self.assign_note = Some(if started {
+            Note::Running
+        } else {
+            not_started()
+        });
+    }
+
+    /// Read the users list file, on a worker.
+    pub fn load_users(&mut self, repaint: impl Fn() + Send + 'static) {
+        let path = PathBuf::from(self.users_path.trim());
+        self.spawn(repaint, move || {
+            let read = std::fs::read_to_string(&path)
+                .map_err(|e| Explanation {
+                    problem: format!("The users list {} cannot be read ({e}).", path.display()),
+                    next_step: "Check the file name, or type the UPN.".into(),
+                })
+                .and_then(|text| {
+                    users::parse_users(&text).map_err(|e| Explanation {
+                        problem: format!("The users list cannot be used: {e}."),
+                        next_step: "Give a CSV with a UPN per row (or an Entra users download)."
+                            .into(),
+                    })
+                });
+            Msg::Users(read)
+        });
+    }
+
+    /// The listed users matching the UPN field (all when it is empty).
+    pub fn matching_users(&self) -> Vec<&User> {
+        users::matching(&self.users, &self.upn)
+    }
+
+    /// Unseal the kept secrets of the tokens handed out (of the chosen
+    /// batch) for their live codes, on a worker; the passphrase field is
+    /// wiped.
+    pub fn show_codes(&mut self, repaint: impl Fn() + Send + 'static) {
+        if self.passphrase.is_empty() {
+            self.codes_note = Some(Note::Failed(Explanation {
+                problem: "The codes need the passphrase of the kept secrets.".into(),
+                next_step: "Type the passphrase given when the batch ran.".into(),
+            }));
+            return;
+        }
+        let Some(path) = self.path_or_problem() else {
+            return;
+        };
+        let passphrase = SecretString::from(self.passphrase.as_str().to_string());
+        self.passphrase.wipe();
+        self.passphrase.set("");
+        self.hide_codes();
+        let batch = self.codes_batch.clone();
+        let started = self.spawn(repaint, move || {
+            let keep = "\"Keep secrets\" (Station view)";
+            let live = if path.exists() {
+                Store::open(&path, None).map_err(|e| explain::handout_error(&e.into()))
+            } else {
+                Err(explain::export_error(&export::ExportError::Nothing, keep))
+            }
+            .and_then(|store| {
+                handout::live_tokens(&store, &passphrase, batch.as_deref()).map_err(|e| {
+                    match (&e, export::entra_count(&store, batch.as_deref())) {
+                        (export::ExportError::Nothing, Ok((0, n))) => {
+                            explain::nobody_assigned(n, explain::AssignHow::HandoutView)
+                        }
+                        _ => explain::export_error(&e, keep),
+                    }
+                })
+            });
+            Msg::Codes(live)
+        });
+        self.codes_note = Some(if started {
+            Note::Running
+        } else {
+            not_started()
+        });
+    }
+
+    /// Forget the live codes (their secrets are wiped).
+    pub fn hide_codes(&mut self) {
+        self.live.clear();
+        self.live_since = None;
+    }
+
+    /// Write the receipt of the user in the UPN field (or of the codes'
+    /// batch when `batch`), on a worker.
+    pub fn write_receipt(&mut self, batch: bool, repaint: impl Fn() + Send + 'static) {
+        let Some(path) = self.path_or_problem() else {
+            return;
+        };
+        let out = PathBuf::from(self.receipt_path.trim());
+        let whom = match (batch, &self.codes_batch) {
+            (true, Some(b)) => Ok(b.clone()),
+            (true, None) => Err("Choose the batch (above) for a batch's receipt."),
+            (false, _) if self.upn.trim().is_empty() => Err("Type or pick the user first."),
+            (false, _) => Ok(self.upn.trim().to_string()),
+        };
+        let whom = match (whom, out.as_os_str().is_empty()) {
+            (Err(p), _) => Err(p),
+            (_, true) => Err("Type the path of the HTML file to write."),
+            (Ok(w), false) => Ok(w),
+        };
+        let whom = match whom {
+            Ok(w) => w,
+            Err(p) => {
+                self.receipt_note = Some(Note::Failed(Explanation {
+                    problem: "The receipt was not written.".into(),
+                    next_step: p.into(),
+                }));
+                return;
+            }
+        };
+        let started = self.spawn(repaint, move || {
+            let of = if batch {
+                ReceiptFor::Batch(&whom)
+            } else {
+                ReceiptFor::User(&whom)
+            };
+            Msg::Receipt(write_receipt(&path, of, &out))
+        });
+        self.receipt_note = Some(if started {
+            Note::Running
+        } else {
+            not_started()
+        });
+    }
+
+    /// Take the workers' answers (start of the view's frame); live codes
+    /// shown too long are wiped.
+    pub fn poll(&mut self, repaint: impl Fn() + Clone + Send + 'static) {
+        while let Ok(m) = self.rx.try_recv() {
+            match m {
+                Msg::Assigned(Ok(a)) => {
+                    self.assign_note = Some(Note::Done(explain::assigned(&a)));
+                    self.refresh(repaint.clone());
+                }
+                Msg::Assigned(Err(x)) => self.assign_note = Some(Note::Failed(x)),
+                Msg::Recent(Ok((recent, batches))) => {
+                    self.recent = recent;
+                    self.batches = batches;
+                    self.problem = None;
+                }
+                Msg::Recent(Err(p)) => self.problem = Some(p),
+                Msg::Users(Ok(u)) => {
+                    self.users = u;
+                    self.users_problem = None;
+                }
+                Msg::Users(Err(x)) => self.users_problem = Some(x),
+                Msg::Codes(Ok(live)) => {
+                    self.codes_note = None;
+                    self.live = live;
+                    self.live_since = Some(Instant::now());
+                }
+                Msg::Codes(Err(x)) => self.codes_note = Some(Note::Failed(x)),
+                Msg::Receipt(r) => {
+                    self.receipt_note = Some(r.map_or_else(Note::Failed, Note::Done));
+                }
+            }
+        }
+        if self
+            .live_since
+            .is_some_and(|t| t.elapsed() > CODES_SHOWN_FOR)
+        {
+            self.hide_codes();
+        }
+    }
+
+    /// Whether a hand-out is being recorded.
+    pub fn assigning(&self) -> bool {
+        self.assign_note == Some(Note::Running)
+    }
+}
+
+fn not_started() -> Note {
+    Note::Failed(Explanation {
+        problem: "It could not be started.".into(),
+        next_step: "Try again.".into(),
+    })
+}
+
+/// The records, opened only when they exist: a hand-out never creates
+/// them (the token would not be found burned anyway).
+fn open_existing(path: &Path, serial: &str) -> Result<Store, HandoutError> {
+    if !path.exists() {
+        return Err(match handout::clean_serial(serial) {
+            Ok(serial) => HandoutError::NeverBurned { serial },
+            Err(e) => e,
+        });
+    }
+    Ok(Store::open(path, None)?)
+}
+
+fn recent(path: &Path) -> Result<(Vec<Assignment>, Vec<String>), String> {
+    if !path.exists() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let words =
+        |e: crate::station::records::RecordsError| format!("The records cannot be read: {e}.");
+    let store = Store::open(path, None).map_err(words)?;
+    let mut list = store.assignments(None).map_err(words)?;
+    list.reverse();
+    list.truncate(RECENT);
+    Ok((list, super::records::batches(&store).map_err(words)?))
+}
+
+fn write_receipt(path: &Path, of: ReceiptFor<'_>, out: &Path) -> Result<String, Explanation> {
+    let store = Store::open(path, None).map_err(|e| explain::handout_error(&e.into()))?;
+    let tokens =
+        receipt::receipt_tokens(&store, of).map_err(|e| explain::handout_error(&e.into()))?;
+    if tokens.is_empty() {
+        return Err(explain::receipt_nothing(of));
+    }
+    export::write_plain(out, receipt::receipt_html(&tokens).as_bytes())
+        .map_err(|e| explain::export_error(&e, "\"Keep secrets\""))?;
+    Ok(explain::receipt_written(tokens.len(), out))
+}

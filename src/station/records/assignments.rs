@@ -1,0 +1,106 @@
+//! Hand-out records: which user (UPN) a token was given to, by whom, when
+//! and at which station. A table of its own next to the operations,
+//! append-only like them (triggers refuse UPDATE and DELETE); re-assigning
+//! a token appends a row, and the latest row of a serial is its user.
+//! Created on open, so an older records file gains it untouched.
+
+use super::{RecordsError, Store, now};
+use rusqlite::params;
+use serde::Serialize;
+
+/// The table and its append-only triggers (run on every open).
+pub(super) const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS assignments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    time INTEGER NOT NULL,
+    operator TEXT NOT NULL,
+    station TEXT NOT NULL,
+    serial TEXT NOT NULL,
+    upn TEXT NOT NULL,
+    reader TEXT
+);
+CREATE INDEX IF NOT EXISTS assignments_serial ON assignments(serial);
+CREATE TRIGGER IF NOT EXISTS assignments_append_only_u BEFORE UPDATE ON assignments
+    BEGIN SELECT RAISE(ABORT, 'assignments are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS assignments_append_only_d BEFORE DELETE ON assignments
+    BEGIN SELECT RAISE(ABORT, 'assignments are append-only'); END;
+";
+
+/// One hand-out as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Assignment {
+    /// Row number (later rows win).
+    pub id: i64,
+    /// Unix seconds.
+    pub time: i64,
+    /// OS user who handed the token out.
+    pub operator: String,
+    /// Station (host) name.
+    pub station: String,
+    /// Token serial.
+    pub serial: String,
+    /// The user it was given to.
+    pub upn: String,
+    /// The reader its serial was read from (None: typed).
+    pub reader: Option<String>,
+}
+
+impl Store {
+    /// Append a hand-out of `serial` to `upn` (`reader`: where the serial
+    /// was read, None when typed); returns its id. The rules (only tokens
+    /// burned successfully) are `station::handout`'s.
+    pub fn add_assignment(
+        &self,
+        serial: &str,
+        upn: &str,
+        reader: Option<&str>,
+    ) -> Result<i64, RecordsError> {
+        let conn = self.conn();
+        conn.execute(
+            "INSERT INTO assignments (time, operator, station, serial, upn, reader)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![now(), self.operator, self.station, serial, upn, reader],
+        )?;
+        Ok(conn.last_insert_rowid())
+    }
+
+    /// Every hand-out (optionally of one serial), oldest first.
+    pub fn assignments(&self, serial: Option<&str>) -> Result<Vec<Assignment>, RecordsError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT id, time, operator, station, serial, upn, reader FROM assignments
+             WHERE ?1 IS NULL OR serial = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![serial], |r| {
+            Ok(Assignment {
+                id: r.get(0)?,
+                time: r.get(1)?,
+                operator: r.get(2)?,
+                station: r.get(3)?,
+                serial: r.get(4)?,
+                upn: r.get(5)?,
+                reader: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The latest hand-out of every serial (its current user), by serial.
+    pub fn latest_assignments(
+        &self,
+    ) -> Result<std::collections::HashMap<String, Assignment>, RecordsError> {
+        let mut out = std::collections::HashMap::new();
+        for a in self.assignments(None)? {
+            out.insert(a.serial.clone(), a);
+        }
+        Ok(out)
+    }
+
+    /// Whether UPDATE/DELETE are refused on the hand-outs (tests).
+    pub fn try_tamper_assignments(&self) -> bool {
+        let conn = self.conn();
+        conn.execute("UPDATE assignments SET upn = 'x'", [])
+            .is_err()
+            && conn.execute("DELETE FROM assignments", []).is_err()
+    }
+}
