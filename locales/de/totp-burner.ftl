@@ -1,0 +1,2 @@
+# Deutsch
+i18n-self-test = Nachrichtenkatalog geladen ({ $name }).

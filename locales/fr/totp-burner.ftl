@@ -1,0 +1,2 @@
+# Français
+i18n-self-test = Catalogue de messages chargé ({ $name }).
