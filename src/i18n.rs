@@ -34,7 +34,7 @@ macro_rules! tr {
         $crate::i18n::__fl!($crate::i18n::CATALOGUE, $id)
     };
     ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
-        $crate::i18n::__fl!($crate::i18n::CATALOGUE, $id, $($name = $value),+)
+        $crate::i18n::__fl!($crate::i18n::CATALOGUE, $id, $($name = ($value)),+)
     };
 }
 
@@ -69,6 +69,14 @@ impl Lang {
             Lang::En => "English",
             Lang::De => "Deutsch",
             Lang::Fr => "Français",
+        }
+    }
+
+    /// The character between whole and fractional digits ("0.3", "0,3").
+    pub fn decimal_separator(self) -> char {
+        match self {
+            Lang::En => '.',
+            Lang::De | Lang::Fr => ',',
         }
     }
 

@@ -447,7 +447,7 @@ fn a_fault_at_every_apdu_reports_the_true_token_state() {
                     );
                 }
                 if let Failure::Transport(_) = e.cause {
-                    assert!(x.problem.contains(step.label()), "{ctx}: {}", x.problem);
+                    assert!(x.problem.contains(&step.label()), "{ctx}: {}", x.problem);
                 }
 
                 // Recovery: the token laid back and burned again works.
