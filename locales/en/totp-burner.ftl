@@ -289,3 +289,41 @@ entra-exported = Wrote { $count } tokens to { $path }.
 entra-file-holds-secrets = This file holds the tokens' SECRETS (readable by you only): upload it to Entra ID, then delete it.
 entra-file-holds-secrets-windows = This file holds the tokens' SECRETS: upload it to Entra ID, then delete it. On Windows it gets the permissions of its folder (this program does not restrict it): save it in a folder only you can read.
 export-folder-permissions = On Windows this program does not restrict who can read the file: it gets the permissions of its folder. Save it in a folder only you can read (for example in your user folder).
+
+## Readers and models
+
+reader-state-empty = no token
+reader-state-token = token present
+reader-state-in-use = in use by another program
+reader-state-mute = token not answering
+reader-state-unavailable = unavailable
+time-sync-keeps-secret = time sync keeps the secret
+time-sync-erases-secret = time sync erases the secret
+
+## Command line: common output
+
+cli-error = error: { $problem }
+cli-next = next:  { $next }
+cli-window-failed = the window could not be opened ({ $error }).
+cli-window-failed-next = run it on a desktop session (DISPLAY or WAYLAND_DISPLAY set), or use the command line: totp-burner --help
+cli-clock-in-step = in step with this PC
+cli-clock-behind = { $seconds } s behind this PC
+cli-clock-ahead = { $seconds } s ahead of this PC
+cli-code-now = {"  "}Code now:  { $code }   ({ $seconds } s left)
+cli-code-neighbours = {"  "}previous:  { $previous }   next: { $next }
+cli-code-line = { $code }   ({ $seconds } s left; previous { $previous }, next { $next })
+cli-readers-none = No reader is connected. Plug in the USB NFC reader.
+
+## Command line: burn and info
+
+cli-burned = Burned token { $serial } ({ $model }).
+cli-burned-account = Account:  { $account }
+cli-burned-options = Options:  { $algorithm }, { $period } s step, display { $display } s
+cli-burned-clock = Clock:    set to { $time } (it was { $was })
+cli-burned-compare = Switch the token off and on, then compare: until then it shows its old code.
+cli-info-serial = Serial:      { $serial }
+cli-info-model = Model:       { $model } ({ $time_sync })
+cli-info-model-unknown = Model:       unknown (not a known programmable model)
+cli-info-token-clock = Token clock: { $time } ({ $difference })
+cli-info-reader = Reader:      { $reader }
+cli-info-pc-clock = PC clock:    { $check }
