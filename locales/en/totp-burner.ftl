@@ -327,3 +327,33 @@ cli-info-model-unknown = Model:       unknown (not a known programmable model)
 cli-info-token-clock = Token clock: { $time } ({ $difference })
 cli-info-reader = Reader:      { $reader }
 cli-info-pc-clock = PC clock:    { $check }
+cli-warning = warning: { $warning }
+cli-arg-period = the token supports a time step of 30 or 60 seconds
+cli-arg-display-timeout = the token supports a display timeout of 15, 30, 60 or 120 seconds
+
+## Command line: secrets and their options
+
+cli-stdin-unreadable = The secret could not be read from standard input.
+cli-stdin-unreadable-next = Pipe the secret into the command, e.g. `printf %s "$KEY" | totp-burner burn --secret -`.
+cli-account-single-secret = --account chooses an account from an authenticator export, but this is a single secret.
+cli-account-single-secret-next = Drop --account.
+cli-account-missing = The export holds { $count } accounts; there is no account { $number }.
+cli-account-missing-next = Choose one of the numbers listed with --account N.
+cli-export-none-usable = None of the accounts in this authenticator export can be burned:
+cli-export-none-usable-next = Export a time-based (TOTP) account with 6-digit codes and scan that QR code.
+cli-export-several = This authenticator export holds several accounts:
+cli-export-several-next = Choose the account to burn with --account N.
+cli-algorithm-conflict = The otpauth link says { $link } but --algorithm says { $flag }.
+cli-algorithm-conflict-next = Drop --algorithm to use the link's setting; the service computes codes with the link's.
+cli-period-conflict = The otpauth link says a { $link } s time step but --period says { $flag } s.
+cli-period-conflict-next = Drop --period to use the link's setting.
+
+## Command line: sync-time
+
+cli-sync-token = Token { $serial } ({ $model })
+cli-sync-clock = Clock:   set to { $time } (it was { $was })
+cli-sync-options = Options: { $algorithm }, { $period } s step, display { $display } s
+cli-sync-secret = Secret:  { $secret }
+cli-sync-secret-erased = erased: the token is blank, burn a secret now
+cli-sync-secret-kept = kept
+cli-sync-secret-unknown = unknown (unknown model): burn a secret to be sure
