@@ -357,3 +357,30 @@ cli-sync-secret = Secret:  { $secret }
 cli-sync-secret-erased = erased: the token is blank, burn a secret now
 cli-sync-secret-kept = kept
 cli-sync-secret-unknown = unknown (unknown model): burn a secret to be sure
+
+## Command line: scan and QR sources
+
+cli-place-screen = screen { $monitor } via { $backend }
+cli-place-clipboard = clipboard
+cli-place-clipboard-image = clipboard image
+cli-place-camera = camera { $camera }
+cli-webcam-hold = Hold the QR code up to camera { $camera } ({ $seconds } s at most)...
+cli-webcam-seen-not-secret = seen, not a secret: { $problem }
+cli-scan-secret = A secret: { $bytes } bytes. Ready to burn.
+cli-scan-secret-for = A secret for { $who }: { $bytes } bytes. Ready to burn.
+cli-scan-export = An authenticator export with { $count } accounts ({ $usable } can be burned): choose one with burn --account N.
+# Followed by the key itself (only with --show-secret).
+cli-scan-shown-secret = secret:
+cli-scan-not-a-secret = Not a secret: { $problem }
+cli-scan-none = No QR code found.
+cli-scan-none-next = Make sure the whole QR code is visible and not covered, then scan again.
+cli-scan-found =
+    { $count ->
+        [one] Found { $count } QR code:
+       *[other] Found { $count } QR codes:
+    }
+cli-qr-none = No QR code was found.
+cli-qr-none-next = Make sure the whole QR code is visible and not covered, then scan again, or paste the secret with --secret -.
+cli-qr-not-a-secret = The QR code found is not a secret: { $problem }
+cli-qr-several = { $count } different secrets were found.
+cli-qr-several-next = Leave only one QR code visible, or run `totp-burner scan` and pass the one you want with --secret -.
