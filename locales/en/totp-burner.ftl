@@ -384,3 +384,12 @@ cli-qr-none-next = Make sure the whole QR code is visible and not covered, then 
 cli-qr-not-a-secret = The QR code found is not a secret: { $problem }
 cli-qr-several = { $count } different secrets were found.
 cli-qr-several-next = Leave only one QR code visible, or run `totp-burner scan` and pass the one you want with --secret -.
+
+## Command line: emulate (the virtual token for tests and demos)
+
+cli-emulate-apdu-log = cannot write the APDU log { $path }: { $error }
+cli-emulate-card = emulating a { $card } (ATR { $atr }) on vpcd port { $port }
+cli-emulate-bad-serial = the serial must be 1 to 32 printable characters.
+cli-emulate-unknown-model = unknown model
+cli-emulate-token = emulating token { $serial } ({ $model }, { $time_sync }) on vpcd port { $port }
+cli-emulate-display = display after a power cycle: { $code }
