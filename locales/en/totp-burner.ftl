@@ -393,3 +393,36 @@ cli-emulate-bad-serial = the serial must be 1 to 32 printable characters.
 cli-emulate-unknown-model = unknown model
 cli-emulate-token = emulating token { $serial } ({ $model }, { $time_sync }) on vpcd port { $port }
 cli-emulate-display = display after a power cycle: { $code }
+
+## Command line: batch
+
+cli-next-short = next: { $next }
+cli-file-unreadable = { $path } could not be read ({ $error }).
+cli-file-unreadable-next = Check the file name.
+cli-batch-continuing = Rows { $rows } were done before (the last on { $last }); continuing at row { $row }.
+cli-batch-all-done = Every row of this list was done before (the last on { $last }); nothing to burn.
+cli-batch-start-row-override = starting at row { $row } as asked: rows { $rows } were burned before and will be burned again, with their tokens' secrets replaced.
+cli-batch-waiting = Next: { $next }. Switch the token on and lay it on the reader.
+cli-batch-need-secret = { $serial }: no secret to burn yet.
+cli-batch-burned-this-run = { $serial }: already burned in this run, not burned again.
+cli-batch-burned-before = { $serial }: already burned on { $when }; not burned again (its secret may be registered for a user). To give it a new secret, run with --reburn.
+cli-batch-burned-before-batch = { $serial }: already burned on { $when } in batch { $batch }; not burned again (its secret may be registered for a user). To give it a new secret, run with --reburn.
+cli-batch-burned = { $serial } { $model } burned · code { $code } · { $ms } ms
+cli-batch-burned-user = { $serial } { $model } burned for { $upn } · code { $code } · { $ms } ms
+cli-batch-finished = { $serial } { $model } finished · code { $code } · { $ms } ms
+cli-batch-finished-user = { $serial } { $model } finished for { $upn } · code { $code } · { $ms } ms
+cli-batch-stopping-after-warning = Stopping the batch.
+cli-batch-failed = { $serial } FAILED: { $problem }
+cli-batch-failed-token = token FAILED: { $problem }
+cli-batch-lift = Lift the token off the reader.
+cli-batch-bad-list = The user list cannot be used: { $error }.
+cli-batch-bad-list-next = Fix the list (each user and each secret may appear once) and start again.
+cli-batch-keeping-secrets = Keeping the secrets, encrypted, in { $path } for the Entra export.
+cli-batch-vault = The kept secrets cannot be opened: { $error }.
+cli-batch-vault-next = Use the passphrase of the earlier batches of this records file (new files: at least 8 characters).
+cli-batch-stopping = Stopping: a token being burned is finished first.
+cli-batch-readers = Readers: { $readers } (one token on each).
+cli-batch-summary = Batch { $batch }: { $burned } burned, { $failed } failed, { $refused } refused as burned before.
+cli-batch-summary-resumed = Batch { $batch }: { $burned } burned ({ $resumed } of them finished after an interruption), { $failed } failed, { $refused } refused as burned before.
+cli-batch-rows-left = Rows { $rows } are not burned yet: run the same command again to continue.
+cli-batch-in-doubt = Left unfinished (the token may be blank): { $serials }. Lay each on a reader in a station run to finish it.
