@@ -426,3 +426,18 @@ cli-batch-summary = Batch { $batch }: { $burned } burned, { $failed } failed, { 
 cli-batch-summary-resumed = Batch { $batch }: { $burned } burned ({ $resumed } of them finished after an interruption), { $failed } failed, { $refused } refused as burned before.
 cli-batch-rows-left = Rows { $rows } are not burned yet: run the same command again to continue.
 cli-batch-in-doubt = Left unfinished (the token may be blank): { $serials }. Lay each on a reader in a station run to finish it.
+
+## Command line: records
+
+cli-records-no-folder = No data folder for the records was found.
+cli-records-no-folder-next = Name the records file with --records FILE.
+cli-records-unopenable = The records database could not be opened ({ $error }).
+cli-records-unopenable-next = Check the folder exists and is writable, or choose another file with --records FILE.
+cli-passphrase-needed = A passphrase is needed for the kept secrets.
+cli-passphrase-needed-next = Run it in a terminal to be asked, or set TOTP_BURNER_PASSPHRASE.
+cli-passphrase-prompt = Passphrase for the kept secrets:
+cli-passphrase-again = Again:
+cli-passphrases-differ = The passphrases differ.
+cli-passphrases-differ-next = Try again.
+cli-records-none = No records.
+cli-records-batch = batch { $batch }
