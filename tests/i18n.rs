@@ -165,6 +165,24 @@ fn bin_in(lang: &str) -> Command {
     c
 }
 
+/// Standard error of `code --secret -` with nothing on standard input
+/// (the "nothing was entered" error) in `lang`.
+fn nothing_entered(lang: &str, os_lang: Option<&str>) -> String {
+    let mut c = bin_in(lang);
+    if let Some(os) = os_lang {
+        c.env("LANG", os)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE");
+    }
+    let o = c
+        .args(["code", "--secret", "-"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    text(&o.stderr)
+}
+
 #[test]
 fn the_cli_speaks_german_when_asked() {
     let o = bin_in("de")
@@ -180,12 +198,7 @@ fn the_cli_speaks_german_when_asked() {
         "{err}"
     );
 
-    let o = bin_in("de_DE.UTF-8")
-        .args(["code", "--secret", "-"])
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    let err = text(&o.stderr);
+    let err = nothing_entered("de_DE.UTF-8", None);
     assert!(
         err.contains("Fehler: Es wurde nichts eingegeben oder gescannt.")
             && !err.contains("Nothing was entered"),
@@ -204,24 +217,13 @@ fn the_cli_speaks_german_when_asked() {
 
 #[test]
 fn the_cli_speaks_french_and_falls_back_to_english_for_unknown_languages() {
-    let o = bin_in("fr")
-        .args(["code", "--secret", "-"])
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    let err = text(&o.stderr);
-    assert!(err.contains("Erreur") && !err.contains("error:"), "{err}");
+    let err = nothing_entered("fr", None);
+    assert!(
+        err.contains("Erreur : Rien n'a été saisi ni scanné.") && !err.contains("error:"),
+        "{err}"
+    );
 
-    let o = bin_in("es")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE")
-        .args(["code", "--secret", "-"])
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    let err = text(&o.stderr);
+    let err = nothing_entered("es", Some("C"));
     assert!(
         err.contains("error: Nothing was entered or scanned."),
         "{err}"

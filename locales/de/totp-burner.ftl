@@ -322,7 +322,8 @@ cli-readers-none = Es ist kein Lesegerät angeschlossen. Schließen Sie das USB-
 
 cli-burned = Token { $serial } ({ $model }) gebrannt.
 cli-burned-account = Konto:     { $account }
-cli-burned-options = Optionen:  { $algorithm }, Zeitschritt { $period } s, Anzeige { $display } s
+cli-burned-options = Optionen:  { $options }
+cli-options = { $algorithm }, Zeitschritt { $period } s, Anzeige { $display } s
 cli-burned-clock = Uhr:       gestellt auf { $time } (sie ging { $was })
 cli-burned-compare = Schalten Sie den Token aus und wieder ein und vergleichen Sie dann: bis dahin zeigt er seinen alten Code.
 cli-info-serial = Seriennummer: { $serial }
@@ -356,7 +357,7 @@ cli-period-conflict-next = Lassen Sie --period weg, um die Einstellung des Links
 
 cli-sync-token = Token { $serial } ({ $model })
 cli-sync-clock = Uhr:              gestellt auf { $time } (sie ging { $was })
-cli-sync-options = Optionen:         { $algorithm }, Zeitschritt { $period } s, Anzeige { $display } s
+cli-sync-options = Optionen:         { $options }
 cli-sync-secret = Geheimschlüssel: { $secret }
 cli-sync-secret-erased = gelöscht: der Token ist leer, brennen Sie jetzt einen Geheimschlüssel
 cli-sync-secret-kept = behalten
@@ -410,10 +411,14 @@ cli-batch-need-secret = { $serial }: noch kein Geheimschlüssel zum Brennen.
 cli-batch-burned-this-run = { $serial }: in diesem Durchlauf bereits gebrannt, nicht erneut gebrannt.
 cli-batch-burned-before = { $serial }: bereits am { $when } gebrannt; nicht erneut gebrannt (sein Geheimschlüssel ist womöglich für einen Benutzer registriert). Für einen neuen Geheimschlüssel starten Sie mit --reburn.
 cli-batch-burned-before-batch = { $serial }: bereits am { $when } im Durchlauf { $batch } gebrannt; nicht erneut gebrannt (sein Geheimschlüssel ist womöglich für einen Benutzer registriert). Für einen neuen Geheimschlüssel starten Sie mit --reburn.
-cli-batch-burned = { $serial } { $model } gebrannt · Code { $code } · { $ms } ms
-cli-batch-burned-user = { $serial } { $model } gebrannt für { $upn } · Code { $code } · { $ms } ms
-cli-batch-finished = { $serial } { $model } abgeschlossen · Code { $code } · { $ms } ms
-cli-batch-finished-user = { $serial } { $model } abgeschlossen für { $upn } · Code { $code } · { $ms } ms
+cli-batch-done = { $serial } { $model } { $done ->
+        [finished] abgeschlossen
+       *[burned] gebrannt
+    } · Code { $code } · { $ms } ms
+cli-batch-done-user = { $serial } { $model } { $done ->
+        [finished] abgeschlossen
+       *[burned] gebrannt
+    } für { $upn } · Code { $code } · { $ms } ms
 cli-batch-stopping-after-warning = Der Durchlauf wird angehalten.
 cli-batch-failed = { $serial } FEHLGESCHLAGEN: { $problem }
 cli-batch-failed-token = Token FEHLGESCHLAGEN: { $problem }

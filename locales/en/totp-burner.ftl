@@ -318,7 +318,8 @@ cli-readers-none = No reader is connected. Plug in the USB NFC reader.
 
 cli-burned = Burned token { $serial } ({ $model }).
 cli-burned-account = Account:  { $account }
-cli-burned-options = Options:  { $algorithm }, { $period } s step, display { $display } s
+cli-burned-options = Options:  { $options }
+cli-options = { $algorithm }, { $period } s step, display { $display } s
 cli-burned-clock = Clock:    set to { $time } (it was { $was })
 cli-burned-compare = Switch the token off and on, then compare: until then it shows its old code.
 cli-info-serial = Serial:      { $serial }
@@ -352,7 +353,7 @@ cli-period-conflict-next = Drop --period to use the link's setting.
 
 cli-sync-token = Token { $serial } ({ $model })
 cli-sync-clock = Clock:   set to { $time } (it was { $was })
-cli-sync-options = Options: { $algorithm }, { $period } s step, display { $display } s
+cli-sync-options = Options: { $options }
 cli-sync-secret = Secret:  { $secret }
 cli-sync-secret-erased = erased: the token is blank, burn a secret now
 cli-sync-secret-kept = kept
@@ -407,10 +408,14 @@ cli-batch-need-secret = { $serial }: no secret to burn yet.
 cli-batch-burned-this-run = { $serial }: already burned in this run, not burned again.
 cli-batch-burned-before = { $serial }: already burned on { $when }; not burned again (its secret may be registered for a user). To give it a new secret, run with --reburn.
 cli-batch-burned-before-batch = { $serial }: already burned on { $when } in batch { $batch }; not burned again (its secret may be registered for a user). To give it a new secret, run with --reburn.
-cli-batch-burned = { $serial } { $model } burned · code { $code } · { $ms } ms
-cli-batch-burned-user = { $serial } { $model } burned for { $upn } · code { $code } · { $ms } ms
-cli-batch-finished = { $serial } { $model } finished · code { $code } · { $ms } ms
-cli-batch-finished-user = { $serial } { $model } finished for { $upn } · code { $code } · { $ms } ms
+cli-batch-done = { $serial } { $model } { $done ->
+        [finished] finished
+       *[burned] burned
+    } · code { $code } · { $ms } ms
+cli-batch-done-user = { $serial } { $model } { $done ->
+        [finished] finished
+       *[burned] burned
+    } for { $upn } · code { $code } · { $ms } ms
 cli-batch-stopping-after-warning = Stopping the batch.
 cli-batch-failed = { $serial } FAILED: { $problem }
 cli-batch-failed-token = token FAILED: { $problem }

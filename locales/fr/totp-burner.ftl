@@ -322,7 +322,8 @@ cli-readers-none = Aucun lecteur n'est branché. Branchez le lecteur NFC USB.
 
 cli-burned = Jeton { $serial } ({ $model }) gravé.
 cli-burned-account = Compte :   { $account }
-cli-burned-options = Options :  { $algorithm }, pas de { $period } s, affichage { $display } s
+cli-burned-options = Options :  { $options }
+cli-options = { $algorithm }, pas de { $period } s, affichage { $display } s
 cli-burned-clock = Heure :    réglée sur { $time } (elle avait { $was })
 cli-burned-compare = Éteignez et rallumez le jeton, puis comparez : d'ici là, il affiche son ancien code.
 cli-info-serial = Numéro de série : { $serial }
@@ -356,7 +357,7 @@ cli-period-conflict-next = Retirez --period pour utiliser le réglage du lien.
 
 cli-sync-token = Jeton { $serial } ({ $model })
 cli-sync-clock = Heure :   réglée sur { $time } (elle avait { $was })
-cli-sync-options = Options : { $algorithm }, pas de { $period } s, affichage { $display } s
+cli-sync-options = Options : { $options }
 cli-sync-secret = Secret :  { $secret }
 cli-sync-secret-erased = effacé : le jeton est vierge, gravez un secret maintenant
 cli-sync-secret-kept = conservé
@@ -410,10 +411,14 @@ cli-batch-need-secret = { $serial } : pas encore de secret à graver.
 cli-batch-burned-this-run = { $serial } : déjà gravé pendant cette exécution, pas gravé à nouveau.
 cli-batch-burned-before = { $serial } : déjà gravé le { $when } ; pas gravé à nouveau (son secret est peut-être enregistré pour un utilisateur). Pour lui donner un nouveau secret, lancez avec --reburn.
 cli-batch-burned-before-batch = { $serial } : déjà gravé le { $when } dans le lot { $batch } ; pas gravé à nouveau (son secret est peut-être enregistré pour un utilisateur). Pour lui donner un nouveau secret, lancez avec --reburn.
-cli-batch-burned = { $serial } { $model } gravé · code { $code } · { $ms } ms
-cli-batch-burned-user = { $serial } { $model } gravé pour { $upn } · code { $code } · { $ms } ms
-cli-batch-finished = { $serial } { $model } terminé · code { $code } · { $ms } ms
-cli-batch-finished-user = { $serial } { $model } terminé pour { $upn } · code { $code } · { $ms } ms
+cli-batch-done = { $serial } { $model } { $done ->
+        [finished] terminé
+       *[burned] gravé
+    } · code { $code } · { $ms } ms
+cli-batch-done-user = { $serial } { $model } { $done ->
+        [finished] terminé
+       *[burned] gravé
+    } pour { $upn } · code { $code } · { $ms } ms
 cli-batch-stopping-after-warning = Arrêt du lot.
 cli-batch-failed = { $serial } ÉCHEC : { $problem }
 cli-batch-failed-token = jeton ÉCHEC : { $problem }

@@ -237,34 +237,23 @@ fn print_event(e: &StationEvent, many_readers: bool, n: &AtomicUsize, total: Opt
             let model = token.model_name().to_string();
             let code = output::group(code);
             let ms = took.as_millis() as u64;
-            let words = match (upn, resumed) {
-                (Some(u), false) => tr!(
-                    "cli-batch-burned-user",
+            // A selector value, not words: the catalogue says "burned" or "finished".
+            let done = if *resumed { "finished" } else { "burned" };
+            let words = match upn {
+                Some(u) => tr!(
+                    "cli-batch-done-user",
                     serial = serial,
                     model = model,
+                    done = done,
                     upn = u.as_str(),
                     code = code,
                     ms = ms
                 ),
-                (Some(u), true) => tr!(
-                    "cli-batch-finished-user",
+                None => tr!(
+                    "cli-batch-done",
                     serial = serial,
                     model = model,
-                    upn = u.as_str(),
-                    code = code,
-                    ms = ms
-                ),
-                (None, false) => tr!(
-                    "cli-batch-burned",
-                    serial = serial,
-                    model = model,
-                    code = code,
-                    ms = ms
-                ),
-                (None, true) => tr!(
-                    "cli-batch-finished",
-                    serial = serial,
-                    model = model,
+                    done = done,
                     code = code,
                     ms = ms
                 ),

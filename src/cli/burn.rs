@@ -184,9 +184,7 @@ pub fn run(a: &BurnArgs) -> i32 {
             "{}",
             tr!(
                 "cli-burned-options",
-                algorithm = report.options.algorithm.to_string(),
-                period = report.options.period.seconds(),
-                display = report.options.display_timeout.seconds()
+                options = output::options_words(&report.options)
             )
         );
         println!(

@@ -22,6 +22,16 @@ pub fn clock_difference(diff: i64) -> String {
     }
 }
 
+/// "SHA1, 30 s step, display 30 s".
+pub fn options_words(o: &crate::params::TokenOptions) -> String {
+    tr!(
+        "cli-options",
+        algorithm = o.algorithm.to_string(),
+        period = o.period.seconds(),
+        display = o.display_timeout.seconds()
+    )
+}
+
 /// A 6-digit code as "123 456".
 pub fn group(code: &str) -> String {
     if code.len() == 6 {

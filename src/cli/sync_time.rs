@@ -122,9 +122,7 @@ pub fn run(a: &SyncTimeArgs) -> i32 {
             "{}",
             tr!(
                 "cli-sync-options",
-                algorithm = report.options.algorithm.to_string(),
-                period = report.options.period.seconds(),
-                display = report.options.display_timeout.seconds()
+                options = output::options_words(&report.options)
             )
         );
         println!("{}", tr!("cli-sync-secret", secret = secret));
