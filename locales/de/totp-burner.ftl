@@ -324,7 +324,7 @@ cli-burned = Token { $serial } ({ $model }) gebrannt.
 cli-burned-account = Konto:     { $account }
 cli-burned-options = Optionen:  { $options }
 cli-options = { $algorithm }, Zeitschritt { $period } s, Anzeige { $display } s
-cli-burned-clock = Uhr:       gestellt auf { $time } (sie ging { $was })
+cli-burned-clock = Uhr:       gestellt auf { $time } (vorher: { $was })
 cli-burned-compare = Schalten Sie den Token aus und wieder ein und vergleichen Sie dann: bis dahin zeigt er seinen alten Code.
 cli-info-serial = Seriennummer: { $serial }
 cli-info-model = Modell:       { $model } ({ $time_sync })
@@ -356,7 +356,7 @@ cli-period-conflict-next = Lassen Sie --period weg, um die Einstellung des Links
 ## Befehlszeile: sync-time
 
 cli-sync-token = Token { $serial } ({ $model })
-cli-sync-clock = Uhr:              gestellt auf { $time } (sie ging { $was })
+cli-sync-clock = Uhr:              gestellt auf { $time } (vorher: { $was })
 cli-sync-options = Optionen:         { $options }
 cli-sync-secret = Geheimschlüssel: { $secret }
 cli-sync-secret-erased = gelöscht: der Token ist leer, brennen Sie jetzt einen Geheimschlüssel
