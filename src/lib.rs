@@ -26,6 +26,7 @@ pub mod emulator;
 pub mod explain;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod i18n;
 pub mod params;
 pub mod protocol;
 pub mod secret;

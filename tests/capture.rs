@@ -222,6 +222,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_totp-burner");
 fn scan_image_through_the_cli() {
     let two = fixtures().join("screen_two_qrs.png");
     let o = Command::new(BIN)
+        .env("TOTP_BURNER_LANG", "en")
         .args(["scan", "--image"])
         .arg(&two)
         .output()
@@ -237,6 +238,7 @@ fn scan_image_through_the_cli() {
     );
 
     let o = Command::new(BIN)
+        .env("TOTP_BURNER_LANG", "en")
         .args(["scan", "--json", "--show-secret", "--image"])
         .arg(&two)
         .output()
@@ -254,6 +256,7 @@ fn scan_image_through_the_cli() {
 
     let none = fixtures().join("screen_none_1080p.png");
     let o = Command::new(BIN)
+        .env("TOTP_BURNER_LANG", "en")
         .args(["scan", "--image"])
         .arg(&none)
         .output()
@@ -262,6 +265,7 @@ fn scan_image_through_the_cli() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("No QR code found"));
 
     let o = Command::new(BIN)
+        .env("TOTP_BURNER_LANG", "en")
         .args(["scan", "--image", "/nonexistent.png"])
         .output()
         .unwrap();
@@ -273,6 +277,7 @@ fn scan_image_through_the_cli() {
 fn burn_from_a_qr_image() {
     let two = fixtures().join("screen_two_qrs.png");
     let o = Command::new(BIN)
+        .env("TOTP_BURNER_LANG", "en")
         .args(["burn", "--emulator", "--json", "--qr-image"])
         .arg(&two)
         .output()
@@ -286,6 +291,7 @@ fn burn_from_a_qr_image() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["issuer"], "Contoso");
     let o = Command::new(BIN)
+        .env("TOTP_BURNER_LANG", "en")
         .args(["burn", "--emulator", "--qr-image"])
         .arg(fixtures().join("screen_none_4k.png"))
         .output()
@@ -590,6 +596,8 @@ fn a_failing_or_flat_backend_hands_over_and_a_good_one_stops_the_search() {
 
 #[test]
 fn when_every_backend_fails_each_is_named_best_first() {
+    // Matches English words, whatever the machine's locale.
+    totp_burner::i18n::set_language(totp_burner::i18n::Lang::En);
     let err = screen::capture_with(&[Backend::Portal, Backend::X11], |b| match b {
         Backend::Portal => Err(CaptureError::ScreenTimedOut {
             backend: b,

@@ -13,6 +13,7 @@ const SECRET: &str = "JBSWY3DPEHPK3PXP";
 /// network access (burns say "PC clock not verified").
 fn bin() -> Command {
     let mut c = Command::new(BIN);
+    c.env("TOTP_BURNER_LANG", "en");
     c.env(totp_burner::clockcheck::SERVERS_VAR, "");
     c
 }
@@ -409,6 +410,7 @@ fn secret_env_reads_the_named_variable() {
     away_from_step_boundary(5);
     let from_env = |args: &[&str], value: Option<&str>| {
         let mut c = Command::new(BIN);
+        c.env("TOTP_BURNER_LANG", "en");
         c.args(args).env_remove("TOTP_TEST_KEY");
         if let Some(v) = value {
             c.env("TOTP_TEST_KEY", v);

@@ -66,6 +66,7 @@ impl Sandbox {
         let mut c = Command::new(BIN);
         c.args(args)
             .env_clear()
+            .env("TOTP_BURNER_LANG", "en")
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("TOTP_BURNER_DATA_DIR", self.dir("data"))
             .env("TOTP_BURNER_CONFIG_DIR", self.dir("config"))

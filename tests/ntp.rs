@@ -40,6 +40,7 @@ fn closed_port() -> String {
 /// Run the binary with these time servers, the secret on stdin.
 fn run(servers: &str, args: &[&str]) -> Output {
     let mut child = Command::new(BIN)
+        .env("TOTP_BURNER_LANG", "en")
         .args(args)
         .env(SERVERS_VAR, servers)
         .env_remove(clockcheck::LIMIT_VAR)

@@ -1048,6 +1048,7 @@ fn a_burn_from_the_command_line_is_recorded_and_not_repeated_without_reburn() {
     let _ = std::fs::remove_dir_all(&data);
     let burn = |extra: &[&str]| {
         let mut c = Command::new(BIN);
+        c.env("TOTP_BURNER_LANG", "en");
         c.env("TOTP_BURNER_DATA_DIR", &data)
             .args(["burn", "--secret", "-", "--json"])
             .args(extra)
@@ -1078,6 +1079,7 @@ fn a_burn_from_the_command_line_is_recorded_and_not_repeated_without_reburn() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     lift(bridge, PORT0);
     let list = Command::new(BIN)
+        .env("TOTP_BURNER_LANG", "en")
         .env("TOTP_BURNER_DATA_DIR", &data)
         .args(["records", "list", "--json"])
         .output()

@@ -131,6 +131,7 @@ fn a_pasted_link_without_options_burns_sha1_30s_and_is_recorded() {
 
     let _app = Killed(
         Command::new(common::BIN)
+            .env("TOTP_BURNER_LANG", "en")
             .arg("gui")
             .env("DISPLAY", &display)
             .env_remove("WAYLAND_DISPLAY")

@@ -85,6 +85,7 @@ fn scan_screen_finds_the_qr_in_a_window() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/screen_1080p_5px.png");
     let _conn = show_window(&x.display, &fixture, 311, 157);
     let o = Command::new(env!("CARGO_BIN_EXE_totp-burner"))
+        .env("TOTP_BURNER_LANG", "en")
         .args(["scan", "--screen", "--json", "--show-secret"])
         .env("DISPLAY", &x.display)
         .env_remove("WAYLAND_DISPLAY")
@@ -110,6 +111,7 @@ fn scan_screen_finds_the_qr_in_a_window() {
 #[test]
 fn scan_screen_without_a_display_says_so() {
     let o = Command::new(env!("CARGO_BIN_EXE_totp-burner"))
+        .env("TOTP_BURNER_LANG", "en")
         .args(["scan", "--screen"])
         .env_remove("DISPLAY")
         .env("WAYLAND_DISPLAY", "wayland-0")
@@ -200,6 +202,7 @@ fn demo_scan_burn_verify_in_the_real_window() {
     let log = dir.join("events.log");
     let app = Killed(
         Command::new(env!("CARGO_BIN_EXE_totp-burner"))
+            .env("TOTP_BURNER_LANG", "en")
             .args(["gui", "--demo"])
             .env("DISPLAY", &x.display)
             .env_remove("WAYLAND_DISPLAY")

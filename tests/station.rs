@@ -35,6 +35,8 @@ fn burn_record(serial: &str, upn: Option<&str>, alg: &str) -> NewRecord {
 
 #[test]
 fn records_are_append_only_and_listed() {
+    // Matches English words, whatever the machine's locale.
+    totp_burner::i18n::set_language(totp_burner::i18n::Lang::En);
     let path = temp_db("append");
     let store = Store::open(&path, Some("desk-1")).unwrap();
     store
@@ -239,6 +241,8 @@ fn export_entra_writes_what_entra_csv_gives_for_the_batch() {
 
 #[test]
 fn export_entra_errors_are_typed_and_write_nothing() {
+    // Matches English words, whatever the machine's locale.
+    totp_burner::i18n::set_language(totp_burner::i18n::Lang::En);
     let pass = SecretString::from("correct horse".to_string());
     let (path, store) = kept_store("export-errors", &pass);
     let out = path.with_file_name("never.csv");
@@ -284,6 +288,8 @@ fn export_entra_errors_are_typed_and_write_nothing() {
 
 #[test]
 fn export_records_writes_every_record_as_records_csv() {
+    // Matches English words, whatever the machine's locale.
+    totp_burner::i18n::set_language(totp_burner::i18n::Lang::En);
     let pass = SecretString::from("correct horse".to_string());
     let (path, store) = kept_store("export-records", &pass);
     store

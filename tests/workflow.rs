@@ -168,6 +168,8 @@ fn seed_never_comes_back_over_the_wire() {
 
 #[test]
 fn unknown_models_are_refused_unless_allowed() {
+    // Matches English words, whatever the machine's locale.
+    totp_burner::i18n::set_language(totp_burner::i18n::Lang::En);
     let (clock, token, mut link) = setup("12345678");
     let e = burn(
         &mut link,
@@ -350,6 +352,8 @@ fn check_state_is_true(e: &BurnError, token: &SharedToken, erases: bool, ctx: &s
 
 #[test]
 fn a_fault_at_every_apdu_reports_the_true_token_state() {
+    // Matches English words, whatever the machine's locale.
+    totp_burner::i18n::set_language(totp_burner::i18n::Lang::En);
     let steps = [
         Step::Identify,
         Step::Authenticate,
@@ -447,7 +451,7 @@ fn a_fault_at_every_apdu_reports_the_true_token_state() {
                     );
                 }
                 if let Failure::Transport(_) = e.cause {
-                    assert!(x.problem.contains(step.label()), "{ctx}: {}", x.problem);
+                    assert!(x.problem.contains(&step.label()), "{ctx}: {}", x.problem);
                 }
 
                 // Recovery: the token laid back and burned again works.
@@ -471,6 +475,8 @@ fn a_fault_at_every_apdu_reports_the_true_token_state() {
 
 #[test]
 fn a_lifted_token_is_reported_not_panicked() {
+    // Matches English words, whatever the machine's locale.
+    totp_burner::i18n::set_language(totp_burner::i18n::Lang::En);
     let (clock, _token, link) = setup(P2);
     link.set_present(false);
     let e = burn(

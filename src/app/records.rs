@@ -69,7 +69,7 @@ pub enum ExportNote {
         /// "Wrote 3 records to …", line by line.
         text: String,
         /// The file holds secrets (Entra): the warning to show.
-        secrets: Option<&'static str>,
+        secrets: Option<String>,
     },
     /// Not written.
     Failed(explain::Explanation),

@@ -408,7 +408,7 @@ impl StationState {
                 self.history.push(text.clone());
                 polled.result = Some(false);
                 let note = if token_state.is_touched() {
-                    explain::INTERRUPTED.to_string()
+                    explain::interrupted()
                 } else {
                     String::new()
                 };

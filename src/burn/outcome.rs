@@ -34,13 +34,14 @@ impl Step {
         Step::Verify,
     ];
     /// Short name of the step for people.
-    pub fn label(self) -> &'static str {
+    /// (A phrase that fits after "while": "writing the secret".)
+    pub fn label(self) -> String {
         match self {
-            Step::Identify => "reading the token",
-            Step::Authenticate => "unlocking the token",
-            Step::WriteConfig => "writing clock and options",
-            Step::WriteSeed => "writing the secret",
-            Step::Verify => "computing the verification code",
+            Step::Identify => crate::tr!("step-identify"),
+            Step::Authenticate => crate::tr!("step-authenticate"),
+            Step::WriteConfig => crate::tr!("step-write-config"),
+            Step::WriteSeed => crate::tr!("step-write-seed"),
+            Step::Verify => crate::tr!("step-verify"),
         }
     }
 }

@@ -34,13 +34,13 @@ fn hex<S: serde::Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
 
 impl ReaderState {
     /// Short words for a reader list.
-    pub fn describe(&self) -> &'static str {
+    pub fn describe(&self) -> String {
         match self {
-            ReaderState::Empty => "no token",
-            ReaderState::TokenPresent { .. } => "token present",
-            ReaderState::InUse { .. } => "in use by another program",
-            ReaderState::Mute => "token not answering",
-            ReaderState::Unavailable => "unavailable",
+            ReaderState::Empty => crate::tr!("reader-state-empty"),
+            ReaderState::TokenPresent { .. } => crate::tr!("reader-state-token"),
+            ReaderState::InUse { .. } => crate::tr!("reader-state-in-use"),
+            ReaderState::Mute => crate::tr!("reader-state-mute"),
+            ReaderState::Unavailable => crate::tr!("reader-state-unavailable"),
         }
     }
     /// Whether a token lies on the reader.

@@ -37,16 +37,14 @@ fn parse_period(s: &str) -> Result<TimeStep, String> {
     s.parse::<u64>()
         .ok()
         .and_then(TimeStep::from_seconds)
-        .ok_or_else(|| "the token supports a time step of 30 or 60 seconds".to_string())
+        .ok_or_else(|| crate::tr!("cli-arg-period"))
 }
 
 fn parse_display_timeout(s: &str) -> Result<DisplayTimeout, String> {
     s.parse::<u64>()
         .ok()
         .and_then(DisplayTimeout::from_seconds)
-        .ok_or_else(|| {
-            "the token supports a display timeout of 15, 30, 60 or 120 seconds".to_string()
-        })
+        .ok_or_else(|| crate::tr!("cli-arg-display-timeout"))
 }
 
 /// HMAC and time step (no display timeout).

@@ -14,6 +14,7 @@ use crate::station::records;
 use crate::station::run::{BatchConfig, BatchSource, StationEvent, pcsc_reader_loops, run_batch};
 use crate::station::source::{list_id, parse_user_list};
 use crate::station::vault::Vault;
+use crate::tr;
 use clap::Args;
 use serde_json::json;
 use std::path::PathBuf;
@@ -151,32 +152,36 @@ fn print_event(e: &StationEvent, many_readers: bool, n: &AtomicUsize, total: Opt
     match e {
         StationEvent::Continuing { done, last, next } => match next {
             Some(row) => println!(
-                "Rows {} were done before (the last on {}); continuing at row {}.",
-                rows_words(done),
-                date(*last),
-                row + 1
+                "{}",
+                tr!(
+                    "cli-batch-continuing",
+                    rows = rows_words(done),
+                    last = date(*last),
+                    row = row + 1
+                )
             ),
-            None => println!(
-                "Every row of this list was done before (the last on {}); nothing to burn.",
-                date(*last)
-            ),
+            None => println!("{}", tr!("cli-batch-all-done", last = date(*last))),
         },
         StationEvent::StartRowOverride { row, done_again } => {
             if !done_again.is_empty() {
-                eprintln!(
-                    "warning: starting at row {} as asked: rows {} were burned before and will be burned again, with their tokens' secrets replaced.",
-                    row + 1,
-                    rows_words(done_again)
+                let warning = tr!(
+                    "cli-batch-start-row-override",
+                    row = row + 1,
+                    rows = rows_words(done_again)
                 );
+                eprintln!("{}", tr!("cli-warning", warning = warning));
             }
         }
         StationEvent::Waiting { reader, next } => eprintln!(
-            "{}Next: {next}. Switch the token on and lay it on the reader.",
-            at(reader)
+            "{}{}",
+            at(reader),
+            tr!("cli-batch-waiting", next = next.as_str())
         ),
-        StationEvent::NeedSecret { reader, serial } => {
-            eprintln!("{}{serial}: no secret to burn yet.", at(reader))
-        }
+        StationEvent::NeedSecret { reader, serial } => eprintln!(
+            "{}{}",
+            at(reader),
+            tr!("cli-batch-need-secret", serial = serial.as_str())
+        ),
         StationEvent::AlreadyBurned {
             reader,
             serial,
@@ -186,19 +191,23 @@ fn print_event(e: &StationEvent, many_readers: bool, n: &AtomicUsize, total: Opt
         } => {
             if *this_run {
                 println!(
-                    "{}{serial}: already burned in this run, not burned again.",
-                    at(reader)
+                    "{}{}",
+                    at(reader),
+                    tr!("cli-batch-burned-this-run", serial = serial.as_str())
                 )
             } else {
-                println!(
-                    "{}{serial}: already burned on {}{}; not burned again (its secret may be registered for a user). To give it a new secret, run with --reburn.",
-                    at(reader),
-                    date(*when),
-                    batch
-                        .as_ref()
-                        .map(|b| format!(" in batch {b}"))
-                        .unwrap_or_default()
-                )
+                let when = date(*when);
+                let serial = serial.as_str();
+                let words = match batch {
+                    Some(b) => tr!(
+                        "cli-batch-burned-before-batch",
+                        serial = serial,
+                        when = when,
+                        batch = b.as_str()
+                    ),
+                    None => tr!("cli-batch-burned-before", serial = serial, when = when),
+                };
+                println!("{}{words}", at(reader))
             }
         }
         StationEvent::Resuming {
@@ -224,20 +233,34 @@ fn print_event(e: &StationEvent, many_readers: bool, n: &AtomicUsize, total: Opt
         } => {
             let k = n.fetch_add(1, Ordering::SeqCst) + 1;
             let of = total.map(|t| format!("/{t}")).unwrap_or_default();
-            println!(
-                "{}[{k}{of}] {} {} {}{} · code {} · {} ms",
-                at(reader),
-                token.serial,
-                token.model_name(),
-                if *resumed { "finished" } else { "burned" },
-                upn.as_ref()
-                    .map(|u| format!(" for {u}"))
-                    .unwrap_or_default(),
-                output::group(code),
-                took.as_millis()
-            );
+            let serial = token.serial.to_string();
+            let model = token.model_name().to_string();
+            let code = output::group(code);
+            let ms = took.as_millis() as u64;
+            // A selector value, not words: the catalogue says "burned" or "finished".
+            let done = if *resumed { "finished" } else { "burned" };
+            let words = match upn {
+                Some(u) => tr!(
+                    "cli-batch-done-user",
+                    serial = serial,
+                    model = model,
+                    done = done,
+                    upn = u.as_str(),
+                    code = code,
+                    ms = ms
+                ),
+                None => tr!(
+                    "cli-batch-done",
+                    serial = serial,
+                    model = model,
+                    done = done,
+                    code = code,
+                    ms = ms
+                ),
+            };
+            println!("{}[{k}{of}] {words}", at(reader));
             if let Some(w) = not_recorded {
-                eprintln!("{w} Stopping the batch.");
+                eprintln!("{w} {}", tr!("cli-batch-stopping-after-warning"));
             }
         }
         StationEvent::Failed {
@@ -246,16 +269,19 @@ fn print_event(e: &StationEvent, many_readers: bool, n: &AtomicUsize, total: Opt
             why,
             ..
         } => {
+            let problem = why.problem.as_str();
+            let words = match serial {
+                Some(s) => tr!("cli-batch-failed", serial = s.as_str(), problem = problem),
+                None => tr!("cli-batch-failed-token", problem = problem),
+            };
+            println!("{}{words}", at(reader));
             println!(
-                "{}{} FAILED: {}",
-                at(reader),
-                serial.as_deref().unwrap_or("token"),
-                why.problem
+                "   {}",
+                tr!("cli-next-short", next = why.next_step.as_str())
             );
-            println!("   next: {}", why.next_step);
         }
         StationEvent::LiftIt { reader } => {
-            eprintln!("{}Lift the token off the reader.", at(reader))
+            eprintln!("{}{}", at(reader), tr!("cli-batch-lift"))
         }
     }
 }
@@ -277,8 +303,12 @@ pub fn run(a: &BatchArgs) -> i32 {
                 Ok(t) => zeroize::Zeroizing::new(t),
                 Err(e) => {
                     return fail(Explanation {
-                        problem: format!("{} could not be read ({e}).", path.display()),
-                        next_step: "Check the file name.".into(),
+                        problem: tr!(
+                            "cli-file-unreadable",
+                            path = path.display().to_string(),
+                            error = e.to_string()
+                        ),
+                        next_step: tr!("cli-file-unreadable-next"),
                     });
                 }
             };
@@ -290,9 +320,8 @@ pub fn run(a: &BatchArgs) -> i32 {
                 Err(e) => {
                     return output::report_input_error(
                         &Explanation {
-                            problem: format!("The user list cannot be used: {e}."),
-                            next_step: "Fix the list (each user and each secret may appear once) and start again."
-                                .into(),
+                            problem: tr!("cli-batch-bad-list", error = e.to_string()),
+                            next_step: tr!("cli-batch-bad-list-next"),
                         },
                         false,
                         super::EXIT_USAGE,
@@ -315,15 +344,18 @@ pub fn run(a: &BatchArgs) -> i32 {
         match Vault::unlock_or_create(&store, &p) {
             Ok(v) => {
                 eprintln!(
-                    "Keeping the secrets, encrypted, in {} for the Entra export.",
-                    store.path().display()
+                    "{}",
+                    tr!(
+                        "cli-batch-keeping-secrets",
+                        path = store.path().display().to_string()
+                    )
                 );
                 Some(v)
             }
             Err(e) => {
                 return fail(Explanation {
-                    problem: format!("The kept secrets cannot be opened: {e}."),
-                    next_step: "Use the passphrase of the earlier batches of this records file (new files: at least 8 characters).".into(),
+                    problem: tr!("cli-batch-vault", error = e.to_string()),
+                    next_step: tr!("cli-batch-vault-next"),
                 });
             }
         }
@@ -376,14 +408,14 @@ pub fn run(a: &BatchArgs) -> i32 {
         let stop = stop.clone();
         let _ = ctrlc::set_handler(move || {
             if !stop.swap(true, Ordering::SeqCst) {
-                eprintln!("Stopping: a token being burned is finished first.");
+                eprintln!("{}", tr!("cli-batch-stopping"));
             }
         });
     }
     let json_out = a.json;
     let many = names.len() > 1;
     if many && !json_out {
-        eprintln!("Readers: {} (one token on each).", names.join(", "));
+        eprintln!("{}", tr!("cli-batch-readers", readers = names.join(", ")));
     }
     let n = AtomicUsize::new(0);
     let print_lock = std::sync::Mutex::new(());
@@ -406,28 +438,37 @@ pub fn run(a: &BatchArgs) -> i32 {
     match result {
         Ok(s) => {
             if !json_out {
-                println!(
-                    "Batch {batch_id}: {} burned{}, {} failed, {} refused as burned before.",
-                    s.burned,
-                    if s.resumed > 0 {
-                        format!(" ({} of them finished after an interruption)", s.resumed)
-                    } else {
-                        String::new()
-                    },
-                    s.failed,
-                    s.refused
-                );
+                let batch = batch_id.as_str();
+                let summary = if s.resumed > 0 {
+                    tr!(
+                        "cli-batch-summary-resumed",
+                        batch = batch,
+                        burned = s.burned,
+                        resumed = s.resumed,
+                        failed = s.failed,
+                        refused = s.refused
+                    )
+                } else {
+                    tr!(
+                        "cli-batch-summary",
+                        batch = batch,
+                        burned = s.burned,
+                        failed = s.failed,
+                        refused = s.refused
+                    )
+                };
+                println!("{summary}");
                 if !s.rows_left.is_empty() {
                     println!(
-                        "Rows {} are not burned yet: run the same command again to continue.",
-                        rows_words(&s.rows_left)
+                        "{}",
+                        tr!("cli-batch-rows-left", rows = rows_words(&s.rows_left))
                     );
                 }
             }
             if !s.in_doubt.is_empty() {
                 eprintln!(
-                    "Left unfinished (the token may be blank): {}. Lay each on a reader in a station run to finish it.",
-                    s.in_doubt.join(", ")
+                    "{}",
+                    tr!("cli-batch-in-doubt", serials = s.in_doubt.join(", "))
                 );
                 return super::EXIT_TOKEN_CHANGED;
             }

@@ -8,6 +8,7 @@ use crate::burn::BurnPlan;
 use crate::clock::SystemClock;
 use crate::params::TokenOptions;
 use crate::station::operation::{self, OperationError, Recording};
+use crate::tr;
 use clap::Args;
 use serde_json::json;
 
@@ -168,26 +169,37 @@ pub fn run(a: &BurnArgs) -> i32 {
             "pc_clock_check": super::pc_clock::verdict_json(&pc_clock),
         }));
     } else {
-        println!("Burned token {} ({}).", t.serial, t.model_name());
+        println!(
+            "{}",
+            tr!(
+                "cli-burned",
+                serial = t.serial.to_string(),
+                model = t.model_name().to_string()
+            )
+        );
         if let Some(label) = info.issuer.as_ref().or(info.account.as_ref()) {
-            println!("Account:  {label}");
+            println!("{}", tr!("cli-burned-account", account = label.as_str()));
         }
         println!(
-            "Options:  {}, {} s step, display {} s",
-            report.options.algorithm,
-            report.options.period.seconds(),
-            report.options.display_timeout.seconds()
+            "{}",
+            tr!(
+                "cli-burned-options",
+                options = output::options_words(&report.options)
+            )
         );
         println!(
-            "Clock:    set to {} (it was {})",
-            utc(report.clock_written),
-            clock_difference(t.clock_difference())
+            "{}",
+            tr!(
+                "cli-burned-clock",
+                time = utc(report.clock_written),
+                was = clock_difference(t.clock_difference())
+            )
         );
         println!("          {}", crate::explain::clock_verdict(&pc_clock));
         println!();
         print_codes(&report.codes);
         println!();
-        println!("Switch the token off and on, then compare: until then it shows its old code.");
+        println!("{}", tr!("cli-burned-compare"));
     }
     super::EXIT_OK
 }

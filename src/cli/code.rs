@@ -5,6 +5,7 @@ use super::output::{self, group};
 use super::secret_input;
 use crate::clock::{Clock, SystemClock};
 use crate::secret::totp::codes_at;
+use crate::tr;
 use clap::Args;
 use serde_json::json;
 
@@ -61,11 +62,14 @@ pub fn run(a: &CodeArgs) -> i32 {
         }));
     } else {
         println!(
-            "{}   ({} s left; previous {}, next {})",
-            group(&codes.current),
-            codes.seconds_left,
-            group(&codes.previous),
-            group(&codes.next)
+            "{}",
+            tr!(
+                "cli-code-line",
+                code = group(&codes.current),
+                seconds = codes.seconds_left,
+                previous = group(&codes.previous),
+                next = group(&codes.next)
+            )
         );
     }
     super::EXIT_OK

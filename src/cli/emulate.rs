@@ -10,6 +10,7 @@ use crate::clock::SystemClock;
 use crate::emulator::vpcd::{DEFAULT_PORT, VirtualCard, VpcdBridge, VpcdOptions};
 use crate::emulator::{self, ForeignCard, ForeignKind, lock};
 use crate::protocol::model_for_serial;
+use crate::tr;
 use clap::{Args, ValueEnum};
 use std::sync::Arc;
 use std::time::Duration;
@@ -96,7 +97,12 @@ pub fn run(a: &EmulateArgs) -> i32 {
             .append(true)
             .open(path);
         if let Err(e) = opened {
-            eprintln!("error: cannot write the APDU log {}: {e}", path.display());
+            let problem = tr!(
+                "cli-emulate-apdu-log",
+                path = path.display().to_string(),
+                error = e.to_string()
+            );
+            eprintln!("{}", tr!("cli-error", problem = problem));
             return super::EXIT_USAGE;
         }
     }
@@ -108,9 +114,13 @@ pub fn run(a: &EmulateArgs) -> i32 {
     if let Some(kind) = a.card {
         let card = ForeignCard::new(kind.into());
         eprintln!(
-            "emulating a {} (ATR {}) on vpcd port {port}",
-            card.kind().name(),
-            hex(&card.atr())
+            "{}",
+            tr!(
+                "cli-emulate-card",
+                card = card.kind().name(),
+                atr = hex(&card.atr()),
+                port = port
+            )
         );
         let _bridge = VpcdBridge::spawn_card(card, options, move |line| eprintln!("vpcd: {line}"));
         loop {
@@ -119,7 +129,10 @@ pub fn run(a: &EmulateArgs) -> i32 {
     }
     if a.serial.is_empty() || a.serial.len() > 32 || !a.serial.bytes().all(|b| b.is_ascii_graphic())
     {
-        eprintln!("error: the serial must be 1 to 32 printable characters.");
+        eprintln!(
+            "{}",
+            tr!("cli-error", problem = tr!("cli-emulate-bad-serial"))
+        );
         return super::EXIT_USAGE;
     }
     let erases = match a.sync {
@@ -136,22 +149,29 @@ pub fn run(a: &EmulateArgs) -> i32 {
         u64::from(std::process::id()),
     )));
     lock(&token).set_clock_offset(a.clock_offset);
+    let model = model_for_serial(&a.serial)
+        .map_or_else(|| tr!("cli-emulate-unknown-model"), |m| m.name.to_string());
+    let time_sync = if erases {
+        crate::protocol::TimeSync::ErasesSecret
+    } else {
+        crate::protocol::TimeSync::KeepsSecret
+    };
     eprintln!(
-        "emulating token {} ({}, time sync {}) on vpcd port {port}",
-        a.serial,
-        model_for_serial(&a.serial).map_or("unknown model", |m| m.name),
-        if erases {
-            "erases the secret"
-        } else {
-            "keeps the secret"
-        },
+        "{}",
+        tr!(
+            "cli-emulate-token",
+            serial = a.serial.as_str(),
+            model = model,
+            time_sync = time_sync.describe(),
+            port = port
+        )
     );
     let watched = token.clone();
     let _bridge = VpcdBridge::spawn(token, options, move |line| {
         eprintln!("vpcd: {line}");
         let seed_written = line.starts_with("84 C5") && line.ends_with("90 00");
         if let Some(code) = seed_written.then(|| lock(&watched).stored_code()).flatten() {
-            println!("display after a power cycle: {code}");
+            println!("{}", tr!("cli-emulate-display", code = code));
         }
     });
     loop {

@@ -5,6 +5,7 @@ use super::output::{self, clock_difference, token_json, utc};
 use super::target;
 use crate::burn::read_info;
 use crate::clock::SystemClock;
+use crate::tr;
 use clap::Args;
 
 /// Arguments of `info`.
@@ -35,20 +36,36 @@ pub fn run(a: &InfoArgs) -> i32 {
         v["pc_clock_check"] = super::pc_clock::check_json(&pc_clock, &ntp);
         output::print_json(&v);
     } else {
-        println!("Serial:      {}", token.serial);
+        println!(
+            "{}",
+            tr!("cli-info-serial", serial = token.serial.to_string())
+        );
         match token.model {
-            Some(m) => println!("Model:       {} ({})", m.name, m.time_sync.describe()),
-            None => println!("Model:       unknown (not a known programmable model)"),
+            Some(m) => println!(
+                "{}",
+                tr!(
+                    "cli-info-model",
+                    model = m.name,
+                    time_sync = m.time_sync.describe()
+                )
+            ),
+            None => println!("{}", tr!("cli-info-model-unknown")),
         }
         println!(
-            "Token clock: {} ({})",
-            utc(token.token_clock),
-            clock_difference(token.clock_difference())
+            "{}",
+            tr!(
+                "cli-info-token-clock",
+                time = utc(token.token_clock),
+                difference = clock_difference(token.clock_difference())
+            )
         );
-        println!("Reader:      {reader}");
+        println!("{}", tr!("cli-info-reader", reader = reader.as_str()));
         println!(
-            "PC clock:    {}",
-            crate::explain::clock_check(&pc_clock, ntp.limit)
+            "{}",
+            tr!(
+                "cli-info-pc-clock",
+                check = crate::explain::clock_check(&pc_clock, ntp.limit)
+            )
         );
     }
     super::EXIT_OK

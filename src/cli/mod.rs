@@ -21,6 +21,7 @@ mod secret_input;
 mod sync_time;
 mod target;
 
+use crate::tr;
 use clap::{Parser, Subcommand};
 
 /// Exit code: success.
@@ -106,10 +107,14 @@ fn gui(demo: bool) -> i32 {
     match crate::app::run(demo) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("error: the window could not be opened ({e}).");
             eprintln!(
-                "next:  run it on a desktop session (DISPLAY or WAYLAND_DISPLAY set), or use the command line: totp-burner --help"
+                "{}",
+                tr!(
+                    "cli-error",
+                    problem = tr!("cli-window-failed", error = e.to_string())
+                )
             );
+            eprintln!("{}", tr!("cli-next", next = tr!("cli-window-failed-next")));
             EXIT_FAILED
         }
     }

@@ -4,6 +4,7 @@
 use crate::burn::{BurnError, IdentifiedToken};
 use crate::explain::{self, Explanation};
 use crate::secret::totp::Codes;
+use crate::tr;
 use serde_json::{Value, json};
 use std::time::{Duration, UNIX_EPOCH};
 
@@ -15,10 +16,20 @@ pub fn utc(secs: u64) -> String {
 /// "in step with this PC", "3 s behind this PC", "5 s ahead of this PC".
 pub fn clock_difference(diff: i64) -> String {
     match diff {
-        0 => "in step with this PC".to_string(),
-        d if d < 0 => format!("{} s behind this PC", d.unsigned_abs()),
-        d => format!("{d} s ahead of this PC"),
+        0 => tr!("cli-clock-in-step"),
+        d if d < 0 => tr!("cli-clock-behind", seconds = d.unsigned_abs()),
+        d => tr!("cli-clock-ahead", seconds = d),
     }
+}
+
+/// "SHA1, 30 s step, display 30 s".
+pub fn options_words(o: &crate::params::TokenOptions) -> String {
+    tr!(
+        "cli-options",
+        algorithm = o.algorithm.to_string(),
+        period = o.period.seconds(),
+        display = o.display_timeout.seconds()
+    )
 }
 
 /// A 6-digit code as "123 456".
@@ -33,14 +44,20 @@ pub fn group(code: &str) -> String {
 /// The codes block of human output.
 pub fn print_codes(codes: &Codes) {
     println!(
-        "  Code now:  {}   ({} s left)",
-        group(&codes.current),
-        codes.seconds_left
+        "{}",
+        tr!(
+            "cli-code-now",
+            code = group(&codes.current),
+            seconds = codes.seconds_left
+        )
     );
     println!(
-        "  previous:  {}   next: {}",
-        group(&codes.previous),
-        group(&codes.next)
+        "{}",
+        tr!(
+            "cli-code-neighbours",
+            previous = group(&codes.previous),
+            next = group(&codes.next)
+        )
     );
 }
 
@@ -54,8 +71,8 @@ pub fn print_json(v: &Value) {
 
 /// A plain-words error on stderr.
 pub fn print_error(x: &Explanation) {
-    eprintln!("error: {}", x.problem);
-    eprintln!("next:  {}", x.next_step);
+    eprintln!("{}", tr!("cli-error", problem = x.problem.as_str()));
+    eprintln!("{}", tr!("cli-next", next = x.next_step.as_str()));
 }
 
 /// JSON fields describing an identified token.

@@ -5,6 +5,7 @@ use crate::capture::webcam::{WebcamEvent, WebcamScan, open_camera};
 use crate::capture::{self, CaptureError, clipboard::ClipboardContent, decode::decode_owned};
 use crate::explain::{self, Explanation};
 use crate::secret;
+use crate::tr;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -62,7 +63,11 @@ pub fn collect(source: &QrSource) -> Result<Vec<Found>, Explanation> {
                 .shots
                 .into_iter()
                 .flat_map(|s| {
-                    let place = format!("screen {} via {backend}", s.monitor);
+                    let place = tr!(
+                        "cli-place-screen",
+                        monitor = s.monitor.to_string(),
+                        backend = backend.to_string()
+                    );
                     decode_owned(s.image).into_iter().map(move |t| Found {
                         place: place.clone(),
                         text: Zeroizing::new(t),
@@ -72,13 +77,13 @@ pub fn collect(source: &QrSource) -> Result<Vec<Found>, Explanation> {
         }
         QrSource::Clipboard => match capture::clipboard::read().map_err(|e| capture_failed(&e))? {
             ClipboardContent::Text(text) => Ok(vec![Found {
-                place: "clipboard".into(),
+                place: tr!("cli-place-clipboard"),
                 text,
             }]),
             ClipboardContent::Image(img) => Ok(decode_owned(img)
                 .into_iter()
                 .map(|t| Found {
-                    place: "clipboard image".into(),
+                    place: tr!("cli-place-clipboard-image"),
                     text: Zeroizing::new(t),
                 })
                 .collect()),
@@ -97,8 +102,12 @@ fn webcam(camera: u32, timeout: Duration) -> Result<Vec<Found>, Explanation> {
         },
     );
     eprintln!(
-        "Hold the QR code up to camera {camera} ({} s at most)...",
-        timeout.as_secs()
+        "{}",
+        tr!(
+            "cli-webcam-hold",
+            camera = camera,
+            seconds = timeout.as_secs()
+        )
     );
     let deadline = std::time::Instant::now() + timeout;
     let result = loop {
@@ -106,14 +115,20 @@ fn webcam(camera: u32, timeout: Duration) -> Result<Vec<Found>, Explanation> {
         match rx.recv_timeout(left) {
             Ok(WebcamEvent::Found(text)) => {
                 break Ok(vec![Found {
-                    place: format!("camera {camera}"),
+                    place: tr!("cli-place-camera", camera = camera),
                     text,
                 }]);
             }
             Ok(WebcamEvent::Failed(e)) => break Err(capture_failed(&e)),
             Ok(WebcamEvent::Rejected(text)) => {
                 if let Err(e) = secret::read(&text) {
-                    eprintln!("seen, not a secret: {}", explain::not_a_secret(&e).problem);
+                    eprintln!(
+                        "{}",
+                        tr!(
+                            "cli-webcam-seen-not-secret",
+                            problem = explain::not_a_secret(&e).problem
+                        )
+                    );
                 }
             }
             Ok(WebcamEvent::Preview(_)) => {}

@@ -29,7 +29,7 @@ pub fn run(a: &ReadersArgs) -> i32 {
         return super::EXIT_OK;
     }
     if readers.is_empty() {
-        println!("No reader is connected. Plug in the USB NFC reader.");
+        println!("{}", crate::tr!("cli-readers-none"));
     }
     for r in &readers {
         println!("{:<40} {}", r.name, r.state.describe());

@@ -8,6 +8,7 @@ use super::output;
 use crate::explain::{self, AssignHow, Explanation};
 use crate::station::export;
 use crate::station::records::{self, Store};
+use crate::tr;
 use age::secrecy::SecretString;
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -28,12 +29,12 @@ impl RecordsFile {
             .clone()
             .or_else(records::default_path)
             .ok_or_else(|| Explanation {
-                problem: "No data folder for the records was found.".into(),
-                next_step: "Name the records file with --records FILE.".into(),
+                problem: tr!("cli-records-no-folder"),
+                next_step: tr!("cli-records-no-folder-next"),
             })?;
         Store::open(&path, station).map_err(|e| Explanation {
-            problem: format!("The records database could not be opened ({e})."),
-            next_step: "Check the folder exists and is writable, or choose another file with --records FILE.".into(),
+            problem: tr!("cli-records-unopenable", error = e.to_string()),
+            next_step: tr!("cli-records-unopenable-next"),
         })
     }
 }
@@ -99,19 +100,21 @@ pub fn passphrase(confirm: bool) -> Result<SecretString, Explanation> {
         return Ok(SecretString::from(p));
     }
     let none = || Explanation {
-        problem: "A passphrase is needed for the kept secrets.".into(),
-        next_step: "Run it in a terminal to be asked, or set TOTP_BURNER_PASSPHRASE.".into(),
+        problem: tr!("cli-passphrase-needed"),
+        next_step: tr!("cli-passphrase-needed-next"),
     };
-    let p = rpassword::prompt_password("Passphrase for the kept secrets: ").map_err(|_| none())?;
+    let p = rpassword::prompt_password(format!("{} ", tr!("cli-passphrase-prompt")))
+        .map_err(|_| none())?;
     if p.is_empty() {
         return Err(none());
     }
     if confirm {
-        let again = rpassword::prompt_password("Again: ").map_err(|_| none())?;
+        let again = rpassword::prompt_password(format!("{} ", tr!("cli-passphrase-again")))
+            .map_err(|_| none())?;
         if again != p {
             return Err(Explanation {
-                problem: "The passphrases differ.".into(),
-                next_step: "Try again.".into(),
+                problem: tr!("cli-passphrases-differ"),
+                next_step: tr!("cli-passphrases-differ-next"),
             });
         }
     }
@@ -136,14 +139,14 @@ pub fn run(a: &RecordsArgs) -> i32 {
                 Err(e) => {
                     return fail(Explanation {
                         problem: e.to_string(),
-                        next_step: "Check the records file.".into(),
+                        next_step: tr!("export-records-next"),
                     });
                 }
             };
             if *j {
                 output::print_json(&json!({"ok": true, "records": list}));
             } else if list.is_empty() {
-                println!("No records.");
+                println!("{}", tr!("cli-records-none"));
             } else {
                 for r in &list {
                     println!(
@@ -156,7 +159,7 @@ pub fn run(a: &RecordsArgs) -> i32 {
                         r.upn.as_ref().map(|u| format!(" {u}")).unwrap_or_default(),
                         r.batch
                             .as_ref()
-                            .map(|b| format!(" [batch {b}]"))
+                            .map(|b| format!(" [{}]", tr!("cli-records-batch", batch = b.as_str())))
                             .unwrap_or_default()
                     );
                 }

@@ -8,6 +8,7 @@ use super::output;
 use super::qr_source::{Found, QrSource, collect};
 use crate::explain;
 use crate::secret::{self, Candidate, MigrationAccount};
+use crate::tr;
 use clap::Args;
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -112,13 +113,18 @@ fn describe(found: &Found, show: bool) -> (Value, String, bool) {
                 v["secret_base32"] = info.secret.to_base32().as_str().into();
             }
             let who = match (&info.issuer, &info.account) {
-                (Some(i), Some(a)) => format!(" for {i} ({a})"),
-                (Some(x), None) | (None, Some(x)) => format!(" for {x}"),
-                _ => String::new(),
+                (Some(i), Some(a)) => Some(format!("{i} ({a})")),
+                (Some(x), None) | (None, Some(x)) => Some(x.clone()),
+                _ => None,
             };
-            let mut line = format!("A secret{who}: {} bytes. Ready to burn.", info.secret.len());
+            let bytes = info.secret.len();
+            let mut line = match who {
+                Some(who) => tr!("cli-scan-secret-for", who = who, bytes = bytes),
+                None => tr!("cli-scan-secret", bytes = bytes),
+            };
             for w in &info.warnings {
-                line.push_str(&format!("\n   warning: {}", explain::warning(w)));
+                line.push_str("\n   ");
+                line.push_str(&tr!("cli-warning", warning = explain::warning(w)));
             }
             (line, true)
         }
@@ -132,16 +138,19 @@ fn describe(found: &Found, show: bool) -> (Value, String, bool) {
                 .enumerate()
                 .map(|(i, a)| account_json(i, a, show))
                 .collect();
-            let mut line = format!(
-                "An authenticator export with {} accounts ({} can be burned): choose one with burn --account N.",
-                batch.accounts.len(),
-                batch.usable_count(),
+            let mut line = tr!(
+                "cli-scan-export",
+                count = batch.accounts.len(),
+                usable = batch.usable_count()
             );
             for (i, a) in batch.accounts.iter().enumerate() {
                 line.push_str(&format!("\n     {}. {}", i + 1, explain::export_account(a)));
                 if show {
+                    // The label from the catalogue; the key itself never
+                    // goes through a message (--show-secret only).
                     line.push_str(&format!(
-                        "\n        secret: {}",
+                        "\n        {} {}",
+                        tr!("cli-scan-shown-secret"),
                         a.secret.to_base32().as_str()
                     ));
                 }
@@ -154,7 +163,11 @@ fn describe(found: &Found, show: bool) -> (Value, String, bool) {
             v["problem"] = x.problem.clone().into();
             v["next_step"] = x.next_step.clone().into();
             (
-                format!("Not a secret: {}\n   Next: {}", x.problem, x.next_step),
+                format!(
+                    "{}\n   {}",
+                    tr!("cli-scan-not-a-secret", problem = x.problem.as_str()),
+                    tr!("explanation-next", next = x.next_step.as_str())
+                ),
                 false,
             )
         }
@@ -177,13 +190,9 @@ pub fn run(a: &ScanArgs) -> i32 {
             "codes": described.iter().map(|d| d.0.clone()).collect::<Vec<_>>(),
         }));
     } else if found.is_empty() {
-        println!("No QR code found.");
+        println!("{}", tr!("cli-scan-none"));
     } else {
-        println!(
-            "Found {} QR code{}:",
-            found.len(),
-            if found.len() == 1 { "" } else { "s" }
-        );
+        println!("{}", tr!("cli-scan-found", count = found.len()));
         for (i, (f, d)) in found.iter().zip(&described).enumerate() {
             println!(
                 "{}. [{}] {}",
@@ -196,9 +205,7 @@ pub fn run(a: &ScanArgs) -> i32 {
     }
     if found.is_empty() {
         if !a.json {
-            eprintln!(
-                "next:  Make sure the whole QR code is visible and not covered, then scan again."
-            );
+            eprintln!("{}", tr!("cli-next", next = tr!("cli-scan-none-next")));
         }
         super::EXIT_FAILED
     } else if usable {
@@ -214,8 +221,8 @@ pub fn single_usable(
 ) -> Result<zeroize::Zeroizing<String>, explain::Explanation> {
     if found.is_empty() {
         return Err(explain::Explanation {
-            problem: "No QR code was found.".into(),
-            next_step: "Make sure the whole QR code is visible and not covered, then scan again, or paste the secret with --secret -.".into(),
+            problem: tr!("cli-qr-none"),
+            next_step: tr!("cli-qr-none-next"),
         });
     }
     let mut usable: Vec<Found> = Vec::new();
@@ -235,13 +242,13 @@ pub fn single_usable(
         0 => {
             let first = refused.remove(0);
             Err(explain::Explanation {
-                problem: format!("The QR code found is not a secret: {}", first.problem),
+                problem: tr!("cli-qr-not-a-secret", problem = first.problem),
                 next_step: first.next_step,
             })
         }
         n => Err(explain::Explanation {
-            problem: format!("{n} different secrets were found."),
-            next_step: "Leave only one QR code visible, or run `totp-burner scan` and pass the one you want with --secret -.".into(),
+            problem: tr!("cli-qr-several", count = n),
+            next_step: tr!("cli-qr-several-next"),
         }),
     }
 }

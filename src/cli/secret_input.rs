@@ -7,6 +7,7 @@ use super::args::CodeOptionArgs;
 use crate::explain::{self, Explanation};
 use crate::params::{HmacAlgorithm, TimeStep};
 use crate::secret::{self, Candidate, MigrationBatch, SecretInfo};
+use crate::tr;
 use std::io::Read;
 use zeroize::Zeroizing;
 
@@ -30,7 +31,10 @@ pub fn read_secret(
     match secret {
         None | Some("-") => read_stdin(),
         Some(text) => {
-            eprintln!("warning: {}", explain::secret_on_command_line());
+            eprintln!(
+                "{}",
+                tr!("cli-warning", warning = explain::secret_on_command_line())
+            );
             Ok(Zeroizing::new(text.to_string()))
         }
     }
@@ -42,8 +46,8 @@ fn read_stdin() -> Result<Zeroizing<String>, Explanation> {
         .take(1 << 20)
         .read_to_end(&mut buf)
         .map_err(|_| Explanation {
-            problem: "The secret could not be read from standard input.".into(),
-            next_step: "Pipe the secret into the command, e.g. `printf %s \"$KEY\" | totp-burner burn --secret -`.".into(),
+            problem: tr!("cli-stdin-unreadable"),
+            next_step: tr!("cli-stdin-unreadable-next"),
         })?;
     let text = String::from_utf8_lossy(&buf).into_owned();
     Ok(Zeroizing::new(text))
@@ -64,8 +68,8 @@ fn describe_accounts(batch: &MigrationBatch) -> String {
 pub fn resolve(text: &str, account: Option<u32>) -> Result<SecretInfo, Explanation> {
     match secret::read(text).map_err(|e| explain::not_a_secret(&e))? {
         Candidate::Single(_) if account.is_some() => Err(Explanation {
-            problem: "--account chooses an account from an authenticator export, but this is a single secret.".into(),
-            next_step: "Drop --account.".into(),
+            problem: tr!("cli-account-single-secret"),
+            next_step: tr!("cli-account-single-secret-next"),
         }),
         Candidate::Single(info) => Ok(info),
         Candidate::Migration(batch) => {
@@ -75,11 +79,15 @@ pub fn resolve(text: &str, account: Option<u32>) -> Result<SecretInfo, Explanati
                     Some(Err(e)) => Err(explain::not_a_secret(&e)),
                     None => Err(Explanation {
                         problem: format!(
-                            "The export holds {} accounts; there is no account {n}.\n{}",
-                            batch.accounts.len(),
+                            "{}\n{}",
+                            tr!(
+                                "cli-account-missing",
+                                count = batch.accounts.len(),
+                                number = n
+                            ),
                             describe_accounts(&batch)
                         ),
-                        next_step: "Choose one of the numbers listed with --account N.".into(),
+                        next_step: tr!("cli-account-missing-next"),
                     }),
                 };
             }
@@ -87,17 +95,16 @@ pub fn resolve(text: &str, account: Option<u32>) -> Result<SecretInfo, Explanati
                 return Ok(info);
             }
             let problem = if batch.usable_count() == 0 {
-                "None of the accounts in this authenticator export can be burned:"
+                tr!("cli-export-none-usable")
             } else {
-                "This authenticator export holds several accounts:"
+                tr!("cli-export-several")
             };
             Err(Explanation {
                 problem: format!("{problem}\n{}", describe_accounts(&batch)),
                 next_step: if batch.usable_count() == 0 {
-                    "Export a time-based (TOTP) account with 6-digit codes and scan that QR code."
-                        .into()
+                    tr!("cli-export-none-usable-next")
                 } else {
-                    "Choose the account to burn with --account N.".into()
+                    tr!("cli-export-several-next")
                 },
             })
         }
@@ -114,8 +121,12 @@ pub fn merge_options(
     let algorithm = match (info.algorithm, flag_alg) {
         (Some(a), Some(f)) if a != f => {
             return Err(Explanation {
-                problem: format!("The otpauth link says {a} but --algorithm says {f}."),
-                next_step: "Drop --algorithm to use the link's setting; the service computes codes with the link's.".into(),
+                problem: tr!(
+                    "cli-algorithm-conflict",
+                    link = a.to_string(),
+                    flag = f.to_string()
+                ),
+                next_step: tr!("cli-algorithm-conflict-next"),
             });
         }
         (a, f) => f.or(a).unwrap_or_default(),
@@ -123,12 +134,12 @@ pub fn merge_options(
     let period = match (info.period, flags.period) {
         (Some(p), Some(f)) if p != f => {
             return Err(Explanation {
-                problem: format!(
-                    "The otpauth link says a {} s time step but --period says {} s.",
-                    p.seconds(),
-                    f.seconds()
+                problem: tr!(
+                    "cli-period-conflict",
+                    link = p.seconds(),
+                    flag = f.seconds()
                 ),
-                next_step: "Drop --period to use the link's setting.".into(),
+                next_step: tr!("cli-period-conflict-next"),
             });
         }
         (p, f) => f.or(p).unwrap_or_default(),
@@ -139,6 +150,6 @@ pub fn merge_options(
 /// Warnings about the chosen secret, for stderr.
 pub fn print_warnings(info: &SecretInfo) {
     for w in &info.warnings {
-        eprintln!("warning: {}", explain::warning(w));
+        eprintln!("{}", tr!("cli-warning", warning = explain::warning(w)));
     }
 }

@@ -9,6 +9,7 @@ use super::target;
 use crate::clock::SystemClock;
 use crate::params::TokenOptions;
 use crate::station::operation::{self, OperationError, Recording};
+use crate::tr;
 use clap::Args;
 use serde_json::json;
 
@@ -82,9 +83,9 @@ pub fn run(a: &SyncTimeArgs) -> i32 {
         }
     };
     let secret = match report.secret_erased {
-        Some(true) => "erased: the token is blank, burn a secret now",
-        Some(false) => "kept",
-        None => "unknown (unknown model): burn a secret to be sure",
+        Some(true) => tr!("cli-sync-secret-erased"),
+        Some(false) => tr!("cli-sync-secret-kept"),
+        None => tr!("cli-sync-secret-unknown"),
     };
     if a.json {
         output::print_json(&json!({
@@ -101,23 +102,30 @@ pub fn run(a: &SyncTimeArgs) -> i32 {
         }));
     } else {
         println!(
-            "Token {} ({})",
-            report.token.serial,
-            report.token.model_name()
+            "{}",
+            tr!(
+                "cli-sync-token",
+                serial = report.token.serial.to_string(),
+                model = report.token.model_name().to_string()
+            )
         );
         println!(
-            "Clock:   set to {} (it was {})",
-            utc(report.clock_written),
-            clock_difference(report.token.clock_difference())
+            "{}",
+            tr!(
+                "cli-sync-clock",
+                time = utc(report.clock_written),
+                was = clock_difference(report.token.clock_difference())
+            )
         );
         println!("         {}", crate::explain::clock_verdict(&pc_clock));
         println!(
-            "Options: {}, {} s step, display {} s",
-            report.options.algorithm,
-            report.options.period.seconds(),
-            report.options.display_timeout.seconds()
+            "{}",
+            tr!(
+                "cli-sync-options",
+                options = output::options_words(&report.options)
+            )
         );
-        println!("Secret:  {secret}");
+        println!("{}", tr!("cli-sync-secret", secret = secret));
     }
     super::EXIT_OK
 }

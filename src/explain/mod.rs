@@ -7,6 +7,7 @@ use crate::capture::CaptureError;
 use crate::card::{CardKind, TransportError};
 use crate::protocol::{ProtocolError, StatusWord, TimeSync};
 use crate::secret::{NotASecret, Warning};
+use crate::tr;
 use std::fmt;
 
 mod clock;
@@ -37,117 +38,96 @@ impl Explanation {
 
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}\nNext: {}", self.problem, self.next_step)
+        write!(
+            f,
+            "{}\n{}",
+            self.problem,
+            tr!("explanation-next", next = self.next_step.as_str())
+        )
     }
 }
-
-const SCAN_RIGHT_QR: &str = "On the sign-in page choose \"I want to use a different authenticator app\" (or \"Can't scan?\") and scan the otpauth QR code it shows, or paste its secret key.";
 
 /// Why a text is not a usable secret, and what to scan instead.
 pub fn not_a_secret(e: &NotASecret) -> Explanation {
     use NotASecret as N;
     match e {
-        N::Empty => Explanation::new(
-            "Nothing was entered or scanned.",
-            "Scan the QR code from the screen, or paste the secret key (Base32) or otpauth:// link.",
-        ),
+        N::Empty => Explanation::new(tr!("secret-empty-input"), tr!("secret-empty-input-next")),
         N::TokenSerial { serial, model } => Explanation::new(
-            format!("This is the serial number {serial} printed on a {model} token, not a secret."),
-            "Scan the QR code shown by the sign-in page (the account's secret), not the barcode on the token.",
+            tr!(
+                "secret-token-serial",
+                serial = serial.as_str(),
+                model = model.to_string()
+            ),
+            tr!("secret-token-serial-next"),
         ),
-        N::PhoneFactor => Explanation::new(
-            "This QR code registers the Microsoft Authenticator app for push notifications; a hardware token cannot use it.",
-            SCAN_RIGHT_QR,
-        ),
-        N::Fido => Explanation::new(
-            "This QR code is for signing in with a passkey (FIDO) on a phone, not a one-time-code secret.",
-            "Close the passkey prompt and add an authenticator app method instead; scan the otpauth QR code it shows.",
-        ),
-        N::Hotp => Explanation::new(
-            "This secret is for counter-based codes (HOTP); these tokens make time-based codes (TOTP) only.",
-            "Ask the service for a time-based (TOTP) authenticator and scan that QR code.",
-        ),
+        N::PhoneFactor => Explanation::new(tr!("secret-phone-factor"), tr!("secret-scan-right-qr")),
+        N::Fido => Explanation::new(tr!("secret-fido"), tr!("secret-fido-next")),
+        N::Hotp => Explanation::new(tr!("secret-hotp"), tr!("secret-hotp-next")),
         N::WebLink { host } => Explanation::new(
-            format!(
-                "This QR code is a link to a web page ({}), not a secret.",
-                if host.is_empty() { "no host" } else { host }
-            ),
-            format!(
-                "Open the link in a browser if you need the page, then scan the secret QR code it shows. {SCAN_RIGHT_QR}"
-            ),
+            if host.is_empty() {
+                tr!("secret-web-link-no-host")
+            } else {
+                tr!("secret-web-link", host = host.as_str())
+            },
+            tr!("secret-web-link-next"),
         ),
         N::OtherUri { scheme } => Explanation::new(
-            format!("This is a \"{scheme}:\" code, not an authenticator secret."),
-            "Scan the QR code that starts with otpauth://totp, shown when you add an authenticator app.",
+            tr!("secret-other-uri", scheme = scheme.as_str()),
+            tr!("secret-other-uri-next"),
         ),
         N::PlainNumber { digits } => Explanation::new(
             if *digits <= 8 {
-                format!(
-                    "This is a {digits}-digit number, probably a one-time code, not the secret it comes from."
-                )
+                tr!("secret-one-time-code", digits = *digits)
             } else {
-                format!("This is a plain {digits}-digit number, not a secret key.")
+                tr!("secret-plain-number", digits = *digits)
             },
-            "Scan the QR code, or type the secret key (letters A-Z and digits 2-7) shown under \"Can't scan?\".",
+            tr!("secret-plain-number-next"),
         ),
-        N::BackupFile => Explanation::new(
-            "This looks like the content of an authenticator app's backup file, not one secret.",
-            "Export the single account as a QR code from the app (or its otpauth:// link) and scan or paste that.",
-        ),
+        N::BackupFile => {
+            Explanation::new(tr!("secret-backup-file"), tr!("secret-backup-file-next"))
+        }
         N::MalformedUri { detail } => Explanation::new(
-            format!("This otpauth link is damaged: {detail}."),
-            "Scan the QR code again, or paste the secret key by itself.",
+            tr!("secret-malformed-uri", detail = *detail),
+            tr!("secret-malformed-uri-next"),
         ),
-        N::MissingSecret => Explanation::new(
-            "This otpauth link has no secret in it.",
-            "Scan the QR code again; if it keeps failing, use \"Can't scan?\" on the sign-in page and paste the secret key.",
-        ),
+        N::MissingSecret => Explanation::new(tr!("secret-missing"), tr!("secret-missing-next")),
         N::InvalidBase32 => Explanation::new(
-            "This is not a valid secret key: Base32 keys use only the letters A-Z and the digits 2-7.",
-            "Check for look-alikes (0 is O, 1 is I or L, 8 is B) and type the key again, or scan the QR code instead.",
+            tr!("secret-invalid-base32"),
+            tr!("secret-invalid-base32-next"),
         ),
         N::TruncatedBase32 => Explanation::new(
-            "This secret key has a character missing or one too many.",
-            "Compare it with the key on the screen character by character, or scan the QR code instead.",
+            tr!("secret-truncated-base32"),
+            tr!("secret-truncated-base32-next"),
         ),
-        N::InvalidHex => Explanation::new(
-            "This is not valid hex: it needs pairs of the digits 0-9 and letters a-f.",
-            "Copy the hex key again in full, or use the Base32 key or QR code instead.",
-        ),
-        N::SecretEmpty => Explanation::new(
-            "The secret is empty.",
-            "Scan the QR code again or paste the full secret key.",
-        ),
+        N::InvalidHex => {
+            Explanation::new(tr!("secret-invalid-hex"), tr!("secret-invalid-hex-next"))
+        }
+        N::SecretEmpty => Explanation::new(tr!("secret-empty"), tr!("secret-empty-next")),
         N::SecretTooLong { bytes } => Explanation::new(
-            format!("This secret is {bytes} bytes long; these tokens hold at most 63 bytes."),
-            "Ask the service for a standard TOTP secret (20 or 32 bytes), or check that you pasted only the key.",
+            tr!("secret-too-long", bytes = *bytes),
+            tr!("secret-too-long-next"),
         ),
         N::UnsupportedDigits { digits } => Explanation::new(
-            format!("This account wants {digits}-digit codes; these tokens always show 6 digits."),
-            "Set the account to 6-digit codes at the service (the usual setting) and scan the new QR code.",
+            tr!("secret-unsupported-digits", digits = *digits),
+            tr!("secret-unsupported-digits-next"),
         ),
         N::UnsupportedPeriod { seconds } => Explanation::new(
-            format!(
-                "This account changes codes every {seconds} seconds; these tokens support 30 or 60 seconds."
-            ),
-            "Set the account to a 30-second time step at the service and scan the new QR code.",
+            tr!("secret-unsupported-period", seconds = *seconds),
+            tr!("secret-unsupported-period-next"),
         ),
         N::UnsupportedAlgorithm { name } => Explanation::new(
-            format!("This account uses {name}; these tokens support SHA-1 and SHA-256 only."),
-            "Set the account to SHA-1 (the usual setting) at the service and scan the new QR code.",
+            tr!("secret-unsupported-algorithm", name = name.as_str()),
+            tr!("secret-unsupported-algorithm-next"),
         ),
         N::MalformedMigration { detail } => Explanation::new(
-            format!("This authenticator export code is damaged: {detail}."),
-            "Export the account again from the authenticator app and scan the new QR code.",
+            tr!("secret-malformed-migration", detail = *detail),
+            tr!("secret-malformed-migration-next"),
         ),
         N::EmptyMigration => Explanation::new(
-            "This authenticator export holds no accounts.",
-            "In the authenticator app, select the account to transfer, export it, and scan that QR code.",
+            tr!("secret-empty-migration"),
+            tr!("secret-empty-migration-next"),
         ),
-        _ => Explanation::new(
-            "This is not recognised as an authenticator secret.",
-            "Scan the otpauth QR code from the sign-in page, or paste the secret key (Base32) it shows.",
-        ),
+        _ => Explanation::new(tr!("secret-unrecognised"), tr!("secret-unrecognised-next")),
     }
 }
 
@@ -156,48 +136,47 @@ pub fn capture(e: &CaptureError) -> Explanation {
     use CaptureError as C;
     match e {
         C::FileUnreadable { path, detail } => Explanation::new(
-            format!("{path} could not be opened ({detail})."),
-            "Check the file name and that you may read it, or take a new screenshot of the QR code.",
+            tr!(
+                "capture-file-unreadable",
+                path = path.as_str(),
+                detail = detail
+            ),
+            tr!("capture-file-unreadable-next"),
         ),
         C::NotAnImage { path } => Explanation::new(
-            format!("{path} is not a PNG, JPEG, BMP or WebP picture, or it is damaged."),
-            "Save the QR code as a PNG screenshot and open that.",
+            tr!("capture-not-an-image", path = path.as_str()),
+            tr!("capture-not-an-image-next"),
         ),
         C::TooLarge { width, height } => Explanation::new(
-            format!("The picture is too large to search ({width} x {height} pixels)."),
-            "Crop it to the area around the QR code, or take a screenshot of just that window.",
+            tr!("capture-too-large", width = *width, height = *height),
+            tr!("capture-too-large-next"),
         ),
         C::ScreenUnavailable { detail } => Explanation::new(
-            format!("The screen could not be captured ({detail})."),
-            "Take a screenshot yourself and use Open image or Paste, or type the secret key.",
+            tr!("capture-screen-unavailable", detail = detail),
+            tr!("capture-screen-unavailable-next"),
         ),
-        C::WaylandUnsupported => Explanation::new(
-            "This desktop (Wayland) did not let us capture the screen (no screenshot portal, or it refused).",
-            "Take a screenshot (Print Screen) and paste it, or log in with an X11 session.",
-        ),
+        C::WaylandUnsupported => {
+            Explanation::new(tr!("capture-wayland"), tr!("capture-wayland-next"))
+        }
         C::Clipboard { detail } => Explanation::new(
-            format!("Nothing usable on the clipboard ({detail})."),
-            "Copy the QR code picture or the secret key first, then paste again.",
+            tr!("capture-clipboard", detail = detail),
+            tr!("capture-clipboard-next"),
         ),
-        C::NoCamera => Explanation::new(
-            "No camera was found.",
-            "Plug in a webcam, or scan the QR code from the screen or an image file.",
-        ),
-        C::CameraBusy => Explanation::new(
-            "The camera is in use by another program.",
-            "Close video calls or other camera apps, then try again.",
-        ),
+        C::NoCamera => Explanation::new(tr!("capture-no-camera"), tr!("capture-no-camera-next")),
+        C::CameraBusy => {
+            Explanation::new(tr!("capture-camera-busy"), tr!("capture-camera-busy-next"))
+        }
         C::CameraDenied => Explanation::new(
-            "This program may not use the camera.",
-            "Allow camera access in the system privacy settings (Linux: add the user to the \"video\" group), then try again.",
+            tr!("capture-camera-denied"),
+            tr!("capture-camera-denied-next"),
         ),
         C::Camera { detail } => Explanation::new(
-            format!("The camera failed ({detail})."),
-            "Unplug and replug the camera, or scan the QR code from the screen instead.",
+            tr!("capture-camera", detail = detail),
+            tr!("capture-camera-next"),
         ),
         C::WebcamNotBuilt => Explanation::new(
-            "This build has no webcam support.",
-            "Scan the QR code from the screen or an image file instead.",
+            tr!("capture-no-webcam-support"),
+            tr!("capture-no-webcam-support-next"),
         ),
         C::BlankScreen { .. }
         | C::ScreenTimedOut { .. }
@@ -209,15 +188,13 @@ pub fn capture(e: &CaptureError) -> Explanation {
 /// A warning about an accepted secret.
 pub fn warning(w: &Warning) -> String {
     match w {
-        Warning::ShortSecret { bytes } => format!(
-            "This secret is only {bytes} bytes; RFC 4226 asks for at least 16. It will work, but check that the whole key was captured."
-        ),
+        Warning::ShortSecret { bytes } => tr!("warning-short-secret", bytes = *bytes),
     }
 }
 
 fn list_or_none(names: &[String]) -> String {
     if names.is_empty() {
-        "none".into()
+        tr!("list-none")
     } else {
         names.join(", ")
     }
@@ -226,67 +203,79 @@ fn list_or_none(names: &[String]) -> String {
 /// A reader/link failure, with the step it interrupted.
 pub fn transport(e: &TransportError, step: Option<Step>) -> Explanation {
     use TransportError as T;
-    let during = step
-        .map(|s| format!(" while {}", s.label()))
-        .unwrap_or_default();
+    // The message for a failure that can interrupt a step, with and without it.
+    let during = |plain: fn() -> String, with: fn(String) -> String| match step {
+        Some(s) => with(s.label()),
+        None => plain(),
+    };
     match e {
         T::TokenRemoved => Explanation::new(
-            format!("The token left the reader or switched off{during}."),
-            "Press the token's button to wake it, lay it flat on the reader and keep it there until the burn finishes, then try again.",
+            during(
+                || tr!("transport-token-removed"),
+                |step| tr!("transport-token-removed-during", step = step),
+            ),
+            tr!("transport-token-removed-next"),
         ),
-        T::NoToken => Explanation::new(
-            "No token is on the reader (or it is switched off).",
-            "Switch the token on and lay it on the reader: press its button so the display lights, then lay it flat on the reader.",
-        ),
-        T::NoReader => Explanation::new(
-            "No smart-card reader is connected.",
-            "Plug in the USB NFC reader and wait for its light, then try again.",
-        ),
+        T::NoToken => Explanation::new(tr!("transport-no-token"), tr!("transport-no-token-next")),
+        T::NoReader => {
+            Explanation::new(tr!("transport-no-reader"), tr!("transport-no-reader-next"))
+        }
         T::ReaderRemoved => Explanation::new(
-            format!("The reader was unplugged{during}."),
-            "Plug the reader back in and try again.",
+            during(
+                || tr!("transport-reader-removed"),
+                |step| tr!("transport-reader-removed-during", step = step),
+            ),
+            tr!("transport-reader-removed-next"),
         ),
         T::ReaderBusy => Explanation::new(
-            "Another program is using the reader.",
-            "Close other smart-card programs (including the vendor's burner) and try again.",
+            tr!("transport-reader-busy"),
+            tr!("transport-reader-busy-next"),
         ),
         T::ServiceUnavailable => Explanation::new(
-            "The smart-card service is not running.",
-            "On Linux start it with \"sudo systemctl start pcscd\"; on Windows start the \"Smart Card\" service. Then try again.",
+            tr!("transport-service-unavailable"),
+            tr!("transport-service-unavailable-next"),
         ),
         T::Timeout => Explanation::new(
-            format!("The token stopped answering{during}."),
-            "Keep the token switched on and flat on the reader, then try again.",
+            during(
+                || tr!("transport-timeout"),
+                |step| tr!("transport-timeout-during", step = step),
+            ),
+            tr!("transport-timeout-next"),
         ),
         T::Unavailable { what } => Explanation::new(
-            format!("{what} is not available."),
-            "Check the reader and the smart-card service, or use --emulator to try the tool without hardware.",
+            tr!("transport-unavailable", what = what.to_string()),
+            tr!("transport-unavailable-next"),
         ),
         T::UnknownReader { wanted, available } => Explanation::new(
-            format!(
-                "No reader matches \"{wanted}\". Readers: {}.",
-                list_or_none(available)
+            tr!(
+                "transport-unknown-reader",
+                wanted = wanted.as_str(),
+                readers = list_or_none(available)
             ),
-            "Give --reader the exact name or a unique part of it (see `totp-burner readers`).",
+            tr!("transport-unknown-reader-next"),
         ),
         T::AmbiguousReader { wanted, matches } => Explanation::new(
-            format!(
-                "\"{wanted}\" matches several readers: {}.",
-                matches.join(", ")
+            tr!(
+                "transport-ambiguous-reader",
+                wanted = wanted.as_str(),
+                readers = matches.join(", ")
             ),
-            "Give a longer part of the name (or the exact name) with --reader.",
+            tr!("transport-ambiguous-reader-next"),
         ),
         T::SeveralTokens { readers } => Explanation::new(
-            format!(
-                "Tokens are lying on several readers: {}.",
-                readers.join(", ")
-            ),
-            "Lift the tokens you are not burning, or choose the reader with --reader NAME.",
+            tr!("transport-several-tokens", readers = readers.join(", ")),
+            tr!("transport-several-tokens-next"),
         ),
-        T::Other { detail } => Explanation::new(
-            format!("Talking to the reader failed ({detail}){during}."),
-            "Lift the token, lay it on the reader again and retry; if it persists, unplug and replug the reader.",
-        ),
+        T::Other { detail } => {
+            let detail = detail.as_str();
+            Explanation::new(
+                match step {
+                    Some(s) => tr!("transport-other-during", detail = detail, step = s.label()),
+                    None => tr!("transport-other", detail = detail),
+                },
+                tr!("transport-other-next"),
+            )
+        }
     }
 }
 
@@ -297,110 +286,75 @@ fn protocol(e: &ProtocolError, step: Step, token: Option<&IdentifiedToken>) -> E
             ..
         } => authentication_failed(token, step),
         ProtocolError::Status { sw, .. } if step == Step::Identify => Explanation::new(
-            format!(
-                "The card on the reader does not answer like a programmable token (status {sw} to \"get info\"). Nothing was written to it."
-            ),
-            NOT_A_TOKEN_NEXT,
+            tr!("protocol-not-a-token", status = sw.to_string()),
+            tr!("card-not-a-token-next"),
         ),
         ProtocolError::Status { sw, .. } => Explanation::new(
-            format!(
-                "The token rejected the command while {} (status {sw}).",
-                step.label()
+            tr!(
+                "protocol-rejected",
+                step = step.label(),
+                status = sw.to_string()
             ),
-            "Switch the token off and on and try again; if it repeats, the token model may not be supported.",
+            tr!("protocol-rejected-next"),
         ),
         ProtocolError::ResponseTooShort { .. } | ProtocolError::Info(_) => Explanation::new(
-            format!(
-                "The token gave an answer that makes no sense while {}.",
-                step.label()
-            ),
-            "Lay the token flat on the reader and try again; if it repeats, it is not a supported token.",
+            tr!("protocol-nonsense", step = step.label()),
+            tr!("protocol-nonsense-next"),
         ),
         ProtocolError::SeedLength { len } => Explanation::new(
-            format!("The secret is {len} bytes; the token takes 1 to 63 bytes."),
-            "Use a standard TOTP secret (20 or 32 bytes).",
+            tr!("protocol-seed-length", bytes = *len),
+            tr!("protocol-seed-length-next"),
         ),
     }
 }
 
-const NOT_A_TOKEN_NEXT: &str = "Lay a Token2 programmable token (its model name ends in \"-i\") on the reader, switched on (press its button), with no other card or key near the reader.";
-
 /// The token refused the unlock key (`69 83`). Never "try again": repeated
 /// failures can lock a token, so the user checks first.
 fn authentication_failed(token: Option<&IdentifiedToken>, step: Step) -> Explanation {
-    let which = token
-        .map(|t| format!(" (serial {}, {})", t.serial, t.model_name()))
-        .unwrap_or_default();
     Explanation::new(
-        format!(
-            "The token{which} refused the unlock key while {}. Nothing was retried: repeated failed unlocks can lock a token.",
-            step.label()
-        ),
-        "Before another attempt, check: the model name on the token ends in \"-i\" (only those are programmable), the serial read from it matches the one printed on the token and starts with a known Token2 prefix (8659...), and no other card lies on the reader. If all of that is right, contact Token2 support with the serial number instead of repeating the burn.",
+        match token {
+            Some(t) => tr!(
+                "protocol-auth-failed-token",
+                serial = t.serial.to_string(),
+                model = t.model_name().to_string(),
+                step = step.label()
+            ),
+            None => tr!("protocol-auth-failed", step = step.label()),
+        },
+        tr!("protocol-auth-failed-next"),
     )
 }
 
 /// A card that is not a programmable token, in plain words.
 pub fn wrong_card(kind: CardKind) -> Explanation {
-    let (what, short, note) = match kind {
-        CardKind::FidoKey => (
-            "a FIDO security key",
-            "security key",
-            "it signs in with passkeys and cannot hold a TOTP secret",
-        ),
-        CardKind::YubiKey => (
-            "a YubiKey (a security key with an OATH authenticator applet)",
-            "YubiKey",
-            "to keep TOTP secrets on a YubiKey, use Yubico Authenticator instead",
-        ),
-        CardKind::PivCard => (
-            "a PIV smart card (or a security key's PIV applet)",
-            "card",
-            "it holds certificates and cannot be burned",
-        ),
-        CardKind::PaymentCard => (
-            "a bank card (a payment card)",
-            "bank card (or the wallet holding it)",
-            "it was only asked what it is",
-        ),
-    };
-    Explanation::new(
-        format!("This is {what}, not a programmable token. Nothing was written to it."),
-        format!("Take the {short} off the reader ({note}). {NOT_A_TOKEN_NEXT}"),
-    )
+    match kind {
+        CardKind::FidoKey => Explanation::new(tr!("card-fido"), tr!("card-fido-next")),
+        CardKind::YubiKey => Explanation::new(tr!("card-yubikey"), tr!("card-yubikey-next")),
+        CardKind::PivCard => Explanation::new(tr!("card-piv"), tr!("card-piv-next")),
+        CardKind::PaymentCard => Explanation::new(tr!("card-payment"), tr!("card-payment-next")),
+    }
 }
 
 /// What the token holds after a failure, in one or two sentences.
 pub fn token_state(s: &TokenState) -> String {
-    let blank = "this model erased its previous secret, so the token is blank: burn it again";
-    let kept =
-        "the old secret is still on the token but now runs with the new options: burn it again";
-    let unknown = "the previous secret may have been erased: burn it again";
-    let secret_fate = |t: &Option<TimeSync>| match t {
-        Some(TimeSync::ErasesSecret) => blank,
-        Some(TimeSync::KeepsSecret) => kept,
-        None => unknown,
-    };
+    use TimeSync::{ErasesSecret as Erases, KeepsSecret as Keeps};
     match s {
-        TokenState::Untouched => "Nothing was written; the token is unchanged.".into(),
-        TokenState::ConfigMaybeWritten { time_sync } => format!(
-            "The clock and options may or may not have been written; if they were, {}.",
-            secret_fate(time_sync)
-        ),
-        TokenState::ConfigWritten { time_sync } => format!(
-            "Clock and options written, secret not written: {}.",
-            secret_fate(time_sync)
-        ),
-        TokenState::SeedMaybeWritten { time_sync } => format!(
-            "Clock and options written; the new secret may or may not have been written. {}",
-            match time_sync {
-                Some(TimeSync::ErasesSecret) =>
-                    "The token holds either the new secret or none: burn it again to be sure.",
-                Some(TimeSync::KeepsSecret) =>
-                    "The token holds either the new secret or the old one: burn it again to be sure.",
-                None => "Burn it again to be sure.",
-            }
-        ),
+        TokenState::Untouched => tr!("state-untouched"),
+        TokenState::ConfigMaybeWritten { time_sync } => match time_sync {
+            Some(Erases) => tr!("state-config-maybe-blank"),
+            Some(Keeps) => tr!("state-config-maybe-kept"),
+            None => tr!("state-config-maybe-unknown"),
+        },
+        TokenState::ConfigWritten { time_sync } => match time_sync {
+            Some(Erases) => tr!("state-config-blank"),
+            Some(Keeps) => tr!("state-config-kept"),
+            None => tr!("state-config-unknown"),
+        },
+        TokenState::SeedMaybeWritten { time_sync } => match time_sync {
+            Some(Erases) => tr!("state-seed-maybe-blank"),
+            Some(Keeps) => tr!("state-seed-maybe-kept"),
+            None => tr!("state-seed-maybe-unknown"),
+        },
     }
 }
 
@@ -411,17 +365,14 @@ pub fn burn_error(e: &BurnError) -> Explanation {
         Failure::Protocol(p) => protocol(p, e.step, e.token.as_deref()),
         Failure::WrongCard { kind, .. } => wrong_card(*kind),
         Failure::UnknownModel { serial } => Explanation::new(
-            format!("The token's serial {serial} is not a known programmable model."),
-            "Check the token is a Token2 \"-i\" programmable model; to burn it anyway use --allow-unknown-model.",
+            tr!("burn-unknown-model", serial = serial.to_string()),
+            tr!("burn-unknown-model-next"),
         ),
         Failure::EraseNotConfirmed { model } => Explanation::new(
-            format!("On this model ({model}), setting the clock erases the token's secret."),
-            "Burn the token instead (that sets the clock too), or confirm with --erase-secret-ok and burn a secret afterwards.",
+            tr!("burn-erase-not-confirmed", model = model.to_string()),
+            tr!("burn-erase-not-confirmed-next"),
         ),
-        Failure::Stopped => Explanation::new(
-            "The operation was stopped before anything was written.",
-            "The token is unchanged; lay it on the reader again.",
-        ),
+        Failure::Stopped => Explanation::new(tr!("burn-stopped"), tr!("burn-stopped-next")),
     };
     let mid_conversation = matches!(
         e.cause,
@@ -441,9 +392,9 @@ pub fn burn_error(e: &BurnError) -> Explanation {
 /// "in step", "3 s behind", "5 s ahead".
 pub fn clock_words(diff: i64) -> String {
     match diff {
-        0 => "in step".into(),
-        d if d < 0 => format!("{} s behind", d.unsigned_abs()),
-        d => format!("{d} s ahead"),
+        0 => tr!("clock-in-step"),
+        d if d < 0 => tr!("clock-behind", seconds = d.unsigned_abs()),
+        d => tr!("clock-ahead", seconds = d),
     }
 }
 
@@ -454,27 +405,33 @@ pub fn export_account(a: &crate::secret::MigrationAccount) -> String {
     let who = match (&a.issuer, &a.account) {
         (Some(i), Some(n)) => format!("{i} ({n})"),
         (Some(x), None) | (None, Some(x)) => x.clone(),
-        (None, None) => "unnamed".into(),
+        (None, None) => tr!("account-unnamed"),
     };
     let kind = match a.otp_type {
-        OtpType::Totp => "TOTP",
-        OtpType::Hotp => "HOTP",
-        OtpType::Unspecified => "TOTP (not stated)",
+        OtpType::Totp => "TOTP".to_string(),
+        OtpType::Hotp => "HOTP".to_string(),
+        OtpType::Unspecified => tr!("account-totp-unstated"),
     };
     let digits = match a.digits {
-        Some(d) => format!("{d} digits"),
-        None => "unknown digits".into(),
+        Some(d) => tr!("account-digits", digits = d),
+        None => tr!("account-digits-unknown"),
     };
     let state = match &a.usable {
-        Ok(_) => "can be burned".to_string(),
-        Err(e) => format!("cannot be burned: {}", not_a_secret(e).problem),
+        Ok(_) => tr!("account-usable"),
+        Err(e) => tr!("account-unusable", problem = not_a_secret(e).problem),
     };
-    format!("{who}: {kind}, {digits}, {state}")
+    tr!(
+        "account-line",
+        who = who,
+        kind = kind,
+        digits = digits,
+        state = state
+    )
 }
 
 /// The one-line warning for a secret typed as `--secret TEXT`.
-pub fn secret_on_command_line() -> &'static str {
-    "a secret given as --secret TEXT can be read by other users in the process list and stays in shell history; pipe it in with --secret - (e.g. printf %s \"$KEY\" | totp-burner burn --secret -) or name an environment variable with --secret-env VAR."
+pub fn secret_on_command_line() -> String {
+    tr!("cli-secret-on-command-line")
 }
 
 /// Why `--secret-env VAR` gave no secret (`set`: the variable exists but is
@@ -482,15 +439,13 @@ pub fn secret_on_command_line() -> &'static str {
 pub fn secret_env_unusable(var: &str, set: bool) -> Explanation {
     if set {
         Explanation::new(
-            format!("The environment variable {var} does not hold text."),
-            "Put the secret key or otpauth:// link in it as plain text, or pipe it in with --secret -.",
+            tr!("cli-secret-env-not-text", var = var),
+            tr!("cli-secret-env-not-text-next"),
         )
     } else {
         Explanation::new(
-            format!("The environment variable {var} is not set."),
-            format!(
-                "Set it first (e.g. read -rs {var} && export {var}), or pipe the secret in with --secret -."
-            ),
+            tr!("cli-secret-env-unset", var = var),
+            tr!("cli-secret-env-unset-next", var = var),
         )
     }
 }
@@ -500,62 +455,65 @@ pub fn secret_env_unusable(var: &str, set: bool) -> Explanation {
 fn screen_trouble(e: &CaptureError) -> Explanation {
     use crate::capture::screen::Backend;
     use CaptureError as C;
-    const YOURSELF: &str = "Take a screenshot yourself (Print Screen), then paste it or use Open image; or type the secret key.";
+    let yourself = || tr!("capture-screen-yourself");
     match e {
         C::BlankScreen { backend } => Explanation::new(
-            format!(
-                "The screen came back black through {backend}: the desktop hid the other windows from it, or the screen is locked or off."
-            ),
-            YOURSELF,
+            tr!("capture-blank-screen", backend = backend.to_string()),
+            yourself(),
         ),
         C::ScreenTimedOut {
             backend: Backend::Portal,
             after,
         } => Explanation::new(
-            format!(
-                "The desktop's screenshot service did not answer within {} seconds.",
-                after.as_secs()
-            ),
-            "If the desktop asks whether this program may take screenshots, allow it and scan again. Otherwise take a screenshot yourself (Print Screen) and paste it.",
+            tr!("capture-portal-timeout", seconds = after.as_secs()),
+            tr!("capture-portal-timeout-next"),
         ),
         C::ScreenTimedOut { backend, after } => Explanation::new(
-            format!(
-                "Capturing the screen through {backend} did not finish within {} seconds.",
-                after.as_secs()
+            tr!(
+                "capture-screen-timeout",
+                backend = backend.to_string(),
+                seconds = after.as_secs()
             ),
-            YOURSELF,
+            yourself(),
         ),
         C::ScreenFailed { attempts } => match attempts.split_first() {
             Some(((_, first), rest)) => {
                 let best = capture(first);
                 let others: Vec<String> = rest.iter().map(|(_, e)| e.to_string()).collect();
                 Explanation::new(
-                    format!("{} (Also tried: {}.)", best.problem, others.join("; ")),
+                    tr!(
+                        "capture-also-tried",
+                        problem = best.problem,
+                        others = others.join("; ")
+                    ),
                     best.next_step,
                 )
             }
-            None => Explanation::new("The screen could not be captured.", YOURSELF),
+            None => Explanation::new(tr!("capture-screen-failed"), yourself()),
         },
         C::Panicked { during } => Explanation::new(
-            format!("The {during} stopped with an internal error."),
-            "Try again. If it happens again, take a screenshot and use Open image, or type the secret key.",
+            tr!("capture-panicked", during = during.to_string()),
+            tr!("capture-panicked-next"),
         ),
-        other => Explanation::new(other.to_string(), YOURSELF),
+        other => Explanation::new(other.to_string(), yourself()),
     }
 }
 
 /// Which way the screen was captured, and what was passed over first
 /// (the CLI prints it; the app shows it as the scan's place).
 pub fn screen_captured(capture: &crate::capture::screen::ScreenCapture) -> String {
-    let mut line = format!("Screen captured through {}", capture.backend);
-    if !capture.passed_over.is_empty() {
-        let why: Vec<String> = capture
-            .passed_over
-            .iter()
-            .map(|(_, e)| e.to_string())
-            .collect();
-        line.push_str(&format!(" (passed over: {})", why.join("; ")));
+    let backend = capture.backend.to_string();
+    if capture.passed_over.is_empty() {
+        return tr!("capture-screen-captured", backend = backend);
     }
-    line.push('.');
-    line
+    let why: Vec<String> = capture
+        .passed_over
+        .iter()
+        .map(|(_, e)| e.to_string())
+        .collect();
+    tr!(
+        "capture-screen-captured-passing-over",
+        backend = backend,
+        others = why.join("; ")
+    )
 }

@@ -15,10 +15,10 @@ pub enum TimeSync {
 
 impl TimeSync {
     /// Short human description.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            TimeSync::KeepsSecret => "time sync keeps the secret",
-            TimeSync::ErasesSecret => "time sync erases the secret",
+            TimeSync::KeepsSecret => crate::tr!("time-sync-keeps-secret"),
+            TimeSync::ErasesSecret => crate::tr!("time-sync-erases-secret"),
         }
     }
 }

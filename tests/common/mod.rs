@@ -23,10 +23,12 @@ pub fn run_dir(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!("totp-burner-{name}-{}", std::process::id()))
 }
 
-/// The binary with this process's own records and settings folders.
+/// The binary with this process's own records and settings folders,
+/// speaking English whatever the machine's locale (tests match its words).
 pub fn bin() -> Command {
     let mut c = Command::new(BIN);
-    c.env("TOTP_BURNER_DATA_DIR", run_dir("data"))
+    c.env("TOTP_BURNER_LANG", "en")
+        .env("TOTP_BURNER_DATA_DIR", run_dir("data"))
         .env("TOTP_BURNER_CONFIG_DIR", run_dir("config"));
     c
 }

@@ -242,7 +242,7 @@ fn exports(
             }
             if let Some(w) = secrets {
                 ui.label(
-                    egui::RichText::new(*w)
+                    egui::RichText::new(w.as_str())
                         .strong()
                         .color(ui.visuals().warn_fg_color),
                 );

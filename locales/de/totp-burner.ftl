@@ -1,0 +1,450 @@
+# Deutsch. Vollständig: jede Nachricht aus locales/en/totp-burner.ftl.
+# Anrede: Sie. Befehlszeilen-Optionen (--reader, --secret ...) bleiben unübersetzt.
+#
+# Glossar (dasselbe Wort für dieselbe Sache):
+#   token        Token (der Token; Hardware-Token)
+#   reader       Lesegerät
+#   secret       Geheimschlüssel (das Geheimnis eines Kontos)
+#   burn         brennen (einen Geheimschlüssel in den Token schreiben)
+#   records      Protokoll
+#   batch        Durchlauf
+#   time sync    Zeitabgleich
+#   QR code      QR-Code
+#   sign-in page Anmeldeseite
+
+i18n-self-test = Nachrichtenkatalog geladen ({ $name }).
+explanation-next = Weiter: { $next }
+list-none = keine
+
+## Brennschritte: Wendungen nach „beim“
+
+step-identify = Lesen des Tokens
+step-authenticate = Entsperren des Tokens
+step-write-config = Schreiben von Uhrzeit und Optionen
+step-write-seed = Schreiben des Geheimschlüssels
+step-verify = Berechnen des Prüfcodes
+
+## Warum ein Text kein brauchbarer Geheimschlüssel ist
+
+secret-scan-right-qr = Wählen Sie auf der Anmeldeseite „Ich möchte eine andere Authentifizierungs-App verwenden“ (oder „Scannen nicht möglich?“) und scannen Sie den angezeigten otpauth-QR-Code, oder fügen Sie den Geheimschlüssel ein.
+secret-empty-input = Es wurde nichts eingegeben oder gescannt.
+secret-empty-input-next = Scannen Sie den QR-Code vom Bildschirm, oder fügen Sie den Geheimschlüssel (Base32) oder den otpauth://-Link ein.
+secret-token-serial = Das ist die Seriennummer { $serial }, die auf einem Token { $model } aufgedruckt ist, kein Geheimschlüssel.
+secret-token-serial-next = Scannen Sie den QR-Code der Anmeldeseite (den Geheimschlüssel des Kontos), nicht den Barcode auf dem Token.
+secret-phone-factor = Dieser QR-Code registriert die Microsoft-Authenticator-App für Push-Benachrichtigungen; ein Hardware-Token kann ihn nicht verwenden.
+secret-fido = Dieser QR-Code dient der Anmeldung mit einem Passkey (FIDO) auf einem Telefon, er ist kein Geheimschlüssel für Einmalcodes.
+secret-fido-next = Schließen Sie die Passkey-Abfrage und fügen Sie stattdessen die Methode „Authentifizierungs-App“ hinzu; scannen Sie den dort angezeigten otpauth-QR-Code.
+secret-hotp = Dieser Geheimschlüssel ist für zählerbasierte Codes (HOTP); diese Token erzeugen nur zeitbasierte Codes (TOTP).
+secret-hotp-next = Fordern Sie beim Dienst einen zeitbasierten (TOTP) Authentifikator an und scannen Sie diesen QR-Code.
+secret-web-link = Dieser QR-Code ist ein Link auf eine Webseite ({ $host }), kein Geheimschlüssel.
+secret-web-link-no-host = Dieser QR-Code ist ein Link auf eine Webseite (ohne Host), kein Geheimschlüssel.
+secret-web-link-next = Öffnen Sie den Link im Browser, falls Sie die Seite brauchen, und scannen Sie dann den dort angezeigten QR-Code mit dem Geheimschlüssel. { secret-scan-right-qr }
+secret-other-uri = Das ist ein „{ $scheme }:“-Code, kein Geheimschlüssel für einen Authentifikator.
+secret-other-uri-next = Scannen Sie den QR-Code, der mit otpauth://totp beginnt; er wird beim Hinzufügen einer Authentifizierungs-App angezeigt.
+secret-one-time-code = Das ist eine { $digits }-stellige Zahl, wahrscheinlich ein Einmalcode, nicht der Geheimschlüssel, aus dem er berechnet wird.
+secret-plain-number = Das ist eine einfache { $digits }-stellige Zahl, kein Geheimschlüssel.
+secret-plain-number-next = Scannen Sie den QR-Code, oder geben Sie den Geheimschlüssel (Buchstaben A-Z und Ziffern 2-7) ein, der unter „Scannen nicht möglich?“ steht.
+secret-backup-file = Das sieht nach dem Inhalt einer Sicherungsdatei einer Authentifizierungs-App aus, nicht nach einem einzelnen Geheimschlüssel.
+secret-backup-file-next = Exportieren Sie das einzelne Konto in der App als QR-Code (oder als otpauth://-Link) und scannen oder fügen Sie diesen ein.
+secret-malformed-uri = Dieser otpauth-Link ist beschädigt: { $detail }.
+secret-malformed-uri-next = Scannen Sie den QR-Code erneut, oder fügen Sie nur den Geheimschlüssel ein.
+secret-missing = Dieser otpauth-Link enthält keinen Geheimschlüssel.
+secret-missing-next = Scannen Sie den QR-Code erneut; scheitert es weiter, wählen Sie auf der Anmeldeseite „Scannen nicht möglich?“ und fügen Sie den Geheimschlüssel ein.
+secret-invalid-base32 = Das ist kein gültiger Geheimschlüssel: Base32-Schlüssel bestehen nur aus den Buchstaben A-Z und den Ziffern 2-7.
+secret-invalid-base32-next = Achten Sie auf ähnliche Zeichen (0 ist O, 1 ist I oder L, 8 ist B) und geben Sie den Schlüssel erneut ein, oder scannen Sie stattdessen den QR-Code.
+secret-truncated-base32 = Diesem Geheimschlüssel fehlt ein Zeichen, oder er hat eines zu viel.
+secret-truncated-base32-next = Vergleichen Sie ihn Zeichen für Zeichen mit dem Schlüssel auf dem Bildschirm, oder scannen Sie stattdessen den QR-Code.
+secret-invalid-hex = Das ist kein gültiges Hex: es braucht Paare aus den Ziffern 0-9 und den Buchstaben a-f.
+secret-invalid-hex-next = Kopieren Sie den Hex-Schlüssel erneut vollständig, oder verwenden Sie den Base32-Schlüssel oder den QR-Code.
+secret-empty = Der Geheimschlüssel ist leer.
+secret-empty-next = Scannen Sie den QR-Code erneut oder fügen Sie den vollständigen Geheimschlüssel ein.
+secret-too-long = Dieser Geheimschlüssel ist { $bytes } Byte lang; diese Token fassen höchstens 63 Byte.
+secret-too-long-next = Fordern Sie beim Dienst einen üblichen TOTP-Geheimschlüssel (20 oder 32 Byte) an, oder prüfen Sie, dass Sie nur den Schlüssel eingefügt haben.
+secret-unsupported-digits = Dieses Konto verlangt { $digits }-stellige Codes; diese Token zeigen immer 6 Stellen.
+secret-unsupported-digits-next = Stellen Sie das Konto beim Dienst auf 6-stellige Codes (die übliche Einstellung) und scannen Sie den neuen QR-Code.
+secret-unsupported-period = Dieses Konto wechselt den Code alle { $seconds } Sekunden; diese Token unterstützen 30 oder 60 Sekunden.
+secret-unsupported-period-next = Stellen Sie das Konto beim Dienst auf einen Zeitschritt von 30 Sekunden und scannen Sie den neuen QR-Code.
+secret-unsupported-algorithm = Dieses Konto verwendet { $name }; diese Token unterstützen nur SHA-1 und SHA-256.
+secret-unsupported-algorithm-next = Stellen Sie das Konto beim Dienst auf SHA-1 (die übliche Einstellung) und scannen Sie den neuen QR-Code.
+secret-malformed-migration = Dieser Export-Code einer Authentifizierungs-App ist beschädigt: { $detail }.
+secret-malformed-migration-next = Exportieren Sie das Konto erneut aus der Authentifizierungs-App und scannen Sie den neuen QR-Code.
+secret-empty-migration = Dieser Export einer Authentifizierungs-App enthält keine Konten.
+secret-empty-migration-next = Wählen Sie in der Authentifizierungs-App das zu übertragende Konto, exportieren Sie es und scannen Sie diesen QR-Code.
+secret-unrecognised = Das wird nicht als Geheimschlüssel eines Authentifikators erkannt.
+secret-unrecognised-next = Scannen Sie den otpauth-QR-Code der Anmeldeseite, oder fügen Sie den dort angezeigten Geheimschlüssel (Base32) ein.
+warning-short-secret = Dieser Geheimschlüssel hat nur { $bytes } Byte; RFC 4226 verlangt mindestens 16. Er funktioniert, aber prüfen Sie, ob der ganze Schlüssel erfasst wurde.
+
+## Konten eines Exports (nie der Schlüssel)
+
+account-line = { $who }: { $kind }, { $digits }, { $state }
+account-unnamed = ohne Namen
+account-totp-unstated = TOTP (nicht angegeben)
+account-digits = { $digits } Stellen
+account-digits-unknown = Stellenzahl unbekannt
+account-usable = kann gebrannt werden
+account-unusable = kann nicht gebrannt werden: { $problem }
+
+## Erfassen: Dateien, Bildschirm, Zwischenablage, Kamera
+
+capture-file-unreadable = { $path } konnte nicht geöffnet werden ({ $detail }).
+capture-file-unreadable-next = Prüfen Sie den Dateinamen und Ihre Leserechte, oder machen Sie ein neues Bildschirmfoto des QR-Codes.
+capture-not-an-image = { $path } ist kein PNG-, JPEG-, BMP- oder WebP-Bild, oder es ist beschädigt.
+capture-not-an-image-next = Speichern Sie den QR-Code als PNG-Bildschirmfoto und öffnen Sie dieses.
+capture-too-large = Das Bild ist zu groß zum Durchsuchen ({ $width } x { $height } Pixel).
+capture-too-large-next = Schneiden Sie es auf den Bereich um den QR-Code zu, oder machen Sie ein Bildschirmfoto nur dieses Fensters.
+capture-screen-unavailable = Der Bildschirm konnte nicht aufgenommen werden ({ $detail }).
+capture-screen-unavailable-next = Machen Sie selbst ein Bildschirmfoto und verwenden Sie „Bild öffnen“ oder „Einfügen“, oder geben Sie den Geheimschlüssel ein.
+capture-wayland = Dieser Desktop (Wayland) hat die Bildschirmaufnahme nicht erlaubt (kein Screenshot-Portal, oder es hat abgelehnt).
+capture-wayland-next = Machen Sie ein Bildschirmfoto (Druck-Taste) und fügen Sie es ein, oder melden Sie sich mit einer X11-Sitzung an.
+capture-clipboard = Nichts Brauchbares in der Zwischenablage ({ $detail }).
+capture-clipboard-next = Kopieren Sie zuerst das Bild des QR-Codes oder den Geheimschlüssel, dann fügen Sie erneut ein.
+capture-no-camera = Es wurde keine Kamera gefunden.
+capture-no-camera-next = Schließen Sie eine Webcam an, oder scannen Sie den QR-Code vom Bildschirm oder aus einer Bilddatei.
+capture-camera-busy = Die Kamera wird von einem anderen Programm verwendet.
+capture-camera-busy-next = Beenden Sie Videoanrufe oder andere Kamera-Programme und versuchen Sie es erneut.
+capture-camera-denied = Dieses Programm darf die Kamera nicht verwenden.
+capture-camera-denied-next = Erlauben Sie den Kamerazugriff in den Datenschutz-Einstellungen des Systems (Linux: Benutzer zur Gruppe „video“ hinzufügen) und versuchen Sie es erneut.
+capture-camera = Die Kamera ist ausgefallen ({ $detail }).
+capture-camera-next = Ziehen Sie die Kamera ab und stecken Sie sie wieder an, oder scannen Sie den QR-Code stattdessen vom Bildschirm.
+capture-no-webcam-support = Dieser Build unterstützt keine Webcam.
+capture-no-webcam-support-next = Scannen Sie den QR-Code stattdessen vom Bildschirm oder aus einer Bilddatei.
+capture-screen-yourself = Machen Sie selbst ein Bildschirmfoto (Druck-Taste) und fügen Sie es ein oder verwenden Sie „Bild öffnen“; oder geben Sie den Geheimschlüssel ein.
+capture-blank-screen = Der Bildschirm kam über { $backend } schwarz zurück: der Desktop hat die anderen Fenster verborgen, oder der Bildschirm ist gesperrt oder aus.
+capture-portal-timeout = Der Screenshot-Dienst des Desktops hat nicht innerhalb von { $seconds } Sekunden geantwortet.
+capture-portal-timeout-next = Fragt der Desktop, ob dieses Programm Bildschirmfotos machen darf, erlauben Sie es und scannen Sie erneut. Sonst machen Sie selbst ein Bildschirmfoto (Druck-Taste) und fügen Sie es ein.
+capture-screen-timeout = Die Bildschirmaufnahme über { $backend } wurde nicht innerhalb von { $seconds } Sekunden fertig.
+capture-also-tried = { $problem } (Ebenfalls versucht: { $others }.)
+capture-screen-failed = Der Bildschirm konnte nicht aufgenommen werden.
+capture-panicked = { $during } wurde mit einem internen Fehler beendet.
+capture-panicked-next = Versuchen Sie es erneut. Passiert es wieder, machen Sie ein Bildschirmfoto und verwenden Sie „Bild öffnen“, oder geben Sie den Geheimschlüssel ein.
+capture-screen-captured = Bildschirm aufgenommen über { $backend }.
+capture-screen-captured-passing-over = Bildschirm aufgenommen über { $backend } (übergangen: { $others }).
+
+## Lesegeräte und die Verbindung zum Token
+
+transport-token-removed = Der Token hat das Lesegerät verlassen oder sich ausgeschaltet.
+transport-token-removed-during = Der Token hat das Lesegerät verlassen oder sich ausgeschaltet (beim { $step }).
+transport-token-removed-next = Drücken Sie die Taste des Tokens, um ihn zu wecken, legen Sie ihn flach auf das Lesegerät und lassen Sie ihn dort, bis das Brennen fertig ist; dann versuchen Sie es erneut.
+transport-no-token = Auf dem Lesegerät liegt kein Token (oder er ist ausgeschaltet).
+transport-no-token-next = Schalten Sie den Token ein und legen Sie ihn auf das Lesegerät: drücken Sie seine Taste, bis die Anzeige leuchtet, und legen Sie ihn flach auf das Lesegerät.
+transport-no-reader = Es ist kein Smartcard-Lesegerät angeschlossen.
+transport-no-reader-next = Schließen Sie das USB-NFC-Lesegerät an, warten Sie, bis seine Leuchte angeht, und versuchen Sie es erneut.
+transport-reader-removed = Das Lesegerät wurde abgezogen.
+transport-reader-removed-during = Das Lesegerät wurde abgezogen (beim { $step }).
+transport-reader-removed-next = Stecken Sie das Lesegerät wieder an und versuchen Sie es erneut.
+transport-reader-busy = Ein anderes Programm verwendet das Lesegerät.
+transport-reader-busy-next = Beenden Sie andere Smartcard-Programme (auch das Brennprogramm des Herstellers) und versuchen Sie es erneut.
+transport-service-unavailable = Der Smartcard-Dienst läuft nicht.
+transport-service-unavailable-next = Unter Linux starten Sie ihn mit „sudo systemctl start pcscd“; unter Windows starten Sie den Dienst „Smartcard“. Dann versuchen Sie es erneut.
+transport-timeout = Der Token antwortet nicht mehr.
+transport-timeout-during = Der Token antwortet nicht mehr (beim { $step }).
+transport-timeout-next = Lassen Sie den Token eingeschaltet und flach auf dem Lesegerät liegen und versuchen Sie es erneut.
+transport-unavailable = { $what } ist nicht verfügbar.
+transport-unavailable-next = Prüfen Sie das Lesegerät und den Smartcard-Dienst, oder verwenden Sie --emulator, um das Programm ohne Hardware auszuprobieren.
+transport-unknown-reader = Kein Lesegerät passt zu „{ $wanted }“. Lesegeräte: { $readers }.
+transport-unknown-reader-next = Geben Sie bei --reader den genauen Namen oder einen eindeutigen Teil davon an (siehe `totp-burner readers`).
+transport-ambiguous-reader = „{ $wanted }“ passt zu mehreren Lesegeräten: { $readers }.
+transport-ambiguous-reader-next = Geben Sie bei --reader einen längeren Teil des Namens (oder den genauen Namen) an.
+transport-several-tokens = Auf mehreren Lesegeräten liegen Token: { $readers }.
+transport-several-tokens-next = Nehmen Sie die Token weg, die Sie nicht brennen, oder wählen Sie das Lesegerät mit --reader NAME.
+transport-other = Die Verbindung zum Lesegerät ist fehlgeschlagen ({ $detail }).
+transport-other-during = Die Verbindung zum Lesegerät ist fehlgeschlagen ({ $detail }, beim { $step }).
+transport-other-next = Nehmen Sie den Token ab, legen Sie ihn wieder auf das Lesegerät und versuchen Sie es erneut; hält der Fehler an, ziehen Sie das Lesegerät ab und stecken Sie es wieder an.
+
+## Was der Token geantwortet hat
+
+protocol-not-a-token = Die Karte auf dem Lesegerät antwortet nicht wie ein programmierbarer Token (Status { $status } auf „get info“). Es wurde nichts auf sie geschrieben.
+protocol-rejected = Der Token hat den Befehl abgelehnt (beim { $step }, Status { $status }).
+protocol-rejected-next = Schalten Sie den Token aus und wieder ein und versuchen Sie es erneut; wiederholt es sich, wird das Token-Modell möglicherweise nicht unterstützt.
+protocol-nonsense = Der Token hat eine unsinnige Antwort gegeben (beim { $step }).
+protocol-nonsense-next = Legen Sie den Token flach auf das Lesegerät und versuchen Sie es erneut; wiederholt es sich, ist es kein unterstützter Token.
+protocol-seed-length = Der Geheimschlüssel hat { $bytes } Byte; der Token nimmt 1 bis 63 Byte.
+protocol-seed-length-next = Verwenden Sie einen üblichen TOTP-Geheimschlüssel (20 oder 32 Byte).
+protocol-auth-failed = Der Token hat den Entsperrschlüssel abgelehnt (beim { $step }). Es wurde nichts wiederholt: wiederholte fehlgeschlagene Entsperrversuche können einen Token sperren.
+protocol-auth-failed-token = Der Token (Seriennummer { $serial }, { $model }) hat den Entsperrschlüssel abgelehnt (beim { $step }). Es wurde nichts wiederholt: wiederholte fehlgeschlagene Entsperrversuche können einen Token sperren.
+protocol-auth-failed-next = Prüfen Sie vor einem weiteren Versuch: der Modellname auf dem Token endet auf „-i“ (nur diese sind programmierbar), die vom Token gelesene Seriennummer stimmt mit der aufgedruckten überein und beginnt mit einem bekannten Token2-Präfix (8659...), und keine andere Karte liegt auf dem Lesegerät. Stimmt all das, wenden Sie sich mit der Seriennummer an den Token2-Support, statt das Brennen zu wiederholen.
+
+## Karten, die keine programmierbaren Token sind
+
+card-not-a-token-next = Legen Sie einen programmierbaren Token2-Token (sein Modellname endet auf „-i“) eingeschaltet (Taste drücken) auf das Lesegerät, ohne andere Karte oder anderen Schlüssel in der Nähe.
+card-fido = Das ist ein FIDO-Sicherheitsschlüssel, kein programmierbarer Token. Es wurde nichts auf ihn geschrieben.
+card-fido-next = Nehmen Sie den Sicherheitsschlüssel vom Lesegerät (er meldet sich mit Passkeys an und kann keinen TOTP-Geheimschlüssel aufnehmen). { card-not-a-token-next }
+card-yubikey = Das ist ein YubiKey (ein Sicherheitsschlüssel mit OATH-Authenticator-Applet), kein programmierbarer Token. Es wurde nichts auf ihn geschrieben.
+card-yubikey-next = Nehmen Sie den YubiKey vom Lesegerät (für TOTP-Geheimschlüssel auf einem YubiKey verwenden Sie stattdessen Yubico Authenticator). { card-not-a-token-next }
+card-piv = Das ist eine PIV-Smartcard (oder das PIV-Applet eines Sicherheitsschlüssels), kein programmierbarer Token. Es wurde nichts auf sie geschrieben.
+card-piv-next = Nehmen Sie die Karte vom Lesegerät (sie enthält Zertifikate und kann nicht gebrannt werden). { card-not-a-token-next }
+card-payment = Das ist eine Bankkarte (Zahlungskarte), kein programmierbarer Token. Es wurde nichts auf sie geschrieben.
+card-payment-next = Nehmen Sie die Bankkarte (oder die Geldbörse, in der sie steckt) vom Lesegerät (sie wurde nur gefragt, was sie ist). { card-not-a-token-next }
+
+## Was ein Fehler auf dem Token hinterlassen hat
+
+state-untouched = Es wurde nichts geschrieben; der Token ist unverändert.
+state-config-maybe-blank = Uhrzeit und Optionen wurden vielleicht geschrieben; falls ja, hat dieses Modell seinen bisherigen Geheimschlüssel gelöscht und der Token ist leer: brennen Sie ihn erneut.
+state-config-maybe-kept = Uhrzeit und Optionen wurden vielleicht geschrieben; falls ja, liegt der alte Geheimschlüssel noch auf dem Token, läuft aber mit den neuen Optionen: brennen Sie ihn erneut.
+state-config-maybe-unknown = Uhrzeit und Optionen wurden vielleicht geschrieben; falls ja, wurde der bisherige Geheimschlüssel womöglich gelöscht: brennen Sie ihn erneut.
+state-config-blank = Uhrzeit und Optionen geschrieben, Geheimschlüssel nicht geschrieben: dieses Modell hat seinen bisherigen Geheimschlüssel gelöscht, der Token ist leer: brennen Sie ihn erneut.
+state-config-kept = Uhrzeit und Optionen geschrieben, Geheimschlüssel nicht geschrieben: der alte Geheimschlüssel liegt noch auf dem Token, läuft aber mit den neuen Optionen: brennen Sie ihn erneut.
+state-config-unknown = Uhrzeit und Optionen geschrieben, Geheimschlüssel nicht geschrieben: der bisherige Geheimschlüssel wurde womöglich gelöscht: brennen Sie ihn erneut.
+state-seed-maybe-blank = Uhrzeit und Optionen geschrieben; der neue Geheimschlüssel wurde vielleicht geschrieben. Der Token enthält entweder den neuen Geheimschlüssel oder keinen: brennen Sie ihn sicherheitshalber erneut.
+state-seed-maybe-kept = Uhrzeit und Optionen geschrieben; der neue Geheimschlüssel wurde vielleicht geschrieben. Der Token enthält entweder den neuen oder den alten Geheimschlüssel: brennen Sie ihn sicherheitshalber erneut.
+state-seed-maybe-unknown = Uhrzeit und Optionen geschrieben; der neue Geheimschlüssel wurde vielleicht geschrieben. Brennen Sie ihn sicherheitshalber erneut.
+
+## Brennen und Zeitabgleich
+
+burn-unknown-model = Die Seriennummer { $serial } des Tokens gehört zu keinem bekannten programmierbaren Modell.
+burn-unknown-model-next = Prüfen Sie, ob es ein programmierbares Token2-Modell mit „-i“ ist; um ihn trotzdem zu brennen, verwenden Sie --allow-unknown-model.
+burn-erase-not-confirmed = Bei diesem Modell ({ $model }) löscht das Stellen der Uhr den Geheimschlüssel des Tokens.
+burn-erase-not-confirmed-next = Brennen Sie stattdessen den Token (das stellt auch die Uhr), oder bestätigen Sie mit --erase-secret-ok und brennen Sie danach einen Geheimschlüssel.
+burn-stopped = Der Vorgang wurde angehalten, bevor etwas geschrieben wurde.
+burn-stopped-next = Der Token ist unverändert; legen Sie ihn wieder auf das Lesegerät.
+clock-in-step = synchron
+clock-behind = { $seconds } s nach
+clock-ahead = { $seconds } s vor
+
+## Geheimschlüssel auf der Befehlszeile
+
+cli-secret-on-command-line = ein mit --secret TEXT übergebener Geheimschlüssel ist für andere Benutzer in der Prozessliste sichtbar und bleibt im Shell-Verlauf; leiten Sie ihn mit --secret - ein (z. B. printf %s "$KEY" | totp-burner burn --secret -) oder nennen Sie eine Umgebungsvariable mit --secret-env VAR.
+cli-secret-env-not-text = Die Umgebungsvariable { $var } enthält keinen Text.
+cli-secret-env-not-text-next = Legen Sie den Geheimschlüssel oder otpauth://-Link als reinen Text darin ab, oder leiten Sie ihn mit --secret - ein.
+cli-secret-env-unset = Die Umgebungsvariable { $var } ist nicht gesetzt.
+cli-secret-env-unset-next = Setzen Sie sie zuerst (z. B. read -rs { $var } && export { $var }), oder leiten Sie den Geheimschlüssel mit --secret - ein.
+
+## Die PC-Uhr im Vergleich mit Zeitservern
+
+pc-clock-in-step = synchron mit { $server }
+pc-clock-behind = { $seconds } s hinter { $server }
+pc-clock-ahead = { $seconds } s vor { $server }
+pc-clock-no-servers = es sind keine Zeitserver eingestellt ({ $var } ist leer)
+pc-clock-timeout = kein Zeitserver hat innerhalb von { $seconds } s geantwortet
+pc-clock-dns-failure = der Zeitserver { $server } wurde nicht gefunden
+pc-clock-unreachable = der Zeitserver { $server } war nicht erreichbar ({ $detail })
+pc-clock-bad-answer = der Zeitserver { $server } hat eine unbrauchbare Antwort gegeben ({ $detail })
+pc-clock-off = Die Uhr dieses PCs geht { $offset } (erlaubt sind höchstens { $limit } s); jeder damit gestellte Token ginge { $seconds } s falsch. Es wurde nichts geschrieben; der Token ist unverändert.
+pc-clock-off-next = Stellen Sie die Uhr dieses PCs richtig und versuchen Sie es erneut. Windows: Einstellungen > Zeit und Sprache > Datum und Uhrzeit, „Uhrzeit automatisch festlegen“ einschalten und „Jetzt synchronisieren“ klicken (oder „w32tm /resync“ als Administrator ausführen). Linux: „sudo timedatectl set-ntp true“ ausführen und prüfen, dass „timedatectl status“ „System clock synchronized: yes“ meldet (mit chrony: „sudo chronyc makestep“). Sind Sie sicher, dass dieser PC richtig geht und der Zeitserver falsch, schreiben Sie die Zeit trotzdem mit --trust-pc-clock (das wird protokolliert).
+pc-clock-check-too-far = { $offset }: mehr als die erlaubten { $limit } s, daher verweigern Brennen und Zeitabgleich das Schreiben; stellen Sie die Uhr dieses PCs richtig
+pc-clock-check-unverified = nicht geprüft: { $reason }
+pc-clock-verdict-verified = PC-Uhr geprüft: { $offset }.
+pc-clock-verdict-unverified = PC-Uhr nicht geprüft: { $reason }; der Token hat die Zeit dieses PCs ungeprüft erhalten.
+pc-clock-verdict-overridden = PC-Uhr { $offset }, auf Wunsch des Bedieners trotzdem geschrieben: die Codes des Tokens können abweichen.
+
+## Protokoll: gespeicherte Fehlercodes und Token-Zustände
+
+code-reader-error = Die Verbindung zum Lesegerät ist fehlgeschlagen.
+code-auth-failed = Der Token hat den Entsperrschlüssel abgelehnt.
+code-auth-failed-next = Prüfen Sie, ob es ein programmierbares „-i“-Modell ist und die Seriennummer übereinstimmt; wiederholte Fehlversuche können einen Token sperren.
+code-token-refused = Der Token hat einen Befehl abgelehnt.
+code-token-refused-next = Schalten Sie den Token aus und wieder ein und versuchen Sie es erneut; wiederholt es sich, wird das Modell möglicherweise nicht unterstützt.
+code-bad-answer = Der Token hat eine unsinnige Antwort gegeben.
+code-seed-length = Die Länge des Geheimschlüssels passt nicht zum Token (1 bis 63 Byte).
+code-unknown-model = Die Seriennummer des Tokens gehört zu keinem bekannten programmierbaren Modell.
+code-unknown-model-next = Prüfen Sie, ob es ein programmierbares Token2-Modell mit „-i“ ist.
+code-erase-not-confirmed = Bei diesem Modell löscht das Stellen der Uhr den Geheimschlüssel, und das wurde nicht bestätigt.
+code-erase-not-confirmed-next = Brennen Sie stattdessen den Token (das stellt auch die Uhr).
+code-stopped = Angehalten, bevor etwas geschrieben wurde.
+code-wrong-card = Die Karte auf dem Lesegerät ist kein programmierbarer Token; es wurde nichts auf sie geschrieben.
+code-wrong-card-next = Nehmen Sie sie ab und legen Sie den programmierbaren Token auf das Lesegerät.
+stored-state-untouched = nichts geschrieben
+stored-state-config-maybe-written = Uhrzeit und Optionen wurden vielleicht geschrieben: der Token ist möglicherweise leer
+stored-state-config-written = Uhrzeit und Optionen geschrieben, Geheimschlüssel nicht: der Token ist möglicherweise leer
+stored-state-seed-maybe-written = der Geheimschlüssel wurde vielleicht geschrieben
+stored-state-unknown = unbekannt
+record-interrupted = unterbrochen: der Token ist möglicherweise leer; legen Sie ihn wieder auf
+record-interrupted-followed = unterbrochen (ein späterer Vorgang auf diesem Token folgt)
+record-ok = ok
+record-unknown-cause = Ursache unbekannt
+record-failed = fehlgeschlagen: { $problem }
+record-failed-touched = fehlgeschlagen: { $problem } ({ $state }; legen Sie ihn wieder auf)
+interrupted-count =
+    { $count ->
+        [one] { $count } Vorgang wurde unterbrochen: legen Sie diesen Token auf das Lesegerät einer Station, um ihn abzuschließen.
+       *[other] { $count } Vorgänge wurden unterbrochen: legen Sie diese Token auf das Lesegerät einer Station, um sie abzuschließen.
+    }
+
+## Ablehnungen vor jedem Schreiben
+
+refusal-burned-before = Token { $serial } wurde bereits am { $when } gebrannt; sein Geheimschlüssel ist womöglich schon für einen Benutzer registriert.
+refusal-burned-before-batch = Token { $serial } wurde bereits am { $when } im Durchlauf { $batch } gebrannt; sein Geheimschlüssel ist womöglich schon für einen Benutzer registriert.
+refusal-burned-before-next = Legen Sie den nächsten Token auf das Lesegerät; um den Geheimschlüssel dieses Tokens absichtlich zu ersetzen, wählen Sie „Mit neuem Geheimschlüssel erneut brennen“ (Befehlszeile: --reburn).
+refusal-not-recorded = Das Protokoll konnte nicht geschrieben werden ({ $error }), daher wurde nichts auf den Token geschrieben.
+refusal-not-recorded-next = Prüfen Sie, ob die Festplatte Platz hat und die Protokolldatei beschreibbar ist, und versuchen Sie es erneut.
+refusal-not-sealed = Der Geheimschlüssel konnte nicht verschlüsselt aufbewahrt werden ({ $error }), daher wurde nichts auf den Token geschrieben.
+refusal-not-sealed-next = Beginnen Sie erneut mit der Passphrase dieser Protokolldatei.
+refusal-other-token = Auf dem Lesegerät liegt jetzt ein anderer Token ({ $found }); es wurde nichts geschrieben.
+refusal-other-token-next = Legen Sie immer nur einen Token auf das Lesegerät.
+outcome-not-recorded = Warnung: das Ergebnis konnte nicht ins Protokoll geschrieben werden ({ $error }); dort erscheint dieser Vorgang als unterbrochen.
+station-stopped = Die Station wurde angehalten: { $error }.
+station-stopped-next = Beheben Sie die Ursache und beginnen Sie erneut; das Protokoll zeigt, was gebrannt wurde, und ein unterbrochener Token wird abgeschlossen, sobald er wieder aufgelegt wird.
+resuming-same = { $serial }: sein Brennvorgang vom { $when } wurde unterbrochen (der Token ist möglicherweise leer); er wird mit demselben Geheimschlüssel abgeschlossen.
+resuming-new = { $serial }: sein Brennvorgang vom { $when } wurde unterbrochen (der Token ist möglicherweise leer); er wird mit einem neuen Geheimschlüssel abgeschlossen (der alte wurde nicht aufbewahrt).
+resuming-user-same = { $serial }: sein Brennvorgang vom { $when } für { $upn } wurde unterbrochen (der Token ist möglicherweise leer); er wird mit demselben Geheimschlüssel abgeschlossen.
+resuming-user-new = { $serial }: sein Brennvorgang vom { $when } für { $upn } wurde unterbrochen (der Token ist möglicherweise leer); er wird mit einem neuen Geheimschlüssel abgeschlossen (der alte wurde nicht aufbewahrt).
+
+## Exporte
+
+export-records-next = Prüfen Sie die Protokolldatei.
+export-nothing = Keine aufbewahrten Geheimschlüssel zum Exportieren.
+export-nothing-next = Nur Durchläufe mit { $switch } können für Entra ID exportiert werden.
+export-sentence = { $error }.
+export-passphrase-next = Verwenden Sie die Passphrase, die beim Durchlauf angegeben wurde.
+export-entra-sha1-next = Exportieren Sie für Entra ID nur SHA-1-Durchläufe (30 oder 60 s); brennen Sie für Entra SHA-1-Token.
+export-write-next = Wählen Sie eine beschreibbare Datei.
+records-exported = { $count } Protokolleinträge nach { $path } geschrieben.
+entra-file-holds-secrets = Diese Datei enthält die GEHEIMSCHLÜSSEL der Token (nur für Sie lesbar): laden Sie sie in Entra ID hoch und löschen Sie sie danach.
+entra-file-holds-secrets-windows = Diese Datei enthält die GEHEIMSCHLÜSSEL der Token: laden Sie sie in Entra ID hoch und löschen Sie sie danach. Unter Windows erhält sie die Berechtigungen ihres Ordners (dieses Programm schränkt sie nicht ein): speichern Sie sie in einem Ordner, den nur Sie lesen können.
+export-folder-permissions = Unter Windows schränkt dieses Programm nicht ein, wer die Datei lesen kann: sie erhält die Berechtigungen ihres Ordners. Speichern Sie sie in einem Ordner, den nur Sie lesen können (zum Beispiel in Ihrem Benutzerordner).
+
+## Lesegeräte und Modelle
+
+reader-state-empty = kein Token
+reader-state-token = Token aufgelegt
+reader-state-in-use = von einem anderen Programm belegt
+reader-state-mute = Token antwortet nicht
+reader-state-unavailable = nicht verfügbar
+time-sync-keeps-secret = Zeitabgleich behält den Geheimschlüssel
+time-sync-erases-secret = Zeitabgleich löscht den Geheimschlüssel
+
+## Befehlszeile: gemeinsame Ausgabe
+
+cli-error = Fehler: { $problem }
+cli-next = Weiter: { $next }
+cli-window-failed = das Fenster konnte nicht geöffnet werden ({ $error }).
+cli-window-failed-next = starten Sie es in einer Desktop-Sitzung (DISPLAY oder WAYLAND_DISPLAY gesetzt), oder verwenden Sie die Befehlszeile: totp-burner --help
+cli-clock-in-step = synchron mit diesem PC
+cli-clock-behind = { $seconds } s hinter diesem PC
+cli-clock-ahead = { $seconds } s vor diesem PC
+cli-code-now = {"  "}Code jetzt:  { $code }   (noch { $seconds } s)
+cli-code-neighbours = {"  "}vorheriger:  { $previous }   nächster: { $next }
+cli-code-line = { $code }   (noch { $seconds } s; vorheriger { $previous }, nächster { $next })
+cli-readers-none = Es ist kein Lesegerät angeschlossen. Schließen Sie das USB-NFC-Lesegerät an.
+
+## Befehlszeile: burn und info
+
+cli-burned = Token { $serial } ({ $model }) gebrannt.
+cli-burned-account = Konto:     { $account }
+cli-burned-options = Optionen:  { $options }
+cli-options = { $algorithm }, Zeitschritt { $period } s, Anzeige { $display } s
+cli-burned-clock = Uhr:       gestellt auf { $time } (vorher: { $was })
+cli-burned-compare = Schalten Sie den Token aus und wieder ein und vergleichen Sie dann: bis dahin zeigt er seinen alten Code.
+cli-info-serial = Seriennummer: { $serial }
+cli-info-model = Modell:       { $model } ({ $time_sync })
+cli-info-model-unknown = Modell:       unbekannt (kein bekanntes programmierbares Modell)
+cli-info-token-clock = Token-Uhr:    { $time } ({ $difference })
+cli-info-reader = Lesegerät:    { $reader }
+cli-info-pc-clock = PC-Uhr:       { $check }
+cli-warning = Warnung: { $warning }
+cli-arg-period = der Token unterstützt einen Zeitschritt von 30 oder 60 Sekunden
+cli-arg-display-timeout = der Token unterstützt eine Anzeigedauer von 15, 30, 60 oder 120 Sekunden
+
+## Befehlszeile: Geheimschlüssel und ihre Optionen
+
+cli-stdin-unreadable = Der Geheimschlüssel konnte nicht von der Standardeingabe gelesen werden.
+cli-stdin-unreadable-next = Leiten Sie den Geheimschlüssel in den Befehl ein, z. B. `printf %s "$KEY" | totp-burner burn --secret -`.
+cli-account-single-secret = --account wählt ein Konto aus einem Export einer Authentifizierungs-App, aber dies ist ein einzelner Geheimschlüssel.
+cli-account-single-secret-next = Lassen Sie --account weg.
+cli-account-missing = Der Export enthält { $count } Konten; ein Konto { $number } gibt es nicht.
+cli-account-missing-next = Wählen Sie mit --account N eine der aufgeführten Nummern.
+cli-export-none-usable = Keines der Konten in diesem Export kann gebrannt werden:
+cli-export-none-usable-next = Exportieren Sie ein zeitbasiertes (TOTP) Konto mit 6-stelligen Codes und scannen Sie diesen QR-Code.
+cli-export-several = Dieser Export einer Authentifizierungs-App enthält mehrere Konten:
+cli-export-several-next = Wählen Sie das zu brennende Konto mit --account N.
+cli-algorithm-conflict = Der otpauth-Link gibt { $link } an, aber --algorithm sagt { $flag }.
+cli-algorithm-conflict-next = Lassen Sie --algorithm weg, um die Einstellung des Links zu verwenden; der Dienst berechnet die Codes mit der des Links.
+cli-period-conflict = Der otpauth-Link gibt einen Zeitschritt von { $link } s an, aber --period sagt { $flag } s.
+cli-period-conflict-next = Lassen Sie --period weg, um die Einstellung des Links zu verwenden.
+
+## Befehlszeile: sync-time
+
+cli-sync-token = Token { $serial } ({ $model })
+cli-sync-clock = Uhr:              gestellt auf { $time } (vorher: { $was })
+cli-sync-options = Optionen:         { $options }
+cli-sync-secret = Geheimschlüssel: { $secret }
+cli-sync-secret-erased = gelöscht: der Token ist leer, brennen Sie jetzt einen Geheimschlüssel
+cli-sync-secret-kept = behalten
+cli-sync-secret-unknown = unbekannt (unbekanntes Modell): brennen Sie sicherheitshalber einen Geheimschlüssel
+
+## Befehlszeile: scan und QR-Quellen
+
+cli-place-screen = Bildschirm { $monitor } über { $backend }
+cli-place-clipboard = Zwischenablage
+cli-place-clipboard-image = Bild in der Zwischenablage
+cli-place-camera = Kamera { $camera }
+cli-webcam-hold = Halten Sie den QR-Code vor Kamera { $camera } (höchstens { $seconds } s)...
+cli-webcam-seen-not-secret = gesehen, kein Geheimschlüssel: { $problem }
+cli-scan-secret = Ein Geheimschlüssel: { $bytes } Byte. Bereit zum Brennen.
+cli-scan-secret-for = Ein Geheimschlüssel für { $who }: { $bytes } Byte. Bereit zum Brennen.
+cli-scan-export = Ein Export einer Authentifizierungs-App mit { $count } Konten ({ $usable } können gebrannt werden): wählen Sie eines mit burn --account N.
+cli-scan-shown-secret = Geheimschlüssel:
+cli-scan-not-a-secret = Kein Geheimschlüssel: { $problem }
+cli-scan-none = Kein QR-Code gefunden.
+cli-scan-none-next = Achten Sie darauf, dass der ganze QR-Code sichtbar und nicht verdeckt ist, und scannen Sie erneut.
+cli-scan-found =
+    { $count ->
+        [one] { $count } QR-Code gefunden:
+       *[other] { $count } QR-Codes gefunden:
+    }
+cli-qr-none = Es wurde kein QR-Code gefunden.
+cli-qr-none-next = Achten Sie darauf, dass der ganze QR-Code sichtbar und nicht verdeckt ist, und scannen Sie erneut, oder fügen Sie den Geheimschlüssel mit --secret - ein.
+cli-qr-not-a-secret = Der gefundene QR-Code ist kein Geheimschlüssel: { $problem }
+cli-qr-several = Es wurden { $count } verschiedene Geheimschlüssel gefunden.
+cli-qr-several-next = Lassen Sie nur einen QR-Code sichtbar, oder führen Sie `totp-burner scan` aus und übergeben Sie den gewünschten mit --secret -.
+
+## Befehlszeile: emulate (der virtuelle Token für Tests und Vorführungen)
+
+cli-emulate-apdu-log = das APDU-Protokoll { $path } kann nicht geschrieben werden: { $error }
+cli-emulate-card = emuliere eine { $card } (ATR { $atr }) auf vpcd-Port { $port }
+cli-emulate-bad-serial = die Seriennummer muss 1 bis 32 druckbare Zeichen haben.
+cli-emulate-unknown-model = unbekanntes Modell
+cli-emulate-token = emuliere Token { $serial } ({ $model }, { $time_sync }) auf vpcd-Port { $port }
+cli-emulate-display = Anzeige nach dem Aus- und Einschalten: { $code }
+
+## Befehlszeile: batch
+
+cli-next-short = Weiter: { $next }
+cli-file-unreadable = { $path } konnte nicht gelesen werden ({ $error }).
+cli-file-unreadable-next = Prüfen Sie den Dateinamen.
+cli-batch-continuing = Die Zeilen { $rows } wurden bereits erledigt (zuletzt am { $last }); weiter mit Zeile { $row }.
+cli-batch-all-done = Jede Zeile dieser Liste wurde bereits erledigt (zuletzt am { $last }); nichts zu brennen.
+cli-batch-start-row-override = Beginn bei Zeile { $row } wie verlangt: die Zeilen { $rows } wurden bereits gebrannt und werden erneut gebrannt, die Geheimschlüssel ihrer Token werden ersetzt.
+cli-batch-waiting = Als Nächstes: { $next }. Schalten Sie den Token ein und legen Sie ihn auf das Lesegerät.
+cli-batch-need-secret = { $serial }: noch kein Geheimschlüssel zum Brennen.
+cli-batch-burned-this-run = { $serial }: in diesem Durchlauf bereits gebrannt, nicht erneut gebrannt.
+cli-batch-burned-before = { $serial }: bereits am { $when } gebrannt; nicht erneut gebrannt (sein Geheimschlüssel ist womöglich für einen Benutzer registriert). Für einen neuen Geheimschlüssel starten Sie mit --reburn.
+cli-batch-burned-before-batch = { $serial }: bereits am { $when } im Durchlauf { $batch } gebrannt; nicht erneut gebrannt (sein Geheimschlüssel ist womöglich für einen Benutzer registriert). Für einen neuen Geheimschlüssel starten Sie mit --reburn.
+cli-batch-done = { $serial } { $model } { $done ->
+        [finished] abgeschlossen
+       *[burned] gebrannt
+    } · Code { $code } · { $ms } ms
+cli-batch-done-user = { $serial } { $model } { $done ->
+        [finished] abgeschlossen
+       *[burned] gebrannt
+    } für { $upn } · Code { $code } · { $ms } ms
+cli-batch-stopping-after-warning = Der Durchlauf wird angehalten.
+cli-batch-failed = { $serial } FEHLGESCHLAGEN: { $problem }
+cli-batch-failed-token = Token FEHLGESCHLAGEN: { $problem }
+cli-batch-lift = Nehmen Sie den Token vom Lesegerät.
+cli-batch-bad-list = Die Benutzerliste kann nicht verwendet werden: { $error }.
+cli-batch-bad-list-next = Korrigieren Sie die Liste (jeder Benutzer und jeder Geheimschlüssel darf nur einmal vorkommen) und beginnen Sie erneut.
+cli-batch-keeping-secrets = Die Geheimschlüssel werden für den Entra-Export verschlüsselt in { $path } aufbewahrt.
+cli-batch-vault = Die aufbewahrten Geheimschlüssel können nicht geöffnet werden: { $error }.
+cli-batch-vault-next = Verwenden Sie die Passphrase der früheren Durchläufe dieser Protokolldatei (neue Dateien: mindestens 8 Zeichen).
+cli-batch-stopping = Anhalten: ein Token, der gerade gebrannt wird, wird zuerst fertiggestellt.
+cli-batch-readers = Lesegeräte: { $readers } (je ein Token).
+cli-batch-summary = Durchlauf { $batch }: { $burned } gebrannt, { $failed } fehlgeschlagen, { $refused } als bereits gebrannt abgelehnt.
+cli-batch-summary-resumed = Durchlauf { $batch }: { $burned } gebrannt (davon { $resumed } nach einer Unterbrechung abgeschlossen), { $failed } fehlgeschlagen, { $refused } als bereits gebrannt abgelehnt.
+cli-batch-rows-left = Die Zeilen { $rows } sind noch nicht gebrannt: führen Sie denselben Befehl erneut aus, um fortzufahren.
+cli-batch-in-doubt = Nicht abgeschlossen (der Token ist möglicherweise leer): { $serials }. Legen Sie jeden in einem Stationslauf auf ein Lesegerät, um ihn abzuschließen.
+
+## Befehlszeile: records
+
+cli-records-no-folder = Es wurde kein Datenordner für das Protokoll gefunden.
+cli-records-no-folder-next = Nennen Sie die Protokolldatei mit --records FILE.
+cli-records-unopenable = Die Protokolldatenbank konnte nicht geöffnet werden ({ $error }).
+cli-records-unopenable-next = Prüfen Sie, ob der Ordner existiert und beschreibbar ist, oder wählen Sie eine andere Datei mit --records FILE.
+cli-passphrase-needed = Für die aufbewahrten Geheimschlüssel wird eine Passphrase benötigt.
+cli-passphrase-needed-next = Starten Sie es in einem Terminal, um danach gefragt zu werden, oder setzen Sie TOTP_BURNER_PASSPHRASE.
+cli-passphrase-prompt = Passphrase für die aufbewahrten Geheimschlüssel:
+cli-passphrase-again = Noch einmal:
+cli-passphrases-differ = Die Passphrasen stimmen nicht überein.
+cli-passphrases-differ-next = Versuchen Sie es erneut.
+cli-records-none = Keine Protokolleinträge.
+cli-records-batch = Durchlauf { $batch }

@@ -1,0 +1,447 @@
+# English: the reference catalogue and the fallback for every other language.
+# Every message id used in the source must exist here (checked when building).
+#
+# Glossary (keep the same word for the same thing in every language):
+#   token       the programmable hardware TOTP token (de: Token, fr: jeton)
+#   reader      the NFC / smart-card reader (de: Lesegerät, fr: lecteur)
+#   secret      the TOTP secret key, also "secret key" (de: Geheimschlüssel, fr: secret / clé secrète)
+#   burn        write a secret into a token (de: brennen, fr: graver)
+#   records     the station's log of operations (de: Protokoll, fr: journal)
+#   batch       one run over a list of users (de: Durchlauf, fr: lot)
+#   time sync   setting the token's clock (de: Zeitabgleich, fr: synchronisation de l'heure)
+#
+# Arguments ({ $name }) are plain values; never a secret.
+
+i18n-self-test = Message catalogue loaded ({ $name }).
+explanation-next = Next: { $next }
+list-none = none
+
+## Burn steps: phrases that fit after "while"
+
+step-identify = reading the token
+step-authenticate = unlocking the token
+step-write-config = writing clock and options
+step-write-seed = writing the secret
+step-verify = computing the verification code
+
+## Why a text is not a usable secret
+
+secret-scan-right-qr = On the sign-in page choose "I want to use a different authenticator app" (or "Can't scan?") and scan the otpauth QR code it shows, or paste its secret key.
+secret-empty-input = Nothing was entered or scanned.
+secret-empty-input-next = Scan the QR code from the screen, or paste the secret key (Base32) or otpauth:// link.
+secret-token-serial = This is the serial number { $serial } printed on a { $model } token, not a secret.
+secret-token-serial-next = Scan the QR code shown by the sign-in page (the account's secret), not the barcode on the token.
+secret-phone-factor = This QR code registers the Microsoft Authenticator app for push notifications; a hardware token cannot use it.
+secret-fido = This QR code is for signing in with a passkey (FIDO) on a phone, not a one-time-code secret.
+secret-fido-next = Close the passkey prompt and add an authenticator app method instead; scan the otpauth QR code it shows.
+secret-hotp = This secret is for counter-based codes (HOTP); these tokens make time-based codes (TOTP) only.
+secret-hotp-next = Ask the service for a time-based (TOTP) authenticator and scan that QR code.
+secret-web-link = This QR code is a link to a web page ({ $host }), not a secret.
+secret-web-link-no-host = This QR code is a link to a web page (no host), not a secret.
+secret-web-link-next = Open the link in a browser if you need the page, then scan the secret QR code it shows. { secret-scan-right-qr }
+secret-other-uri = This is a "{ $scheme }:" code, not an authenticator secret.
+secret-other-uri-next = Scan the QR code that starts with otpauth://totp, shown when you add an authenticator app.
+secret-one-time-code = This is a { $digits }-digit number, probably a one-time code, not the secret it comes from.
+secret-plain-number = This is a plain { $digits }-digit number, not a secret key.
+secret-plain-number-next = Scan the QR code, or type the secret key (letters A-Z and digits 2-7) shown under "Can't scan?".
+secret-backup-file = This looks like the content of an authenticator app's backup file, not one secret.
+secret-backup-file-next = Export the single account as a QR code from the app (or its otpauth:// link) and scan or paste that.
+secret-malformed-uri = This otpauth link is damaged: { $detail }.
+secret-malformed-uri-next = Scan the QR code again, or paste the secret key by itself.
+secret-missing = This otpauth link has no secret in it.
+secret-missing-next = Scan the QR code again; if it keeps failing, use "Can't scan?" on the sign-in page and paste the secret key.
+secret-invalid-base32 = This is not a valid secret key: Base32 keys use only the letters A-Z and the digits 2-7.
+secret-invalid-base32-next = Check for look-alikes (0 is O, 1 is I or L, 8 is B) and type the key again, or scan the QR code instead.
+secret-truncated-base32 = This secret key has a character missing or one too many.
+secret-truncated-base32-next = Compare it with the key on the screen character by character, or scan the QR code instead.
+secret-invalid-hex = This is not valid hex: it needs pairs of the digits 0-9 and letters a-f.
+secret-invalid-hex-next = Copy the hex key again in full, or use the Base32 key or QR code instead.
+secret-empty = The secret is empty.
+secret-empty-next = Scan the QR code again or paste the full secret key.
+secret-too-long = This secret is { $bytes } bytes long; these tokens hold at most 63 bytes.
+secret-too-long-next = Ask the service for a standard TOTP secret (20 or 32 bytes), or check that you pasted only the key.
+secret-unsupported-digits = This account wants { $digits }-digit codes; these tokens always show 6 digits.
+secret-unsupported-digits-next = Set the account to 6-digit codes at the service (the usual setting) and scan the new QR code.
+secret-unsupported-period = This account changes codes every { $seconds } seconds; these tokens support 30 or 60 seconds.
+secret-unsupported-period-next = Set the account to a 30-second time step at the service and scan the new QR code.
+secret-unsupported-algorithm = This account uses { $name }; these tokens support SHA-1 and SHA-256 only.
+secret-unsupported-algorithm-next = Set the account to SHA-1 (the usual setting) at the service and scan the new QR code.
+secret-malformed-migration = This authenticator export code is damaged: { $detail }.
+secret-malformed-migration-next = Export the account again from the authenticator app and scan the new QR code.
+secret-empty-migration = This authenticator export holds no accounts.
+secret-empty-migration-next = In the authenticator app, select the account to transfer, export it, and scan that QR code.
+secret-unrecognised = This is not recognised as an authenticator secret.
+secret-unrecognised-next = Scan the otpauth QR code from the sign-in page, or paste the secret key (Base32) it shows.
+warning-short-secret = This secret is only { $bytes } bytes; RFC 4226 asks for at least 16. It will work, but check that the whole key was captured.
+
+## Accounts of an authenticator export (never the key)
+
+account-line = { $who }: { $kind }, { $digits }, { $state }
+account-unnamed = unnamed
+account-totp-unstated = TOTP (not stated)
+account-digits = { $digits } digits
+account-digits-unknown = unknown digits
+account-usable = can be burned
+account-unusable = cannot be burned: { $problem }
+
+## Capture: files, screen, clipboard, camera
+
+capture-file-unreadable = { $path } could not be opened ({ $detail }).
+capture-file-unreadable-next = Check the file name and that you may read it, or take a new screenshot of the QR code.
+capture-not-an-image = { $path } is not a PNG, JPEG, BMP or WebP picture, or it is damaged.
+capture-not-an-image-next = Save the QR code as a PNG screenshot and open that.
+capture-too-large = The picture is too large to search ({ $width } x { $height } pixels).
+capture-too-large-next = Crop it to the area around the QR code, or take a screenshot of just that window.
+capture-screen-unavailable = The screen could not be captured ({ $detail }).
+capture-screen-unavailable-next = Take a screenshot yourself and use Open image or Paste, or type the secret key.
+capture-wayland = This desktop (Wayland) did not let us capture the screen (no screenshot portal, or it refused).
+capture-wayland-next = Take a screenshot (Print Screen) and paste it, or log in with an X11 session.
+capture-clipboard = Nothing usable on the clipboard ({ $detail }).
+capture-clipboard-next = Copy the QR code picture or the secret key first, then paste again.
+capture-no-camera = No camera was found.
+capture-no-camera-next = Plug in a webcam, or scan the QR code from the screen or an image file.
+capture-camera-busy = The camera is in use by another program.
+capture-camera-busy-next = Close video calls or other camera apps, then try again.
+capture-camera-denied = This program may not use the camera.
+capture-camera-denied-next = Allow camera access in the system privacy settings (Linux: add the user to the "video" group), then try again.
+capture-camera = The camera failed ({ $detail }).
+capture-camera-next = Unplug and replug the camera, or scan the QR code from the screen instead.
+capture-no-webcam-support = This build has no webcam support.
+capture-no-webcam-support-next = Scan the QR code from the screen or an image file instead.
+capture-screen-yourself = Take a screenshot yourself (Print Screen), then paste it or use Open image; or type the secret key.
+capture-blank-screen = The screen came back black through { $backend }: the desktop hid the other windows from it, or the screen is locked or off.
+capture-portal-timeout = The desktop's screenshot service did not answer within { $seconds } seconds.
+capture-portal-timeout-next = If the desktop asks whether this program may take screenshots, allow it and scan again. Otherwise take a screenshot yourself (Print Screen) and paste it.
+capture-screen-timeout = Capturing the screen through { $backend } did not finish within { $seconds } seconds.
+capture-also-tried = { $problem } (Also tried: { $others }.)
+capture-screen-failed = The screen could not be captured.
+capture-panicked = The { $during } stopped with an internal error.
+capture-panicked-next = Try again. If it happens again, take a screenshot and use Open image, or type the secret key.
+capture-screen-captured = Screen captured through { $backend }.
+capture-screen-captured-passing-over = Screen captured through { $backend } (passed over: { $others }).
+
+## Readers and the link to the token
+
+transport-token-removed = The token left the reader or switched off.
+transport-token-removed-during = The token left the reader or switched off while { $step }.
+transport-token-removed-next = Press the token's button to wake it, lay it flat on the reader and keep it there until the burn finishes, then try again.
+transport-no-token = No token is on the reader (or it is switched off).
+transport-no-token-next = Switch the token on and lay it on the reader: press its button so the display lights, then lay it flat on the reader.
+transport-no-reader = No smart-card reader is connected.
+transport-no-reader-next = Plug in the USB NFC reader and wait for its light, then try again.
+transport-reader-removed = The reader was unplugged.
+transport-reader-removed-during = The reader was unplugged while { $step }.
+transport-reader-removed-next = Plug the reader back in and try again.
+transport-reader-busy = Another program is using the reader.
+transport-reader-busy-next = Close other smart-card programs (including the vendor's burner) and try again.
+transport-service-unavailable = The smart-card service is not running.
+transport-service-unavailable-next = On Linux start it with "sudo systemctl start pcscd"; on Windows start the "Smart Card" service. Then try again.
+transport-timeout = The token stopped answering.
+transport-timeout-during = The token stopped answering while { $step }.
+transport-timeout-next = Keep the token switched on and flat on the reader, then try again.
+transport-unavailable = { $what } is not available.
+transport-unavailable-next = Check the reader and the smart-card service, or use --emulator to try the tool without hardware.
+transport-unknown-reader = No reader matches "{ $wanted }". Readers: { $readers }.
+transport-unknown-reader-next = Give --reader the exact name or a unique part of it (see `totp-burner readers`).
+transport-ambiguous-reader = "{ $wanted }" matches several readers: { $readers }.
+transport-ambiguous-reader-next = Give a longer part of the name (or the exact name) with --reader.
+transport-several-tokens = Tokens are lying on several readers: { $readers }.
+transport-several-tokens-next = Lift the tokens you are not burning, or choose the reader with --reader NAME.
+transport-other = Talking to the reader failed ({ $detail }).
+transport-other-during = Talking to the reader failed ({ $detail }) while { $step }.
+transport-other-next = Lift the token, lay it on the reader again and retry; if it persists, unplug and replug the reader.
+
+## What the token answered
+
+protocol-not-a-token = The card on the reader does not answer like a programmable token (status { $status } to "get info"). Nothing was written to it.
+protocol-rejected = The token rejected the command while { $step } (status { $status }).
+protocol-rejected-next = Switch the token off and on and try again; if it repeats, the token model may not be supported.
+protocol-nonsense = The token gave an answer that makes no sense while { $step }.
+protocol-nonsense-next = Lay the token flat on the reader and try again; if it repeats, it is not a supported token.
+protocol-seed-length = The secret is { $bytes } bytes; the token takes 1 to 63 bytes.
+protocol-seed-length-next = Use a standard TOTP secret (20 or 32 bytes).
+protocol-auth-failed = The token refused the unlock key while { $step }. Nothing was retried: repeated failed unlocks can lock a token.
+protocol-auth-failed-token = The token (serial { $serial }, { $model }) refused the unlock key while { $step }. Nothing was retried: repeated failed unlocks can lock a token.
+protocol-auth-failed-next = Before another attempt, check: the model name on the token ends in "-i" (only those are programmable), the serial read from it matches the one printed on the token and starts with a known Token2 prefix (8659...), and no other card lies on the reader. If all of that is right, contact Token2 support with the serial number instead of repeating the burn.
+
+## Cards that are not programmable tokens
+
+card-not-a-token-next = Lay a Token2 programmable token (its model name ends in "-i") on the reader, switched on (press its button), with no other card or key near the reader.
+card-fido = This is a FIDO security key, not a programmable token. Nothing was written to it.
+card-fido-next = Take the security key off the reader (it signs in with passkeys and cannot hold a TOTP secret). { card-not-a-token-next }
+card-yubikey = This is a YubiKey (a security key with an OATH authenticator applet), not a programmable token. Nothing was written to it.
+card-yubikey-next = Take the YubiKey off the reader (to keep TOTP secrets on a YubiKey, use Yubico Authenticator instead). { card-not-a-token-next }
+card-piv = This is a PIV smart card (or a security key's PIV applet), not a programmable token. Nothing was written to it.
+card-piv-next = Take the card off the reader (it holds certificates and cannot be burned). { card-not-a-token-next }
+card-payment = This is a bank card (a payment card), not a programmable token. Nothing was written to it.
+card-payment-next = Take the bank card (or the wallet holding it) off the reader (it was only asked what it is). { card-not-a-token-next }
+
+## What a failure left on the token
+
+state-untouched = Nothing was written; the token is unchanged.
+state-config-maybe-blank = The clock and options may or may not have been written; if they were, this model erased its previous secret, so the token is blank: burn it again.
+state-config-maybe-kept = The clock and options may or may not have been written; if they were, the old secret is still on the token but now runs with the new options: burn it again.
+state-config-maybe-unknown = The clock and options may or may not have been written; if they were, the previous secret may have been erased: burn it again.
+state-config-blank = Clock and options written, secret not written: this model erased its previous secret, so the token is blank: burn it again.
+state-config-kept = Clock and options written, secret not written: the old secret is still on the token but now runs with the new options: burn it again.
+state-config-unknown = Clock and options written, secret not written: the previous secret may have been erased: burn it again.
+state-seed-maybe-blank = Clock and options written; the new secret may or may not have been written. The token holds either the new secret or none: burn it again to be sure.
+state-seed-maybe-kept = Clock and options written; the new secret may or may not have been written. The token holds either the new secret or the old one: burn it again to be sure.
+state-seed-maybe-unknown = Clock and options written; the new secret may or may not have been written. Burn it again to be sure.
+
+## Burns and time syncs
+
+burn-unknown-model = The token's serial { $serial } is not a known programmable model.
+burn-unknown-model-next = Check the token is a Token2 "-i" programmable model; to burn it anyway use --allow-unknown-model.
+burn-erase-not-confirmed = On this model ({ $model }), setting the clock erases the token's secret.
+burn-erase-not-confirmed-next = Burn the token instead (that sets the clock too), or confirm with --erase-secret-ok and burn a secret afterwards.
+burn-stopped = The operation was stopped before anything was written.
+burn-stopped-next = The token is unchanged; lay it on the reader again.
+clock-in-step = in step
+clock-behind = { $seconds } s behind
+clock-ahead = { $seconds } s ahead
+
+## Secrets given on the command line
+
+cli-secret-on-command-line = a secret given as --secret TEXT can be read by other users in the process list and stays in shell history; pipe it in with --secret - (e.g. printf %s "$KEY" | totp-burner burn --secret -) or name an environment variable with --secret-env VAR.
+cli-secret-env-not-text = The environment variable { $var } does not hold text.
+cli-secret-env-not-text-next = Put the secret key or otpauth:// link in it as plain text, or pipe it in with --secret -.
+cli-secret-env-unset = The environment variable { $var } is not set.
+cli-secret-env-unset-next = Set it first (e.g. read -rs { $var } && export { $var }), or pipe the secret in with --secret -.
+
+## The PC clock against time servers
+
+pc-clock-in-step = in step with { $server }
+pc-clock-behind = { $seconds } s behind { $server }
+pc-clock-ahead = { $seconds } s ahead of { $server }
+pc-clock-no-servers = no time servers are configured ({ $var } is empty)
+pc-clock-timeout = no time server answered within { $seconds } s
+pc-clock-dns-failure = the time server { $server } could not be found
+pc-clock-unreachable = the time server { $server } could not be reached ({ $detail })
+pc-clock-bad-answer = the time server { $server } gave an unusable answer ({ $detail })
+pc-clock-off = This PC's clock is { $offset } ({ $limit } s at most is allowed); every token set from it would be { $seconds } s wrong. Nothing was written; the token is unchanged.
+pc-clock-off-next = Fix this PC's clock, then try again. Windows: Settings > Time & language > Date & time, turn on "Set time automatically" and click "Sync now" (or run "w32tm /resync" as administrator). Linux: run "sudo timedatectl set-ntp true" and check that "timedatectl status" says "System clock synchronized: yes" (with chrony: "sudo chronyc makestep"). If you are sure this PC is right and the time server is wrong, write it anyway with --trust-pc-clock (that is recorded).
+pc-clock-check-too-far = { $offset }: more than the { $limit } s allowed, so burns and time syncs will refuse to write it; fix this PC's clock
+pc-clock-check-unverified = not verified: { $reason }
+pc-clock-verdict-verified = PC clock verified: { $offset }.
+pc-clock-verdict-unverified = PC clock not verified: { $reason }; the token got this PC's time unchecked.
+pc-clock-verdict-overridden = PC clock { $offset }, written anyway as the operator asked: the token's codes may be off.
+
+## Records: stored error codes and token states
+
+code-reader-error = Talking to the reader failed.
+code-auth-failed = The token refused the unlock key.
+code-auth-failed-next = Check it is a programmable "-i" model and that the serial matches; repeated failures can lock a token.
+code-token-refused = The token rejected a command.
+code-token-refused-next = Switch the token off and on and try again; if it repeats, the model may not be supported.
+code-bad-answer = The token gave an answer that makes no sense.
+code-seed-length = The secret's length does not fit the token (1 to 63 bytes).
+code-unknown-model = The token's serial is not a known programmable model.
+code-unknown-model-next = Check the token is a Token2 "-i" programmable model.
+code-erase-not-confirmed = Setting the clock on this model erases the secret, and that was not confirmed.
+code-erase-not-confirmed-next = Burn the token instead (that sets the clock too).
+code-stopped = Stopped before anything was written.
+code-wrong-card = The card on the reader is not a programmable token; nothing was written to it.
+code-wrong-card-next = Lift it and lay the programmable token on the reader.
+stored-state-untouched = nothing was written
+stored-state-config-maybe-written = the clock and options may have been written: the token may be blank
+stored-state-config-written = clock and options written, secret not: the token may be blank
+stored-state-seed-maybe-written = the secret may or may not have been written
+stored-state-unknown = unknown
+record-interrupted = interrupted: the token may be blank; lay it on again
+record-interrupted-followed = interrupted (a later operation on this token follows)
+record-ok = ok
+record-unknown-cause = unknown cause
+record-failed = failed: { $problem }
+record-failed-touched = failed: { $problem } ({ $state }; lay it on again)
+interrupted-count = { $count } operation(s) were interrupted: lay those tokens on a station's reader to finish them.
+
+## Refusals before any write
+
+refusal-burned-before = Token { $serial } was already burned on { $when }; its secret may already be registered for a user.
+refusal-burned-before-batch = Token { $serial } was already burned on { $when } in batch { $batch }; its secret may already be registered for a user.
+refusal-burned-before-next = Lay the next token on the reader; to replace this token's secret on purpose, choose "Burn again with a new secret" (command line: --reburn).
+refusal-not-recorded = The records could not be written ({ $error }), so nothing was written to the token.
+refusal-not-recorded-next = Check the disk has space and the records file is writable, then try again.
+refusal-not-sealed = The secret could not be kept encrypted ({ $error }), so nothing was written to the token.
+refusal-not-sealed-next = Start again with the passphrase of this records file.
+refusal-other-token = Another token ({ $found }) is on the reader now; nothing was written.
+refusal-other-token-next = Lay one token at a time on the reader.
+outcome-not-recorded = Warning: the outcome could not be written to the records ({ $error }); they show this operation as interrupted.
+station-stopped = The station stopped: { $error }.
+station-stopped-next = Fix the cause and start again; the records show what was burned, and an interrupted token is finished when it is laid on again.
+resuming-same = { $serial }: its burn of { $when } was interrupted (the token may be blank); finishing it with the same secret.
+resuming-new = { $serial }: its burn of { $when } was interrupted (the token may be blank); finishing it with a new secret (the old one was not kept).
+resuming-user-same = { $serial }: its burn of { $when } for { $upn } was interrupted (the token may be blank); finishing it with the same secret.
+resuming-user-new = { $serial }: its burn of { $when } for { $upn } was interrupted (the token may be blank); finishing it with a new secret (the old one was not kept).
+
+## Exports
+
+export-records-next = Check the records file.
+export-nothing = No kept secrets to export.
+export-nothing-next = Only batches run with { $switch } can be exported for Entra ID.
+export-sentence = { $error }.
+export-passphrase-next = Use the passphrase given when the batch ran.
+export-entra-sha1-next = Export only SHA-1 batches (30 or 60 s) for Entra ID; burn SHA-1 tokens for Entra.
+export-write-next = Choose a writable file.
+records-exported = Wrote { $count } records to { $path }.
+entra-file-holds-secrets = This file holds the tokens' SECRETS (readable by you only): upload it to Entra ID, then delete it.
+entra-file-holds-secrets-windows = This file holds the tokens' SECRETS: upload it to Entra ID, then delete it. On Windows it gets the permissions of its folder (this program does not restrict it): save it in a folder only you can read.
+export-folder-permissions = On Windows this program does not restrict who can read the file: it gets the permissions of its folder. Save it in a folder only you can read (for example in your user folder).
+
+## Readers and models
+
+reader-state-empty = no token
+reader-state-token = token present
+reader-state-in-use = in use by another program
+reader-state-mute = token not answering
+reader-state-unavailable = unavailable
+time-sync-keeps-secret = time sync keeps the secret
+time-sync-erases-secret = time sync erases the secret
+
+## Command line: common output
+
+cli-error = error: { $problem }
+cli-next = next:  { $next }
+cli-window-failed = the window could not be opened ({ $error }).
+cli-window-failed-next = run it on a desktop session (DISPLAY or WAYLAND_DISPLAY set), or use the command line: totp-burner --help
+cli-clock-in-step = in step with this PC
+cli-clock-behind = { $seconds } s behind this PC
+cli-clock-ahead = { $seconds } s ahead of this PC
+cli-code-now = {"  "}Code now:  { $code }   ({ $seconds } s left)
+cli-code-neighbours = {"  "}previous:  { $previous }   next: { $next }
+cli-code-line = { $code }   ({ $seconds } s left; previous { $previous }, next { $next })
+cli-readers-none = No reader is connected. Plug in the USB NFC reader.
+
+## Command line: burn and info
+
+cli-burned = Burned token { $serial } ({ $model }).
+cli-burned-account = Account:  { $account }
+cli-burned-options = Options:  { $options }
+cli-options = { $algorithm }, { $period } s step, display { $display } s
+cli-burned-clock = Clock:    set to { $time } (it was { $was })
+cli-burned-compare = Switch the token off and on, then compare: until then it shows its old code.
+cli-info-serial = Serial:      { $serial }
+cli-info-model = Model:       { $model } ({ $time_sync })
+cli-info-model-unknown = Model:       unknown (not a known programmable model)
+cli-info-token-clock = Token clock: { $time } ({ $difference })
+cli-info-reader = Reader:      { $reader }
+cli-info-pc-clock = PC clock:    { $check }
+cli-warning = warning: { $warning }
+cli-arg-period = the token supports a time step of 30 or 60 seconds
+cli-arg-display-timeout = the token supports a display timeout of 15, 30, 60 or 120 seconds
+
+## Command line: secrets and their options
+
+cli-stdin-unreadable = The secret could not be read from standard input.
+cli-stdin-unreadable-next = Pipe the secret into the command, e.g. `printf %s "$KEY" | totp-burner burn --secret -`.
+cli-account-single-secret = --account chooses an account from an authenticator export, but this is a single secret.
+cli-account-single-secret-next = Drop --account.
+cli-account-missing = The export holds { $count } accounts; there is no account { $number }.
+cli-account-missing-next = Choose one of the numbers listed with --account N.
+cli-export-none-usable = None of the accounts in this authenticator export can be burned:
+cli-export-none-usable-next = Export a time-based (TOTP) account with 6-digit codes and scan that QR code.
+cli-export-several = This authenticator export holds several accounts:
+cli-export-several-next = Choose the account to burn with --account N.
+cli-algorithm-conflict = The otpauth link says { $link } but --algorithm says { $flag }.
+cli-algorithm-conflict-next = Drop --algorithm to use the link's setting; the service computes codes with the link's.
+cli-period-conflict = The otpauth link says a { $link } s time step but --period says { $flag } s.
+cli-period-conflict-next = Drop --period to use the link's setting.
+
+## Command line: sync-time
+
+cli-sync-token = Token { $serial } ({ $model })
+cli-sync-clock = Clock:   set to { $time } (it was { $was })
+cli-sync-options = Options: { $options }
+cli-sync-secret = Secret:  { $secret }
+cli-sync-secret-erased = erased: the token is blank, burn a secret now
+cli-sync-secret-kept = kept
+cli-sync-secret-unknown = unknown (unknown model): burn a secret to be sure
+
+## Command line: scan and QR sources
+
+cli-place-screen = screen { $monitor } via { $backend }
+cli-place-clipboard = clipboard
+cli-place-clipboard-image = clipboard image
+cli-place-camera = camera { $camera }
+cli-webcam-hold = Hold the QR code up to camera { $camera } ({ $seconds } s at most)...
+cli-webcam-seen-not-secret = seen, not a secret: { $problem }
+cli-scan-secret = A secret: { $bytes } bytes. Ready to burn.
+cli-scan-secret-for = A secret for { $who }: { $bytes } bytes. Ready to burn.
+cli-scan-export = An authenticator export with { $count } accounts ({ $usable } can be burned): choose one with burn --account N.
+# Followed by the key itself (only with --show-secret).
+cli-scan-shown-secret = secret:
+cli-scan-not-a-secret = Not a secret: { $problem }
+cli-scan-none = No QR code found.
+cli-scan-none-next = Make sure the whole QR code is visible and not covered, then scan again.
+cli-scan-found =
+    { $count ->
+        [one] Found { $count } QR code:
+       *[other] Found { $count } QR codes:
+    }
+cli-qr-none = No QR code was found.
+cli-qr-none-next = Make sure the whole QR code is visible and not covered, then scan again, or paste the secret with --secret -.
+cli-qr-not-a-secret = The QR code found is not a secret: { $problem }
+cli-qr-several = { $count } different secrets were found.
+cli-qr-several-next = Leave only one QR code visible, or run `totp-burner scan` and pass the one you want with --secret -.
+
+## Command line: emulate (the virtual token for tests and demos)
+
+cli-emulate-apdu-log = cannot write the APDU log { $path }: { $error }
+cli-emulate-card = emulating a { $card } (ATR { $atr }) on vpcd port { $port }
+cli-emulate-bad-serial = the serial must be 1 to 32 printable characters.
+cli-emulate-unknown-model = unknown model
+cli-emulate-token = emulating token { $serial } ({ $model }, { $time_sync }) on vpcd port { $port }
+cli-emulate-display = display after a power cycle: { $code }
+
+## Command line: batch
+
+cli-next-short = next: { $next }
+cli-file-unreadable = { $path } could not be read ({ $error }).
+cli-file-unreadable-next = Check the file name.
+cli-batch-continuing = Rows { $rows } were done before (the last on { $last }); continuing at row { $row }.
+cli-batch-all-done = Every row of this list was done before (the last on { $last }); nothing to burn.
+cli-batch-start-row-override = starting at row { $row } as asked: rows { $rows } were burned before and will be burned again, with their tokens' secrets replaced.
+cli-batch-waiting = Next: { $next }. Switch the token on and lay it on the reader.
+cli-batch-need-secret = { $serial }: no secret to burn yet.
+cli-batch-burned-this-run = { $serial }: already burned in this run, not burned again.
+cli-batch-burned-before = { $serial }: already burned on { $when }; not burned again (its secret may be registered for a user). To give it a new secret, run with --reburn.
+cli-batch-burned-before-batch = { $serial }: already burned on { $when } in batch { $batch }; not burned again (its secret may be registered for a user). To give it a new secret, run with --reburn.
+cli-batch-done = { $serial } { $model } { $done ->
+        [finished] finished
+       *[burned] burned
+    } · code { $code } · { $ms } ms
+cli-batch-done-user = { $serial } { $model } { $done ->
+        [finished] finished
+       *[burned] burned
+    } for { $upn } · code { $code } · { $ms } ms
+cli-batch-stopping-after-warning = Stopping the batch.
+cli-batch-failed = { $serial } FAILED: { $problem }
+cli-batch-failed-token = token FAILED: { $problem }
+cli-batch-lift = Lift the token off the reader.
+cli-batch-bad-list = The user list cannot be used: { $error }.
+cli-batch-bad-list-next = Fix the list (each user and each secret may appear once) and start again.
+cli-batch-keeping-secrets = Keeping the secrets, encrypted, in { $path } for the Entra export.
+cli-batch-vault = The kept secrets cannot be opened: { $error }.
+cli-batch-vault-next = Use the passphrase of the earlier batches of this records file (new files: at least 8 characters).
+cli-batch-stopping = Stopping: a token being burned is finished first.
+cli-batch-readers = Readers: { $readers } (one token on each).
+cli-batch-summary = Batch { $batch }: { $burned } burned, { $failed } failed, { $refused } refused as burned before.
+cli-batch-summary-resumed = Batch { $batch }: { $burned } burned ({ $resumed } of them finished after an interruption), { $failed } failed, { $refused } refused as burned before.
+cli-batch-rows-left = Rows { $rows } are not burned yet: run the same command again to continue.
+cli-batch-in-doubt = Left unfinished (the token may be blank): { $serials }. Lay each on a reader in a station run to finish it.
+
+## Command line: records
+
+cli-records-no-folder = No data folder for the records was found.
+cli-records-no-folder-next = Name the records file with --records FILE.
+cli-records-unopenable = The records database could not be opened ({ $error }).
+cli-records-unopenable-next = Check the folder exists and is writable, or choose another file with --records FILE.
+cli-passphrase-needed = A passphrase is needed for the kept secrets.
+cli-passphrase-needed-next = Run it in a terminal to be asked, or set TOTP_BURNER_PASSPHRASE.
+cli-passphrase-prompt = Passphrase for the kept secrets:
+cli-passphrase-again = Again:
+cli-passphrases-differ = The passphrases differ.
+cli-passphrases-differ-next = Try again.
+cli-records-none = No records.
+cli-records-batch = batch { $batch }

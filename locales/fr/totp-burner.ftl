@@ -1,0 +1,450 @@
+# Français. Complet : chaque message de locales/en/totp-burner.ftl.
+# Vouvoiement ; les options de la ligne de commande (--reader, --secret ...) ne se traduisent pas.
+#
+# Glossaire (le même mot pour la même chose) :
+#   token        jeton (jeton matériel)
+#   reader       lecteur
+#   secret       secret (la clé secrète d'un compte)
+#   burn         graver (écrire un secret dans le jeton)
+#   records      journal
+#   batch        lot
+#   time sync    synchronisation de l'heure
+#   QR code      code QR
+#   sign-in page page de connexion
+
+i18n-self-test = Catalogue de messages chargé ({ $name }).
+explanation-next = Ensuite : { $next }
+list-none = aucun
+
+## Étapes de gravure : après « pendant »
+
+step-identify = la lecture du jeton
+step-authenticate = le déverrouillage du jeton
+step-write-config = l'écriture de l'heure et des options
+step-write-seed = l'écriture du secret
+step-verify = le calcul du code de vérification
+
+## Pourquoi un texte n'est pas un secret utilisable
+
+secret-scan-right-qr = Sur la page de connexion, choisissez « Je veux utiliser une autre application d'authentification » (ou « Impossible de scanner ? ») et scannez le code QR otpauth affiché, ou collez sa clé secrète.
+secret-empty-input = Rien n'a été saisi ni scanné.
+secret-empty-input-next = Scannez le code QR à l'écran, ou collez la clé secrète (Base32) ou le lien otpauth://.
+secret-token-serial = C'est le numéro de série { $serial } imprimé sur un jeton { $model }, pas un secret.
+secret-token-serial-next = Scannez le code QR affiché par la page de connexion (le secret du compte), pas le code-barres du jeton.
+secret-phone-factor = Ce code QR enregistre l'application Microsoft Authenticator pour les notifications push ; un jeton matériel ne peut pas l'utiliser.
+secret-fido = Ce code QR sert à se connecter avec une clé d'accès (FIDO) sur un téléphone, ce n'est pas un secret de codes à usage unique.
+secret-fido-next = Fermez la demande de clé d'accès et ajoutez plutôt une méthode « application d'authentification » ; scannez le code QR otpauth qu'elle affiche.
+secret-hotp = Ce secret sert aux codes à compteur (HOTP) ; ces jetons ne produisent que des codes basés sur l'heure (TOTP).
+secret-hotp-next = Demandez au service un authentificateur basé sur l'heure (TOTP) et scannez ce code QR.
+secret-web-link = Ce code QR est un lien vers une page web ({ $host }), pas un secret.
+secret-web-link-no-host = Ce code QR est un lien vers une page web (sans hôte), pas un secret.
+secret-web-link-next = Ouvrez le lien dans un navigateur si vous avez besoin de la page, puis scannez le code QR du secret qu'elle affiche. { secret-scan-right-qr }
+secret-other-uri = C'est un code « { $scheme }: », pas le secret d'un authentificateur.
+secret-other-uri-next = Scannez le code QR qui commence par otpauth://totp, affiché quand vous ajoutez une application d'authentification.
+secret-one-time-code = C'est un nombre à { $digits } chiffres, sans doute un code à usage unique, pas le secret dont il provient.
+secret-plain-number = C'est un simple nombre à { $digits } chiffres, pas une clé secrète.
+secret-plain-number-next = Scannez le code QR, ou tapez la clé secrète (lettres A-Z et chiffres 2-7) affichée sous « Impossible de scanner ? ».
+secret-backup-file = Cela ressemble au contenu du fichier de sauvegarde d'une application d'authentification, pas à un seul secret.
+secret-backup-file-next = Exportez ce compte seul en code QR depuis l'application (ou son lien otpauth://) et scannez ou collez celui-ci.
+secret-malformed-uri = Ce lien otpauth est endommagé : { $detail }.
+secret-malformed-uri-next = Scannez à nouveau le code QR, ou collez la clé secrète seule.
+secret-missing = Ce lien otpauth ne contient pas de secret.
+secret-missing-next = Scannez à nouveau le code QR ; si cela échoue encore, utilisez « Impossible de scanner ? » sur la page de connexion et collez la clé secrète.
+secret-invalid-base32 = Ce n'est pas une clé secrète valide : les clés Base32 n'utilisent que les lettres A-Z et les chiffres 2-7.
+secret-invalid-base32-next = Vérifiez les caractères semblables (0 est O, 1 est I ou L, 8 est B) et retapez la clé, ou scannez plutôt le code QR.
+secret-truncated-base32 = Il manque un caractère à cette clé secrète, ou elle en a un de trop.
+secret-truncated-base32-next = Comparez-la caractère par caractère avec la clé à l'écran, ou scannez plutôt le code QR.
+secret-invalid-hex = Ce n'est pas de l'hexadécimal valide : il faut des paires de chiffres 0-9 et de lettres a-f.
+secret-invalid-hex-next = Copiez à nouveau la clé hexadécimale en entier, ou utilisez la clé Base32 ou le code QR.
+secret-empty = Le secret est vide.
+secret-empty-next = Scannez à nouveau le code QR ou collez la clé secrète complète.
+secret-too-long = Ce secret fait { $bytes } octets ; ces jetons en contiennent au plus 63.
+secret-too-long-next = Demandez au service un secret TOTP standard (20 ou 32 octets), ou vérifiez que vous n'avez collé que la clé.
+secret-unsupported-digits = Ce compte demande des codes à { $digits } chiffres ; ces jetons affichent toujours 6 chiffres.
+secret-unsupported-digits-next = Réglez le compte sur des codes à 6 chiffres auprès du service (le réglage habituel) et scannez le nouveau code QR.
+secret-unsupported-period = Ce compte change de code toutes les { $seconds } secondes ; ces jetons acceptent 30 ou 60 secondes.
+secret-unsupported-period-next = Réglez le compte sur un pas de 30 secondes auprès du service et scannez le nouveau code QR.
+secret-unsupported-algorithm = Ce compte utilise { $name } ; ces jetons n'acceptent que SHA-1 et SHA-256.
+secret-unsupported-algorithm-next = Réglez le compte sur SHA-1 (le réglage habituel) auprès du service et scannez le nouveau code QR.
+secret-malformed-migration = Ce code d'export d'authentificateur est endommagé : { $detail }.
+secret-malformed-migration-next = Exportez à nouveau le compte depuis l'application d'authentification et scannez le nouveau code QR.
+secret-empty-migration = Cet export d'authentificateur ne contient aucun compte.
+secret-empty-migration-next = Dans l'application d'authentification, sélectionnez le compte à transférer, exportez-le et scannez ce code QR.
+secret-unrecognised = Ce n'est pas reconnu comme le secret d'un authentificateur.
+secret-unrecognised-next = Scannez le code QR otpauth de la page de connexion, ou collez la clé secrète (Base32) qu'elle affiche.
+warning-short-secret = Ce secret ne fait que { $bytes } octets ; la RFC 4226 en demande au moins 16. Il fonctionnera, mais vérifiez que la clé entière a été saisie.
+
+## Comptes d'un export (jamais la clé)
+
+account-line = { $who } : { $kind }, { $digits }, { $state }
+account-unnamed = sans nom
+account-totp-unstated = TOTP (non précisé)
+account-digits = { $digits } chiffres
+account-digits-unknown = nombre de chiffres inconnu
+account-usable = peut être gravé
+account-unusable = ne peut pas être gravé : { $problem }
+
+## Capture : fichiers, écran, presse-papiers, caméra
+
+capture-file-unreadable = { $path } n'a pas pu être ouvert ({ $detail }).
+capture-file-unreadable-next = Vérifiez le nom du fichier et vos droits de lecture, ou faites une nouvelle capture d'écran du code QR.
+capture-not-an-image = { $path } n'est pas une image PNG, JPEG, BMP ou WebP, ou elle est endommagée.
+capture-not-an-image-next = Enregistrez le code QR en capture d'écran PNG et ouvrez-la.
+capture-too-large = L'image est trop grande pour être analysée ({ $width } x { $height } pixels).
+capture-too-large-next = Recadrez-la autour du code QR, ou faites une capture de cette seule fenêtre.
+capture-screen-unavailable = L'écran n'a pas pu être capturé ({ $detail }).
+capture-screen-unavailable-next = Faites vous-même une capture d'écran et utilisez « Ouvrir une image » ou « Coller », ou tapez la clé secrète.
+capture-wayland = Ce bureau (Wayland) n'a pas permis de capturer l'écran (pas de portail de capture, ou il a refusé).
+capture-wayland-next = Faites une capture d'écran (Impr. écran) et collez-la, ou ouvrez une session X11.
+capture-clipboard = Rien d'utilisable dans le presse-papiers ({ $detail }).
+capture-clipboard-next = Copiez d'abord l'image du code QR ou la clé secrète, puis collez à nouveau.
+capture-no-camera = Aucune caméra n'a été trouvée.
+capture-no-camera-next = Branchez une webcam, ou scannez le code QR à l'écran ou dans un fichier image.
+capture-camera-busy = La caméra est utilisée par un autre programme.
+capture-camera-busy-next = Fermez les appels vidéo ou les autres applications de caméra, puis réessayez.
+capture-camera-denied = Ce programme n'a pas le droit d'utiliser la caméra.
+capture-camera-denied-next = Autorisez l'accès à la caméra dans les réglages de confidentialité du système (Linux : ajoutez l'utilisateur au groupe « video »), puis réessayez.
+capture-camera = La caméra a échoué ({ $detail }).
+capture-camera-next = Débranchez et rebranchez la caméra, ou scannez plutôt le code QR à l'écran.
+capture-no-webcam-support = Cette version ne prend pas en charge les webcams.
+capture-no-webcam-support-next = Scannez plutôt le code QR à l'écran ou dans un fichier image.
+capture-screen-yourself = Faites vous-même une capture d'écran (Impr. écran), puis collez-la ou utilisez « Ouvrir une image » ; ou tapez la clé secrète.
+capture-blank-screen = L'écran est revenu noir via { $backend } : le bureau lui a caché les autres fenêtres, ou l'écran est verrouillé ou éteint.
+capture-portal-timeout = Le service de capture d'écran du bureau n'a pas répondu en { $seconds } secondes.
+capture-portal-timeout-next = Si le bureau demande si ce programme peut faire des captures d'écran, autorisez-le et scannez à nouveau. Sinon, faites vous-même une capture (Impr. écran) et collez-la.
+capture-screen-timeout = La capture d'écran via { $backend } ne s'est pas terminée en { $seconds } secondes.
+capture-also-tried = { $problem } (Également essayé : { $others }.)
+capture-screen-failed = L'écran n'a pas pu être capturé.
+capture-panicked = { $during } s'est arrêté sur une erreur interne.
+capture-panicked-next = Réessayez. Si cela se reproduit, faites une capture d'écran et utilisez « Ouvrir une image », ou tapez la clé secrète.
+capture-screen-captured = Écran capturé via { $backend }.
+capture-screen-captured-passing-over = Écran capturé via { $backend } (écartés : { $others }).
+
+## Lecteurs et liaison avec le jeton
+
+transport-token-removed = Le jeton a quitté le lecteur ou s'est éteint.
+transport-token-removed-during = Le jeton a quitté le lecteur ou s'est éteint pendant { $step }.
+transport-token-removed-next = Appuyez sur le bouton du jeton pour le réveiller, posez-le à plat sur le lecteur et laissez-le jusqu'à la fin de la gravure, puis réessayez.
+transport-no-token = Aucun jeton n'est sur le lecteur (ou il est éteint).
+transport-no-token-next = Allumez le jeton et posez-le sur le lecteur : appuyez sur son bouton pour allumer l'affichage, puis posez-le à plat sur le lecteur.
+transport-no-reader = Aucun lecteur de cartes à puce n'est branché.
+transport-no-reader-next = Branchez le lecteur NFC USB, attendez que son voyant s'allume, puis réessayez.
+transport-reader-removed = Le lecteur a été débranché.
+transport-reader-removed-during = Le lecteur a été débranché pendant { $step }.
+transport-reader-removed-next = Rebranchez le lecteur et réessayez.
+transport-reader-busy = Un autre programme utilise le lecteur.
+transport-reader-busy-next = Fermez les autres programmes de cartes à puce (y compris l'outil de gravure du fabricant) et réessayez.
+transport-service-unavailable = Le service de cartes à puce ne fonctionne pas.
+transport-service-unavailable-next = Sous Linux, démarrez-le avec « sudo systemctl start pcscd » ; sous Windows, démarrez le service « Carte à puce ». Puis réessayez.
+transport-timeout = Le jeton ne répond plus.
+transport-timeout-during = Le jeton ne répond plus pendant { $step }.
+transport-timeout-next = Gardez le jeton allumé et à plat sur le lecteur, puis réessayez.
+transport-unavailable = { $what } n'est pas disponible.
+transport-unavailable-next = Vérifiez le lecteur et le service de cartes à puce, ou utilisez --emulator pour essayer l'outil sans matériel.
+transport-unknown-reader = Aucun lecteur ne correspond à « { $wanted } ». Lecteurs : { $readers }.
+transport-unknown-reader-next = Donnez à --reader le nom exact ou une partie unique de celui-ci (voir `totp-burner readers`).
+transport-ambiguous-reader = « { $wanted } » correspond à plusieurs lecteurs : { $readers }.
+transport-ambiguous-reader-next = Donnez une partie plus longue du nom (ou le nom exact) avec --reader.
+transport-several-tokens = Des jetons sont posés sur plusieurs lecteurs : { $readers }.
+transport-several-tokens-next = Retirez les jetons que vous ne gravez pas, ou choisissez le lecteur avec --reader NOM.
+transport-other = La communication avec le lecteur a échoué ({ $detail }).
+transport-other-during = La communication avec le lecteur a échoué ({ $detail }) pendant { $step }.
+transport-other-next = Retirez le jeton, reposez-le sur le lecteur et réessayez ; si le problème persiste, débranchez et rebranchez le lecteur.
+
+## Ce que le jeton a répondu
+
+protocol-not-a-token = La carte sur le lecteur ne répond pas comme un jeton programmable (statut { $status } à « get info »). Rien n'y a été écrit.
+protocol-rejected = Le jeton a rejeté la commande pendant { $step } (statut { $status }).
+protocol-rejected-next = Éteignez et rallumez le jeton, puis réessayez ; si cela se répète, ce modèle de jeton n'est peut-être pas pris en charge.
+protocol-nonsense = Le jeton a donné une réponse incohérente pendant { $step }.
+protocol-nonsense-next = Posez le jeton à plat sur le lecteur et réessayez ; si cela se répète, ce n'est pas un jeton pris en charge.
+protocol-seed-length = Le secret fait { $bytes } octets ; le jeton accepte de 1 à 63 octets.
+protocol-seed-length-next = Utilisez un secret TOTP standard (20 ou 32 octets).
+protocol-auth-failed = Le jeton a refusé la clé de déverrouillage pendant { $step }. Rien n'a été retenté : des échecs de déverrouillage répétés peuvent bloquer un jeton.
+protocol-auth-failed-token = Le jeton (numéro de série { $serial }, { $model }) a refusé la clé de déverrouillage pendant { $step }. Rien n'a été retenté : des échecs de déverrouillage répétés peuvent bloquer un jeton.
+protocol-auth-failed-next = Avant une nouvelle tentative, vérifiez : le nom du modèle sur le jeton se termine par « -i » (seuls ceux-là sont programmables), le numéro de série lu correspond à celui imprimé sur le jeton et commence par un préfixe Token2 connu (8659...), et aucune autre carte n'est sur le lecteur. Si tout est correct, contactez le support Token2 avec le numéro de série au lieu de répéter la gravure.
+
+## Cartes qui ne sont pas des jetons programmables
+
+card-not-a-token-next = Posez sur le lecteur un jeton programmable Token2 (son nom de modèle se termine par « -i »), allumé (appuyez sur son bouton), sans autre carte ni clé à proximité.
+card-fido = C'est une clé de sécurité FIDO, pas un jeton programmable. Rien n'y a été écrit.
+card-fido-next = Retirez la clé de sécurité du lecteur (elle sert à se connecter avec des clés d'accès et ne peut pas contenir de secret TOTP). { card-not-a-token-next }
+card-yubikey = C'est une YubiKey (une clé de sécurité avec une applet d'authentification OATH), pas un jeton programmable. Rien n'y a été écrit.
+card-yubikey-next = Retirez la YubiKey du lecteur (pour garder des secrets TOTP sur une YubiKey, utilisez plutôt Yubico Authenticator). { card-not-a-token-next }
+card-piv = C'est une carte à puce PIV (ou l'applet PIV d'une clé de sécurité), pas un jeton programmable. Rien n'y a été écrit.
+card-piv-next = Retirez la carte du lecteur (elle contient des certificats et ne peut pas être gravée). { card-not-a-token-next }
+card-payment = C'est une carte bancaire (carte de paiement), pas un jeton programmable. Rien n'y a été écrit.
+card-payment-next = Retirez la carte bancaire (ou le portefeuille qui la contient) du lecteur (on lui a seulement demandé ce qu'elle est). { card-not-a-token-next }
+
+## Ce qu'un échec a laissé sur le jeton
+
+state-untouched = Rien n'a été écrit ; le jeton est inchangé.
+state-config-maybe-blank = L'heure et les options ont peut-être été écrites ; si oui, ce modèle a effacé son secret précédent et le jeton est vierge : gravez-le à nouveau.
+state-config-maybe-kept = L'heure et les options ont peut-être été écrites ; si oui, l'ancien secret est toujours sur le jeton mais fonctionne avec les nouvelles options : gravez-le à nouveau.
+state-config-maybe-unknown = L'heure et les options ont peut-être été écrites ; si oui, le secret précédent a peut-être été effacé : gravez-le à nouveau.
+state-config-blank = Heure et options écrites, secret non écrit : ce modèle a effacé son secret précédent, le jeton est vierge : gravez-le à nouveau.
+state-config-kept = Heure et options écrites, secret non écrit : l'ancien secret est toujours sur le jeton mais fonctionne avec les nouvelles options : gravez-le à nouveau.
+state-config-unknown = Heure et options écrites, secret non écrit : le secret précédent a peut-être été effacé : gravez-le à nouveau.
+state-seed-maybe-blank = Heure et options écrites ; le nouveau secret a peut-être été écrit. Le jeton contient soit le nouveau secret, soit aucun : gravez-le à nouveau pour en être sûr.
+state-seed-maybe-kept = Heure et options écrites ; le nouveau secret a peut-être été écrit. Le jeton contient soit le nouveau secret, soit l'ancien : gravez-le à nouveau pour en être sûr.
+state-seed-maybe-unknown = Heure et options écrites ; le nouveau secret a peut-être été écrit. Gravez-le à nouveau pour en être sûr.
+
+## Gravure et synchronisation de l'heure
+
+burn-unknown-model = Le numéro de série { $serial } du jeton ne correspond à aucun modèle programmable connu.
+burn-unknown-model-next = Vérifiez que le jeton est un modèle programmable Token2 « -i » ; pour le graver quand même, utilisez --allow-unknown-model.
+burn-erase-not-confirmed = Sur ce modèle ({ $model }), régler l'heure efface le secret du jeton.
+burn-erase-not-confirmed-next = Gravez plutôt le jeton (cela règle aussi l'heure), ou confirmez avec --erase-secret-ok et gravez un secret ensuite.
+burn-stopped = L'opération a été arrêtée avant toute écriture.
+burn-stopped-next = Le jeton est inchangé ; reposez-le sur le lecteur.
+clock-in-step = à l'heure
+clock-behind = { $seconds } s de retard
+clock-ahead = { $seconds } s d'avance
+
+## Secrets donnés sur la ligne de commande
+
+cli-secret-on-command-line = un secret donné par --secret TEXTE est visible des autres utilisateurs dans la liste des processus et reste dans l'historique du shell ; transmettez-le par --secret - (par ex. printf %s "$KEY" | totp-burner burn --secret -) ou nommez une variable d'environnement avec --secret-env VAR.
+cli-secret-env-not-text = La variable d'environnement { $var } ne contient pas de texte.
+cli-secret-env-not-text-next = Mettez-y la clé secrète ou le lien otpauth:// en texte brut, ou transmettez-le par --secret -.
+cli-secret-env-unset = La variable d'environnement { $var } n'est pas définie.
+cli-secret-env-unset-next = Définissez-la d'abord (par ex. read -rs { $var } && export { $var }), ou transmettez le secret par --secret -.
+
+## L'horloge du PC comparée aux serveurs de temps
+
+pc-clock-in-step = à l'heure de { $server }
+pc-clock-behind = { $seconds } s de retard sur { $server }
+pc-clock-ahead = { $seconds } s d'avance sur { $server }
+pc-clock-no-servers = aucun serveur de temps n'est configuré ({ $var } est vide)
+pc-clock-timeout = aucun serveur de temps n'a répondu en { $seconds } s
+pc-clock-dns-failure = le serveur de temps { $server } est introuvable
+pc-clock-unreachable = le serveur de temps { $server } est injoignable ({ $detail })
+pc-clock-bad-answer = le serveur de temps { $server } a donné une réponse inutilisable ({ $detail })
+pc-clock-off = L'horloge de ce PC a { $offset } ({ $limit } s au plus sont admises) ; chaque jeton réglé sur elle serait faux de { $seconds } s. Rien n'a été écrit ; le jeton est inchangé.
+pc-clock-off-next = Corrigez l'horloge de ce PC, puis réessayez. Windows : Paramètres > Heure et langue > Date et heure, activez « Régler l'heure automatiquement » et cliquez sur « Synchroniser maintenant » (ou lancez « w32tm /resync » en administrateur). Linux : lancez « sudo timedatectl set-ntp true » et vérifiez que « timedatectl status » indique « System clock synchronized: yes » (avec chrony : « sudo chronyc makestep »). Si vous êtes sûr que ce PC est juste et le serveur de temps faux, écrivez quand même avec --trust-pc-clock (c'est consigné au journal).
+pc-clock-check-too-far = { $offset } : plus que les { $limit } s admises, la gravure et la synchronisation de l'heure refuseront de l'écrire ; corrigez l'horloge de ce PC
+pc-clock-check-unverified = non vérifiée : { $reason }
+pc-clock-verdict-verified = Horloge du PC vérifiée : { $offset }.
+pc-clock-verdict-unverified = Horloge du PC non vérifiée : { $reason } ; le jeton a reçu l'heure de ce PC sans contrôle.
+pc-clock-verdict-overridden = Horloge du PC : { $offset }, écrite quand même à la demande de l'opérateur : les codes du jeton peuvent être décalés.
+
+## Journal : codes d'erreur et états de jeton enregistrés
+
+code-reader-error = La communication avec le lecteur a échoué.
+code-auth-failed = Le jeton a refusé la clé de déverrouillage.
+code-auth-failed-next = Vérifiez que c'est un modèle programmable « -i » et que le numéro de série correspond ; des échecs répétés peuvent bloquer un jeton.
+code-token-refused = Le jeton a rejeté une commande.
+code-token-refused-next = Éteignez et rallumez le jeton, puis réessayez ; si cela se répète, le modèle n'est peut-être pas pris en charge.
+code-bad-answer = Le jeton a donné une réponse incohérente.
+code-seed-length = La longueur du secret ne convient pas au jeton (1 à 63 octets).
+code-unknown-model = Le numéro de série du jeton ne correspond à aucun modèle programmable connu.
+code-unknown-model-next = Vérifiez que le jeton est un modèle programmable Token2 « -i ».
+code-erase-not-confirmed = Régler l'heure sur ce modèle efface le secret, et cela n'a pas été confirmé.
+code-erase-not-confirmed-next = Gravez plutôt le jeton (cela règle aussi l'heure).
+code-stopped = Arrêté avant toute écriture.
+code-wrong-card = La carte sur le lecteur n'est pas un jeton programmable ; rien n'y a été écrit.
+code-wrong-card-next = Retirez-la et posez le jeton programmable sur le lecteur.
+stored-state-untouched = rien n'a été écrit
+stored-state-config-maybe-written = l'heure et les options ont peut-être été écrites : le jeton est peut-être vierge
+stored-state-config-written = heure et options écrites, secret non : le jeton est peut-être vierge
+stored-state-seed-maybe-written = le secret a peut-être été écrit
+stored-state-unknown = inconnu
+record-interrupted = interrompu : le jeton est peut-être vierge ; reposez-le
+record-interrupted-followed = interrompu (une opération ultérieure sur ce jeton suit)
+record-ok = ok
+record-unknown-cause = cause inconnue
+record-failed = échec : { $problem }
+record-failed-touched = échec : { $problem } ({ $state } ; reposez-le)
+interrupted-count =
+    { $count ->
+        [one] { $count } opération a été interrompue : posez ce jeton sur le lecteur d'une station pour la terminer.
+       *[other] { $count } opérations ont été interrompues : posez ces jetons sur le lecteur d'une station pour les terminer.
+    }
+
+## Refus avant toute écriture
+
+refusal-burned-before = Le jeton { $serial } a déjà été gravé le { $when } ; son secret est peut-être déjà enregistré pour un utilisateur.
+refusal-burned-before-batch = Le jeton { $serial } a déjà été gravé le { $when } dans le lot { $batch } ; son secret est peut-être déjà enregistré pour un utilisateur.
+refusal-burned-before-next = Posez le jeton suivant sur le lecteur ; pour remplacer volontairement le secret de ce jeton, choisissez « Graver à nouveau avec un nouveau secret » (ligne de commande : --reburn).
+refusal-not-recorded = Le journal n'a pas pu être écrit ({ $error }), donc rien n'a été écrit sur le jeton.
+refusal-not-recorded-next = Vérifiez que le disque a de la place et que le fichier journal est modifiable, puis réessayez.
+refusal-not-sealed = Le secret n'a pas pu être conservé chiffré ({ $error }), donc rien n'a été écrit sur le jeton.
+refusal-not-sealed-next = Recommencez avec la phrase de passe de ce fichier journal.
+refusal-other-token = Un autre jeton ({ $found }) est maintenant sur le lecteur ; rien n'a été écrit.
+refusal-other-token-next = Posez un seul jeton à la fois sur le lecteur.
+outcome-not-recorded = Attention : le résultat n'a pas pu être écrit au journal ({ $error }) ; celui-ci montre cette opération comme interrompue.
+station-stopped = La station s'est arrêtée : { $error }.
+station-stopped-next = Corrigez la cause et recommencez ; le journal montre ce qui a été gravé, et un jeton interrompu est terminé dès qu'il est reposé.
+resuming-same = { $serial } : sa gravure du { $when } a été interrompue (le jeton est peut-être vierge) ; elle est terminée avec le même secret.
+resuming-new = { $serial } : sa gravure du { $when } a été interrompue (le jeton est peut-être vierge) ; elle est terminée avec un nouveau secret (l'ancien n'a pas été conservé).
+resuming-user-same = { $serial } : sa gravure du { $when } pour { $upn } a été interrompue (le jeton est peut-être vierge) ; elle est terminée avec le même secret.
+resuming-user-new = { $serial } : sa gravure du { $when } pour { $upn } a été interrompue (le jeton est peut-être vierge) ; elle est terminée avec un nouveau secret (l'ancien n'a pas été conservé).
+
+## Exports
+
+export-records-next = Vérifiez le fichier journal.
+export-nothing = Aucun secret conservé à exporter.
+export-nothing-next = Seuls les lots exécutés avec { $switch } peuvent être exportés pour Entra ID.
+export-sentence = { $error }.
+export-passphrase-next = Utilisez la phrase de passe donnée lors de l'exécution du lot.
+export-entra-sha1-next = N'exportez pour Entra ID que des lots SHA-1 (30 ou 60 s) ; gravez des jetons SHA-1 pour Entra.
+export-write-next = Choisissez un fichier modifiable.
+records-exported = { $count } entrées du journal écrites dans { $path }.
+entra-file-holds-secrets = Ce fichier contient les SECRETS des jetons (lisible par vous seul) : importez-le dans Entra ID, puis supprimez-le.
+entra-file-holds-secrets-windows = Ce fichier contient les SECRETS des jetons : importez-le dans Entra ID, puis supprimez-le. Sous Windows, il prend les autorisations de son dossier (ce programme ne les restreint pas) : enregistrez-le dans un dossier que vous seul pouvez lire.
+export-folder-permissions = Sous Windows, ce programme ne restreint pas qui peut lire le fichier : il prend les autorisations de son dossier. Enregistrez-le dans un dossier que vous seul pouvez lire (par exemple votre dossier personnel).
+
+## Lecteurs et modèles
+
+reader-state-empty = pas de jeton
+reader-state-token = jeton présent
+reader-state-in-use = utilisé par un autre programme
+reader-state-mute = le jeton ne répond pas
+reader-state-unavailable = indisponible
+time-sync-keeps-secret = la synchronisation de l'heure garde le secret
+time-sync-erases-secret = la synchronisation de l'heure efface le secret
+
+## Ligne de commande : sortie commune
+
+cli-error = Erreur : { $problem }
+cli-next = Ensuite : { $next }
+cli-window-failed = la fenêtre n'a pas pu s'ouvrir ({ $error }).
+cli-window-failed-next = lancez-le dans une session de bureau (DISPLAY ou WAYLAND_DISPLAY défini), ou utilisez la ligne de commande : totp-burner --help
+cli-clock-in-step = à l'heure de ce PC
+cli-clock-behind = { $seconds } s de retard sur ce PC
+cli-clock-ahead = { $seconds } s d'avance sur ce PC
+cli-code-now = {"  "}Code actuel :  { $code }   (encore { $seconds } s)
+cli-code-neighbours = {"  "}précédent :    { $previous }   suivant : { $next }
+cli-code-line = { $code }   (encore { $seconds } s ; précédent { $previous }, suivant { $next })
+cli-readers-none = Aucun lecteur n'est branché. Branchez le lecteur NFC USB.
+
+## Ligne de commande : burn et info
+
+cli-burned = Jeton { $serial } ({ $model }) gravé.
+cli-burned-account = Compte :   { $account }
+cli-burned-options = Options :  { $options }
+cli-options = { $algorithm }, pas de { $period } s, affichage { $display } s
+cli-burned-clock = Heure :    réglée sur { $time } (elle avait { $was })
+cli-burned-compare = Éteignez et rallumez le jeton, puis comparez : d'ici là, il affiche son ancien code.
+cli-info-serial = Numéro de série : { $serial }
+cli-info-model = Modèle :          { $model } ({ $time_sync })
+cli-info-model-unknown = Modèle :          inconnu (pas un modèle programmable connu)
+cli-info-token-clock = Heure du jeton :  { $time } ({ $difference })
+cli-info-reader = Lecteur :         { $reader }
+cli-info-pc-clock = Horloge du PC :   { $check }
+cli-warning = attention : { $warning }
+cli-arg-period = le jeton accepte un pas de 30 ou 60 secondes
+cli-arg-display-timeout = le jeton accepte une durée d'affichage de 15, 30, 60 ou 120 secondes
+
+## Ligne de commande : secrets et leurs options
+
+cli-stdin-unreadable = Le secret n'a pas pu être lu sur l'entrée standard.
+cli-stdin-unreadable-next = Transmettez le secret à la commande, par ex. `printf %s "$KEY" | totp-burner burn --secret -`.
+cli-account-single-secret = --account choisit un compte dans un export d'authentificateur, mais ceci est un secret unique.
+cli-account-single-secret-next = Retirez --account.
+cli-account-missing = L'export contient { $count } comptes ; il n'y a pas de compte { $number }.
+cli-account-missing-next = Choisissez l'un des numéros listés avec --account N.
+cli-export-none-usable = Aucun des comptes de cet export d'authentificateur ne peut être gravé :
+cli-export-none-usable-next = Exportez un compte basé sur l'heure (TOTP) avec des codes à 6 chiffres et scannez ce code QR.
+cli-export-several = Cet export d'authentificateur contient plusieurs comptes :
+cli-export-several-next = Choisissez le compte à graver avec --account N.
+cli-algorithm-conflict = Le lien otpauth indique { $link } mais --algorithm indique { $flag }.
+cli-algorithm-conflict-next = Retirez --algorithm pour utiliser le réglage du lien ; le service calcule les codes avec celui du lien.
+cli-period-conflict = Le lien otpauth indique un pas de { $link } s mais --period indique { $flag } s.
+cli-period-conflict-next = Retirez --period pour utiliser le réglage du lien.
+
+## Ligne de commande : sync-time
+
+cli-sync-token = Jeton { $serial } ({ $model })
+cli-sync-clock = Heure :   réglée sur { $time } (elle avait { $was })
+cli-sync-options = Options : { $options }
+cli-sync-secret = Secret :  { $secret }
+cli-sync-secret-erased = effacé : le jeton est vierge, gravez un secret maintenant
+cli-sync-secret-kept = conservé
+cli-sync-secret-unknown = inconnu (modèle inconnu) : gravez un secret pour en être sûr
+
+## Ligne de commande : scan et sources de codes QR
+
+cli-place-screen = écran { $monitor } via { $backend }
+cli-place-clipboard = presse-papiers
+cli-place-clipboard-image = image du presse-papiers
+cli-place-camera = caméra { $camera }
+cli-webcam-hold = Présentez le code QR à la caméra { $camera } ({ $seconds } s au plus)...
+cli-webcam-seen-not-secret = vu, pas un secret : { $problem }
+cli-scan-secret = Un secret : { $bytes } octets. Prêt à graver.
+cli-scan-secret-for = Un secret pour { $who } : { $bytes } octets. Prêt à graver.
+cli-scan-export = Un export d'authentificateur avec { $count } comptes ({ $usable } peuvent être gravés) : choisissez-en un avec burn --account N.
+cli-scan-shown-secret = secret :
+cli-scan-not-a-secret = Pas un secret : { $problem }
+cli-scan-none = Aucun code QR trouvé.
+cli-scan-none-next = Vérifiez que le code QR est entièrement visible et non masqué, puis scannez à nouveau.
+cli-scan-found =
+    { $count ->
+        [one] { $count } code QR trouvé :
+       *[other] { $count } codes QR trouvés :
+    }
+cli-qr-none = Aucun code QR n'a été trouvé.
+cli-qr-none-next = Vérifiez que le code QR est entièrement visible et non masqué, puis scannez à nouveau, ou collez le secret avec --secret -.
+cli-qr-not-a-secret = Le code QR trouvé n'est pas un secret : { $problem }
+cli-qr-several = { $count } secrets différents ont été trouvés.
+cli-qr-several-next = Ne laissez qu'un seul code QR visible, ou lancez `totp-burner scan` et transmettez celui que vous voulez avec --secret -.
+
+## Ligne de commande : emulate (le jeton virtuel pour les tests et démonstrations)
+
+cli-emulate-apdu-log = impossible d'écrire le journal APDU { $path } : { $error }
+cli-emulate-card = émulation d'une { $card } (ATR { $atr }) sur le port vpcd { $port }
+cli-emulate-bad-serial = le numéro de série doit compter de 1 à 32 caractères imprimables.
+cli-emulate-unknown-model = modèle inconnu
+cli-emulate-token = émulation du jeton { $serial } ({ $model }, { $time_sync }) sur le port vpcd { $port }
+cli-emulate-display = affichage après extinction et rallumage : { $code }
+
+## Ligne de commande : batch
+
+cli-next-short = ensuite : { $next }
+cli-file-unreadable = { $path } n'a pas pu être lu ({ $error }).
+cli-file-unreadable-next = Vérifiez le nom du fichier.
+cli-batch-continuing = Les lignes { $rows } ont déjà été traitées (la dernière le { $last }) ; reprise à la ligne { $row }.
+cli-batch-all-done = Toutes les lignes de cette liste ont déjà été traitées (la dernière le { $last }) ; rien à graver.
+cli-batch-start-row-override = début à la ligne { $row } comme demandé : les lignes { $rows } ont déjà été gravées et le seront à nouveau, les secrets de leurs jetons seront remplacés.
+cli-batch-waiting = Suivant : { $next }. Allumez le jeton et posez-le sur le lecteur.
+cli-batch-need-secret = { $serial } : pas encore de secret à graver.
+cli-batch-burned-this-run = { $serial } : déjà gravé pendant cette exécution, pas gravé à nouveau.
+cli-batch-burned-before = { $serial } : déjà gravé le { $when } ; pas gravé à nouveau (son secret est peut-être enregistré pour un utilisateur). Pour lui donner un nouveau secret, lancez avec --reburn.
+cli-batch-burned-before-batch = { $serial } : déjà gravé le { $when } dans le lot { $batch } ; pas gravé à nouveau (son secret est peut-être enregistré pour un utilisateur). Pour lui donner un nouveau secret, lancez avec --reburn.
+cli-batch-done = { $serial } { $model } { $done ->
+        [finished] terminé
+       *[burned] gravé
+    } · code { $code } · { $ms } ms
+cli-batch-done-user = { $serial } { $model } { $done ->
+        [finished] terminé
+       *[burned] gravé
+    } pour { $upn } · code { $code } · { $ms } ms
+cli-batch-stopping-after-warning = Arrêt du lot.
+cli-batch-failed = { $serial } ÉCHEC : { $problem }
+cli-batch-failed-token = jeton ÉCHEC : { $problem }
+cli-batch-lift = Retirez le jeton du lecteur.
+cli-batch-bad-list = La liste d'utilisateurs est inutilisable : { $error }.
+cli-batch-bad-list-next = Corrigez la liste (chaque utilisateur et chaque secret ne peut apparaître qu'une fois) et recommencez.
+cli-batch-keeping-secrets = Les secrets sont conservés, chiffrés, dans { $path } pour l'export Entra.
+cli-batch-vault = Les secrets conservés ne peuvent pas être ouverts : { $error }.
+cli-batch-vault-next = Utilisez la phrase de passe des lots précédents de ce fichier journal (nouveaux fichiers : au moins 8 caractères).
+cli-batch-stopping = Arrêt : un jeton en cours de gravure est d'abord terminé.
+cli-batch-readers = Lecteurs : { $readers } (un jeton sur chacun).
+cli-batch-summary = Lot { $batch } : { $burned } gravés, { $failed } en échec, { $refused } refusés car déjà gravés.
+cli-batch-summary-resumed = Lot { $batch } : { $burned } gravés (dont { $resumed } terminés après une interruption), { $failed } en échec, { $refused } refusés car déjà gravés.
+cli-batch-rows-left = Les lignes { $rows } ne sont pas encore gravées : relancez la même commande pour continuer.
+cli-batch-in-doubt = Non terminés (le jeton est peut-être vierge) : { $serials }. Posez chacun sur un lecteur lors d'une exécution de station pour le terminer.
+
+## Ligne de commande : records
+
+cli-records-no-folder = Aucun dossier de données n'a été trouvé pour le journal.
+cli-records-no-folder-next = Indiquez le fichier journal avec --records FICHIER.
+cli-records-unopenable = La base du journal n'a pas pu être ouverte ({ $error }).
+cli-records-unopenable-next = Vérifiez que le dossier existe et est modifiable, ou choisissez un autre fichier avec --records FICHIER.
+cli-passphrase-needed = Une phrase de passe est nécessaire pour les secrets conservés.
+cli-passphrase-needed-next = Lancez-le dans un terminal pour qu'elle vous soit demandée, ou définissez TOTP_BURNER_PASSPHRASE.
+cli-passphrase-prompt = Phrase de passe des secrets conservés :
+cli-passphrase-again = Encore une fois :
+cli-passphrases-differ = Les phrases de passe diffèrent.
+cli-passphrases-differ-next = Réessayez.
+cli-records-none = Aucune entrée au journal.
+cli-records-batch = lot { $batch }

@@ -1,0 +1,248 @@
+//! The message catalogue (`locales/<lang>/totp-burner.ftl`): every shipped
+//! language parses, holds exactly the English messages with the same
+//! arguments, every message is used somewhere, and the CLI speaks German
+//! when asked. (That every message id the source uses exists in English,
+//! with exactly the arguments it passes, is checked when building: `tr!`
+//! goes through i18n-embed-fl's `fl!`.)
+
+mod common;
+
+use common::{BIN, text};
+use fluent_syntax::ast;
+use std::collections::{BTreeMap, BTreeSet};
+use std::process::Command;
+use totp_burner::i18n::Lang;
+
+/// What a message uses: its variables and the other messages it includes.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Uses {
+    variables: BTreeSet<String>,
+    messages: BTreeSet<String>,
+}
+
+fn inline(e: &ast::InlineExpression<&str>, u: &mut Uses) {
+    use ast::InlineExpression as I;
+    match e {
+        I::VariableReference { id } => {
+            u.variables.insert(id.name.to_string());
+        }
+        I::MessageReference { id, .. } => {
+            u.messages.insert(id.name.to_string());
+        }
+        I::FunctionReference { arguments, .. } => {
+            arguments.positional.iter().for_each(|a| inline(a, u));
+            arguments.named.iter().for_each(|a| inline(&a.value, u));
+        }
+        I::Placeable { expression } => expr(expression, u),
+        I::StringLiteral { .. } | I::NumberLiteral { .. } | I::TermReference { .. } => {}
+    }
+}
+
+fn expr(e: &ast::Expression<&str>, u: &mut Uses) {
+    match e {
+        ast::Expression::Inline(i) => inline(i, u),
+        ast::Expression::Select { selector, variants } => {
+            inline(selector, u);
+            variants.iter().for_each(|v| pattern(&v.value, u));
+        }
+    }
+}
+
+fn pattern(p: &ast::Pattern<&str>, u: &mut Uses) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            expr(expression, u);
+        }
+    }
+}
+
+/// The catalogue's messages by id, or the parse errors.
+fn messages(lang: Lang) -> BTreeMap<String, Uses> {
+    let res = fluent_syntax::parser::parse(lang.catalogue())
+        .unwrap_or_else(|(_, errors)| panic!("{}: parse errors: {errors:#?}", lang.code()));
+    let mut out = BTreeMap::new();
+    for entry in &res.body {
+        match entry {
+            ast::Entry::Message(m) => {
+                let mut u = Uses::default();
+                match &m.value {
+                    Some(p) => pattern(p, &mut u),
+                    None => panic!("{}: {} has no value", lang.code(), m.id.name),
+                }
+                let id = m.id.name.to_string();
+                assert!(
+                    out.insert(id.clone(), u).is_none(),
+                    "{}: {id} is defined twice",
+                    lang.code()
+                );
+            }
+            ast::Entry::Junk { content } => panic!("{}: junk: {content}", lang.code()),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn every_language_parses_and_holds_exactly_the_english_messages_with_their_arguments() {
+    let en = messages(Lang::En);
+    assert!(en.len() > 300, "{} English messages", en.len());
+    let mut failures = Vec::new();
+    for (id, u) in &en {
+        for m in &u.messages {
+            if !en.contains_key(m) {
+                failures.push(format!("en: {id} includes the unknown message {m}"));
+            }
+        }
+    }
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let tr = messages(lang);
+        let code = lang.code();
+        for id in en.keys().filter(|id| !tr.contains_key(*id)) {
+            failures.push(format!("{code}: missing {id}"));
+        }
+        for (id, u) in &tr {
+            match en.get(id) {
+                None => failures.push(format!("{code}: {id} is not an English message")),
+                Some(want) if want != u => failures.push(format!(
+                    "{code}: {id} uses {:?} / {:?}, English uses {:?} / {:?}",
+                    u.variables, u.messages, want.variables, want.messages
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every `.rs` file under `dir`, as text.
+fn sources(dir: &std::path::Path, out: &mut String) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push_str(&std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
+
+#[test]
+fn every_english_message_is_used() {
+    let mut src = String::new();
+    sources(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut src,
+    );
+    let en = messages(Lang::En);
+    let included: BTreeSet<&String> = en.values().flat_map(|u| &u.messages).collect();
+    let unused: Vec<&String> = en
+        .keys()
+        .filter(|id| !included.contains(id) && !src.contains(&format!("\"{id}\"")))
+        .collect();
+    assert!(unused.is_empty(), "messages nothing uses: {unused:?}");
+}
+
+#[test]
+fn german_and_french_words_arrive_whole_without_isolation_marks() {
+    // The only test in this binary that switches the language.
+    for (lang, want) in [
+        (Lang::De, "Nachrichtenkatalog geladen (x)."),
+        (Lang::Fr, "Catalogue de messages chargé (x)."),
+        (Lang::En, "Message catalogue loaded (x)."),
+    ] {
+        totp_burner::i18n::set_language(lang);
+        assert_eq!(totp_burner::i18n::language(), lang);
+        assert_eq!(totp_burner::tr!("i18n-self-test", name = "x"), want);
+    }
+}
+
+/// The binary in `lang` (no time servers: nothing goes to the network).
+fn bin_in(lang: &str) -> Command {
+    let mut c = common::bin();
+    c.env("TOTP_BURNER_LANG", lang)
+        .env(totp_burner::clockcheck::SERVERS_VAR, "");
+    c
+}
+
+/// Standard error of `code --secret -` with nothing on standard input
+/// (the "nothing was entered" error) in `lang`.
+fn nothing_entered(lang: &str, os_lang: Option<&str>) -> String {
+    let mut c = bin_in(lang);
+    if let Some(os) = os_lang {
+        c.env("LANG", os)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE");
+    }
+    let o = c
+        .args(["code", "--secret", "-"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    text(&o.stderr)
+}
+
+#[test]
+fn the_cli_speaks_german_when_asked() {
+    let o = bin_in("de")
+        .args(["code", "--secret-env", "TOTP_BURNER_I18N_UNSET"])
+        .env_remove("TOTP_BURNER_I18N_UNSET")
+        .output()
+        .unwrap();
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("Fehler: Die Umgebungsvariable TOTP_BURNER_I18N_UNSET ist nicht gesetzt.")
+            && err.contains("Weiter: Setzen Sie sie zuerst"),
+        "{err}"
+    );
+
+    let err = nothing_entered("de_DE.UTF-8", None);
+    assert!(
+        err.contains("Fehler: Es wurde nichts eingegeben oder gescannt.")
+            && !err.contains("Nothing was entered"),
+        "{err}"
+    );
+
+    let missing = common::run_dir("i18n").join("missing.png");
+    let o = bin_in("de")
+        .args(["scan", "--image"])
+        .arg(&missing)
+        .output()
+        .unwrap();
+    let err = text(&o.stderr);
+    assert!(err.contains("konnte nicht geöffnet werden"), "{err}");
+}
+
+#[test]
+fn the_cli_speaks_french_and_falls_back_to_english_for_unknown_languages() {
+    let err = nothing_entered("fr", None);
+    assert!(
+        err.contains("Erreur : Rien n'a été saisi ni scanné.") && !err.contains("error:"),
+        "{err}"
+    );
+
+    let err = nothing_entered("es", Some("C"));
+    assert!(
+        err.contains("error: Nothing was entered or scanned."),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_language_follows_the_os_without_an_override() {
+    let o = Command::new(BIN)
+        .env_remove("TOTP_BURNER_LANG")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_MESSAGES")
+        .env("LC_ALL", "de_DE.UTF-8")
+        .env("LANG", "de_DE.UTF-8")
+        .env(totp_burner::clockcheck::SERVERS_VAR, "")
+        .args(["code", "--secret", "-"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let err = text(&o.stderr);
+    assert!(err.contains("Fehler:"), "{err}");
+}
