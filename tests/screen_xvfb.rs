@@ -92,7 +92,13 @@ fn show_image(
     )
     .unwrap();
     for (name, value) in properties {
-        let atom = |n: &str| conn.intern_atom(false, n.as_bytes()).unwrap().reply().unwrap().atom;
+        let atom = |n: &str| {
+            conn.intern_atom(false, n.as_bytes())
+                .unwrap()
+                .reply()
+                .unwrap()
+                .atom
+        };
         match value {
             PropertyValue::Text(t) => {
                 let utf8 = atom("UTF8_STRING");
@@ -100,8 +106,14 @@ fn show_image(
                     .unwrap();
             }
             PropertyValue::Cardinal(n) => {
-                conn.change_property32(PropMode::REPLACE, win, atom(name), AtomEnum::CARDINAL, &[*n])
-                    .unwrap();
+                conn.change_property32(
+                    PropMode::REPLACE,
+                    win,
+                    atom(name),
+                    AtomEnum::CARDINAL,
+                    &[*n],
+                )
+                .unwrap();
             }
         }
     }
@@ -332,7 +344,13 @@ fn grab_and_decode(
 fn the_scan_waits_for_the_unmap_not_a_fixed_time() {
     use totp_burner::capture::screen;
     let x = start_xvfb();
-    let (_them, _) = show_image(&x.display, &qr_picture(THEIRS, 300, 300, 20, 20), 1500, 200, &[]);
+    let (_them, _) = show_image(
+        &x.display,
+        &qr_picture(THEIRS, 300, 300, 20, 20),
+        1500,
+        200,
+        &[],
+    );
     let (conn, win) = show_image(
         &x.display,
         &qr_picture(OURS, 900, 700, 40, 40),
@@ -347,7 +365,8 @@ fn the_scan_waits_for_the_unmap_not_a_fixed_time() {
         conn.flush().unwrap();
         conn
     });
-    let hidden = screen::wait_until_hidden_on(Some(&x.display), "TOTP burner", Duration::from_secs(5));
+    let hidden =
+        screen::wait_until_hidden_on(Some(&x.display), "TOTP burner", Duration::from_secs(5));
     let waited = hidden.waited().expect("our window was found");
     assert!(!hidden.still_mapped());
     assert!(
@@ -375,7 +394,13 @@ fn a_window_that_stays_is_masked_but_not_what_covers_it() {
         &own_properties(),
     );
     // Above ours (mapped later), over its right part.
-    let (_them, _) = show_image(&x.display, &qr_picture(THEIRS, 300, 300, 20, 20), 700, 300, &[]);
+    let (_them, _) = show_image(
+        &x.display,
+        &qr_picture(THEIRS, 300, 300, 20, 20),
+        700,
+        300,
+        &[],
+    );
     std::thread::sleep(Duration::from_millis(200));
     let limit = Duration::from_millis(150);
     let hidden = screen::wait_until_hidden_on(Some(&x.display), "TOTP burner", limit);

@@ -26,7 +26,16 @@ pub fn start_xvfb(size: &str) -> Xvfb {
     let mut child = Command::new("Xvfb")
         // -noreset: no server reset when the last client leaves (the
         // readiness check below is one), which would drop the next one.
-        .args(["-displayfd", "1", "-screen", "0", size, "-nolisten", "tcp", "-noreset"])
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            size,
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -143,7 +143,10 @@ impl OwnWindow {
                 let (sx, sy) = (self.area.0 as i32 + tx, self.area.1 as i32 + ty);
                 let covered = self.above.iter().any(|&(ax, ay, aw, ah)| {
                     let (ax, ay) = (i32::from(ax), i32::from(ay));
-                    sx < ax + i32::from(aw) && ax < sx + tw && sy < ay + i32::from(ah) && ay < sy + th
+                    sx < ax + i32::from(aw)
+                        && ax < sx + tw
+                        && sy < ay + i32::from(ah)
+                        && ay < sy + th
                 });
                 if !covered {
                     out.push((x as u32, y as u32, (x1 - x) as u32, (y1 - y) as u32));
