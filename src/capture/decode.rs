@@ -5,6 +5,7 @@
 //! up to webcam size where rxing finds nothing. Huge images are refused
 //! before any allocation by [`check_dimensions`].
 
+use super::binarize::FastHybridBinarizer;
 use image::GrayImage;
 use rxing::common::HybridBinarizer;
 use rxing::multi::MultipleBarcodeReader;
@@ -99,7 +100,15 @@ fn decode_rxing_owned(img: GrayImage) -> Vec<String> {
     let Ok(source) = Luma8LuminanceSource::new(img.into_raw(), w, h) else {
         return Vec::new();
     };
-    let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
+    // Our binarizer gives rxing's bits, faster (capture/binarize.rs).
+    match FastHybridBinarizer::new(source) {
+        Ok(fast) => read_all(BinaryBitmap::new(fast)),
+        Err(source) => read_all(BinaryBitmap::new(HybridBinarizer::new(source))),
+    }
+}
+
+/// Every QR code rxing's reader finds in a black-and-white picture.
+fn read_all<B: rxing::Binarizer>(mut bitmap: BinaryBitmap<B>) -> Vec<String> {
     // TryHarder scans every third row for finder patterns: needed for 2 px
     // modules on a 4K screen (costs ~15 %).
     // QR codes only: rxing's reader otherwise also samples every unused
