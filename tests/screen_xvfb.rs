@@ -319,6 +319,31 @@ fn own_properties() -> [(&'static str, PropertyValue); 2] {
     ]
 }
 
+/// Show our window (this process's, titled like the app's) with its QR at
+/// (100, 100), 900x700.
+fn show_ours(display: &str) -> (RustConnection, u32) {
+    show_image(
+        display,
+        &qr_picture(OURS, 900, 700, 40, 40),
+        100,
+        100,
+        &own_properties(),
+    )
+}
+
+/// Show our window, let it settle, then unmap it `after` from a thread of
+/// its own (as eframe does while the capture worker waits).
+fn show_ours_then_hide(display: &str, after: Duration) -> std::thread::JoinHandle<RustConnection> {
+    let (conn, win) = show_ours(display);
+    std::thread::sleep(Duration::from_millis(200));
+    std::thread::spawn(move || {
+        std::thread::sleep(after);
+        conn.unmap_window(win).unwrap();
+        conn.flush().unwrap();
+        conn
+    })
+}
+
 /// Grab the screen through X11: the texts found without and with our
 /// window masked.
 fn grab_and_decode(
@@ -351,20 +376,7 @@ fn the_scan_waits_for_the_unmap_not_a_fixed_time() {
         200,
         &[],
     );
-    let (conn, win) = show_image(
-        &x.display,
-        &qr_picture(OURS, 900, 700, 40, 40),
-        100,
-        100,
-        &own_properties(),
-    );
-    std::thread::sleep(Duration::from_millis(200));
-    let hider = std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_millis(60));
-        conn.unmap_window(win).unwrap();
-        conn.flush().unwrap();
-        conn
-    });
+    let hider = show_ours_then_hide(&x.display, Duration::from_millis(60));
     let hidden =
         screen::wait_until_hidden_on(Some(&x.display), "TOTP burner", Duration::from_secs(5));
     let waited = hidden.waited().expect("our window was found");
@@ -386,13 +398,7 @@ fn the_scan_waits_for_the_unmap_not_a_fixed_time() {
 fn a_window_that_stays_is_masked_but_not_what_covers_it() {
     use totp_burner::capture::screen;
     let x = start_xvfb();
-    let (_ours, _) = show_image(
-        &x.display,
-        &qr_picture(OURS, 900, 700, 40, 40),
-        100,
-        100,
-        &own_properties(),
-    );
+    let _ours = show_ours(&x.display);
     // Above ours (mapped later), over its right part.
     let (_them, _) = show_image(
         &x.display,
@@ -442,20 +448,7 @@ fn stale_pixels_of_our_window_are_masked() {
         .unwrap();
     below.map_window(blank).unwrap();
     below.sync().unwrap();
-    let (conn, win) = show_image(
-        &x.display,
-        &qr_picture(OURS, 900, 700, 40, 40),
-        100,
-        100,
-        &own_properties(),
-    );
-    std::thread::sleep(Duration::from_millis(200));
-    let hider = std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_millis(60));
-        conn.unmap_window(win).unwrap();
-        conn.flush().unwrap();
-        conn
-    });
+    let hider = show_ours_then_hide(&x.display, Duration::from_millis(60));
     let limit = Duration::from_millis(300);
     let hidden = screen::wait_until_hidden_on(Some(&x.display), "TOTP burner", limit);
     drop(hider.join());
