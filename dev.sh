@@ -69,7 +69,7 @@ stop_pcscd() {
 # A pcscd that lists the virtual readers: use a running one, or start our
 # own (and stop exactly that process on exit).
 ensure_pcscd() {
-    local bin=target/debug/totp-burner
+    local bin="${CARGO_TARGET_DIR:-target}"/debug/totp-burner
     if "$bin" readers 2>/dev/null | grep -q "Virtual PCD"; then
         log "using the pcscd already running"
         return
@@ -271,14 +271,14 @@ cmd_demo() {
     cargo build --locked --quiet
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
         log "opening the app with its built-in virtual token (demo mode)"
-        exec target/debug/totp-burner gui --demo
+        exec "${CARGO_TARGET_DIR:-target}"/debug/totp-burner gui --demo
     fi
     log "no desktop (DISPLAY/WAYLAND_DISPLAY) here: running the command-line demo through pcscd instead"
     cmd_demo_cli
 }
 
 cmd_demo_cli() {
-    local bin=target/debug/totp-burner
+    local bin="${CARGO_TARGET_DIR:-target}"/debug/totp-burner
     ensure_pcscd
     trap stop_demo EXIT
     log "laying a virtual token (an OTPC-P2-i whose clock drifted 3 s) on the virtual reader"

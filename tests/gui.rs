@@ -6,8 +6,8 @@
 mod common;
 
 use common::gui::{
-    SIZE, click, demo_app, demo_app_with_settings_file, has, pump, settings_file, token_identified,
-    type_into, type_secret,
+    SIZE, Slow, app_with, burner_bench, click, demo, demo_app, demo_app_with_settings_file, has,
+    pump, settings_file, token_identified, type_into, type_secret,
 };
 use eframe::egui;
 use egui_kittest::Harness;
@@ -15,37 +15,13 @@ use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use totp_burner::app::BurnerApp;
-use totp_burner::app::demo::{DEMO_URI, DemoState};
+use totp_burner::app::demo::DEMO_URI;
 use totp_burner::app::device::{Connector, EmulatorConnector};
-use totp_burner::app::readers::Readers;
 use totp_burner::card::{Transport, TransportError};
 use totp_burner::clock::ManualClock;
 use totp_burner::emulator::lock;
 
 const NOW: u64 = 1_800_000_010;
-
-/// An app over a custom connector, with the demo's token and reader.
-fn app_with(
-    clock: &ManualClock,
-    wrap: impl FnOnce(EmulatorConnector) -> Box<dyn Connector> + 'static,
-) -> Harness<'static, BurnerApp> {
-    let clock = Arc::new(clock.clone());
-    Harness::builder().with_size(SIZE).build_eframe(move |cc| {
-        let mut demo = DemoState::new(clock.clone());
-        demo.show_qr = false;
-        let connector = wrap(EmulatorConnector(demo.link.clone()));
-        let readers = Readers::fixed(vec![demo.reader()]);
-        let settings = totp_burner::app::settings::Settings::load(settings_file());
-        BurnerApp::with_parts(
-            &cc.egui_ctx,
-            clock,
-            connector,
-            readers,
-            Some(demo),
-            settings,
-        )
-    })
-}
 
 fn grouped(code: &str) -> String {
     format!("{} {}", &code[..3], &code[3..])
@@ -86,11 +62,11 @@ fn secret_to_burn_to_verified_code() {
 
     h.key_press(egui::Key::Enter);
     pump(&mut h, "the verification code", |h| {
-        h.state().result.is_some()
+        burner_bench(h).result.is_some()
     });
     let shown = {
         let app = h.state();
-        let demo = app.demo.as_ref().unwrap();
+        let demo = app.workers.demo.as_ref().unwrap();
         lock(&demo.token).code_after_power_cycle().unwrap()
     };
     assert!(
@@ -104,15 +80,13 @@ fn secret_to_burn_to_verified_code() {
     // The code moves on with the clock.
     clock.advance(30);
     h.step();
-    let next = lock(&h.state().demo.as_ref().unwrap().token)
-        .displayed_code()
-        .unwrap();
+    let next = lock(&demo(&h).token).displayed_code().unwrap();
     assert!(h.query_by_label(&grouped(&next)).is_some());
 
     // Next token clears the secret from memory and the screen.
     click(&mut h, "Next token");
-    assert!(h.state().result.is_none());
-    assert!(h.state().secret.text.is_empty());
+    assert!(burner_bench(&h).result.is_none());
+    assert!(burner_bench(&h).secret.text.is_empty());
     assert!(has(&h, "scan or paste the secret"));
 }
 
@@ -128,9 +102,9 @@ fn wrong_qr_is_explained_and_burn_stays_disabled() {
     assert!(has(&h, "I want to use a different authenticator app"));
     h.key_press(egui::Key::Enter);
     h.step();
-    assert!(h.state().result.is_none());
+    assert!(burner_bench(&h).result.is_none());
     assert!(
-        lock(&h.state().demo.as_ref().unwrap().token)
+        lock(&demo(&h).token)
             .seed_for_tests()
             .is_some_and(|s| s == b"factory secret bytes")
     );
@@ -206,7 +180,7 @@ fn a_lifted_token_is_explained_and_a_retry_recovers() {
     h.snapshot("05_lifted");
     click(&mut h, "Burn (Enter)");
     pump(&mut h, "the verification code", |h| {
-        h.state().result.is_some()
+        burner_bench(h).result.is_some()
     });
 }
 
@@ -223,40 +197,13 @@ fn time_sync_asks_before_erasing() {
     h.step();
     h.step();
     assert!(!has(&h, "ERASES the secret"));
-    assert!(lock(&h.state().demo.as_ref().unwrap().token).has_seed());
+    assert!(lock(&demo(&h).token).has_seed());
     click(&mut h, "Sync time…");
     click(&mut h, "Sync and erase the secret");
     pump(&mut h, "the sync", |h| has(h, "erased its secret"));
-    let t = lock(&h.state().demo.as_ref().unwrap().token);
+    let t = lock(&demo(&h).token);
     assert!(!t.has_seed());
     assert_eq!(t.token_time(), NOW);
-}
-
-/// Every APDU takes `delay`: a slow reader.
-struct Slow(EmulatorConnector, Duration);
-
-impl Connector for Slow {
-    fn run(
-        &mut self,
-        reader: Option<&str>,
-        op: &mut dyn FnMut(&mut dyn Transport),
-    ) -> Result<(), TransportError> {
-        struct T<'a>(&'a mut EmulatorConnector, Duration);
-        impl Transport for T<'_> {
-            fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
-                std::thread::sleep(self.1);
-                self.0.0.transmit(apdu)
-            }
-            fn reader_name(&self) -> String {
-                "slow".into()
-            }
-        }
-        let delay = self.1;
-        let mut probe = self.0.clone();
-        probe.run(reader, &mut |_| {})?;
-        op(&mut T(&mut self.0, delay));
-        Ok(())
-    }
 }
 
 #[test]
@@ -272,7 +219,7 @@ fn a_slow_reader_never_blocks_the_window() {
     let mut slowest = Duration::ZERO;
     let mut frames = 0;
     let start = Instant::now();
-    while h.state().result.is_none() && start.elapsed() < Duration::from_secs(10) {
+    while burner_bench(&h).result.is_none() && start.elapsed() < Duration::from_secs(10) {
         let t = Instant::now();
         h.step();
         slowest = slowest.max(t.elapsed());
@@ -281,7 +228,7 @@ fn a_slow_reader_never_blocks_the_window() {
             assert!(
                 has(&h, "Burning:"),
                 "progress is shown while burning: {:?} busy {}",
-                h.state().operation,
+                burner_bench(&h).operation,
                 h.state().busy()
             );
             // A second burn cannot start while one runs.
@@ -289,7 +236,7 @@ fn a_slow_reader_never_blocks_the_window() {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(h.state().result.is_some(), "the burn finished");
+    assert!(burner_bench(&h).result.is_some(), "the burn finished");
     assert!(frames > 20, "only {frames} frames during a 1.25 s burn");
     assert!(
         slowest < Duration::from_millis(200),
@@ -313,7 +260,7 @@ fn wizard_walks_the_same_flow() {
     h.snapshot("07_wizard_burn");
     click(&mut h, "Burn (Enter)");
     pump(&mut h, "the verification code", |h| {
-        h.state().result.is_some()
+        h.state().wizard.bench.result.is_some()
     });
     assert!(has(&h, "Switch the token off and on"));
     assert!(has(&h, "Start over"));
@@ -330,14 +277,18 @@ fn scan_screen_shortcut_runs_off_the_ui_thread_and_explains_failure() {
     );
     h.step();
     assert!(
-        h.state().hidden_for_scan,
+        h.state().workers.hidden_for_scan,
         "the window hides while capturing"
     );
     // Whatever the test machine's screen offers, the result comes back as
     // an event: a finding or a plain explanation.
-    pump(&mut h, "the scan result", |h| !h.state().hidden_for_scan);
+    pump(&mut h, "the scan result", |h| {
+        !h.state().workers.hidden_for_scan
+    });
     let app = h.state();
-    assert!(app.capture_note.is_some() || app.secret.parsed.is_some());
+    assert!(
+        app.burner.bench.secret.capture_note.is_some() || app.burner.bench.secret.parsed.is_some()
+    );
 }
 
 #[test]
@@ -345,9 +296,7 @@ fn demo_token_display_changes_only_after_a_power_cycle() {
     let clock = ManualClock::new(NOW);
     let mut h = demo_app(&clock);
     pump(&mut h, "the token to be read", token_identified);
-    let before = lock(&h.state().demo.as_ref().unwrap().token)
-        .displayed_code()
-        .unwrap();
+    let before = lock(&demo(&h).token).displayed_code().unwrap();
     assert!(
         h.query_by_label(&before).is_some(),
         "virtual display shows {before}"
@@ -355,16 +304,14 @@ fn demo_token_display_changes_only_after_a_power_cycle() {
     type_secret(&mut h, DEMO_URI);
     h.key_press(egui::Key::Enter);
     pump(&mut h, "the verification code", |h| {
-        h.state().result.is_some()
+        burner_bench(h).result.is_some()
     });
     assert!(
         h.query_by_label(&before).is_some(),
         "still the old code before the power cycle"
     );
     click(&mut h, "Power (off and on)");
-    let after = lock(&h.state().demo.as_ref().unwrap().token)
-        .displayed_code()
-        .unwrap();
+    let after = lock(&demo(&h).token).displayed_code().unwrap();
     assert_ne!(after, before);
     assert!(h.query_by_label(&after).is_some());
 }
@@ -396,7 +343,7 @@ fn station_view_burns_tokens_as_they_are_laid_on() {
     assert!(has(&h, "86596220000001 burned"));
     assert!(has(&h, "Lift the token."));
     let (stored, shown) = {
-        let demo = h.state().demo.as_ref().unwrap();
+        let demo = demo(&h);
         let mut t = lock(&demo.token);
         (
             t.seed_for_tests().unwrap().to_vec(),
@@ -410,18 +357,16 @@ fn station_view_burns_tokens_as_they_are_laid_on() {
     );
     assert!(has(&h, &format!("code {shown}")));
     // Lift, lay the same token back: it is not burned again.
-    h.state().demo.as_ref().unwrap().link.set_present(false);
+    demo(&h).link.set_present(false);
     pump(&mut h, "waiting for the next token", |h| {
         h.state().station.phase == Phase::WaitingToken
     });
-    h.state().demo.as_ref().unwrap().link.set_present(true);
+    demo(&h).link.set_present(true);
     pump(&mut h, "the token recognised", |h| {
         has(h, "already burned in this run")
     });
     assert_eq!(
-        lock(&h.state().demo.as_ref().unwrap().token)
-            .seed_for_tests()
-            .unwrap(),
+        lock(&demo(&h).token).seed_for_tests().unwrap(),
         stored.as_slice()
     );
     // The burn is in the records.
@@ -451,9 +396,7 @@ fn station_per_user_burns_each_scanned_secret() {
         has(h, "Scan this user's QR code first.")
     });
     assert_eq!(
-        lock(&h.state().demo.as_ref().unwrap().token)
-            .seed_for_tests()
-            .unwrap(),
+        lock(&demo(&h).token).seed_for_tests().unwrap(),
         b"factory secret bytes"
     );
     type_secret(&mut h, DEMO_URI);
@@ -464,13 +407,11 @@ fn station_per_user_burns_each_scanned_secret() {
         .decode(b"KNSWG4TFORSG63LPMJQXE5DPNNSW4ZDF")
         .unwrap();
     assert_eq!(
-        lock(&h.state().demo.as_ref().unwrap().token)
-            .seed_for_tests()
-            .unwrap(),
+        lock(&demo(&h).token).seed_for_tests().unwrap(),
         want.as_slice()
     );
     assert!(
-        h.state().secret.text.is_empty(),
+        h.state().station.secret.text.is_empty(),
         "the user's secret is wiped after the burn"
     );
 }
@@ -483,7 +424,7 @@ fn demo_app_with_settings(clock: &ManualClock, json: &str) -> Harness<'static, B
     let mut h = Harness::builder()
         .with_size(SIZE)
         .build_eframe(move |cc| BurnerApp::new(&cc.egui_ctx, clock, true, Some(path)));
-    h.state_mut().demo.as_mut().unwrap().show_qr = false;
+    h.state_mut().workers.demo.as_mut().unwrap().show_qr = false;
     h
 }
 
@@ -491,13 +432,11 @@ fn demo_app_with_settings(clock: &ManualClock, json: &str) -> Harness<'static, B
 const PLAIN_URI: &str = "otpauth://totp/Contoso:frank%40contoso.com?secret=KNSWG4TFORSG63LPMJQXE5DPNNSW4ZDF&issuer=Contoso";
 
 fn token_code(h: &Harness<'_, BurnerApp>) -> String {
-    lock(&h.state().demo.as_ref().unwrap().token)
-        .code_after_power_cycle()
-        .unwrap()
+    lock(&demo(h).token).code_after_power_cycle().unwrap()
 }
 
 fn option_bytes(h: &Harness<'_, BurnerApp>) -> (u8, u8, u8) {
-    lock(&h.state().demo.as_ref().unwrap().token).option_bytes()
+    lock(&demo(h).token).option_bytes()
 }
 
 /// Let egui's clock run (the undoer saves a state once it has been stable
@@ -520,7 +459,7 @@ fn a_link_without_options_burns_sha1_30s_whatever_was_remembered() {
     assert!(!has(&h, "with these options the codes will not match"));
     h.key_press(egui::Key::Enter);
     pump(&mut h, "the verification code", |h| {
-        h.state().result.is_some()
+        burner_bench(h).result.is_some()
     });
     let (hmac, step, timeout) = option_bytes(&h);
     assert_eq!(hmac, 0x01, "SHA-1 burned");
@@ -547,7 +486,7 @@ fn options_changed_away_from_the_link_warn_and_burn_asks_once() {
     h.step();
     click(&mut h, "SHA-256");
     assert_eq!(
-        h.state().options.algorithm,
+        burner_bench(&h).options.algorithm,
         totp_burner::params::HmacAlgorithm::Sha256
     );
     assert!(has(
@@ -560,17 +499,15 @@ fn options_changed_away_from_the_link_warn_and_burn_asks_once() {
         &h,
         "The link says SHA-1 / 30 s; burn SHA-256 / 30 s anyway?"
     ));
-    assert!(h.state().result.is_none());
+    assert!(burner_bench(&h).result.is_none());
     assert_eq!(
-        lock(&h.state().demo.as_ref().unwrap().token)
-            .seed_for_tests()
-            .unwrap(),
+        lock(&demo(&h).token).seed_for_tests().unwrap(),
         b"factory secret bytes",
         "nothing burned before the answer"
     );
     click(&mut h, "Burn SHA-256 / 30 s anyway");
     pump(&mut h, "the verification code", |h| {
-        h.state().result.is_some()
+        burner_bench(h).result.is_some()
     });
     assert!(!has(&h, "anyway?"), "asked once");
     assert_eq!(option_bytes(&h).0, 0x02, "SHA-256 burned as confirmed");
@@ -586,10 +523,10 @@ fn undo_after_next_token_brings_no_secret_back() {
     settle(&mut h);
     h.key_press(egui::Key::Enter);
     pump(&mut h, "the verification code", |h| {
-        h.state().result.is_some()
+        burner_bench(h).result.is_some()
     });
     click(&mut h, "Next token");
-    assert!(h.state().secret.text.is_empty());
+    assert!(burner_bench(&h).secret.text.is_empty());
     h.get_by_label("Secret key, otpauth link or export:")
         .focus();
     h.step();
@@ -597,7 +534,7 @@ fn undo_after_next_token_brings_no_secret_back() {
     h.step();
     h.step();
     assert_eq!(
-        h.state().secret.text.as_str(),
+        burner_bench(&h).secret.text.as_str(),
         "",
         "Ctrl+Z restored nothing"
     );
@@ -641,10 +578,12 @@ fn the_verify_panel_shows_the_burned_secret_not_the_field() {
     click(&mut h, "Burn (Enter)");
     // The field is edited while the burn runs, and again after it.
     h.state_mut()
+        .burner
+        .bench
         .secret
         .set_text("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "typed");
     pump(&mut h, "the verification code", |h| {
-        h.state().result.is_some()
+        burner_bench(h).result.is_some()
     });
     let shown = token_code(&h);
     assert!(
@@ -659,9 +598,7 @@ fn the_verify_panel_shows_the_burned_secret_not_the_field() {
     h.step();
     clock.advance(30);
     h.step();
-    let next = lock(&h.state().demo.as_ref().unwrap().token)
-        .displayed_code()
-        .unwrap();
+    let next = lock(&demo(&h).token).displayed_code().unwrap();
     assert!(h.query_by_label(&grouped(&next)).is_some());
 }
 
@@ -673,14 +610,14 @@ fn an_erasing_sync_clears_the_live_code_and_points_to_burn() {
     type_secret(&mut h, DEMO_URI);
     h.key_press(egui::Key::Enter);
     pump(&mut h, "the verification code", |h| {
-        h.state().result.is_some()
+        burner_bench(h).result.is_some()
     });
     let code = token_code(&h);
     assert!(h.query_by_label(&grouped(&code)).is_some());
     click(&mut h, "Sync time…");
     click(&mut h, "Sync and erase the secret");
     pump(&mut h, "the sync", |h| has(h, "erased its secret"));
-    assert!(h.state().result.is_none());
+    assert!(burner_bench(&h).result.is_none());
     assert!(h.query_by_label(&grouped(&code)).is_none(), "no live code");
     assert!(!has(&h, "4. Verify"));
     assert!(has(&h, "Burn it again now: press Burn (Enter)."));
@@ -688,8 +625,8 @@ fn an_erasing_sync_clears_the_live_code_and_points_to_burn() {
         has(h, "OTPC-P2-i · 86596220000001 · clock in step · ready")
     });
     click(&mut h, "Burn (Enter)");
-    pump(&mut h, "the burn", |h| h.state().result.is_some());
-    assert!(lock(&h.state().demo.as_ref().unwrap().token).has_seed());
+    pump(&mut h, "the burn", |h| burner_bench(h).result.is_some());
+    assert!(lock(&demo(&h).token).has_seed());
 }
 
 #[test]
@@ -700,7 +637,7 @@ fn a_pasted_secret_says_the_clipboard_is_cleared() {
     h.event(egui::Event::Paste(DEMO_URI.into()));
     h.step();
     h.step();
-    assert_eq!(h.state().secret.text.as_str(), DEMO_URI);
+    assert_eq!(burner_bench(&h).secret.text.as_str(), DEMO_URI);
     assert!(has(&h, "the clipboard is cleared"));
 }
 
@@ -711,14 +648,17 @@ fn the_reader_chosen_by_hand_is_chosen_again_next_time() {
     let reader = {
         let mut h = demo_app_with_settings_file(&clock, settings.clone());
         pump(&mut h, "the token to be read", token_identified);
-        let name = h.state().readers.list[0].name.clone();
+        let name = h.state().workers.readers.list[0].name.clone();
         click(&mut h, &format!("{name} — token present"));
-        assert_eq!(h.state().readers.chosen.as_deref(), Some(name.as_str()));
+        assert_eq!(
+            h.state().workers.readers.chosen.as_deref(),
+            Some(name.as_str())
+        );
         name
     };
     let mut h = demo_app_with_settings_file(&clock, settings);
     pump(&mut h, "the remembered reader", |h| {
-        h.state().readers.chosen.as_deref() == Some(reader.as_str())
+        h.state().workers.readers.chosen.as_deref() == Some(reader.as_str())
     });
 }
 
@@ -897,23 +837,24 @@ fn the_token_panel_and_the_result_say_the_pc_clock_was_not_verified() {
     let clock = ManualClock::new(NOW);
     let mut h = demo_app(&clock);
     pump(&mut h, "the PC clock check", |h| {
-        h.state().pc_clock.is_some()
+        h.state().workers.pc_clock.is_some()
     });
     pump(&mut h, "the token to be read", token_identified);
     assert!(has(&h, "PC clock"));
     assert!(
         h.state()
+            .workers
             .pc_clock
             .as_deref()
             .unwrap()
             .contains("not verified"),
         "{:?}",
-        h.state().pc_clock
+        h.state().workers.pc_clock
     );
     type_secret(&mut h, DEMO_URI);
     h.key_press(egui::Key::Enter);
-    pump(&mut h, "the result", |h| h.state().result.is_some());
-    let note = h.state().record_warning.clone().unwrap_or_default();
+    pump(&mut h, "the result", |h| burner_bench(h).result.is_some());
+    let note = burner_bench(&h).record_warning.clone().unwrap_or_default();
     assert!(note.contains("not verified"), "{note}");
     assert!(has(&h, "not verified"));
 }
@@ -959,13 +900,13 @@ fn scan_and_wait(
     h.event(egui::Event::ModifiersChanged(egui::Modifiers::default()));
     h.step();
     assert!(
-        h.state().hidden_for_scan,
+        h.state().workers.hidden_for_scan,
         "the window hides while capturing"
     );
     assert!(sent.contains(&hide), "{hide:?} not in {sent:?}");
     let mut seen = viewport_commands(h);
     let end = Instant::now() + Duration::from_secs(15);
-    while h.state().hidden_for_scan {
+    while h.state().workers.hidden_for_scan {
         assert!(Instant::now() < end, "the window never came back");
         std::thread::sleep(Duration::from_millis(10));
         h.step();
@@ -1004,7 +945,11 @@ fn a_decoder_panic_brings_the_window_back_with_a_message() {
         seen.contains(&egui::ViewportCommand::Visible(true)),
         "the window is shown again: {seen:?}"
     );
-    let note = h.state().capture_note.clone().expect("a message");
+    let note = burner_bench(&h)
+        .secret
+        .capture_note
+        .clone()
+        .expect("a message");
     assert_eq!(
         note.problem,
         "The QR search stopped with an internal error."
@@ -1016,7 +961,7 @@ fn a_decoder_panic_brings_the_window_back_with_a_message() {
         seen.contains(&egui::ViewportCommand::Visible(true)),
         "{seen:?}"
     );
-    assert!(!h.state().busy() && !h.state().hidden_for_scan);
+    assert!(!h.state().busy() && !h.state().workers.hidden_for_scan);
 }
 
 #[test]
@@ -1047,7 +992,11 @@ fn a_portal_that_never_answers_brings_the_minimised_window_back() {
         "the window is restored: {seen:?}"
     );
     assert!(seen.contains(&egui::ViewportCommand::Focus), "{seen:?}");
-    let note = h.state().capture_note.clone().expect("a message");
+    let note = burner_bench(&h)
+        .secret
+        .capture_note
+        .clone()
+        .expect("a message");
     assert_eq!(
         note.problem,
         "The desktop's screenshot service did not answer within 1 seconds."
@@ -1073,6 +1022,10 @@ fn the_scan_place_names_the_backend_that_worked() {
         },
     ));
     scan_and_wait(&mut h, egui::ViewportCommand::Minimized(true));
-    let note = h.state().capture_note.clone().expect("no QR found");
+    let note = burner_bench(&h)
+        .secret
+        .capture_note
+        .clone()
+        .expect("no QR found");
     assert_eq!(note.problem, "No QR code found (screen via X11).");
 }

@@ -24,8 +24,8 @@
 mod common;
 
 use common::gui::{
-    SECRET_FIELD, click, demo_app_with_settings_file, has, pump, token_identified, type_into,
-    type_secret,
+    SECRET_FIELD, burner_bench, click, demo, demo_app_with_settings_file, has, pump,
+    token_identified, type_into, type_secret,
 };
 use common::leak::{Needle, files, found_in, needles};
 use egui_kittest::Harness;
@@ -274,7 +274,7 @@ impl Search<'_> {
         let app = h.state();
         let places = [
             ("the window's labels", shown(h)),
-            ("the expert log", app.log.join("\n")),
+            ("the expert log", app.workers.log.join("\n")),
             ("the status line", app.status_line()),
             ("egui's platform output", platform_output(h)),
         ];
@@ -290,9 +290,16 @@ impl Search<'_> {
         }
     }
 
-    /// The secret field must be empty now.
+    /// The secret field must be empty now (every view's: the burner's,
+    /// the wizard's and the station's).
     fn field_empty(&mut self, h: &Harness<'_, BurnerApp>, when: &str) {
-        if !h.state().secret.text.is_empty() {
+        let app = h.state();
+        let fields = [
+            &app.burner.bench.secret,
+            &app.wizard.bench.secret,
+            &app.station.secret,
+        ];
+        if fields.iter().any(|s| !s.text.is_empty()) {
             self.leaks.push(format!(
                 "{} {when}: the secret field still holds text",
                 self.case
@@ -302,7 +309,7 @@ impl Search<'_> {
 }
 
 fn seed(h: &Harness<'_, BurnerApp>) -> Vec<u8> {
-    lock(&h.state().demo.as_ref().unwrap().token)
+    lock(&demo(h).token)
         .seed_for_tests()
         .unwrap_or_default()
         .to_vec()
@@ -348,7 +355,7 @@ fn burner(root: &Path, i: usize, c: &Case, key: &[u8], search: &mut Search<'_>) 
     type_secret(&mut h, &c.input);
     search.check(&h, "typed");
     assert_eq!(
-        h.state().burn_blocker().is_none(),
+        burner_bench(&h).burn_blocker(&h.state().workers).is_none(),
         c.usable,
         "{}: usable or not",
         c.name
@@ -356,20 +363,20 @@ fn burner(root: &Path, i: usize, c: &Case, key: &[u8], search: &mut Search<'_>) 
     h.key_press(eframe::egui::Key::Enter);
     if c.usable {
         pump(&mut h, "the burn", |h| {
-            h.state().result.is_some()
+            burner_bench(h).result.is_some()
                 || matches!(
-                    h.state().operation,
+                    burner_bench(h).operation,
                     totp_burner::app::state::Operation::Failed { .. }
                 )
         });
-        assert!(h.state().result.is_some(), "{}: burned", c.name);
+        assert!(burner_bench(&h).result.is_some(), "{}: burned", c.name);
         assert!(seed(&h) == key, "{}: the token holds the key", c.name);
         search.check(&h, "burned");
         click(&mut h, "Next token");
     } else {
         h.step();
         h.step();
-        assert!(h.state().result.is_none(), "{}: not burned", c.name);
+        assert!(burner_bench(&h).result.is_none(), "{}: not burned", c.name);
         assert_eq!(seed(&h), FACTORY_SEED, "{}: nothing written", c.name);
         search.check(&h, "refused");
         click(&mut h, "Clear");
@@ -409,7 +416,7 @@ fn station(root: &Path, i: usize, c: &Case, key: &[u8], search: &mut Search<'_>)
     search.field_empty(&h, "after the station's burn");
     search.check(&h, "burned by the station");
     click(&mut h, "Stop after this token");
-    h.state().demo.as_ref().unwrap().link.set_present(false);
+    demo(&h).link.set_present(false);
     pump(&mut h, "the station to stop", |h| {
         !h.state().station.running()
     });

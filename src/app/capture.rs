@@ -298,6 +298,6 @@ impl super::BurnerApp {
     /// Swap the capture worker (tests inject screen grabs and decoders).
     #[doc(hidden)]
     pub fn use_capture_worker(&mut self, worker: CaptureWorker) {
-        self.capture = worker;
+        self.workers.capture = worker;
     }
 }

@@ -1,9 +1,15 @@
-//! The desktop app (eframe/egui): the burner view, the wizard, demo mode.
-//! One device worker owns the card session, one capture worker does
-//! screens, files and webcams, the reader watcher feeds the reader list;
-//! the UI thread only draws and sends requests.
+//! The desktop app (eframe/egui): the burner view, the wizard, the station,
+//! the records, demo mode. Each view owns its state (`burner`, `wizard`,
+//! `station`, `records`); they share one handle to the workers
+//! (`workers`): one device worker owns the card session, one capture
+//! worker does screens, files and webcams, the reader watcher feeds the
+//! reader list. Panels return actions (`action`) that the shell (`state`)
+//! applies; the UI thread only draws and sends requests.
 
+pub mod action;
 mod bell;
+pub mod bench;
+pub mod burner;
 pub mod capture;
 mod clipboard_wipe;
 pub mod demo;
@@ -15,6 +21,8 @@ pub mod settings;
 pub mod state;
 pub mod station;
 mod ui;
+pub mod wizard;
+pub mod workers;
 pub mod zeroizing_text;
 
 pub use state::BurnerApp;

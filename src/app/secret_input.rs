@@ -1,10 +1,12 @@
 //! The secret as the user supplied it (typed, pasted or scanned), what it
 //! turned out to be, and which export account is chosen.
 
+use super::capture::CaptureEvent;
 use super::zeroizing_text::ZeroizingText;
 use crate::explain::{self, Explanation};
 use crate::params::{HmacAlgorithm, TimeStep};
 use crate::secret::{self, Candidate, NotASecret, SecretInfo};
+use std::time::Duration;
 use zeroize::Zeroizing;
 
 /// The secret panel's state.
@@ -25,6 +27,10 @@ pub struct SecretInput {
     pub others: Vec<Explanation>,
     /// A note about where the secret went (e.g. the clipboard was cleared).
     pub note: Option<String>,
+    /// A note from the capture side (e.g. "no QR code found").
+    pub capture_note: Option<Explanation>,
+    /// How long the last scan took.
+    pub last_scan: Option<Duration>,
 }
 
 impl std::fmt::Debug for SecretInput {
@@ -63,6 +69,67 @@ impl SecretInput {
             .map(|e| explain::not_a_secret(&e))
             .collect();
         true
+    }
+
+    /// Take what the capture worker found for this panel. Returns whether
+    /// a new secret text was taken (its options then apply) and the line
+    /// for the event log (never a secret).
+    pub fn take_capture(&mut self, e: CaptureEvent) -> (bool, Option<String>) {
+        match e {
+            CaptureEvent::Found { place, texts, took } => {
+                self.last_scan = Some(took);
+                if !self.take_scanned(&texts, &place) {
+                    self.capture_note = Some(Explanation {
+                        problem: format!("No QR code found ({place})."),
+                        next_step: "Make sure the whole QR code is visible and not covered, then scan again.".into(),
+                    });
+                    return (false, Some(format!("scanned {place}: no QR code")));
+                }
+                self.capture_note = None;
+                if place == "clipboard" {
+                    // The text is in the field now: clear it from the
+                    // clipboard (if nothing was copied since).
+                    for t in &texts {
+                        super::clipboard_wipe::clear_if_unchanged(t.clone(), Duration::ZERO);
+                    }
+                    self.note = Some(
+                        "Pasted: the clipboard is cleared so the secret does not stay there."
+                            .into(),
+                    );
+                }
+                let kind = if self.chosen().is_some() {
+                    "secret"
+                } else {
+                    "not a secret"
+                };
+                let line = format!(
+                    "scanned {} QR code(s) from {place} in {} ms: {kind}",
+                    texts.len(),
+                    took.as_millis()
+                );
+                (true, Some(line))
+            }
+            CaptureEvent::Failed(err) => {
+                self.capture_note = Some(explain::capture(&err));
+                (false, None)
+            }
+            CaptureEvent::WebcamRejected(text) => {
+                if let Err(e) = secret::read(&text) {
+                    self.capture_note = Some(explain::not_a_secret(&e));
+                }
+                (false, None)
+            }
+            CaptureEvent::WebcamFrame(_) | CaptureEvent::WebcamStopped => (false, None),
+        }
+    }
+
+    /// Options follow the secret: what its link names, else the otpauth
+    /// defaults (SHA-1, 30 s), never what an earlier burn used.
+    pub fn apply_intended_options(&self, options: &mut crate::params::TokenOptions) {
+        if let Some((algorithm, period)) = self.intended_options() {
+            options.algorithm = algorithm;
+            options.period = period;
+        }
     }
 
     /// Classify the text again (after an edit).

@@ -1,164 +1,53 @@
-//! The app's state and everything that changes it: worker events, the
-//! automatic token detection, and the user's actions (burn, sync, scan,
-//! next token). Drawing lives in `ui/`; nothing here blocks.
+//! The app shell: the shared workers, one state per view (burner, wizard,
+//! station, records), which view is shown, and the one place where the
+//! panels' actions and the workers' events are routed to the view they
+//! belong to. Drawing lives in `ui/`; nothing here blocks.
 
-use super::capture::{CaptureEvent, CaptureRequest, CaptureWorker};
+use super::action::{Action, apply_to_secret};
+use super::burner::BurnerView;
+use super::capture::CaptureRequest;
 use super::demo::DemoState;
-use super::device::{
-    Connector, DeviceEvent, DeviceRequest, DeviceWorker, EmulatorConnector, PcscConnector,
-};
+use super::device::{Connector, DeviceRequest, EmulatorConnector, PcscConnector};
 use super::readers::Readers;
-use super::secret_input::SecretInput;
 use super::settings::Settings;
-use crate::burn::{BurnPlan, IdentifiedToken, Progress, Step, TokenState};
+use super::wizard::WizardView;
+use super::workers::{Desk, Workers};
 use crate::clock::Clock;
-use crate::emulator::lock;
-pub use crate::explain::clock_words;
-use crate::explain::{self, Explanation};
 use crate::params::TokenOptions;
-use crate::protocol::TimeSync;
-use crate::secret::{Secret, SecretInfo};
-use crate::station::operation::{OperationError, Refusal};
-use std::io::Write;
 use std::sync::Arc;
-use std::time::Duration;
 
-mod burning;
-mod events;
+pub use super::bench::{Bench, BurnResult, Operation};
+pub use super::workers::TokenStatus;
+pub use crate::explain::clock_words;
 
 /// Which view is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     /// Everything on one screen.
     Burner,
-    /// One step at a time (0 = secret .. 4 = verify).
-    Wizard(u8),
+    /// One step at a time (its step is the wizard's own).
+    Wizard,
     /// Provisioning station: burn tokens as they are laid on.
     Station,
     /// The records: search, interrupted operations, exports.
     Records,
 }
 
-/// What we know about the token on the reader.
-#[derive(Debug, Clone)]
-pub enum TokenStatus {
-    /// No token, or not read yet.
-    Absent,
-    /// Being read.
-    Reading,
-    /// Read.
-    Known(IdentifiedToken),
-    /// Reading failed.
-    Failed(Explanation),
-}
-
-/// The burn (or time sync) in progress or just finished.
-#[derive(Debug, Clone)]
-pub enum Operation {
-    /// Nothing running.
-    Idle,
-    /// A burn is running; the steps done so far and the current one.
-    Burning {
-        /// The current step.
-        step: Step,
-    },
-    /// A time sync is running.
-    Syncing,
-    /// The last operation failed: what happened and what the token holds.
-    Failed {
-        /// In words.
-        why: Explanation,
-        /// What the token holds.
-        token_state: TokenState,
-    },
-    /// The last time sync worked.
-    Synced(String),
-}
-
-/// A successful burn, kept for the live verification code: the codes are
-/// computed from the secret burned, never from the text field.
-pub struct BurnResult {
-    /// The secret burned (wiped on drop).
-    pub secret: Secret,
-    /// Options burned.
-    pub options: TokenOptions,
-    /// Token serial.
-    pub serial: String,
-    /// Model name.
-    pub model: &'static str,
-    /// Issuer and account, for the heading.
-    pub label: Option<String>,
-}
-
-/// The whole app.
+/// The whole app: the workers every view shares, and each view's state.
 pub struct BurnerApp {
-    /// Time, injected (tests move it).
-    pub clock: Arc<dyn Clock>,
-    pub(crate) device: DeviceWorker,
-    pub(crate) capture: CaptureWorker,
-    /// Readers and the one in use.
-    pub readers: Readers,
-    /// The secret panel.
-    pub secret: SecretInput,
-    /// Options to burn: the secret's (its link's, else SHA-1 / 30 s) unless
-    /// the operator changes them; only the display timeout is remembered.
-    pub options: TokenOptions,
-    /// The "options differ from the link's" confirmation is open.
-    pub confirm_options: bool,
-    /// The secret being burned and its label, until the burn reports.
-    burning: Option<(Secret, Option<String>)>,
-    /// The token on the reader.
-    pub token: TokenStatus,
-    /// The running or last operation.
-    pub operation: Operation,
-    /// The last successful burn.
-    pub result: Option<BurnResult>,
-    /// Expert log lines (seed bytes never appear).
-    pub log: Vec<String>,
-    /// Remembered settings (views change them; saved in one place,
-    /// [`Self::save_settings_if_changed`], once per frame when changed).
-    pub settings: Settings,
-    saved_settings: Settings,
-    /// Burner or wizard.
-    pub view: View,
-    /// The time-sync confirmation is open.
-    pub confirm_sync: bool,
-    /// Demo hardware, in demo mode.
-    pub demo: Option<DemoState>,
-    /// The window is hidden for a screen scan.
-    pub hidden_for_scan: bool,
-    /// The webcam preview is running.
-    pub webcam_on: bool,
-    /// Latest webcam frame.
-    pub webcam_frame: Option<eframe::egui::TextureHandle>,
-    /// A note from the capture side (e.g. "no QR code found").
-    pub capture_note: Option<Explanation>,
-    /// How long the last scan took.
-    pub last_scan: Option<Duration>,
-    token_seen: bool,
-    event_log: Option<std::fs::File>,
-    pub(crate) first_frame_noted: bool,
+    /// The workers, the reader list, the token on the reader, settings.
+    pub workers: Workers,
+    /// The burner view's state.
+    pub burner: BurnerView,
+    /// The wizard's state.
+    pub wizard: WizardView,
     /// The station view's state.
     pub station: super::station::StationState,
-    /// The readers the station burns on.
-    pub station_hardware: super::station::StationHardware,
     /// The records view's state.
     pub records: super::records::RecordsState,
-    /// The token on the reader was burned before: offer "Burn again with a
-    /// new secret" (its serial).
-    pub reburn_offer: Option<String>,
-    /// The records cannot be written: burns are refused (the reason).
-    pub records_problem: Option<String>,
-    /// A warning about the last operation (e.g. its outcome not recorded).
-    pub record_warning: Option<String>,
-    /// The PC clock against the time servers, in a few words (token panel).
-    pub pc_clock: Option<String>,
-    /// The same in full (its hover text).
-    pub pc_clock_detail: Option<String>,
-    /// The last burn was refused because the PC clock is off: offer
-    /// "Write this PC's time anyway".
-    pub clock_override_offer: bool,
-    reader_restored: bool,
+    /// The view shown.
+    pub view: View,
+    pub(crate) first_frame_noted: bool,
 }
 
 impl BurnerApp {
@@ -206,91 +95,26 @@ impl BurnerApp {
         demo: Option<DemoState>,
         settings: Settings,
     ) -> BurnerApp {
-        let c = ctx.clone();
-        let mut device = DeviceWorker::spawn(connector, clock.clone(), move || c.request_repaint());
-        device.send(DeviceRequest::CheckPcClock);
-        let station_hardware = match &demo {
-            Some(d) => super::station::StationHardware::Demo(d.link.clone(), d.reader().name),
-            None => super::station::StationHardware::Pcsc,
+        let options = TokenOptions {
+            display_timeout: settings.display_timeout(),
+            ..TokenOptions::default()
         };
-        let c = ctx.clone();
-        let capture = CaptureWorker::spawn(move || c.request_repaint());
-        let event_log = std::env::var_os("TOTP_BURNER_EVENT_LOG").and_then(|p| {
-            std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(p)
-                .ok()
-        });
+        let view = if settings.wizard {
+            View::Wizard
+        } else {
+            View::Burner
+        };
+        let mut station =
+            super::station::StationState::new(crate::station::records::default_path());
+        station.options = options;
         BurnerApp {
-            clock,
-            device,
-            capture,
-            readers,
-            secret: SecretInput::default(),
-            options: TokenOptions {
-                display_timeout: settings.display_timeout(),
-                ..TokenOptions::default()
-            },
-            confirm_options: false,
-            burning: None,
-            token: TokenStatus::Absent,
-            operation: Operation::Idle,
-            result: None,
-            log: Vec::new(),
-            view: if settings.wizard {
-                View::Wizard(0)
-            } else {
-                View::Burner
-            },
-            saved_settings: settings.clone(),
-            settings,
-            confirm_sync: false,
-            demo,
-            hidden_for_scan: false,
-            webcam_on: false,
-            webcam_frame: None,
-            capture_note: None,
-            last_scan: None,
-            token_seen: false,
-            event_log,
-            first_frame_noted: false,
-            station: super::station::StationState::new(crate::station::records::default_path()),
-            station_hardware,
+            workers: Workers::spawn(ctx, clock, connector, readers, demo, settings),
+            burner: BurnerView::new(options),
+            wizard: WizardView::new(options),
+            station,
             records: super::records::RecordsState::new(crate::station::records::default_path()),
-            reburn_offer: None,
-            records_problem: None,
-            record_warning: None,
-            pc_clock: None,
-            pc_clock_detail: None,
-            clock_override_offer: false,
-            reader_restored: false,
-        }
-    }
-
-    /// The one place settings are written: after a frame, if any view
-    /// changed them.
-    pub fn save_settings_if_changed(&mut self) {
-        if self.settings != self.saved_settings {
-            self.settings.save();
-            self.saved_settings = self.settings.clone();
-        }
-    }
-
-    /// The reader chosen by hand in an earlier run is chosen again once it
-    /// is plugged in (until the user picks another).
-    fn restore_chosen_reader(&mut self) {
-        if self.reader_restored || self.readers.chosen.is_some() {
-            self.reader_restored = true;
-            return;
-        }
-        let Some(want) = self.settings.reader.clone() else {
-            self.reader_restored = true;
-            return;
-        };
-        if self.readers.list.iter().any(|r| r.name == want) {
-            self.readers.chosen = Some(want);
-            self.reader_restored = true;
+            view,
+            first_frame_noted: false,
         }
     }
 
@@ -298,117 +122,197 @@ impl BurnerApp {
     /// readers do from the start; the demo's virtual token is not recorded
     /// unless a test asks).
     pub fn use_records(&mut self, path: std::path::PathBuf) {
-        self.device.send(DeviceRequest::UseRecords(path));
+        self.workers.device.send(DeviceRequest::UseRecords(path));
     }
 
-    /// Write a line to the event log file (demo and end-to-end tests);
-    /// never a secret.
-    pub fn note_event(&mut self, line: &str) {
-        if let Some(f) = &mut self.event_log {
-            let _ = writeln!(f, "{line}");
-        }
-    }
-
-    /// Whether a device or capture operation is running.
+    /// Whether the device worker is talking to a token.
     pub fn busy(&self) -> bool {
-        self.device.is_busy()
+        self.workers.busy()
     }
 
-    /// Why the burn button is disabled, or None when a burn can start.
-    pub fn burn_blocker(&self) -> Option<String> {
-        if self.device.is_busy() {
-            return Some(match self.operation {
-                Operation::Burning { step } => format!("Burning: {}…", step.label()),
-                _ => "Talking to the token…".into(),
-            });
-        }
-        if self.secret.chosen().is_none() {
-            return Some(match self.secret.problem() {
-                Some(x) => x.problem,
-                None => "Scan or paste the secret first.".into(),
-            });
-        }
-        match &self.token {
-            TokenStatus::Known(_) => None,
-            TokenStatus::Reading => Some("Reading the token…".into()),
-            TokenStatus::Failed(x) => Some(x.problem.clone()),
-            TokenStatus::Absent => Some("Switch the token on and lay it on the reader.".into()),
+    /// The bench of the view shown (the burner's or the wizard's).
+    pub fn shown_bench(&self) -> Option<&Bench> {
+        match self.view {
+            View::Burner => Some(&self.burner.bench),
+            View::Wizard => Some(&self.wizard.bench),
+            View::Station | View::Records => None,
         }
     }
 
-    /// The one-line status: what is happening or what to do next.
+    /// The secret panel's state of the view shown, if it shows one.
+    pub fn shown_secret(&self) -> Option<&super::secret_input::SecretInput> {
+        Some(match self.shown_desk()? {
+            Desk::Burner => &self.burner.bench.secret,
+            Desk::Wizard => &self.wizard.bench.secret,
+            Desk::Station => &self.station.secret,
+        })
+    }
+
+    /// The secret panel of the view shown, if it shows one: where a paste,
+    /// a drop or the scan shortcut goes.
+    pub(crate) fn shown_desk(&self) -> Option<Desk> {
+        match self.view {
+            View::Burner => Some(Desk::Burner),
+            View::Wizard => Some(Desk::Wizard),
+            View::Station if self.station.shows_secret_panel() => Some(Desk::Station),
+            View::Station | View::Records => None,
+        }
+    }
+
+    /// The one-line status: what is happening or what to do next (about
+    /// the shown view's secret, when it has one).
     pub fn status_line(&self) -> String {
-        if let Some(b) = self.burn_blocker().filter(|_| self.device.is_busy()) {
-            return b;
+        let w = &self.workers;
+        let bench = self.shown_bench();
+        if w.busy() {
+            return match bench.and_then(|b| b.burn_blocker(w)) {
+                Some(b) => b,
+                None => "Talking to the token…".into(),
+            };
         }
-        if self.readers.service_down {
+        if w.readers.service_down {
             return "The smart-card service is not running: start pcscd (Linux) or the Smart Card service (Windows).".into();
         }
-        if self.readers.list.is_empty() {
+        if w.readers.list.is_empty() {
             return "Plug in the USB NFC reader.".into();
         }
-        if self.readers.tokens_present() > 1 && self.readers.chosen.is_none() {
+        if w.readers.tokens_present() > 1 && w.readers.chosen.is_none() {
             return "Tokens lie on several readers: choose the reader to use.".into();
         }
-        match &self.token {
+        match &w.token {
             TokenStatus::Absent => "Switch the token on and lay it on the reader.".into(),
             TokenStatus::Reading => "Reading the token…".into(),
             TokenStatus::Failed(x) => format!("{} {}", x.problem, x.next_step),
             TokenStatus::Known(t) => {
-                let next = if self.secret.chosen().is_some() {
-                    "ready"
-                } else {
-                    "scan or paste the secret"
-                };
-                format!(
-                    "{} · {} · clock {} · {next}",
+                let token = format!(
+                    "{} · {} · clock {}",
                     t.model_name(),
                     t.serial,
                     clock_words(t.clock_difference())
-                )
+                );
+                match bench {
+                    Some(b) if b.secret.chosen().is_some() => format!("{token} · ready"),
+                    Some(_) => format!("{token} · scan or paste the secret"),
+                    None => token,
+                }
             }
         }
     }
 
-    /// Drain worker events and keep the token detection going. Called at
-    /// the start of every frame.
+    /// Apply a panel's action, in the one place: the shell's own, then the
+    /// shown view's (and through it the workers').
+    pub(crate) fn apply(&mut self, ctx: &eframe::egui::Context, a: Action) {
+        let w = &mut self.workers;
+        match a {
+            Action::Show(view) => self.show(view),
+            Action::ClearLog => w.log.clear(),
+            Action::ChooseReader(reader) => w.choose_reader(reader),
+            Action::StartStation => self.start_station(ctx),
+            Action::StopStation => self.station.stop(),
+            // What the shown view does not know (e.g. Escape's "dismiss"
+            // on the station) has nothing to act on.
+            other => match self.view {
+                View::Burner => drop(self.burner.bench.apply(other, w, ctx)),
+                View::Wizard => drop(self.wizard.apply(other, w, ctx)),
+                View::Station => drop(self.station.apply(other, w, ctx)),
+                View::Records => {}
+            },
+        }
+    }
+
+    /// Switch views; the burner or the wizard is remembered as the one to
+    /// open with.
+    fn show(&mut self, view: View) {
+        match view {
+            View::Wizard => self.workers.settings.wizard = true,
+            View::Burner => self.workers.settings.wizard = false,
+            View::Station | View::Records => {}
+        }
+        self.view = view;
+    }
+
+    /// Text pasted with nothing focused goes into the shown secret panel.
+    pub(crate) fn paste_text(&mut self, text: &str) {
+        let (secret, options) = match self.shown_desk() {
+            Some(Desk::Burner) => (
+                &mut self.burner.bench.secret,
+                &mut self.burner.bench.options,
+            ),
+            Some(Desk::Wizard) => (
+                &mut self.wizard.bench.secret,
+                &mut self.wizard.bench.options,
+            ),
+            Some(Desk::Station) => (&mut self.station.secret, &mut self.station.options),
+            None => return,
+        };
+        secret.set_text(text, "pasted");
+        secret.apply_intended_options(options);
+    }
+
+    /// Ask the capture worker for the shown secret panel (a dropped file,
+    /// a picture on the clipboard).
+    pub(crate) fn capture_for_shown(&mut self, request: CaptureRequest) {
+        let Some(desk) = self.shown_desk() else {
+            return;
+        };
+        if matches!(request, CaptureRequest::ImageBytes(_)) {
+            self.desk_secret(desk).capture_note = None;
+        }
+        self.workers.capture_for(desk, request);
+    }
+
+    fn desk_secret(&mut self, desk: Desk) -> &mut super::secret_input::SecretInput {
+        match desk {
+            Desk::Burner => &mut self.burner.bench.secret,
+            Desk::Wizard => &mut self.wizard.bench.secret,
+            Desk::Station => &mut self.station.secret,
+        }
+    }
+
+    /// Drain worker events, route each to the view it belongs to, and keep
+    /// the token detection going. Called at the start of every frame.
     pub fn poll(&mut self, ctx: &eframe::egui::Context) {
-        if let Some(d) = &self.demo {
-            let r = d.reader();
-            self.readers.set(&r.name, r.state);
+        self.workers.poll_readers();
+        while let Some(e) = self.workers.device.try_next() {
+            let Some(e) = self.workers.on_device_event(e) else {
+                continue;
+            };
+            let w = &mut self.workers;
+            match w.device_for {
+                Desk::Wizard => self.wizard.on_device_event(e, w),
+                Desk::Burner | Desk::Station => drop(self.burner.bench.on_device_event(e, w)),
+            }
         }
-        self.readers.poll();
-        self.restore_chosen_reader();
-        while let Some(e) = self.device.try_next() {
-            self.on_device_event(e);
+        while let Some(e) = self.workers.capture.try_next() {
+            let Some(e) = self.workers.on_capture_event(ctx, e) else {
+                continue;
+            };
+            let desk = self.workers.capture_for;
+            let (secret, options) = match desk {
+                Desk::Burner => (
+                    &mut self.burner.bench.secret,
+                    &mut self.burner.bench.options,
+                ),
+                Desk::Wizard => (
+                    &mut self.wizard.bench.secret,
+                    &mut self.wizard.bench.options,
+                ),
+                Desk::Station => (&mut self.station.secret, &mut self.station.options),
+            };
+            let (taken, line) = secret.take_capture(e);
+            if taken {
+                secret.apply_intended_options(options);
+            }
+            if let Some(line) = line {
+                self.workers.note_event(&line);
+            }
         }
-        while let Some(e) = self.capture.try_next() {
-            self.on_capture_event(ctx, e);
-        }
-        let present = self.readers.target().is_some_and(|r| r.state.has_token());
         self.station_poll();
         if self.station.running() {
             // The station's own loop talks to the tokens now.
             return;
         }
-        if !present {
-            self.token_seen = false;
-            if !self.device.is_busy() && !matches!(self.token, TokenStatus::Absent) {
-                self.token = TokenStatus::Absent;
-            }
-        } else if !self.token_seen && !self.device.is_busy() {
-            self.token_seen = true;
-            self.token = TokenStatus::Reading;
-            let reader = self.target_name();
-            self.device.send(DeviceRequest::Identify { reader });
-        }
-    }
-
-    pub(super) fn target_name(&self) -> Option<String> {
-        if self.demo.is_some() {
-            return None;
-        }
-        self.readers.target().map(|r| r.name.clone())
+        self.workers.watch_token();
     }
 
     /// Take the station's events: sound each result, wipe a per-user
@@ -422,100 +326,64 @@ impl BurnerApp {
                 super::bell::ring_failure();
             }
             let last = self.station.history.last().cloned().unwrap_or_default();
-            self.note_event(&format!("station: {last}"));
+            self.workers.note_event(&format!("station: {last}"));
         }
         let per_user = self.station.source == super::station::StationSource::PerUser;
         if polled.burned && per_user {
-            self.secret.clear();
+            self.station.secret.clear();
         }
         if per_user
             && self.station.running()
             && !self.station.handed_waiting()
-            && let Some(info) = self.secret.chosen()
+            && let Some(info) = self.station.secret.chosen()
         {
             self.station.problem = None;
             self.station.hand(info.secret, info.account);
         }
     }
 
-    /// Start the station loop with the current options.
-    pub fn start_station(&mut self, ctx: &eframe::egui::Context) {
-        let now = self.clock.now();
+    /// Start the station loop with its own options.
+    fn start_station(&mut self, ctx: &eframe::egui::Context) {
+        let now = self.workers.clock.now();
         let c = ctx.clone();
+        let options = self.station.options;
         self.station.start(
             now,
-            self.station_hardware.clone(),
-            self.options,
+            self.workers.station_hardware.clone(),
+            options,
             move || c.request_repaint(),
         );
     }
+}
 
-    /// Hide the window (minimise it on Wayland) and grab the screen.
-    pub fn scan_screen(&mut self, ctx: &eframe::egui::Context) {
-        if self.capture.is_busy() {
-            return;
-        }
-        self.hidden_for_scan = true;
-        ctx.send_viewport_cmd(self.capture.hide_command());
-        self.capture.send(CaptureRequest::Screen {
-            delay: self.capture.hide_delay(),
-        });
+impl super::station::StationState {
+    /// Whether the per-user secret panel is shown (the station runs in
+    /// per-user mode).
+    pub fn shows_secret_panel(&self) -> bool {
+        self.source == super::station::StationSource::PerUser && self.running()
     }
 
-    /// Decode an image file (or dropped file).
-    pub fn open_image(&mut self, path: std::path::PathBuf) {
-        self.capture.send(CaptureRequest::File(path));
-    }
-
-    /// Decode a pasted image.
-    pub fn paste_image(&mut self, img: image::GrayImage) {
-        self.capture.send(CaptureRequest::Image(img));
-    }
-
-    /// Decode a dropped image's bytes on the capture worker (its header is
-    /// checked against the size limits before any pixel is decoded).
-    pub fn decode_image_bytes(&mut self, bytes: std::sync::Arc<[u8]>) {
-        self.capture_note = None;
-        self.capture.send(CaptureRequest::ImageBytes(bytes));
-    }
-
-    /// Start or stop the webcam preview.
-    pub fn toggle_webcam(&mut self) {
-        if self.webcam_on {
-            self.stop_webcam();
-        } else {
-            self.webcam_on = true;
-            self.capture_note = None;
-            self.capture.send(CaptureRequest::WebcamStart(0));
-        }
-    }
-
-    fn stop_webcam(&mut self) {
-        self.webcam_on = false;
-        self.webcam_frame = None;
-        self.capture.send(CaptureRequest::WebcamStop);
-    }
-
-    /// A time sync erased the token's secret: its live code is gone, so is
-    /// the result; the next step is burning again.
-    fn after_erasing_sync(&mut self) {
-        self.result = None;
-        if let View::Wizard(_) = self.view {
-            let has_secret = self.secret.chosen().is_some();
-            self.view = View::Wizard(if has_secret { 3 } else { 0 });
-        }
-    }
-
-    /// Forget this token's secret and get ready for the next one.
-    pub fn next_token(&mut self) {
-        self.reburn_offer = None;
-        self.confirm_options = false;
-        self.secret.clear();
-        self.result = None;
-        self.operation = Operation::Idle;
-        self.capture_note = None;
-        if let View::Wizard(_) = self.view {
-            self.view = View::Wizard(0);
+    /// Apply an action from the station's secret or options panel.
+    pub(crate) fn apply(
+        &mut self,
+        a: Action,
+        w: &mut Workers,
+        ctx: &eframe::egui::Context,
+    ) -> Option<Action> {
+        match apply_to_secret(
+            a,
+            &mut self.secret,
+            &mut self.options,
+            w,
+            ctx,
+            Desk::Station,
+        )? {
+            Action::NextToken => {
+                self.secret.clear();
+                self.secret.capture_note = None;
+                None
+            }
+            other => Some(other),
         }
     }
 }

@@ -112,6 +112,11 @@ pub struct StationState {
     events: Option<Receiver<Msg>>,
     /// Closing the window waits for the loop to finish its token.
     pub close_when_stopped: bool,
+    /// The per-user secret panel (its own: nothing typed in the burner or
+    /// the wizard is handed to the station).
+    pub secret: super::secret_input::SecretInput,
+    /// The options the station burns with.
+    pub options: TokenOptions,
 }
 
 impl StationState {
@@ -137,6 +142,8 @@ impl StationState {
             stop: Arc::new(AtomicBool::new(false)),
             events: None,
             close_when_stopped: false,
+            secret: Default::default(),
+            options: TokenOptions::default(),
         }
     }
 

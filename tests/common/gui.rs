@@ -10,6 +10,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use totp_burner::app::BurnerApp;
+use totp_burner::app::bench::Bench;
+use totp_burner::app::demo::DemoState;
+use totp_burner::app::device::{Connector, EmulatorConnector};
+use totp_burner::app::readers::Readers;
+use totp_burner::card::{Transport, TransportError};
 use totp_burner::clock::ManualClock;
 
 /// The harness window's size.
@@ -44,8 +49,68 @@ pub fn demo_app_with_settings_file(
     let mut h = Harness::builder()
         .with_size(SIZE)
         .build_eframe(move |cc| BurnerApp::new(&cc.egui_ctx, clock, true, settings));
-    h.state_mut().demo.as_mut().unwrap().show_qr = false;
+    h.state_mut().workers.demo.as_mut().unwrap().show_qr = false;
     h
+}
+
+/// The demo's virtual hardware.
+pub fn demo<'a>(h: &'a Harness<'_, BurnerApp>) -> &'a DemoState {
+    h.state().workers.demo.as_ref().expect("the demo app")
+}
+
+/// The burner view's secret, options, burn and result.
+pub fn burner_bench<'a>(h: &'a Harness<'_, BurnerApp>) -> &'a Bench {
+    &h.state().burner.bench
+}
+
+/// An app over a custom connector, with the demo's token and reader.
+pub fn app_with(
+    clock: &ManualClock,
+    wrap: impl FnOnce(EmulatorConnector) -> Box<dyn Connector> + 'static,
+) -> Harness<'static, BurnerApp> {
+    let clock = Arc::new(clock.clone());
+    Harness::builder().with_size(SIZE).build_eframe(move |cc| {
+        let mut demo = DemoState::new(clock.clone());
+        demo.show_qr = false;
+        let connector = wrap(EmulatorConnector(demo.link.clone()));
+        let readers = Readers::fixed(vec![demo.reader()]);
+        let settings = totp_burner::app::settings::Settings::load(settings_file());
+        BurnerApp::with_parts(
+            &cc.egui_ctx,
+            clock,
+            connector,
+            readers,
+            Some(demo),
+            settings,
+        )
+    })
+}
+
+/// Every APDU takes `delay`: a slow reader.
+pub struct Slow(pub EmulatorConnector, pub Duration);
+
+impl Connector for Slow {
+    fn run(
+        &mut self,
+        reader: Option<&str>,
+        op: &mut dyn FnMut(&mut dyn Transport),
+    ) -> Result<(), TransportError> {
+        struct T<'a>(&'a mut EmulatorConnector, Duration);
+        impl Transport for T<'_> {
+            fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
+                std::thread::sleep(self.1);
+                self.0.0.transmit(apdu)
+            }
+            fn reader_name(&self) -> String {
+                "slow".into()
+            }
+        }
+        let delay = self.1;
+        let mut probe = self.0.clone();
+        probe.run(reader, &mut |_| {})?;
+        op(&mut T(&mut self.0, delay));
+        Ok(())
+    }
 }
 
 /// Step the app (real time passes for the workers) until `done`.
@@ -88,7 +153,9 @@ pub fn token_identified(h: &Harness<'_, BurnerApp>) -> bool {
 pub fn type_secret(h: &mut Harness<'_, BurnerApp>, text: &str) {
     type_into(h, SECRET_FIELD, text);
     assert!(
-        h.state().secret.text.as_str() == text,
+        h.state()
+            .shown_secret()
+            .is_some_and(|s| s.text.as_str() == text),
         "the text typed into the secret field is not what the field holds"
     );
 }

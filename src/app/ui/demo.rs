@@ -1,12 +1,13 @@
 //! Demo mode's extras: the virtual token (its display and power button,
 //! and lifting it off the reader) and the demo QR window to scan.
 
-use crate::app::state::BurnerApp;
+use crate::app::demo::DemoState;
 use crate::emulator::lock;
 use eframe::egui;
 
-pub fn token_panel(app: &mut BurnerApp, ui: &mut egui::Ui) {
-    let Some(demo) = &mut app.demo else { return };
+/// The demo hardware's own controls (its power button, lifting it off the
+/// reader): they act on the virtual token, not on any view's state.
+pub fn token_panel(demo: &mut DemoState, ui: &mut egui::Ui) {
     ui.heading("Virtual token");
     let (shown, left) = {
         let t = lock(&demo.token);
@@ -48,8 +49,7 @@ pub fn token_panel(app: &mut BurnerApp, ui: &mut egui::Ui) {
     }
 }
 
-pub fn qr_window(app: &mut BurnerApp, ctx: &egui::Context) {
-    let Some(demo) = &mut app.demo else { return };
+pub fn qr_window(demo: &mut DemoState, ctx: &egui::Context) {
     if !demo.show_qr {
         return;
     }

@@ -1,29 +1,31 @@
 //! The collapsible expert log: steps, APDU headers and status words (seed
 //! bytes are never in it), with a copy button.
 
-use crate::app::state::BurnerApp;
+use crate::app::action::Action;
 use eframe::egui;
 
-pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
+pub fn show(log: &[String], ui: &mut egui::Ui) -> Option<Action> {
+    let mut action = None;
     egui::CollapsingHeader::new("Expert log")
         .id_salt("expert-log")
         .default_open(false)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 if ui.button("Copy log").clicked() {
-                    ui.ctx().copy_text(app.log.join("\n"));
+                    ui.ctx().copy_text(log.join("\n"));
                 }
                 if ui.button("Clear log").clicked() {
-                    app.log.clear();
+                    action = Some(Action::ClearLog);
                 }
             });
             egui::ScrollArea::vertical()
                 .max_height(160.0)
                 .stick_to_bottom(true)
                 .show(ui, |ui| {
-                    for line in &app.log {
+                    for line in log {
                         ui.monospace(line);
                     }
                 });
         });
+    action
 }

@@ -1,6 +1,6 @@
 //! Drawing the app: the frame loop (events, keys, drops), the burner view's
-//! layout, and the panels in their own files. No device or capture call
-//! happens here: actions go to the workers through `BurnerApp`.
+//! layout, and the panels in their own files. Panels draw from a view's
+//! state and return [`Action`]s; no device or capture call happens here.
 
 mod demo;
 mod log;
@@ -11,7 +11,11 @@ mod secret;
 mod station;
 mod wizard;
 
-use super::state::{BurnerApp, Operation, View};
+use super::action::Action;
+use super::bench::Bench;
+use super::capture::CaptureRequest;
+use super::state::{BurnerApp, View};
+use super::workers::Workers;
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
 /// Ctrl+Shift+S: scan the screen.
@@ -24,34 +28,57 @@ impl eframe::App for BurnerApp {
         if !self.first_frame_noted {
             self.first_frame_noted = true;
             let ms = crate::process_start().elapsed().as_millis();
-            self.note_event(&format!("first frame {ms} ms after start"));
+            self.workers
+                .note_event(&format!("first frame {ms} ms after start"));
         }
         self.poll(&ctx);
         self.guard_close(&ctx);
         self.handle_keys(&ctx);
         self.handle_drops(&ctx);
 
-        egui::Panel::top("top").show(ui, |ui| self.top_bar(ui));
-        egui::Panel::bottom("log").show(ui, |ui| log::show(self, ui));
-        if self.demo.is_some() {
-            egui::Panel::right("demo").show(ui, |ui| demo::token_panel(self, ui));
+        // The panels draw from the state and return actions, applied in one
+        // place: the view's before its dialogs are drawn (a dialog asked
+        // for shows this frame), the top bar's last (a view switch comes
+        // after what the view shown this frame asked for).
+        let mut actions: Vec<Action> = Vec::new();
+        let switch = egui::Panel::top("top")
+            .show(ui, |ui| top_bar(self, ui))
+            .inner;
+        egui::Panel::bottom("log").show(ui, |ui| {
+            actions.extend(log::show(&self.workers.log, ui));
+        });
+        if let Some(demo) = &mut self.workers.demo {
+            egui::Panel::right("demo").show(ui, |ui| demo::token_panel(demo, ui));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| match self.view {
-                View::Burner => self.burner_view(ui),
-                View::Wizard(step) => wizard::show(self, ui, step),
-                View::Station => station::show(self, ui),
-                View::Records => records::show(self, ui),
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let w = &self.workers;
+                match self.view {
+                    View::Burner => actions.extend(burner_view(&mut self.burner.bench, w, ui)),
+                    View::Wizard => actions.extend(wizard::show(&mut self.wizard, w, ui)),
+                    View::Station => actions.extend(station::show(&mut self.station, w, ui)),
+                    View::Records => records::show(&mut self.records, ui),
+                }
             });
         });
-        panels::sync_confirmation(self, &ctx);
-        self.save_settings_if_changed();
-        secret::open_image_dialog(self, &ctx);
-        demo::qr_window(self, &ctx);
+        for a in actions.drain(..) {
+            self.apply(&ctx, a);
+        }
+        if let Some(bench) = self.shown_bench() {
+            actions.extend(panels::sync_confirmation(bench, &self.workers, &ctx));
+        }
+        actions.extend(secret::open_image_dialog(&ctx));
+        if let Some(demo) = &mut self.workers.demo {
+            demo::qr_window(demo, &ctx);
+        }
+        for a in actions.into_iter().chain(switch) {
+            self.apply(&ctx, a);
+        }
+        self.workers.save_settings_if_changed();
 
         // Repaint on purpose: once a second while a live code is shown,
         // otherwise only when a worker or the user wakes us.
-        if self.result.is_some() {
+        if self.shown_bench().is_some_and(|b| b.result.is_some()) {
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .unwrap_or_default();
@@ -61,16 +88,68 @@ impl eframe::App for BurnerApp {
     }
 }
 
+/// The view tabs and the status line.
+fn top_bar(app: &BurnerApp, ui: &mut egui::Ui) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.heading("TOTP burner");
+        if app.workers.demo.is_some() {
+            ui.label(
+                egui::RichText::new("DEMO · virtual token")
+                    .strong()
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            for (view, label) in [
+                (View::Records, "Records"),
+                (View::Station, "Station"),
+                (View::Wizard, "Wizard"),
+                (View::Burner, "Burner"),
+            ] {
+                let shown = app.view == view;
+                if ui.selectable_label(shown, label).clicked() && !shown {
+                    action = Some(Action::Show(view));
+                }
+            }
+        });
+    });
+    let status = app.status_line();
+    ui.label(egui::RichText::new(status).size(15.0))
+        .on_hover_text("What to do next");
+    ui.add_space(2.0);
+    action
+}
+
+/// The burner view: every panel on one screen.
+fn burner_view(bench: &mut Bench, w: &Workers, ui: &mut egui::Ui) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.columns(2, |cols| {
+        cols[0].group(|ui| actions.extend(secret::show(&mut bench.secret, w, ui)));
+        cols[0].add_space(6.0);
+        cols[0].group(|ui| panels::options(&mut bench.options, &bench.secret, ui));
+        cols[1].group(|ui| actions.extend(panels::readers(&w.readers, ui)));
+        cols[1].add_space(6.0);
+        cols[1].group(|ui| actions.extend(panels::token(w, ui)));
+    });
+    ui.add_space(8.0);
+    actions.extend(panels::burn_button(bench, w, ui));
+    ui.add_space(8.0);
+    actions.extend(result::show(bench.result.as_ref(), &*w.clock, ui));
+    actions
+}
+
 impl BurnerApp {
     /// Closing the window never cuts a token's burn in half: while the
     /// station or a burn runs, the close waits until that token is done.
     fn guard_close(&mut self, ctx: &egui::Context) {
-        let busy = self.station.running() || self.device.is_busy();
+        let busy = self.station.running() || self.workers.busy();
         if ctx.input(|i| i.viewport().close_requested()) && busy {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.station.stop();
             self.station.close_when_stopped = true;
-            self.note_event("close requested: finishing the token on the reader first");
+            self.workers
+                .note_event("close requested: finishing the token on the reader first");
         }
         if self.station.close_when_stopped && !busy {
             self.station.close_when_stopped = false;
@@ -78,84 +157,36 @@ impl BurnerApp {
         }
     }
 
-    fn top_bar(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            ui.heading("TOTP burner");
-            if self.demo.is_some() {
-                ui.label(
-                    egui::RichText::new("DEMO · virtual token")
-                        .strong()
-                        .color(ui.visuals().warn_fg_color),
-                );
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let records = self.view == View::Records;
-                if ui.selectable_label(records, "Records").clicked() && !records {
-                    self.view = View::Records;
-                }
-                let station = self.view == View::Station;
-                if ui.selectable_label(station, "Station").clicked() && !station {
-                    self.view = View::Station;
-                }
-                let wizard = matches!(self.view, View::Wizard(_));
-                if ui.selectable_label(wizard, "Wizard").clicked() && !wizard {
-                    self.view = View::Wizard(0);
-                    self.settings.wizard = true;
-                }
-                let burner = self.view == View::Burner;
-                if ui.selectable_label(burner, "Burner").clicked() && !burner {
-                    self.view = View::Burner;
-                    self.settings.wizard = false;
-                }
-            });
-        });
-        let status = self.status_line();
-        ui.label(egui::RichText::new(status).size(15.0))
-            .on_hover_text("What to do next");
-        ui.add_space(2.0);
-    }
-
-    fn burner_view(&mut self, ui: &mut egui::Ui) {
-        ui.columns(2, |cols| {
-            cols[0].group(|ui| secret::show(self, ui));
-            cols[0].add_space(6.0);
-            cols[0].group(|ui| panels::options(self, ui));
-            cols[1].group(|ui| panels::readers(self, ui));
-            cols[1].add_space(6.0);
-            cols[1].group(|ui| panels::token(self, ui));
-        });
-        ui.add_space(8.0);
-        panels::burn_button(self, ui);
-        ui.add_space(8.0);
-        result::show(self, ui);
-    }
-
+    /// Keys act on the view shown: the scan shortcut and pastes go to its
+    /// secret panel, Enter burns (the burner, the wizard's burn step),
+    /// Escape closes or dismisses.
     fn handle_keys(&mut self, ctx: &egui::Context) {
-        if ctx.input_mut(|i| i.consume_shortcut(&SCAN_SHORTCUT)) {
-            self.scan_screen(ctx);
+        if ctx.input_mut(|i| i.consume_shortcut(&SCAN_SHORTCUT))
+            && let Some(desk) = self.shown_desk()
+        {
+            self.workers.scan_screen(ctx, desk);
         }
         let text_focused = ctx.memory(|m| m.focused().is_some());
-        if ctx.input(|i| i.key_pressed(Key::Enter))
-            && !self.confirm_sync
-            && !secret::dialog_open(ctx)
-        {
-            match self.view {
-                View::Wizard(step) if step != 3 => {}
-                // Enter in the records' search field is not a burn.
-                View::Records => {}
-                _ => self.start_burn(),
+        let confirm_sync = self.shown_bench().is_some_and(|b| b.confirm_sync);
+        if ctx.input(|i| i.key_pressed(Key::Enter)) && !confirm_sync && !secret::dialog_open(ctx) {
+            let burns = match self.view {
+                View::Burner => true,
+                View::Wizard => self.wizard.step == super::wizard::BURN,
+                // The station burns as tokens are laid on; Enter in the
+                // records' search field is not a burn.
+                View::Station | View::Records => false,
+            };
+            if burns {
+                self.apply(ctx, Action::Burn);
             }
         }
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
-            if self.confirm_sync {
-                self.confirm_sync = false;
-            } else if self.webcam_on {
-                self.toggle_webcam();
-            } else if matches!(
-                self.operation,
-                Operation::Failed { .. } | Operation::Synced(_)
-            ) {
-                self.operation = Operation::Idle;
+            if confirm_sync {
+                self.apply(ctx, Action::CancelSync);
+            } else if self.workers.webcam_on {
+                self.workers.stop_webcam();
+            } else {
+                self.apply(ctx, Action::DismissOutcome);
             }
         }
         // Pasting with nothing focused puts the text in the secret field.
@@ -167,15 +198,12 @@ impl BurnerApp {
                 })
             });
             match pasted {
-                Some(t) if !t.trim().is_empty() => {
-                    self.secret.set_text(&t, "pasted");
-                    self.apply_secret_options();
-                }
+                Some(t) if !t.trim().is_empty() => self.paste_text(&t),
                 _ => {
                     // Ctrl+V with a picture (no text) on the clipboard.
                     let ctrl_v = ctx.input(|i| i.modifiers.command && i.key_pressed(Key::V));
                     if ctrl_v {
-                        self.capture.send(super::capture::CaptureRequest::Clipboard);
+                        self.capture_for_shown(CaptureRequest::Clipboard);
                     }
                 }
             }
@@ -187,10 +215,10 @@ impl BurnerApp {
         for f in dropped {
             let path = f.path();
             if path.is_file() {
-                self.open_image(path.to_path_buf());
+                self.capture_for_shown(CaptureRequest::File(path.to_path_buf()));
             } else if let Ok(bytes) = f.bytes() {
                 // Decoded (and refused when oversize) on the capture worker.
-                self.decode_image_bytes(bytes.into());
+                self.capture_for_shown(CaptureRequest::ImageBytes(bytes.into()));
             }
         }
     }

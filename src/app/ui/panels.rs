@@ -1,44 +1,48 @@
 //! The reader, token and options panels, the burn button with its steps,
 //! and the time-sync confirmation.
 
-use crate::app::state::{BurnerApp, Operation, TokenStatus, clock_words};
+use crate::app::action::Action;
+use crate::app::bench::{Bench, Operation};
+use crate::app::readers::Readers;
+use crate::app::secret_input::SecretInput;
+use crate::app::state::clock_words;
+use crate::app::workers::{TokenStatus, Workers};
 use crate::burn::Step;
+use crate::params::TokenOptions;
 use crate::params::{DisplayTimeout, HmacAlgorithm, TimeStep};
 use crate::protocol::TimeSync;
 use eframe::egui;
 
-pub fn readers(app: &mut BurnerApp, ui: &mut egui::Ui) {
+pub fn readers(readers: &Readers, ui: &mut egui::Ui) -> Option<Action> {
     ui.heading("2. Reader");
-    if app.readers.service_down {
+    if readers.service_down {
         ui.colored_label(
             ui.visuals().error_fg_color,
             "The smart-card service is not running.",
         );
         ui.label("What to do: start pcscd (Linux: sudo systemctl start pcscd) or the Windows \"Smart Card\" service.");
-        return;
+        return None;
     }
-    if app.readers.list.is_empty() {
+    if readers.list.is_empty() {
         ui.label("No reader found. Plug in the USB NFC reader.");
-        return;
+        return None;
     }
-    let mut chosen = app.readers.chosen.clone();
+    let mut chosen = readers.chosen.clone();
     ui.radio_value(&mut chosen, None, "Automatic (the reader holding a token)");
-    for r in &app.readers.list {
+    for r in &readers.list {
         ui.radio_value(
             &mut chosen,
             Some(r.name.clone()),
             format!("{} — {}", r.name, r.state.describe()),
         );
     }
-    if chosen != app.readers.chosen {
-        app.readers.chosen = chosen;
-        app.settings.reader = app.readers.chosen.clone();
-    }
+    (chosen != readers.chosen).then_some(Action::ChooseReader(chosen))
 }
 
-pub fn token(app: &mut BurnerApp, ui: &mut egui::Ui) {
+pub fn token(w: &Workers, ui: &mut egui::Ui) -> Option<Action> {
     ui.heading("3. Token");
-    match &app.token {
+    let mut action = None;
+    match &w.token {
         TokenStatus::Absent => {
             ui.label("Switch the token on (press its button) and lay it on the reader.");
         }
@@ -60,10 +64,10 @@ pub fn token(app: &mut BurnerApp, ui: &mut egui::Ui) {
                 ui.label("Clock");
                 ui.label(clock_words(t.clock_difference()) + " this PC");
                 ui.end_row();
-                if let Some(words) = &app.pc_clock {
+                if let Some(words) = &w.pc_clock {
                     ui.label("PC clock");
                     let r = ui.label(words);
-                    if let Some(detail) = &app.pc_clock_detail {
+                    if let Some(detail) = &w.pc_clock_detail {
                         r.on_hover_text(detail);
                     }
                     ui.end_row();
@@ -76,20 +80,22 @@ pub fn token(app: &mut BurnerApp, ui: &mut egui::Ui) {
                 });
                 ui.end_row();
             });
-            let enabled = !app.device.is_busy();
+            let enabled = !w.busy();
             if ui
                 .add_enabled(enabled, egui::Button::new("Sync time…"))
                 .clicked()
             {
-                app.confirm_sync = true;
+                action = Some(Action::AskSync);
             }
         }
     }
+    action
 }
 
-pub fn options(app: &mut BurnerApp, ui: &mut egui::Ui) {
+/// The options to burn, edited in place; warns when they differ from what
+/// the secret asks for.
+pub fn options(o: &mut TokenOptions, secret: &SecretInput, ui: &mut egui::Ui) {
     ui.heading("Options");
-    let o = &mut app.options;
     egui::ComboBox::from_label("HMAC")
         .selected_text(o.algorithm.to_string())
         .show_ui(ui, |ui| {
@@ -109,12 +115,15 @@ pub fn options(app: &mut BurnerApp, ui: &mut egui::Ui) {
                 ui.selectable_value(&mut o.display_timeout, t, format!("{} s", t.seconds()));
             }
         });
-    if let Some(wanted) = app.options_differ() {
+    let differ = secret
+        .intended_options()
+        .filter(|&(a, p)| (a, p) != (o.algorithm, o.period));
+    if let Some(wanted) = differ {
         ui.colored_label(
             ui.visuals().warn_fg_color,
             format!(
                 "{} says {}: with these options the codes will not match the service's.",
-                secret_says(app),
+                secret_says(secret),
                 pair(wanted)
             ),
         );
@@ -127,8 +136,8 @@ fn pair((algorithm, period): (HmacAlgorithm, TimeStep)) -> String {
 }
 
 /// Who names the options: the link, or (a bare key) the standard.
-fn secret_says(app: &BurnerApp) -> &'static str {
-    match app.secret.chosen() {
+fn secret_says(secret: &SecretInput) -> &'static str {
+    match secret.chosen() {
         Some(i) if i.algorithm.is_some() || i.period.is_some() => "The link",
         Some(i) if i.issuer.is_some() || i.account.is_some() => "The link",
         _ => "The standard for a key with no link",
@@ -136,38 +145,41 @@ fn secret_says(app: &BurnerApp) -> &'static str {
 }
 
 /// Burn asks once when the options differ from what the secret asks for.
-fn options_confirmation(app: &mut BurnerApp, ctx: &egui::Context) {
-    if !app.confirm_options {
-        return;
+fn options_confirmation(bench: &Bench, ctx: &egui::Context) -> Option<Action> {
+    if !bench.confirm_options {
+        return None;
     }
-    let Some(wanted) = app.options_differ() else {
-        app.confirm_options = false;
-        return;
+    let Some(wanted) = bench.options_differ() else {
+        return Some(Action::CancelBurn);
     };
-    let chosen = pair((app.options.algorithm, app.options.period));
+    let chosen = pair((bench.options.algorithm, bench.options.period));
     let question = format!(
         "{} says {}; burn {chosen} anyway?",
-        secret_says(app),
+        secret_says(&bench.secret),
         pair(wanted)
     );
+    let mut action = None;
     egui::Modal::new(egui::Id::unique("options-confirm")).show(ctx, |ui| {
         ui.heading("Burn other options than the secret's?");
         ui.label(question);
         ui.label("The token's codes will not match the ones the service expects.");
         ui.horizontal(|ui| {
             if ui.button(format!("Burn {chosen} anyway")).clicked() {
-                app.burn_now();
+                action = Some(Action::BurnConfirmed);
             }
             if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                app.confirm_options = false;
+                action = Some(Action::CancelBurn);
             }
         });
     });
+    action
 }
 
-pub fn burn_button(app: &mut BurnerApp, ui: &mut egui::Ui) {
-    options_confirmation(app, &ui.ctx().clone());
-    let blocker = app.burn_blocker();
+/// The burn button, the steps of a running burn and the last outcome
+/// (with its offers: burn again, trust this PC's clock).
+pub fn burn_button(bench: &Bench, w: &Workers, ui: &mut egui::Ui) -> Option<Action> {
+    let mut action = options_confirmation(bench, &ui.ctx().clone());
+    let blocker = bench.burn_blocker(w);
     ui.horizontal(|ui| {
         let button = egui::Button::new(egui::RichText::new("Burn (Enter)").size(20.0))
             .min_size(egui::vec2(180.0, 40.0));
@@ -176,10 +188,10 @@ pub fn burn_button(app: &mut BurnerApp, ui: &mut egui::Ui) {
             response.on_disabled_hover_text(b.clone());
             ui.label(b);
         } else if response.clicked() {
-            app.start_burn();
+            action = Some(Action::Burn);
         }
     });
-    match &app.operation {
+    match &bench.operation {
         Operation::Burning { step } => {
             ui.horizontal(|ui| {
                 for s in Step::ALL {
@@ -204,7 +216,7 @@ pub fn burn_button(app: &mut BurnerApp, ui: &mut egui::Ui) {
         }
         Operation::Failed { why, .. } => {
             super::secret::explanation(ui, why);
-            if app.clock_override_offer
+            if bench.clock_override_offer
                 && ui
                     .button("Write this PC's time anyway")
                     .on_hover_text(
@@ -212,9 +224,9 @@ pub fn burn_button(app: &mut BurnerApp, ui: &mut egui::Ui) {
                     )
                     .clicked()
             {
-                app.burn_trusting_pc_clock();
+                action = Some(Action::BurnTrustingPcClock);
             }
-            if app.reburn_offer.is_some()
+            if bench.reburn_offer.is_some()
                 && ui
                     .button("Burn again with a new secret")
                     .on_hover_text(
@@ -222,7 +234,7 @@ pub fn burn_button(app: &mut BurnerApp, ui: &mut egui::Ui) {
                     )
                     .clicked()
             {
-                app.burn_again();
+                action = Some(Action::BurnAgain);
             }
         }
         Operation::Synced(words) => {
@@ -230,20 +242,22 @@ pub fn burn_button(app: &mut BurnerApp, ui: &mut egui::Ui) {
         }
         Operation::Idle => {}
     }
-    if let Some(w) = &app.record_warning {
-        ui.colored_label(ui.visuals().warn_fg_color, w);
+    if let Some(warning) = &bench.record_warning {
+        ui.colored_label(ui.visuals().warn_fg_color, warning);
     }
+    action
 }
 
-pub fn sync_confirmation(app: &mut BurnerApp, ctx: &egui::Context) {
-    if !app.confirm_sync {
-        return;
+pub fn sync_confirmation(bench: &Bench, w: &Workers, ctx: &egui::Context) -> Option<Action> {
+    if !bench.confirm_sync {
+        return None;
     }
-    let erases = app.sync_erases();
-    let model = match &app.token {
+    let erases = bench.sync_erases(w);
+    let model = match &w.token {
         TokenStatus::Known(t) => t.model_name(),
         _ => "this token",
     };
+    let mut action = None;
     egui::Modal::new(egui::Id::unique("sync-confirm")).show(ctx, |ui| {
         ui.heading("Sync the token's clock?");
         ui.label("The clock is written together with the options shown (HMAC, time step, display timeout).");
@@ -256,11 +270,12 @@ pub fn sync_confirmation(app: &mut BurnerApp, ctx: &egui::Context) {
         ui.horizontal(|ui| {
             let label = if erases { "Sync and erase the secret" } else { "Sync the clock" };
             if ui.button(label).clicked() {
-                app.start_sync(erases);
+                action = Some(Action::Sync { erase_ok: erases });
             }
             if ui.button("Cancel").clicked() {
-                app.confirm_sync = false;
+                action = Some(Action::CancelSync);
             }
         });
     });
+    action
 }

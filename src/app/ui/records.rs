@@ -4,7 +4,6 @@
 //! exports run on workers (`app::records`); this only draws.
 
 use crate::app::records::{ExportNote, OutcomeFilter, RecordsState};
-use crate::app::state::BurnerApp;
 use crate::explain;
 use crate::station::records::Record;
 use eframe::egui;
@@ -13,10 +12,9 @@ use eframe::egui;
 /// row's colour is not the only sign).
 const NEEDS_FINISHING: &str = "(!) ";
 
-pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
+pub fn show(r: &mut RecordsState, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
     let repaint = move || ctx.request_repaint();
-    let r = &mut app.records;
     r.poll();
     if r.shown(ui.ctx().cumulative_frame_nr()) {
         r.refresh(repaint.clone());

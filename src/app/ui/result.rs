@@ -3,7 +3,9 @@
 //! Codes come from the secret that was burned (`BurnResult`), never from
 //! the secret field, which the operator may have edited since.
 
-use crate::app::state::BurnerApp;
+use crate::app::action::Action;
+use crate::app::bench::BurnResult;
+use crate::clock::Clock;
 use crate::secret::totp::codes_at;
 use eframe::egui;
 
@@ -15,9 +17,9 @@ fn grouped(code: &str) -> String {
     }
 }
 
-pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
-    let Some(r) = &app.result else { return };
-    let now = app.clock.now();
+pub fn show(result: Option<&BurnResult>, clock: &dyn Clock, ui: &mut egui::Ui) -> Option<Action> {
+    let r = result?;
+    let now = clock.now();
     let codes = codes_at(&r.secret, r.options.algorithm, r.options.period, now);
     let step = r.options.period.seconds();
     let mut next = false;
@@ -75,7 +77,5 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
             }
         });
     });
-    if next {
-        app.next_token();
-    }
+    next.then_some(Action::NextToken)
 }

@@ -2,8 +2,10 @@
 //! the secret masked with a reveal toggle; issuer/account; export accounts
 //! to choose from; every wrong kind explained with what to do instead.
 
+use crate::app::action::Action;
 use crate::app::clipboard_wipe::clear_if_unchanged;
-use crate::app::state::BurnerApp;
+use crate::app::secret_input::SecretInput;
+use crate::app::workers::Workers;
 use crate::app::zeroizing_text::{no_undo, secret_field};
 use crate::secret::Candidate;
 use eframe::egui;
@@ -15,7 +17,10 @@ fn dialog_id() -> egui::Id {
     egui::Id::unique("open-image-dialog")
 }
 
-pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
+/// The panel over a view's own secret (edited in place: the field, the
+/// reveal toggle, the export's account); the rest comes back as actions.
+pub fn show(secret: &mut SecretInput, w: &Workers, ui: &mut egui::Ui) -> Vec<Action> {
+    let mut actions = Vec::new();
     ui.heading("1. Secret");
     ui.horizontal_wrapped(|ui| {
         let ctx = ui.ctx().clone();
@@ -24,15 +29,11 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
             .on_hover_text("Ctrl+Shift+S: hides this window and reads the QR code on the screen")
             .clicked()
         {
-            app.scan_screen(&ctx);
+            actions.push(Action::ScanScreen);
         }
-        let webcam_label = if app.webcam_on {
-            "Stop webcam"
-        } else {
-            "Webcam"
-        };
+        let webcam_label = if w.webcam_on { "Stop webcam" } else { "Webcam" };
         if ui.button(webcam_label).clicked() {
-            app.toggle_webcam();
+            actions.push(Action::ToggleWebcam);
         }
         if ui.button("Open image…").clicked() {
             ctx.data_mut(|d| d.insert_temp(dialog_id(), true));
@@ -42,17 +43,16 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
             .on_hover_text("Ctrl+V: a copied key, link or QR picture")
             .clicked()
         {
-            app.capture
-                .send(crate::app::capture::CaptureRequest::Clipboard);
+            actions.push(Action::PasteClipboard);
         }
     });
-    if app.capture.is_busy() {
+    if w.capture.is_busy() {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label("Looking for a QR code…");
         });
     }
-    if let Some(tex) = &app.webcam_frame {
+    if let Some(tex) = &w.webcam_frame {
         ui.add(egui::Image::new(tex).max_width(320.0));
         ui.label("Hold the QR code in front of the camera.");
     }
@@ -61,44 +61,44 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
     let id = egui::Id::unique("secret-field");
     // No undo history: Ctrl+Z after "Next token" must bring nothing back.
     no_undo(ui.ctx(), id);
-    let edit = secret_field(&mut app.secret.text, id, app.secret.reveal)
+    let edit = secret_field(&mut secret.text, id, secret.reveal)
         .hint_text("Base32 key, hex, otpauth://… or drop a QR picture")
         .desired_width(f32::INFINITY);
     let response = ui.add(edit).labelled_by(label.id);
     let pasted = pasted_text(ui);
     if response.changed() {
-        app.secret.origin = Some(if pasted.is_some() { "pasted" } else { "typed" }.into());
-        app.secret.reparse();
-        app.apply_secret_options();
+        secret.origin = Some(if pasted.is_some() { "pasted" } else { "typed" }.into());
+        secret.reparse();
+        actions.push(Action::SecretEdited);
     }
     // Pasted into the field or onto the window: the secret is in the field
     // now, so it need not stay on the clipboard.
     if let Some(p) = pasted
         && !p.trim().is_empty()
-        && app.secret.text.contains(p.trim())
+        && secret.text.contains(p.trim())
     {
         clear_if_unchanged(p, Duration::ZERO);
-        app.secret.note =
+        secret.note =
             Some("Pasted: the clipboard is cleared so the secret does not stay there.".into());
     }
     ui.horizontal(|ui| {
-        ui.checkbox(&mut app.secret.reveal, "Show secret");
-        if !app.secret.text.is_empty() && ui.button("Clear").clicked() {
-            app.next_token();
+        ui.checkbox(&mut secret.reveal, "Show secret");
+        if !secret.text.is_empty() && ui.button("Clear").clicked() {
+            actions.push(Action::NextToken);
         }
-        if let Some(origin) = &app.secret.origin {
+        if let Some(origin) = &secret.origin {
             ui.weak(format!("from {origin}"));
         }
-        if let Some(t) = app.last_scan {
+        if let Some(t) = secret.last_scan {
             ui.weak(format!("· scan took {} ms", t.as_millis()));
         }
     });
-    if let Some(n) = &app.secret.note {
+    if let Some(n) = &secret.note {
         ui.weak(n);
     }
 
-    accounts(app, ui);
-    if let Some(info) = app.secret.chosen() {
+    actions.extend(accounts(secret, ui));
+    if let Some(info) = secret.chosen() {
         let who = match (&info.issuer, &info.account) {
             (Some(i), Some(a)) => format!("{i} · {a}"),
             (Some(x), None) | (None, Some(x)) => x.clone(),
@@ -112,15 +112,16 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
             ui.colored_label(ui.visuals().warn_fg_color, crate::explain::warning(w));
         }
     }
-    if let Some(x) = app.secret.problem() {
+    if let Some(x) = secret.problem() {
         explanation(ui, &x);
     }
-    for x in &app.secret.others {
+    for x in &secret.others {
         ui.weak(format!("Also found: {}", x.problem));
     }
-    if let Some(x) = &app.capture_note {
+    if let Some(x) = &secret.capture_note {
         explanation(ui, x);
     }
+    actions
 }
 
 fn ok_color(ui: &egui::Ui) -> egui::Color32 {
@@ -147,15 +148,15 @@ pub fn explanation(ui: &mut egui::Ui, x: &crate::explain::Explanation) {
     ui.label(format!("What to do: {}", x.next_step));
 }
 
-fn accounts(app: &mut BurnerApp, ui: &mut egui::Ui) {
-    let Some(Ok(Candidate::Migration(batch))) = &app.secret.parsed else {
-        return;
+fn accounts(secret: &mut SecretInput, ui: &mut egui::Ui) -> Option<Action> {
+    let Some(Ok(Candidate::Migration(batch))) = &secret.parsed else {
+        return None;
     };
     ui.label(format!(
         "This export holds {} accounts:",
         batch.accounts.len()
     ));
-    let mut chosen = app.secret.account;
+    let mut chosen = secret.account;
     for (i, a) in batch.accounts.iter().enumerate() {
         let name = match (&a.issuer, &a.account) {
             (Some(x), Some(y)) => format!("{x} · {y}"),
@@ -172,10 +173,11 @@ fn accounts(app: &mut BurnerApp, ui: &mut egui::Ui) {
             ui.radio_value(&mut chosen, Some(i), text);
         });
     }
-    if chosen != app.secret.account {
-        app.secret.account = chosen;
-        app.apply_secret_options();
+    if chosen == secret.account {
+        return None;
     }
+    secret.account = chosen;
+    Some(Action::SecretEdited)
 }
 
 /// Whether the "Open image" dialog is open (Enter then belongs to it).
@@ -185,11 +187,12 @@ pub fn dialog_open(ctx: &egui::Context) -> bool {
 
 /// The "Open image" dialog: a path field (no native dialog needed); files
 /// can also be dropped on the window.
-pub fn open_image_dialog(app: &mut BurnerApp, ctx: &egui::Context) {
+pub fn open_image_dialog(ctx: &egui::Context) -> Option<Action> {
     let open = ctx.data(|d| d.get_temp::<bool>(dialog_id()).unwrap_or(false));
     if !open {
-        return;
+        return None;
     }
+    let mut action = None;
     let path_id = egui::Id::unique("open-image-path");
     let mut path = ctx.data(|d| d.get_temp::<String>(path_id).unwrap_or_default());
     let mut close = false;
@@ -201,7 +204,7 @@ pub fn open_image_dialog(app: &mut BurnerApp, ctx: &egui::Context) {
         ui.horizontal(|ui| {
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui.button("Open").clicked() || enter) && !path.trim().is_empty() {
-                app.open_image(std::path::PathBuf::from(path.trim()));
+                action = Some(Action::OpenImage(std::path::PathBuf::from(path.trim())));
                 close = true;
             }
             if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
@@ -213,4 +216,5 @@ pub fn open_image_dialog(app: &mut BurnerApp, ctx: &egui::Context) {
         d.insert_temp(path_id, path);
         d.insert_temp(dialog_id(), !close);
     });
+    action
 }

@@ -2,42 +2,36 @@
 //! tokens on the reader one after another; a large green or red result
 //! after each, "lift the token", next.
 
-use crate::app::state::BurnerApp;
-use crate::app::station::{Phase, StationSource};
+use crate::app::action::Action;
+use crate::app::station::{Phase, StationSource, StationState};
+use crate::app::workers::Workers;
 use crate::app::zeroizing_text::{no_undo, secret_field};
 use eframe::egui;
 
-pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
-    let running = app.station.running();
+pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let running = station.running();
     ui.heading("Provisioning station");
     ui.add_enabled_ui(!running, |ui| {
         ui.horizontal(|ui| {
+            ui.radio_value(&mut station.source, StationSource::Random, "Random secrets");
+            ui.radio_value(&mut station.source, StationSource::Csv, "CSV list of users");
             ui.radio_value(
-                &mut app.station.source,
-                StationSource::Random,
-                "Random secrets",
-            );
-            ui.radio_value(
-                &mut app.station.source,
-                StationSource::Csv,
-                "CSV list of users",
-            );
-            ui.radio_value(
-                &mut app.station.source,
+                &mut station.source,
                 StationSource::PerUser,
                 "Each user's QR code",
             );
         });
-        if app.station.source == StationSource::Csv {
+        if station.source == StationSource::Csv {
             let label = ui.label("CSV file (upn,secret or upn per line):");
-            ui.add(egui::TextEdit::singleline(&mut app.station.csv_path).desired_width(420.0))
+            ui.add(egui::TextEdit::singleline(&mut station.csv_path).desired_width(420.0))
                 .labelled_by(label.id);
         }
         ui.checkbox(
-            &mut app.station.keep_secrets,
+            &mut station.keep_secrets,
             "Keep secrets (encrypted) for the Entra ID export",
         );
-        if app.station.keep_secrets {
+        if station.keep_secrets {
             // Zeroizing buffers, no undo history (Ctrl+Z brings nothing back).
             let (first, again) = (
                 egui::Id::unique("station-passphrase"),
@@ -46,50 +40,45 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
             no_undo(ui.ctx(), first);
             no_undo(ui.ctx(), again);
             let label = ui.label("Passphrase:");
-            ui.add(secret_field(&mut app.station.passphrase, first, false))
+            ui.add(secret_field(&mut station.passphrase, first, false))
                 .labelled_by(label.id);
             let label = ui.label("Passphrase again (a new records file):");
-            ui.add(secret_field(
-                &mut app.station.passphrase_again,
-                again,
-                false,
-            ))
-            .labelled_by(label.id);
+            ui.add(secret_field(&mut station.passphrase_again, again, false))
+                .labelled_by(label.id);
         }
         ui.checkbox(
-            &mut app.station.reburn,
+            &mut station.reburn,
             "Burn again with a new secret: tokens burned before get a new secret",
         );
     });
-    super::panels::options(app, ui);
+    super::panels::options(&mut station.options, &station.secret, ui);
     ui.horizontal(|ui| {
         if !running {
             if ui
                 .button(egui::RichText::new("Start station").size(18.0))
                 .clicked()
             {
-                let ctx = ui.ctx().clone();
-                app.start_station(&ctx);
+                actions.push(Action::StartStation);
             }
         } else if ui.button("Stop after this token").clicked() {
-            app.station.stop();
+            actions.push(Action::StopStation);
         }
     });
-    if app.station.keep_secrets && running {
+    if station.keep_secrets && running {
         ui.colored_label(
             ui.visuals().warn_fg_color,
             "Secrets are being KEPT (encrypted) in the records for export.",
         );
     }
-    if let Some(p) = &app.station.problem {
+    if let Some(p) = &station.problem {
         ui.colored_label(ui.visuals().error_fg_color, p);
     }
-    if app.station.source == StationSource::PerUser && running {
+    if station.shows_secret_panel() {
         ui.separator();
-        super::secret::show(app, ui);
+        actions.extend(super::secret::show(&mut station.secret, w, ui));
     }
     ui.separator();
-    let (fill, text) = match &app.station.phase {
+    let (fill, text) = match &station.phase {
         Phase::Stopped => (ui.visuals().faint_bg_color, "Not started.".to_string()),
         Phase::Starting => (
             ui.visuals().faint_bg_color,
@@ -99,7 +88,7 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
             ui.visuals().faint_bg_color,
             format!(
                 "Next: {}. Switch the token on and lay it on the reader.",
-                app.station
+                station
                     .tiles
                     .values()
                     .next()
@@ -128,9 +117,9 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
                     .color(egui::Color32::WHITE),
             );
         });
-    if app.station.tiles.len() > 1 {
+    if station.tiles.len() > 1 {
         ui.horizontal_wrapped(|ui| {
-            for (reader, tile) in &app.station.tiles {
+            for (reader, tile) in &station.tiles {
                 ui.group(|ui| {
                     ui.vertical(|ui| {
                         ui.strong(reader);
@@ -143,11 +132,11 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
             }
         });
     }
-    if let Some(n) = &app.station.note {
+    if let Some(n) = &station.note {
         ui.label(n);
     }
-    ui.label(format!("Burned in this run: {}", app.station.burned));
-    if let Some(s) = &app.station.summary {
+    ui.label(format!("Burned in this run: {}", station.burned));
+    if let Some(s) = &station.summary {
         ui.label(format!(
             "Last run: {} burned, {} failed, {} refused as burned before{}.",
             s.burned,
@@ -164,8 +153,9 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
         .max_height(160.0)
         .id_salt("station-history")
         .show(ui, |ui| {
-            for line in app.station.history.iter().rev() {
+            for line in station.history.iter().rev() {
                 ui.monospace(line);
             }
         });
+    actions
 }

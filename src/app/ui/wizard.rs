@@ -1,7 +1,9 @@
-//! The wizard: the same state, one step at a time — get the secret, check
-//! it, place the token, burn, verify.
+//! The wizard: the burner's panels one step at a time — get the secret,
+//! check it, place the token, burn, verify — over the wizard's own state.
 
-use crate::app::state::{BurnerApp, TokenStatus, View};
+use crate::app::action::Action;
+use crate::app::wizard::{BURN, VERIFY, WizardView};
+use crate::app::workers::{TokenStatus, Workers};
 use eframe::egui;
 
 const TITLES: [&str; 5] = [
@@ -12,8 +14,10 @@ const TITLES: [&str; 5] = [
     "Verify",
 ];
 
-pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui, step: u8) {
-    let step = step.min(4);
+pub fn show(wizard: &mut WizardView, w: &Workers, ui: &mut egui::Ui) -> Vec<Action> {
+    let step = wizard.step.min(VERIFY);
+    let bench = &mut wizard.bench;
+    let mut actions = Vec::new();
     ui.horizontal(|ui| {
         for (i, t) in TITLES.iter().enumerate() {
             let text = format!("{}. {t}", i + 1);
@@ -27,41 +31,42 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui, step: u8) {
     ui.separator();
     let can_go_on = match step {
         0 => {
-            super::secret::show(app, ui);
-            app.secret.chosen().is_some()
+            actions.extend(super::secret::show(&mut bench.secret, w, ui));
+            bench.secret.chosen().is_some()
         }
         1 => {
-            super::panels::options(app, ui);
+            super::panels::options(&mut bench.options, &bench.secret, ui);
             true
         }
         2 => {
-            super::panels::readers(app, ui);
-            super::panels::token(app, ui);
-            matches!(app.token, TokenStatus::Known(_))
+            actions.extend(super::panels::readers(&w.readers, ui));
+            actions.extend(super::panels::token(w, ui));
+            matches!(w.token, TokenStatus::Known(_))
         }
-        3 => {
-            super::panels::burn_button(app, ui);
-            app.result.is_some()
+        BURN => {
+            actions.extend(super::panels::burn_button(bench, w, ui));
+            bench.result.is_some()
         }
         _ => {
-            super::result::show(app, ui);
+            actions.extend(super::result::show(bench.result.as_ref(), &*w.clock, ui));
             false
         }
     };
     ui.separator();
     ui.horizontal(|ui| {
-        if step > 0 && step < 4 && ui.button("Back").clicked() {
-            app.view = View::Wizard(step - 1);
+        if step > 0 && step < VERIFY && ui.button("Back").clicked() {
+            actions.push(Action::WizardStep(step - 1));
         }
-        if step < 3
+        if step < BURN
             && ui
                 .add_enabled(can_go_on, egui::Button::new("Next"))
                 .clicked()
         {
-            app.view = View::Wizard(step + 1);
+            actions.push(Action::WizardStep(step + 1));
         }
-        if step == 4 && ui.button("Start over").clicked() {
-            app.next_token();
+        if step == VERIFY && ui.button("Start over").clicked() {
+            actions.push(Action::NextToken);
         }
     });
+    actions
 }

@@ -1,0 +1,399 @@
+//! One token at a time: the secret, the options, the burn or sync and its
+//! result. The burner view and the wizard each own one; they share only
+//! the workers (and through them the token on the reader). Options follow
+//! the secret; a burn is confirmed first when the options differ from the
+//! link's, when the records say the token was burned before, or when the
+//! PC clock is off. Nothing here blocks: requests go to the device worker.
+
+use super::action::{Action, apply_to_secret};
+use super::device::{DeviceEvent, DeviceRequest};
+use super::secret_input::SecretInput;
+use super::workers::{Desk, TokenStatus, Workers};
+use crate::burn::{BurnPlan, Progress, Step, TokenState};
+use crate::emulator::lock;
+use crate::explain::{self, Explanation};
+use crate::params::TokenOptions;
+use crate::protocol::TimeSync;
+use crate::secret::{Secret, SecretInfo};
+use crate::station::operation::{OperationError, Refusal};
+
+/// The burn (or time sync) in progress or just finished.
+#[derive(Debug, Clone)]
+pub enum Operation {
+    /// Nothing running.
+    Idle,
+    /// A burn is running; the steps done so far and the current one.
+    Burning {
+        /// The current step.
+        step: Step,
+    },
+    /// A time sync is running.
+    Syncing,
+    /// The last operation failed: what happened and what the token holds.
+    Failed {
+        /// In words.
+        why: Explanation,
+        /// What the token holds.
+        token_state: TokenState,
+    },
+    /// The last time sync worked.
+    Synced(String),
+}
+
+/// A successful burn, kept for the live verification code: the codes are
+/// computed from the secret burned, never from the text field.
+pub struct BurnResult {
+    /// The secret burned (wiped on drop).
+    pub secret: Secret,
+    /// Options burned.
+    pub options: TokenOptions,
+    /// Token serial.
+    pub serial: String,
+    /// Model name.
+    pub model: &'static str,
+    /// Issuer and account, for the heading.
+    pub label: Option<String>,
+}
+
+/// What a device answer changed that the view around the bench follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BenchNews {
+    /// A burn worked: the live code is shown.
+    Burned,
+    /// A time sync erased the token's secret: burn again.
+    SecretErased,
+}
+
+/// One token's secret, options, operation and result.
+pub struct Bench {
+    desk: Desk,
+    /// The secret panel.
+    pub secret: SecretInput,
+    /// Options to burn: the secret's (its link's, else SHA-1 / 30 s) unless
+    /// the operator changes them; only the display timeout is remembered.
+    pub options: TokenOptions,
+    /// The "options differ from the link's" confirmation is open.
+    pub confirm_options: bool,
+    /// The time-sync confirmation is open.
+    pub confirm_sync: bool,
+    /// The secret being burned and its label, until the burn reports.
+    burning: Option<(Secret, Option<String>)>,
+    /// The running or last operation.
+    pub operation: Operation,
+    /// The last successful burn.
+    pub result: Option<BurnResult>,
+    /// The token on the reader was burned before: offer "Burn again with a
+    /// new secret" (its serial).
+    pub reburn_offer: Option<String>,
+    /// The last burn was refused because the PC clock is off: offer
+    /// "Write this PC's time anyway".
+    pub clock_override_offer: bool,
+    /// A warning about the last operation (e.g. its outcome not recorded).
+    pub record_warning: Option<String>,
+}
+
+impl Bench {
+    /// An empty bench for `desk`, with the remembered display timeout.
+    pub fn new(desk: Desk, options: TokenOptions) -> Bench {
+        Bench {
+            desk,
+            secret: SecretInput::default(),
+            options,
+            confirm_options: false,
+            confirm_sync: false,
+            burning: None,
+            operation: Operation::Idle,
+            result: None,
+            reburn_offer: None,
+            clock_override_offer: false,
+            record_warning: None,
+        }
+    }
+
+    /// Apply a panel's action; hand back what is not the bench's.
+    pub fn apply(
+        &mut self,
+        a: Action,
+        w: &mut Workers,
+        ctx: &eframe::egui::Context,
+    ) -> Option<Action> {
+        let a = apply_to_secret(a, &mut self.secret, &mut self.options, w, ctx, self.desk)?;
+        match a {
+            Action::AskSync => self.confirm_sync = true,
+            Action::CancelSync => self.confirm_sync = false,
+            Action::Sync { erase_ok } => self.start_sync(w, erase_ok),
+            Action::Burn => self.start_burn(w),
+            Action::BurnConfirmed => self.burn_now(w),
+            Action::CancelBurn => self.confirm_options = false,
+            Action::BurnAgain => self.burn_again(w),
+            Action::BurnTrustingPcClock => self.burn_trusting_pc_clock(w),
+            Action::DismissOutcome => {
+                if matches!(
+                    self.operation,
+                    Operation::Failed { .. } | Operation::Synced(_)
+                ) {
+                    self.operation = Operation::Idle;
+                }
+            }
+            Action::NextToken => self.next_token(),
+            other => return Some(other),
+        }
+        None
+    }
+
+    /// Why the burn button is disabled, or None when a burn can start.
+    pub fn burn_blocker(&self, w: &Workers) -> Option<String> {
+        if w.busy() {
+            return Some(match self.operation {
+                Operation::Burning { step } => format!("Burning: {}…", step.label()),
+                _ => "Talking to the token…".into(),
+            });
+        }
+        if self.secret.chosen().is_none() {
+            return Some(match self.secret.problem() {
+                Some(x) => x.problem,
+                None => "Scan or paste the secret first.".into(),
+            });
+        }
+        match &w.token {
+            TokenStatus::Known(_) => None,
+            TokenStatus::Reading => Some("Reading the token…".into()),
+            TokenStatus::Failed(x) => Some(x.problem.clone()),
+            TokenStatus::Absent => Some("Switch the token on and lay it on the reader.".into()),
+        }
+    }
+
+    /// The HMAC and time step the secret asks for, when the options shown
+    /// differ from them (the codes would not match the service's).
+    pub fn options_differ(
+        &self,
+    ) -> Option<(crate::params::HmacAlgorithm, crate::params::TimeStep)> {
+        self.secret
+            .intended_options()
+            .filter(|&(a, p)| (a, p) != (self.options.algorithm, self.options.period))
+    }
+
+    /// Start a burn (no-op with the reason shown when not ready). Options
+    /// that differ from the link's are confirmed first, once.
+    fn start_burn(&mut self, w: &mut Workers) {
+        if self.burn_blocker(w).is_some() {
+            return;
+        }
+        if self.options_differ().is_some() {
+            self.confirm_options = true;
+            return;
+        }
+        self.burn_now(w);
+    }
+
+    /// Burn with the options shown (the operator confirmed them).
+    fn burn_now(&mut self, w: &mut Workers) {
+        self.confirm_options = false;
+        if self.burn_blocker(w).is_some() {
+            return;
+        }
+        let Some(info) = self.secret.chosen() else {
+            return;
+        };
+        w.settings.set_display_timeout(self.options.display_timeout);
+        self.result = None;
+        self.send_burn(w, info, false, false);
+    }
+
+    /// Burn although the time servers say the PC clock is off: the
+    /// operator's explicit choice ("Write this PC's time anyway"),
+    /// recorded as such.
+    fn burn_trusting_pc_clock(&mut self, w: &mut Workers) {
+        if !self.clock_override_offer || self.burn_blocker(w).is_some() {
+            return;
+        }
+        let Some(info) = self.secret.chosen() else {
+            return;
+        };
+        self.clock_override_offer = false;
+        self.result = None;
+        self.send_burn(w, info, false, true);
+    }
+
+    /// Burn the token that the records say was burned before, on purpose
+    /// ("Burn again with a new secret").
+    fn burn_again(&mut self, w: &mut Workers) {
+        if self.reburn_offer.is_none() || self.burn_blocker(w).is_some() {
+            return;
+        }
+        let Some(info) = self.secret.chosen() else {
+            return;
+        };
+        self.reburn_offer = None;
+        self.result = None;
+        self.send_burn(w, info, true, false);
+    }
+
+    fn send_burn(&mut self, w: &mut Workers, info: SecretInfo, reburn: bool, trust: bool) {
+        let label = match (info.issuer, info.account.clone()) {
+            (Some(a), Some(b)) => Some(format!("{a} · {b}")),
+            (a, b) => a.or(b),
+        };
+        let (secret, upn) = (info.secret, info.account);
+        self.burning = Some((secret.clone(), label));
+        self.operation = Operation::Burning {
+            step: Step::Identify,
+        };
+        let reader = w.target_name();
+        w.device_for = self.desk;
+        w.device.send(DeviceRequest::Burn {
+            reader,
+            plan: BurnPlan {
+                secret,
+                options: self.options,
+                allow_unknown_model: false,
+            },
+            upn,
+            reburn,
+            trust_pc_clock: trust,
+        });
+    }
+
+    /// Whether a time sync needs the erase confirmation on this token.
+    pub fn sync_erases(&self, w: &Workers) -> bool {
+        match &w.token {
+            TokenStatus::Known(t) => t.time_sync() != Some(TimeSync::KeepsSecret),
+            _ => true,
+        }
+    }
+
+    /// Sync the clock (the confirmation has been given when it erases).
+    fn start_sync(&mut self, w: &mut Workers, erase_ok: bool) {
+        if w.busy() || !matches!(w.token, TokenStatus::Known(_)) {
+            return;
+        }
+        self.confirm_sync = false;
+        self.operation = Operation::Syncing;
+        let reader = w.target_name();
+        w.device_for = self.desk;
+        w.device.send(DeviceRequest::SyncTime {
+            reader,
+            options: self.options,
+            erase_ok,
+        });
+    }
+
+    /// Forget this token's secret and get ready for the next one.
+    pub fn next_token(&mut self) {
+        self.reburn_offer = None;
+        self.confirm_options = false;
+        self.secret.clear();
+        self.secret.capture_note = None;
+        self.result = None;
+        self.operation = Operation::Idle;
+    }
+
+    /// The device worker's answer to this bench's burn or sync.
+    pub(crate) fn on_device_event(&mut self, e: DeviceEvent, w: &mut Workers) -> Option<BenchNews> {
+        match e {
+            DeviceEvent::Progress(Progress::Step(step)) => {
+                if matches!(self.operation, Operation::Burning { .. }) {
+                    self.operation = Operation::Burning { step };
+                }
+                w.log.push(format!("step: {}", step.label()));
+            }
+            DeviceEvent::RecordsProblem(problem) => {
+                self.operation = Operation::Failed {
+                    why: Explanation {
+                        problem,
+                        next_step: "Check the data folder is writable (or set TOTP_BURNER_DATA_DIR), then try again.".into(),
+                    },
+                    token_state: TokenState::Untouched,
+                };
+            }
+            DeviceEvent::Burned(Ok(report), warning) => {
+                self.record_warning = warning;
+                self.reburn_offer = None;
+                let burned = self.burning.take();
+                let line = format!(
+                    "burned {} code {}",
+                    report.token.serial, report.codes.current
+                );
+                w.note_event(&line);
+                w.log.push(format!(
+                    "burned {} · code {}",
+                    report.token.serial, report.codes.current
+                ));
+                self.result = burned.map(|(secret, label)| BurnResult {
+                    secret,
+                    options: report.options,
+                    serial: report.token.serial.clone(),
+                    model: report.token.model_name(),
+                    label,
+                });
+                w.token = TokenStatus::Known(report.token);
+                self.operation = Operation::Idle;
+                if let Some(d) = &w.demo {
+                    let code = lock(&d.token).stored_code().unwrap_or_default();
+                    w.note_event(&format!("virtual token shows {code} after a power cycle"));
+                }
+                return Some(BenchNews::Burned);
+            }
+            DeviceEvent::Burned(Err(e), warning) => self.on_burn_failed(e, warning, w),
+            DeviceEvent::Synced(Ok(r), warning) => {
+                self.record_warning = warning;
+                let erased = r.secret_erased == Some(true);
+                let words = match r.secret_erased {
+                    Some(true) => {
+                        // The token's live code is gone, so is the result.
+                        self.result = None;
+                        if self.secret.chosen().is_some() {
+                            "Clock set. This model erased its secret: the token is blank and shows no code. Burn it again now: press Burn (Enter)."
+                        } else {
+                            "Clock set. This model erased its secret: the token is blank and shows no code. Scan or paste the secret again, then press Burn (Enter)."
+                        }
+                    }
+                    Some(false) => "Clock set; the secret was kept.",
+                    None => "Clock set; burn the token to be sure it holds a secret.",
+                };
+                w.log.push(words.to_string());
+                self.operation = Operation::Synced(words.into());
+                w.forget_token(false);
+                return erased.then_some(BenchNews::SecretErased);
+            }
+            DeviceEvent::Synced(Err(e), warning) => {
+                self.record_warning = warning;
+                self.operation = Operation::Failed {
+                    why: explain::operation_error(&e),
+                    token_state: e.token_state(),
+                };
+            }
+            // The workers keep these.
+            DeviceEvent::Progress(_) | DeviceEvent::Identified(_) | DeviceEvent::PcClock(..) => {}
+        }
+        None
+    }
+
+    fn on_burn_failed(&mut self, e: OperationError, warning: Option<String>, w: &mut Workers) {
+        self.record_warning = warning;
+        self.burning = None;
+        let why = explain::operation_error(&e);
+        w.log.push(format!("burn failed: {}", why.problem));
+        self.clock_override_offer = matches!(e, OperationError::Refused(Refusal::PcClockOff(_)));
+        self.reburn_offer = match &e {
+            OperationError::Refused(Refusal::BurnedBefore { serial, .. }) => {
+                w.note_event(&format!("burn refused: {serial} was burned before"));
+                Some(serial.clone())
+            }
+            OperationError::Token(b) => {
+                w.note_event(&format!("burn failed at {:?}", b.step));
+                None
+            }
+            _ => None,
+        };
+        self.operation = Operation::Failed {
+            why,
+            token_state: e.token_state(),
+        };
+        if let OperationError::Token(b) = &e
+            && matches!(b.cause, crate::burn::Failure::Transport(_))
+        {
+            w.forget_token(true);
+        }
+    }
+}

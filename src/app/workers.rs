@@ -1,0 +1,346 @@
+//! The one handle to the workers that every view shares: the device worker
+//! (the card session), the capture worker (screens, files, webcam), the
+//! reader list from the watcher, the token on the reader, the remembered
+//! settings (saved in one place) and the expert log. Views read it and ask
+//! it to send requests; none of them owns it.
+
+use super::capture::{CaptureEvent, CaptureRequest, CaptureWorker};
+use super::demo::DemoState;
+use super::device::{DeviceEvent, DeviceRequest, DeviceWorker};
+use super::readers::Readers;
+use super::settings::Settings;
+use crate::burn::{IdentifiedToken, Progress};
+use crate::clock::Clock;
+use crate::explain::{self, Explanation, clock_words};
+use std::io::Write;
+use std::sync::Arc;
+
+/// What we know about the token on the reader.
+#[derive(Debug, Clone)]
+pub enum TokenStatus {
+    /// No token, or not read yet.
+    Absent,
+    /// Being read.
+    Reading,
+    /// Read.
+    Known(IdentifiedToken),
+    /// Reading failed.
+    Failed(Explanation),
+}
+
+/// The view a worker's answer belongs to: the one whose burn, sync or scan
+/// asked for it (the user may have switched views since).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Desk {
+    /// The burner view.
+    Burner,
+    /// The wizard.
+    Wizard,
+    /// The station view's per-user secret panel.
+    Station,
+}
+
+/// The workers and what they report that is not any one view's.
+pub struct Workers {
+    /// Time, injected (tests move it).
+    pub clock: Arc<dyn Clock>,
+    pub(crate) device: DeviceWorker,
+    pub(crate) capture: CaptureWorker,
+    /// Readers and the one in use.
+    pub readers: Readers,
+    /// The token on the reader.
+    pub token: TokenStatus,
+    token_seen: bool,
+    /// Remembered settings (views change them; saved in one place,
+    /// [`Self::save_settings_if_changed`], once per frame when changed).
+    pub settings: Settings,
+    saved_settings: Settings,
+    reader_restored: bool,
+    /// Demo hardware, in demo mode.
+    pub demo: Option<DemoState>,
+    /// The readers the station burns on.
+    pub station_hardware: super::station::StationHardware,
+    /// Expert log lines (seed bytes never appear).
+    pub log: Vec<String>,
+    /// The PC clock against the time servers, in a few words (token panel).
+    pub pc_clock: Option<String>,
+    /// The same in full (its hover text).
+    pub pc_clock_detail: Option<String>,
+    /// The records cannot be written: burns are refused (the reason).
+    pub records_problem: Option<String>,
+    /// The window is hidden for a screen scan.
+    pub hidden_for_scan: bool,
+    /// The webcam preview is running.
+    pub webcam_on: bool,
+    /// Latest webcam frame.
+    pub webcam_frame: Option<eframe::egui::TextureHandle>,
+    /// Whose burn or sync the device worker is doing.
+    pub(crate) device_for: Desk,
+    /// Whose secret panel the capture worker's findings go to.
+    pub(crate) capture_for: Desk,
+    event_log: Option<std::fs::File>,
+}
+
+impl Workers {
+    /// Start the workers (the device worker checks the PC clock first).
+    pub fn spawn(
+        ctx: &eframe::egui::Context,
+        clock: Arc<dyn Clock>,
+        connector: impl super::device::Connector,
+        readers: Readers,
+        demo: Option<DemoState>,
+        settings: Settings,
+    ) -> Workers {
+        let c = ctx.clone();
+        let mut device = DeviceWorker::spawn(connector, clock.clone(), move || c.request_repaint());
+        device.send(DeviceRequest::CheckPcClock);
+        let station_hardware = match &demo {
+            Some(d) => super::station::StationHardware::Demo(d.link.clone(), d.reader().name),
+            None => super::station::StationHardware::Pcsc,
+        };
+        let c = ctx.clone();
+        let capture = CaptureWorker::spawn(move || c.request_repaint());
+        let event_log = std::env::var_os("TOTP_BURNER_EVENT_LOG").and_then(|p| {
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(p)
+                .ok()
+        });
+        Workers {
+            clock,
+            device,
+            capture,
+            readers,
+            token: TokenStatus::Absent,
+            token_seen: false,
+            saved_settings: settings.clone(),
+            settings,
+            reader_restored: false,
+            demo,
+            station_hardware,
+            log: Vec::new(),
+            pc_clock: None,
+            pc_clock_detail: None,
+            records_problem: None,
+            hidden_for_scan: false,
+            webcam_on: false,
+            webcam_frame: None,
+            device_for: Desk::Burner,
+            capture_for: Desk::Burner,
+            event_log,
+        }
+    }
+
+    /// The one place settings are written: after a frame, if any view
+    /// changed them.
+    pub fn save_settings_if_changed(&mut self) {
+        if self.settings != self.saved_settings {
+            self.settings.save();
+            self.saved_settings = self.settings.clone();
+        }
+    }
+
+    /// Use this reader (None: automatic) and remember the choice.
+    pub fn choose_reader(&mut self, reader: Option<String>) {
+        self.readers.chosen = reader;
+        self.settings.reader = self.readers.chosen.clone();
+    }
+
+    /// The reader chosen by hand in an earlier run is chosen again once it
+    /// is plugged in (until the user picks another).
+    fn restore_chosen_reader(&mut self) {
+        if self.reader_restored || self.readers.chosen.is_some() {
+            self.reader_restored = true;
+            return;
+        }
+        let Some(want) = self.settings.reader.clone() else {
+            self.reader_restored = true;
+            return;
+        };
+        if self.readers.list.iter().any(|r| r.name == want) {
+            self.readers.chosen = Some(want);
+            self.reader_restored = true;
+        }
+    }
+
+    /// Write a line to the event log file (demo and end-to-end tests);
+    /// never a secret.
+    pub fn note_event(&mut self, line: &str) {
+        if let Some(f) = &mut self.event_log {
+            let _ = writeln!(f, "{line}");
+        }
+    }
+
+    /// Whether the device worker is talking to a token (or a time server).
+    pub fn busy(&self) -> bool {
+        self.device.is_busy()
+    }
+
+    /// The reader to talk to (None: the demo's, or the worker's choice).
+    pub(crate) fn target_name(&self) -> Option<String> {
+        if self.demo.is_some() {
+            return None;
+        }
+        self.readers.target().map(|r| r.name.clone())
+    }
+
+    /// Take the reader watcher's news (and the demo reader's).
+    pub(crate) fn poll_readers(&mut self) {
+        if let Some(d) = &self.demo {
+            let r = d.reader();
+            self.readers.set(&r.name, r.state);
+        }
+        self.readers.poll();
+        self.restore_chosen_reader();
+    }
+
+    /// Keep the token detection going: read a token once it is laid on,
+    /// forget it once lifted.
+    pub(crate) fn watch_token(&mut self) {
+        let present = self.readers.target().is_some_and(|r| r.state.has_token());
+        if !present {
+            self.token_seen = false;
+            if !self.device.is_busy() && !matches!(self.token, TokenStatus::Absent) {
+                self.token = TokenStatus::Absent;
+            }
+        } else if !self.token_seen && !self.device.is_busy() {
+            self.token_seen = true;
+            self.token = TokenStatus::Reading;
+            let reader = self.target_name();
+            self.device.send(DeviceRequest::Identify { reader });
+        }
+    }
+
+    /// The token must be read again (after a sync, or a lost connection).
+    pub(crate) fn forget_token(&mut self, absent: bool) {
+        self.token_seen = false;
+        if absent {
+            self.token = TokenStatus::Absent;
+        }
+    }
+
+    /// Apply what belongs to no view (the token read, the PC clock, the
+    /// exchange log); hand back what belongs to the view that asked.
+    pub(crate) fn on_device_event(&mut self, e: DeviceEvent) -> Option<DeviceEvent> {
+        match e {
+            DeviceEvent::Progress(Progress::Exchange {
+                command, status, ..
+            }) => {
+                self.log.push(format!(
+                    "  > {command}  < {}",
+                    status.as_deref().unwrap_or("no answer")
+                ));
+            }
+            DeviceEvent::Identified(Ok(t)) => {
+                self.log.push(format!(
+                    "token {} ({}) clock {}",
+                    t.serial,
+                    t.model_name(),
+                    clock_words(t.clock_difference())
+                ));
+                self.token = TokenStatus::Known(t);
+            }
+            DeviceEvent::Identified(Err(e)) => {
+                self.token = TokenStatus::Failed(explain::burn_error(&e));
+            }
+            DeviceEvent::PcClock(check, limit) => {
+                let words = explain::clock_check(&check, limit);
+                self.log.push(format!("PC clock: {words}"));
+                self.pc_clock = Some(match &check {
+                    crate::clockcheck::ClockCheck::Verified { offset_ms, server } => {
+                        explain::pc_clock_offset(*offset_ms, server)
+                    }
+                    crate::clockcheck::ClockCheck::Unverified { .. } => {
+                        "not verified (no time server answered)".into()
+                    }
+                });
+                self.pc_clock_detail = Some(words);
+            }
+            DeviceEvent::RecordsProblem(problem) => {
+                self.records_problem = Some(problem.clone());
+                return Some(DeviceEvent::RecordsProblem(problem));
+            }
+            other => return Some(other),
+        }
+        None
+    }
+
+    /// Apply what belongs to no view (the window back after a scan, the
+    /// webcam's frames); hand back what belongs to a secret panel.
+    pub(crate) fn on_capture_event(
+        &mut self,
+        ctx: &eframe::egui::Context,
+        e: CaptureEvent,
+    ) -> Option<CaptureEvent> {
+        if self.hidden_for_scan {
+            // Every event ends a scan's hiding: a finding, a failure, a
+            // timeout or a caught panic alike.
+            self.hidden_for_scan = false;
+            for command in self.capture.restore_commands() {
+                ctx.send_viewport_cmd(command);
+            }
+        }
+        match e {
+            CaptureEvent::Found { .. } => {
+                if self.webcam_on {
+                    self.stop_webcam();
+                }
+                Some(e)
+            }
+            CaptureEvent::Failed(_) => {
+                self.webcam_on = false;
+                Some(e)
+            }
+            CaptureEvent::WebcamFrame(img) => {
+                let (w, h) = img.dimensions();
+                let color =
+                    eframe::egui::ColorImage::from_gray([w as usize, h as usize], img.as_raw());
+                self.webcam_frame = Some(ctx.load_texture("webcam", color, Default::default()));
+                None
+            }
+            CaptureEvent::WebcamRejected(_) => Some(e),
+            CaptureEvent::WebcamStopped => {
+                self.webcam_on = false;
+                None
+            }
+        }
+    }
+
+    /// Ask the capture worker for something on behalf of `desk`'s secret
+    /// panel.
+    pub(crate) fn capture_for(&mut self, desk: Desk, request: CaptureRequest) {
+        self.capture_for = desk;
+        self.capture.send(request);
+    }
+
+    /// Hide the window (minimise it on Wayland) and grab the screen.
+    pub fn scan_screen(&mut self, ctx: &eframe::egui::Context, desk: Desk) {
+        if self.capture.is_busy() {
+            return;
+        }
+        self.hidden_for_scan = true;
+        ctx.send_viewport_cmd(self.capture.hide_command());
+        let delay = self.capture.hide_delay();
+        self.capture_for(desk, CaptureRequest::Screen { delay });
+    }
+
+    /// Start or stop the webcam preview; whether it was started.
+    pub(crate) fn toggle_webcam(&mut self, desk: Desk) -> bool {
+        if self.webcam_on {
+            self.stop_webcam();
+            false
+        } else {
+            self.webcam_on = true;
+            self.capture_for(desk, CaptureRequest::WebcamStart(0));
+            true
+        }
+    }
+
+    /// Stop the webcam preview.
+    pub(crate) fn stop_webcam(&mut self) {
+        self.webcam_on = false;
+        self.webcam_frame = None;
+        self.capture.send(CaptureRequest::WebcamStop);
+    }
+}
