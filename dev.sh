@@ -3,7 +3,8 @@
 #   ./dev.sh demo   run the app against the built-in virtual token
 #                   (the window in demo mode; the CLI demo without a desktop)
 #   ./dev.sh test   format check, clippy -D warnings, and every test
-#   ./dev.sh bench  benchmarks (figures in README.md)
+#   ./dev.sh bench  benchmarks (figures in README.md), zxing-cpp beside our QR decoder
+#   ./dev.sh measure-gui [scan]  the real window on Xvfb: start-up, idle CPU, memory, scan latency
 #   ./dev.sh check-windows   compile-check the Windows build (WinSCard, xcap)
 #   ./dev.sh fuzz [SECONDS]  fuzz every target for SECONDS (default 60; nightly, cargo-fuzz)
 set -euo pipefail
@@ -205,16 +206,33 @@ cmd_test() {
     stop_ntp_servers
 }
 
+# zxing-cpp (C++), through its Python package in a venv of our own, for the
+# side-by-side table of benches/capture.rs. Sets ZXING_PYTHON.
+ensure_zxing_venv() {
+    local venv="${XDG_CACHE_HOME:-$HOME/.cache}/totp-burner/zxing-venv"
+    if ! "$venv/bin/python" -c "import zxingcpp, numpy, PIL" 2>/dev/null; then
+        log "making a Python venv with zxing-cpp for the comparison ($venv)"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet "zxing-cpp==3.1.1" numpy pillow
+    fi
+    export ZXING_PYTHON="$venv/bin/python"
+}
+
 cmd_bench() {
+    SYSTEM_PACKAGES+=(python3-venv valgrind)
     ensure_system_packages
     ensure_rust
+    ensure_zxing_venv
     cargo build --locked --quiet
+    cargo bench --locked --no-run --quiet
     ensure_pcscd
     log "benchmark: full burn through pcscd and the vpcd virtual reader"
     cargo bench --locked --bench burn_pcsc
-    log "benchmark: QR capture on the fixtures"
-    cargo bench --locked --bench capture
     stop_pcscd
+    # One CPU for ours and zxing-cpp alike (the last one; others may be busy).
+    local cpu=$(($(nproc) - 1))
+    log "benchmark: QR capture on the fixtures, ours beside zxing-cpp, pinned to CPU $cpu"
+    BENCH_CALLGRIND="${BENCH_CALLGRIND:-1}" taskset -c "$cpu" cargo bench --locked --bench capture
 }
 
 # Coverage-guided fuzzing: every target in fuzz/ runs SECONDS on its
@@ -294,7 +312,7 @@ case "${1:-}" in
         rustup target add x86_64-pc-windows-gnu
         SYSTEM_PACKAGES=(gcc-mingw-w64-x86-64); ensure_system_packages
         cargo check --locked --target x86_64-pc-windows-gnu --all-targets ;;
-    measure-gui) shift; ensure_system_packages; ensure_rust; scripts/measure_gui.sh ;;
+    measure-gui) shift; ensure_system_packages; ensure_rust; scripts/measure_gui.sh "$@" ;;
     bench) shift; cmd_bench "$@" ;;
     fuzz) shift; cmd_fuzz "$@" ;;
     *)

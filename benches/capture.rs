@@ -1,13 +1,22 @@
-//! Capture benchmark: for every fixture in tests/fixtures, the grayscale
-//! conversion from a 32-bit screen buffer, our decode, and the total, next
-//! to plain rqrr and plain rxing on the full image, all measured in this
-//! run (median of several runs). Prints a Markdown table for the README.
+//! Capture benchmark: for every fixture in tests/fixtures, our grayscale
+//! conversion from a 32-bit screen buffer, our decode and the total, next to
+//! zxing-cpp (C++, through its Python package) decoding the same picture in
+//! gray, in the same run and on the same CPUs (`./dev.sh bench` pins the
+//! run with taskset and makes the Python venv). Prints Markdown tables for
+//! the README.
+//!
+//! Environment: `BENCH_RUNS` (default 15) runs per figure, median kept;
+//! `ZXING_PYTHON` a Python with `zxing-cpp` (else the column is empty);
+//! `BENCH_CALLGRIND=1` also counts instructions under valgrind's callgrind
+//! (ours: one gray + decode; zxing-cpp: one `ZXing::ReadBarcodes`), which a
+//! shared, busy machine does not blur. `BENCH_ONE=<fixture>` (internal) runs
+//! one scan of one fixture for callgrind.
 
-use image::GrayImage;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::{Duration, Instant};
-use totp_burner::capture::decode::{decode_owned, decode_rqrr, decode_rxing, gray_from_bgra};
+use totp_burner::capture::decode::{decode_owned, gray_from_bgra};
 
 fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
@@ -30,63 +39,178 @@ fn ms(d: Duration) -> String {
     format!("{:.1}", d.as_secs_f64() * 1e3)
 }
 
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A fixture as a 32-bit BGRX screen buffer, as X11 and Windows give it.
+fn bgra(name: &str) -> (Vec<u8>, u32, u32) {
+    let rgb = image::open(fixtures().join(name)).unwrap().to_rgb8();
+    let (w, h) = rgb.dimensions();
+    let mut out = Vec::with_capacity((w * h * 4) as usize);
+    for p in rgb.pixels() {
+        out.extend_from_slice(&[p.0[2], p.0[1], p.0[0], 0]);
+    }
+    (out, w, h)
+}
+
+/// What a scan does: convert, then hand the picture to the decoder.
+#[inline(never)]
+fn scan_once(bgra: &[u8], w: u32, h: u32) -> Vec<String> {
+    decode_owned(gray_from_bgra(bgra, w, h, w as usize * 4).unwrap())
+}
+
+/// zxing-cpp's figures for one picture: median ms and the texts found.
+fn zxing(python: &str, path: &Path, runs: usize) -> Option<(f64, Vec<String>)> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/zxing_bench.py");
+    let out = Command::new(python)
+        .arg(script)
+        .arg(runs.to_string())
+        .arg(path)
+        .output()
+        .ok()?;
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+    let found = v["found"]
+        .as_array()?
+        .iter()
+        .filter_map(|t| t.as_str().map(str::to_string))
+        .collect();
+    Some((v["ms"].as_f64()?, found))
+}
+
+/// Instructions callgrind counts in the functions matching `toggle` while
+/// `command` runs.
+fn instructions(toggle: &str, command: &[&str], env: &[(&str, &str)]) -> Option<u64> {
+    let out = Command::new("valgrind")
+        .args([
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            "--collect-atstart=no",
+        ])
+        .arg(format!("--toggle-collect={toggle}"))
+        .args(command)
+        .envs(env.iter().copied())
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stderr);
+    let line = text.lines().find(|l| l.contains("Collected :"))?;
+    line.rsplit(':').next()?.trim().parse().ok()
+}
+
+fn same(a: &[String], b: &[String]) -> bool {
+    let (mut a, mut b) = (a.to_vec(), b.to_vec());
+    a.sort();
+    b.sort();
+    a == b
+}
+
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    if let Ok(name) = std::env::var("BENCH_ONE") {
+        let (buf, w, h) = bgra(&name);
+        println!("{:?}", scan_once(&buf, w, h));
+        return;
+    }
     let expected: BTreeMap<String, Vec<String>> =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(fixtures().join("expected.json")).unwrap())
+            .unwrap();
     let runs: usize = std::env::var("BENCH_RUNS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(9);
+        .unwrap_or(15);
+    let python = std::env::var("ZXING_PYTHON").ok();
     println!(
-        "Times in ms, median of {runs} runs. gray: 32-bit screen buffer to grayscale; decode: our cascade;"
-    );
-    println!(
-        "total: both, as a scan does them; plain rqrr: the same grayscale conversion plus rqrr on the full image."
+        "Times in ms, median of {runs} runs, one after the other on the same CPUs. gray: 32-bit screen \
+         buffer to grayscale; decode: our search; total: both, as a scan does them; zxing-cpp: \
+         its decode of the same picture in gray (QR only, its default options)."
     );
     println!();
     println!(
-        "| fixture | size | gray | decode | total | found | plain rqrr | rqrr found | rxing alone | rqrr / total |"
+        "| fixture | size | gray | decode | total | found | zxing-cpp | zxing-cpp found | total / zxing-cpp |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    let mut missed = Vec::new();
     for (name, want) in &expected {
-        let rgb = image::open(dir.join(name)).unwrap().to_rgb8();
-        let (w, h) = rgb.dimensions();
-        let mut bgra = Vec::with_capacity((w * h * 4) as usize);
-        for p in rgb.pixels() {
-            bgra.extend_from_slice(&[p.0[2], p.0[1], p.0[0], 0]);
-        }
-        let (t_gray, gray): (Duration, GrayImage) = time(runs, || {
-            gray_from_bgra(&bgra, w, h, w as usize * 4).unwrap()
-        });
-        // What a scan does: convert, then hand the image to the decoder.
-        let (total, found) = time(runs, || {
-            decode_owned(gray_from_bgra(&bgra, w, h, w as usize * 4).unwrap())
-        });
+        let (buf, w, h) = bgra(name);
+        let (t_gray, _) = time(runs, || gray_from_bgra(&buf, w, h, w as usize * 4).unwrap());
+        let (total, found) = time(runs, || scan_once(&buf, w, h));
         let t_decode = total.saturating_sub(t_gray);
-        // Plain rqrr gets the same converted image: its time is gray + rqrr.
-        let (t_rqrr, rqrr_found) = time(runs.min(5), || decode_rqrr(&gray));
-        let t_rqrr = t_rqrr + t_gray;
-        let (t_rxing, _) = time(runs.min(5), || decode_rxing(&gray));
-        let ok = {
-            let (mut a, mut b) = (found.clone(), want.clone());
-            a.sort();
-            b.sort();
-            a == b
+        let ok = same(&found, want);
+        let z = python
+            .as_deref()
+            .and_then(|p| zxing(p, &fixtures().join(name), runs));
+        let (z_ms, z_found, ratio) = match &z {
+            Some((z_ms, z_found)) => {
+                let ratio = total.as_secs_f64() * 1e3 / z_ms;
+                if ratio > 1.0 {
+                    missed.push(name.as_str());
+                }
+                (
+                    format!("{z_ms:.1}"),
+                    format!(
+                        "{}/{}{}",
+                        z_found.iter().filter(|t| want.contains(t)).count(),
+                        want.len(),
+                        if same(z_found, want) { "" } else { " WRONG" }
+                    ),
+                    format!("{ratio:.2}"),
+                )
+            }
+            None => ("-".into(), "-".into(), "-".into()),
         };
         println!(
-            "| {name} | {w}x{h} | {} | {} | {} | {}/{}{} | {} | {}/{} | {} | {:.1}x |",
+            "| {name} | {w}x{h} | {} | {} | {} | {}/{}{} | {z_ms} | {z_found} | {ratio} |",
             ms(t_gray),
             ms(t_decode),
             ms(total),
-            found.len(),
+            found.iter().filter(|t| want.contains(t)).count(),
             want.len(),
             if ok { "" } else { " WRONG" },
-            ms(t_rqrr),
-            rqrr_found.iter().filter(|t| want.contains(t)).count(),
-            want.len(),
-            ms(t_rxing),
-            t_rqrr.as_secs_f64() / total.as_secs_f64().max(1e-9),
         );
+    }
+    if python.is_some() {
+        println!();
+        if missed.is_empty() {
+            println!(
+                "Goal met on every fixture: our gray + decode took no longer than zxing-cpp's decode."
+            );
+        } else {
+            println!(
+                "Goal NOT met on: {} (our gray + decode took longer than zxing-cpp's decode).",
+                missed.join(", ")
+            );
+        }
+    }
+    if std::env::var("BENCH_CALLGRIND").is_ok_and(|v| v == "1") {
+        callgrind_table(&expected, python.as_deref());
+    }
+}
+
+/// Instruction counts (millions), ours next to zxing-cpp's.
+fn callgrind_table(expected: &BTreeMap<String, Vec<String>>, python: Option<&str>) {
+    let me = std::env::current_exe().unwrap();
+    let me = me.to_string_lossy();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/zxing_bench.py");
+    let script = script.to_string_lossy();
+    println!();
+    println!("Instructions (millions, valgrind --tool=callgrind), one scan:");
+    println!();
+    println!("| fixture | ours: gray + decode | zxing-cpp: decode | ours / zxing-cpp |");
+    println!("|---|---|---|---|");
+    for name in expected.keys() {
+        let ours = instructions("*scan_once*", &[&me], &[("BENCH_ONE", name)]);
+        let path = fixtures().join(name);
+        let theirs = python.and_then(|p| {
+            instructions(
+                "ZXing::ReadBarcodes*",
+                &[p, &script, "CALLGRIND", &path.to_string_lossy()],
+                &[],
+            )
+        });
+        let m = |n: Option<u64>| n.map_or("-".into(), |n| format!("{:.1}", n as f64 / 1e6));
+        let ratio = match (ours, theirs) {
+            (Some(a), Some(b)) if b > 0 => format!("{:.2}", a as f64 / b as f64),
+            _ => "-".into(),
+        };
+        println!("| {name} | {} | {} | {ratio} |", m(ours), m(theirs));
     }
 }

@@ -10,7 +10,10 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use x11rb::connection::{Connection, RequestConnection};
-use x11rb::protocol::xproto::{ConnectionExt as _, CreateWindowAux, ImageFormat, WindowClass};
+use x11rb::protocol::xproto::{
+    AtomEnum, ConnectionExt as _, CreateWindowAux, ImageFormat, PropMode, WindowClass,
+};
+use x11rb::rust_connection::RustConnection;
 use x11rb::wrapper::ConnectionExt as _;
 
 fn start_xvfb() -> Xvfb {
@@ -20,6 +23,21 @@ fn start_xvfb() -> Xvfb {
 /// Show `png` in a window at (x, y) on `display`; keep the connection open.
 fn show_window(display: &str, png: &Path, x: i16, y: i16) -> impl Connection {
     let img = image::open(png).unwrap().to_rgb8();
+    let (conn, _) = show_image(display, &img, x, y, &[]);
+    std::thread::sleep(Duration::from_millis(300));
+    conn
+}
+
+/// Show `img` in a new top-level window at (x, y), its pixels as the
+/// window's background (the X server paints it, no client needed), with
+/// the given (property, UTF-8 value) pairs set before it is mapped.
+fn show_image(
+    display: &str,
+    img: &image::RgbImage,
+    x: i16,
+    y: i16,
+    properties: &[(&str, PropertyValue)],
+) -> (RustConnection, u32) {
     let (w, h) = img.dimensions();
     let (conn, screen_num) = x11rb::connect(Some(display)).unwrap();
     let screen = conn.setup().roots[screen_num].clone();
@@ -73,10 +91,41 @@ fn show_window(display: &str, png: &Path, x: i16, y: i16) -> impl Connection {
             .override_redirect(1),
     )
     .unwrap();
+    for (name, value) in properties {
+        let atom = |n: &str| {
+            conn.intern_atom(false, n.as_bytes())
+                .unwrap()
+                .reply()
+                .unwrap()
+                .atom
+        };
+        match value {
+            PropertyValue::Text(t) => {
+                let utf8 = atom("UTF8_STRING");
+                conn.change_property8(PropMode::REPLACE, win, atom(name), utf8, t.as_bytes())
+                    .unwrap();
+            }
+            PropertyValue::Cardinal(n) => {
+                conn.change_property32(
+                    PropMode::REPLACE,
+                    win,
+                    atom(name),
+                    AtomEnum::CARDINAL,
+                    &[*n],
+                )
+                .unwrap();
+            }
+        }
+    }
     conn.map_window(win).unwrap();
     conn.sync().unwrap();
-    std::thread::sleep(Duration::from_millis(300));
-    conn
+    (conn, win)
+}
+
+/// A window property's value.
+enum PropertyValue {
+    Text(&'static str),
+    Cardinal(u32),
 }
 
 #[test]
@@ -245,4 +294,173 @@ fn demo_scan_burn_verify_in_the_real_window() {
     assert!(status.success());
     eprintln!("screenshot: {}", shot.display());
     drop(app);
+}
+
+/// What our own window shows in the tests below, and what another
+/// program's window shows.
+const OURS: &str = "otpauth://totp/Ours:own-window@example.com?secret=JBSWY3DPEHPK3PXP";
+const THEIRS: &str = "otpauth://totp/Theirs:page@example.com?secret=KNSWG4TFORSG63LP";
+
+/// A QR code of `text` with 5 px modules and a white margin, on a white
+/// picture of `width` x `height` at (`x`, `y`).
+fn qr_picture(text: &str, width: u32, height: u32, x: u32, y: u32) -> image::RgbImage {
+    let code = qrcode::QrCode::new(text.as_bytes()).unwrap();
+    let n = code.width() as u32;
+    let colors = code.to_colors();
+    image::RgbImage::from_fn(width, height, |px, py| {
+        let (mx, my) = ((px.wrapping_sub(x)) / 5, (py.wrapping_sub(y)) / 5);
+        let dark = mx < n && my < n && colors[(my * n + mx) as usize] == qrcode::Color::Dark;
+        image::Rgb(if dark { [0, 0, 0] } else { [255, 255, 255] })
+    })
+}
+
+/// This process's window, as the app's main window is found.
+fn own_properties() -> [(&'static str, PropertyValue); 2] {
+    [
+        ("_NET_WM_PID", PropertyValue::Cardinal(std::process::id())),
+        ("_NET_WM_NAME", PropertyValue::Text("TOTP burner — test")),
+    ]
+}
+
+/// Show our window (this process's, titled like the app's) with its QR at
+/// (100, 100), 900x700.
+fn show_ours(display: &str) -> (RustConnection, u32) {
+    show_image(
+        display,
+        &qr_picture(OURS, 900, 700, 40, 40),
+        100,
+        100,
+        &own_properties(),
+    )
+}
+
+/// Show our window, let it settle, then unmap it `after` from a thread of
+/// its own (as eframe does while the capture worker waits).
+fn show_ours_then_hide(display: &str, after: Duration) -> std::thread::JoinHandle<RustConnection> {
+    let (conn, win) = show_ours(display);
+    std::thread::sleep(Duration::from_millis(200));
+    std::thread::spawn(move || {
+        std::thread::sleep(after);
+        conn.unmap_window(win).unwrap();
+        conn.flush().unwrap();
+        conn
+    })
+}
+
+/// Grab the screen through X11: the texts found without and with our
+/// window masked.
+fn grab_and_decode(
+    display: &str,
+    hidden: &totp_burner::capture::screen::Hidden,
+) -> (Vec<String>, Vec<String>) {
+    use totp_burner::capture::{decode::decode, screen};
+    let mut captured = screen::capture_x11_on(display).unwrap();
+    let all = |c: &screen::ScreenCapture| -> Vec<String> {
+        let mut texts: Vec<String> = c.shots.iter().flat_map(|s| decode(&s.image)).collect();
+        texts.sort();
+        texts
+    };
+    let unmasked = all(&captured);
+    hidden.mask(&mut captured);
+    (unmasked, all(&captured))
+}
+
+/// The scan waits for our window's unmap, not a fixed time: the grab starts
+/// as soon as the window is gone and the screen no longer shows it, and
+/// our window's QR is not what is decoded.
+#[test]
+fn the_scan_waits_for_the_unmap_not_a_fixed_time() {
+    use totp_burner::capture::screen;
+    let x = start_xvfb();
+    let (_them, _) = show_image(
+        &x.display,
+        &qr_picture(THEIRS, 300, 300, 20, 20),
+        1500,
+        200,
+        &[],
+    );
+    let hider = show_ours_then_hide(&x.display, Duration::from_millis(60));
+    let hidden =
+        screen::wait_until_hidden_on(Some(&x.display), "TOTP burner", Duration::from_secs(5));
+    let waited = hidden.waited().expect("our window was found");
+    assert!(!hidden.still_mapped());
+    assert!(
+        waited >= Duration::from_millis(55) && waited < Duration::from_secs(2),
+        "ended by the unmap, not the 5 s limit: {waited:?}"
+    );
+    let (unmasked, masked) = grab_and_decode(&x.display, &hidden);
+    assert_eq!(unmasked, [THEIRS], "the screen no longer shows our window");
+    assert_eq!(masked, [THEIRS]);
+    drop(hider.join());
+}
+
+/// A window that is never hidden (a window manager that ignores the
+/// request): after the limit, its area is masked, so its QR is not decoded,
+/// while another program's window stacked above part of it still is.
+#[test]
+fn a_window_that_stays_is_masked_but_not_what_covers_it() {
+    use totp_burner::capture::screen;
+    let x = start_xvfb();
+    let _ours = show_ours(&x.display);
+    // Above ours (mapped later), over its right part.
+    let (_them, _) = show_image(
+        &x.display,
+        &qr_picture(THEIRS, 300, 300, 20, 20),
+        700,
+        300,
+        &[],
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    let limit = Duration::from_millis(150);
+    let hidden = screen::wait_until_hidden_on(Some(&x.display), "TOTP burner", limit);
+    assert!(hidden.still_mapped());
+    assert!(hidden.waited().unwrap() >= limit);
+    let (unmasked, masked) = grab_and_decode(&x.display, &hidden);
+    let mut both = vec![OURS.to_string(), THEIRS.to_string()];
+    both.sort();
+    assert_eq!(unmasked, both, "unmasked, our window's QR is on the screen");
+    assert_eq!(masked, [THEIRS], "masked, only the other window's QR");
+}
+
+/// Unmapped is not yet repainted: when the window below ours does not
+/// redraw (no background, no client drawing), the screen keeps showing our
+/// pixels; the wait runs to its limit and those stale pixels are masked.
+#[test]
+fn stale_pixels_of_our_window_are_masked() {
+    use totp_burner::capture::screen;
+    let x = start_xvfb();
+    // A window with no background under ours: exposing it paints nothing.
+    let (below, _) = x11rb::connect(Some(&x.display)).unwrap();
+    let root = below.setup().roots[0].root;
+    let depth = below.setup().roots[0].root_depth;
+    let blank = below.generate_id().unwrap();
+    below
+        .create_window(
+            depth,
+            blank,
+            root,
+            50,
+            50,
+            1100,
+            800,
+            0,
+            WindowClass::INPUT_OUTPUT,
+            0,
+            &CreateWindowAux::new().override_redirect(1),
+        )
+        .unwrap();
+    below.map_window(blank).unwrap();
+    below.sync().unwrap();
+    let hider = show_ours_then_hide(&x.display, Duration::from_millis(60));
+    let limit = Duration::from_millis(300);
+    let hidden = screen::wait_until_hidden_on(Some(&x.display), "TOTP burner", limit);
+    drop(hider.join());
+    assert!(!hidden.still_mapped());
+    assert!(
+        hidden.waited().unwrap() >= limit,
+        "the screen kept showing our window until the limit"
+    );
+    let (unmasked, masked) = grab_and_decode(&x.display, &hidden);
+    assert_eq!(unmasked, [OURS], "the stale pixels still show our QR");
+    assert!(masked.is_empty(), "masked: {masked:?}");
 }

@@ -17,9 +17,11 @@ use zeroize::Zeroizing;
 /// What the UI asks the capture worker for.
 #[derive(Debug)]
 pub enum CaptureRequest {
-    /// Grab every monitor after `delay` (time for our window to hide).
+    /// Grab every monitor once our window is out of the way: on X11 as
+    /// soon as it is unmapped and off the screen (what may still show it is
+    /// masked), at most `delay`; elsewhere after `delay`.
     Screen {
-        /// Wait before grabbing.
+        /// The longest wait for the window to hide before grabbing.
         delay: Duration,
     },
     /// Decode an image file.
@@ -102,10 +104,17 @@ fn one_shot(request: CaptureRequest, hooks: &mut CaptureHooks, start: Instant) -
     let search = |img: GrayImage| guarded("QR search", || decode(img));
     let result = match request {
         CaptureRequest::Screen { delay } => {
-            std::thread::sleep(delay);
+            let hidden = if hooks.minimise {
+                // A minimising window animates; no X11 unmap to wait for.
+                std::thread::sleep(delay);
+                screen::Hidden::default()
+            } else {
+                screen::wait_until_hidden(super::WINDOW_TITLE, delay)
+            };
             guarded("screen capture", &mut hooks.screen)
                 .and_then(|r| r)
-                .and_then(|captured| {
+                .and_then(|mut captured| {
+                    hidden.mask(&mut captured);
                     let place = format!("screen via {}", captured.backend);
                     let mut texts = Vec::new();
                     for shot in captured.shots {
@@ -233,8 +242,8 @@ impl CaptureWorker {
         }
     }
 
-    /// How long to wait after [`Self::hide_command`] before grabbing (a
-    /// minimising window animates).
+    /// The longest wait after [`Self::hide_command`] before grabbing (a
+    /// minimising window animates; on X11 the unmap ends it early).
     pub fn hide_delay(&self) -> Duration {
         Duration::from_millis(if self.minimise { 600 } else { 250 })
     }

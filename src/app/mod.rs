@@ -51,14 +51,18 @@ pub fn window_icon() -> eframe::egui::IconData {
     }
 }
 
+/// The main window's title (the start of it in demo mode): a screen scan
+/// finds the window it hides by it (`capture::screen::wait_until_hidden`).
+pub const WINDOW_TITLE: &str = "TOTP burner";
+
 /// Open the window; `demo` uses the built-in virtual token.
 pub fn run(demo: bool) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title(if demo {
-                "TOTP burner — demo"
+                format!("{WINDOW_TITLE} — demo")
             } else {
-                "TOTP burner"
+                WINDOW_TITLE.to_string()
             })
             .with_inner_size([980.0, 760.0])
             .with_min_inner_size([640.0, 480.0])

@@ -5,6 +5,7 @@
 //! up to webcam size where rxing finds nothing. Huge images are refused
 //! before any allocation by [`check_dimensions`].
 
+use super::binarize::FastHybridBinarizer;
 use image::GrayImage;
 use rxing::common::HybridBinarizer;
 use rxing::multi::MultipleBarcodeReader;
@@ -56,13 +57,32 @@ pub fn gray_from_bgra(data: &[u8], width: u32, height: u32, stride: usize) -> Op
     }
     let mut out = vec![0u8; w.checked_mul(h)?];
     for (dst, row) in out.chunks_exact_mut(w).zip(data.chunks(stride)) {
-        for (o, p) in dst.iter_mut().zip(row[..row_bytes].chunks_exact(4)) {
-            // BT.601 luma with integer weights: 29 B + 150 G + 77 R.
-            // The weights add up to 256, so the sum fits in u16 (and vectorises well).
-            *o = ((29 * u16::from(p[0]) + 150 * u16::from(p[1]) + 77 * u16::from(p[2])) >> 8) as u8;
+        // 16 pixels at a time as whole 32-bit words: the compiler turns
+        // this into vector code (about a third fewer instructions than
+        // byte by byte, counted with callgrind).
+        let mut dst16 = dst.chunks_exact_mut(16);
+        let mut src16 = row[..row_bytes].chunks_exact(64);
+        for (o, p) in (&mut dst16).zip(&mut src16) {
+            let mut px = [0u32; 16];
+            for (x, c) in px.iter_mut().zip(p.chunks_exact(4)) {
+                *x = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+            }
+            for (o, v) in o.iter_mut().zip(px) {
+                *o = luma(v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff);
+            }
+        }
+        let rest = dst16.into_remainder();
+        for (o, p) in rest.iter_mut().zip(src16.remainder().chunks_exact(4)) {
+            *o = luma(p[0].into(), p[1].into(), p[2].into());
         }
     }
     GrayImage::from_raw(width, height, out)
+}
+
+/// BT.601 luma with integer weights that add up to 256: 29 B + 150 G + 77 R.
+#[inline(always)]
+fn luma(b: u32, g: u32, r: u32) -> u8 {
+    ((29 * b + 150 * g + 77 * r) >> 8) as u8
 }
 
 /// Every QR text rxing's reader finds.
@@ -80,10 +100,24 @@ fn decode_rxing_owned(img: GrayImage) -> Vec<String> {
     let Ok(source) = Luma8LuminanceSource::new(img.into_raw(), w, h) else {
         return Vec::new();
     };
-    let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
+    // Our binarizer gives rxing's bits, faster (capture/binarize.rs).
+    match FastHybridBinarizer::new(source) {
+        Ok(fast) => read_all(BinaryBitmap::new(fast)),
+        Err(source) => read_all(BinaryBitmap::new(HybridBinarizer::new(source))),
+    }
+}
+
+/// Every QR code rxing's reader finds in a black-and-white picture.
+fn read_all<B: rxing::Binarizer>(mut bitmap: BinaryBitmap<B>) -> Vec<String> {
     // TryHarder scans every third row for finder patterns: needed for 2 px
     // modules on a 4K screen (costs ~15 %).
-    let hints = DecodeHints::default().with(rxing::DecodeHintValue::TryHarder(true));
+    // QR codes only: rxing's reader otherwise also samples every unused
+    // finder pattern as a Micro QR and a rectangular Micro QR code.
+    let hints = DecodeHints::default()
+        .with(rxing::DecodeHintValue::TryHarder(true))
+        .with(rxing::DecodeHintValue::PossibleFormats(
+            [rxing::BarcodeFormat::QR_CODE].into(),
+        ));
     let mut reader = QrReader;
     reader
         .decode_multiple_with_hints(&mut bitmap, &hints)

@@ -1,6 +1,7 @@
 //! Pixels in, QR text out: the screen, a webcam, an image file or the
 //! clipboard. `decode` is pure; the other files touch the outside world.
 
+mod binarize;
 pub mod clipboard;
 pub mod decode;
 mod error;

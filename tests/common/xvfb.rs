@@ -24,7 +24,18 @@ impl Drop for Xvfb {
 pub fn start_xvfb(size: &str) -> Xvfb {
     use std::io::{BufRead, BufReader};
     let mut child = Command::new("Xvfb")
-        .args(["-displayfd", "1", "-screen", "0", size, "-nolisten", "tcp"])
+        // -noreset: no server reset when the last client leaves (the
+        // readiness check below is one), which would drop the next one.
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            size,
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -7,6 +7,8 @@
 
 mod choose;
 #[cfg(target_os = "linux")]
+mod own_window;
+#[cfg(target_os = "linux")]
 mod portal;
 #[cfg(target_os = "linux")]
 mod x11;
@@ -51,11 +53,83 @@ pub fn capture_all() -> Result<ScreenCapture, CaptureError> {
     capture_with(&choose_backends(&SessionEnv::current()), grab)
 }
 
+/// How our window got out of the way of a screen grab
+/// ([`wait_until_hidden`]), and what of it to mask in the pictures.
+#[derive(Debug, Default)]
+pub struct Hidden {
+    #[cfg(target_os = "linux")]
+    own: Option<own_window::OwnWindow>,
+}
+
+impl Hidden {
+    /// Paint white whatever part of the pictures may still show our
+    /// window (X11 only; nothing when the window was not found).
+    pub fn mask(&self, capture: &mut ScreenCapture) {
+        #[cfg(target_os = "linux")]
+        if let Some(own) = &self.own {
+            own.mask(capture);
+        }
+        #[cfg(not(target_os = "linux"))]
+        let _ = capture;
+    }
+
+    /// How long the X11 wait took, when our window was found there (else
+    /// the fixed delay was slept).
+    pub fn waited(&self) -> Option<Duration> {
+        #[cfg(target_os = "linux")]
+        return self.own.as_ref().map(|o| o.waited);
+        #[cfg(not(target_os = "linux"))]
+        None
+    }
+
+    /// Whether our window was still mapped when the wait ended (its area
+    /// is then masked wholesale).
+    pub fn still_mapped(&self) -> bool {
+        #[cfg(target_os = "linux")]
+        return self.own.as_ref().is_some_and(|o| o.still_mapped);
+        #[cfg(not(target_os = "linux"))]
+        false
+    }
+}
+
+/// Wait until this process's window whose title starts with
+/// `title_prefix` is out of the way of a screen grab. On X11: until it is
+/// unmapped and the screen no longer shows it, at most `limit` (what may
+/// still show it is then masked, [`Hidden::mask`]). Elsewhere, or when the
+/// window is not found, `limit` is slept as a fixed delay.
+pub fn wait_until_hidden(title_prefix: &str, limit: Duration) -> Hidden {
+    if std::env::var_os("DISPLAY").is_none() {
+        std::thread::sleep(limit);
+        return Hidden::default();
+    }
+    wait_until_hidden_on(None, title_prefix, limit)
+}
+
+/// [`wait_until_hidden`] on the X display `display` (`None`: `DISPLAY`).
+#[doc(hidden)]
+pub fn wait_until_hidden_on(display: Option<&str>, title_prefix: &str, limit: Duration) -> Hidden {
+    #[cfg(target_os = "linux")]
+    if let Some(own) = own_window::wait_until_hidden(display, title_prefix, limit) {
+        return Hidden { own: Some(own) };
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (display, title_prefix);
+    std::thread::sleep(limit);
+    Hidden::default()
+}
+
+/// Every monitor of the X display `display`, through X11 alone (tests).
+#[doc(hidden)]
+#[cfg(target_os = "linux")]
+pub fn capture_x11_on(display: &str) -> Result<ScreenCapture, CaptureError> {
+    capture_with(&[Backend::X11], |_| x11::capture_all(Some(display)))
+}
+
 /// One backend's grab, for real.
 pub fn grab(backend: Backend) -> Result<Vec<Screenshot>, CaptureError> {
     match backend {
         #[cfg(target_os = "linux")]
-        Backend::X11 => x11::capture_all(),
+        Backend::X11 => x11::capture_all(None),
         #[cfg(target_os = "linux")]
         Backend::Portal => with_timeout(Backend::Portal, PORTAL_TIMEOUT, portal::capture),
         #[cfg(windows)]
