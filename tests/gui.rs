@@ -189,6 +189,9 @@ fn time_sync_asks_before_erasing() {
     let clock = ManualClock::new(NOW);
     let mut h = demo_app(&clock);
     pump(&mut h, "the token to be read", token_identified);
+    // The erasing sync is tucked under "More".
+    assert!(!has(&h, "Sync time…"));
+    click(&mut h, "More");
     click(&mut h, "Sync time…");
     assert!(has(&h, "ERASES the secret"));
     h.snapshot("06_sync_confirmation");
@@ -614,6 +617,7 @@ fn an_erasing_sync_clears_the_live_code_and_points_to_burn() {
     });
     let code = token_code(&h);
     assert!(h.query_by_label(&grouped(&code)).is_some());
+    click(&mut h, "More");
     click(&mut h, "Sync time…");
     click(&mut h, "Sync and erase the secret");
     pump(&mut h, "the sync", |h| has(h, "erased its secret"));

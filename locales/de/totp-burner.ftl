@@ -448,3 +448,37 @@ cli-passphrases-differ = Die Passphrasen stimmen nicht überein.
 cli-passphrases-differ-next = Versuchen Sie es erneut.
 cli-records-none = Keine Protokolleinträge.
 cli-records-batch = Durchlauf { $batch }
+
+## gui (ux)
+
+gui-result-burned = Geschrieben: { $model } · { $serial }
+gui-result-seconds-left = noch { $seconds } s
+gui-result-neighbours = vorheriger { $previous }   ·   nächster { $next }
+gui-result-question = Schalten Sie den Token aus und wieder ein. Zeigt er diesen Code?
+gui-result-matches = Stimmt
+gui-result-differs = Stimmt nicht
+gui-result-next = Nächster Token
+gui-result-next-hint = Dieses Geheimnis vergessen und neu beginnen (Enter, Esc oder Strg+N)
+gui-result-verified = Der Token zeigt den richtigen Code. Geben Sie ihn jetzt im Dienst ein (zum Beispiel Entra).
+gui-result-copy = Code kopieren
+gui-result-copy-hint = Wird nach 30 s aus der Zwischenablage gelöscht
+gui-result-mismatch = Der Token zeigt einen anderen Code.
+gui-result-cause-options = Die Optionen weichen von denen des Dienstes ab (HMAC, Zeitschritt): prüfen und neu schreiben.
+gui-result-cause-token = Ein anderer Token liegt auf dem Leser, oder dieser wurde nicht aus- und eingeschaltet.
+gui-result-check-again = Erneut vergleichen
+gui-token-more = Mehr
+gui-token-burn-sets-clock = Schreiben stellt die Uhr des Tokens bereits: dies brauchen Sie nur, um die Uhr ohne Schreiben zu stellen.
+gui-token-sync = Uhr stellen…
+gui-burn-button = Schreiben (Enter)
+gui-burn-sets-clock = Schreiben überträgt das Geheimnis, die Optionen und die geprüfte Uhrzeit dieses PCs.
+gui-burn-failed = Fehlgeschlagen
+gui-sync-cancel = Abbrechen
+gui-sync-erase = Uhr stellen und Geheimnis löschen
+gui-sync-keep = Uhr stellen
+gui-status-burned = Geschrieben. Token aus- und einschalten: zeigt er den Code unten?
+gui-status-verified = Geschrieben und geprüft. Nächster Token: Enter.
+gui-status-mismatch = Der Token zeigt einen anderen Code: siehe die möglichen Ursachen unten.
+gui-secret-scan = Bildschirm scannen
+gui-result-cause-clock = Die Uhr des Tokens geht falsch: Erneut schreiben stellt sie, dann vergleichen.
+gui-result-burn-again = Erneut schreiben
+gui-top-demo = DEMO · virtueller Token

@@ -445,3 +445,37 @@ cli-passphrases-differ = The passphrases differ.
 cli-passphrases-differ-next = Try again.
 cli-records-none = No records.
 cli-records-batch = batch { $batch }
+
+## gui (ux)
+
+gui-result-burned = Burned: { $model } · { $serial }
+gui-result-seconds-left = { $seconds } s left
+gui-result-neighbours = previous { $previous }   ·   next { $next }
+gui-result-question = Switch the token off and on. Does it show this code?
+gui-result-matches = Matches
+gui-result-differs = Doesn't match
+gui-result-next = Next token
+gui-result-next-hint = Forget this secret and start again (Enter, Esc or Ctrl+N)
+gui-result-verified = The token shows the right code. Type it into the service (for example Entra) now.
+gui-result-copy = Copy code
+gui-result-copy-hint = Cleared from the clipboard after 30 s
+gui-result-mismatch = The token shows another code.
+gui-result-cause-options = The options differ from the service's (HMAC, time step): check them and burn again.
+gui-result-cause-token = Another token is on the reader, or this one was not switched off and on.
+gui-result-check-again = Compare again
+gui-token-more = More
+gui-token-burn-sets-clock = Burn already sets the token's clock: you need this only to set the clock without burning.
+gui-token-sync = Sync time…
+gui-burn-button = Burn (Enter)
+gui-burn-sets-clock = Burn writes the secret, the options and this PC's checked time.
+gui-burn-failed = Failed
+gui-sync-cancel = Cancel
+gui-sync-erase = Sync and erase the secret
+gui-sync-keep = Sync the clock
+gui-status-burned = Burned. Switch the token off and on: does it show the code below?
+gui-status-verified = Burned and checked. Next token: Enter.
+gui-status-mismatch = The token shows another code: see the likely causes below.
+gui-secret-scan = Scan screen
+gui-result-cause-clock = The token's clock is off: Burn again sets it, then compare.
+gui-result-burn-again = Burn again
+gui-top-demo = DEMO · virtual token

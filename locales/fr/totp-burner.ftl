@@ -448,3 +448,37 @@ cli-passphrases-differ = Les phrases de passe diffèrent.
 cli-passphrases-differ-next = Réessayez.
 cli-records-none = Aucune entrée au journal.
 cli-records-batch = lot { $batch }
+
+## gui (ux)
+
+gui-result-burned = Programmé : { $model } · { $serial }
+gui-result-seconds-left = encore { $seconds } s
+gui-result-neighbours = précédent { $previous }   ·   suivant { $next }
+gui-result-question = Éteignez puis rallumez le jeton. Affiche-t-il ce code ?
+gui-result-matches = Identique
+gui-result-differs = Différent
+gui-result-next = Jeton suivant
+gui-result-next-hint = Oublier ce secret et recommencer (Entrée, Échap ou Ctrl+N)
+gui-result-verified = Le jeton affiche le bon code. Saisissez-le maintenant dans le service (par exemple Entra).
+gui-result-copy = Copier le code
+gui-result-copy-hint = Effacé du presse-papiers après 30 s
+gui-result-mismatch = Le jeton affiche un autre code.
+gui-result-cause-options = Les options diffèrent de celles du service (HMAC, pas de temps) : vérifiez-les et programmez à nouveau.
+gui-result-cause-token = Un autre jeton est sur le lecteur, ou celui-ci n'a pas été éteint puis rallumé.
+gui-result-check-again = Comparer à nouveau
+gui-token-more = Plus
+gui-token-burn-sets-clock = La programmation règle déjà l'horloge du jeton : ceci ne sert qu'à régler l'horloge sans programmer.
+gui-token-sync = Régler l'heure…
+gui-burn-button = Programmer (Entrée)
+gui-burn-sets-clock = La programmation écrit le secret, les options et l'heure vérifiée de ce PC.
+gui-burn-failed = Échec
+gui-sync-cancel = Annuler
+gui-sync-erase = Régler l'heure et effacer le secret
+gui-sync-keep = Régler l'heure
+gui-status-burned = Programmé. Éteignez puis rallumez le jeton : affiche-t-il le code ci-dessous ?
+gui-status-verified = Programmé et vérifié. Jeton suivant : Entrée.
+gui-status-mismatch = Le jeton affiche un autre code : voir les causes probables ci-dessous.
+gui-secret-scan = Lire l'écran
+gui-result-cause-clock = L'horloge du jeton est décalée : Programmer à nouveau la règle, puis comparez.
+gui-result-burn-again = Programmer à nouveau
+gui-top-demo = DÉMO · jeton virtuel
