@@ -345,6 +345,9 @@ fn station_view_burns_tokens_as_they_are_laid_on() {
     );
     assert!(has(&h, "86596220000001 burned"));
     assert!(has(&h, "Lift the token."));
+    // The status card: one word, readable from afar.
+    assert!(h.query_by_label("DONE").is_some());
+    assert!(has(&h, "Burned in this run: 1"));
     let (stored, shown) = {
         let demo = demo(&h);
         let mut t = lock(&demo.token);
@@ -368,6 +371,18 @@ fn station_view_burns_tokens_as_they_are_laid_on() {
     pump(&mut h, "the token recognised", |h| {
         has(h, "already burned in this run")
     });
+    assert!(
+        matches!(
+            h.state().station.phase,
+            Phase::Done {
+                ok: true,
+                already: true,
+                ..
+            }
+        ),
+        "a token burned before is ALREADY DONE (amber), not a new success"
+    );
+    assert!(h.query_by_label("ALREADY DONE").is_some());
     assert_eq!(
         lock(&demo(&h).token).seed_for_tests().unwrap(),
         stored.as_slice()

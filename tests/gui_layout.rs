@@ -211,26 +211,22 @@ fn keyboard_focus_starts_on_scan_and_enter_esc_ctrl_n_move_on() {
         "focus back on Scan screen"
     );
 
-    // Esc after a burn: next token.
-    type_secret(&mut h, DEMO_URI);
-    h.key_press(egui::Key::Enter);
-    pump(&mut h, "the burn", |h| burner_bench(h).result.is_some());
-    h.key_press(egui::Key::Escape);
-    h.step();
-    h.step();
-    assert!(
-        burner_bench(&h).result.is_none(),
-        "Esc after a burn: next token"
-    );
-
-    // Ctrl+N: next token.
-    type_secret(&mut h, DEMO_URI);
-    h.key_press(egui::Key::Enter);
-    pump(&mut h, "the burn", |h| burner_bench(h).result.is_some());
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
-    h.step();
-    h.step();
-    assert!(burner_bench(&h).result.is_none(), "Ctrl+N: next token");
+    // Esc, and Ctrl+N, after a burn: next token.
+    for (modifiers, key) in [
+        (egui::Modifiers::NONE, egui::Key::Escape),
+        (egui::Modifiers::COMMAND, egui::Key::N),
+    ] {
+        type_secret(&mut h, DEMO_URI);
+        h.key_press(egui::Key::Enter);
+        pump(&mut h, "the burn", |h| burner_bench(h).result.is_some());
+        h.key_press_modifiers(modifiers, key);
+        h.step();
+        h.step();
+        assert!(
+            burner_bench(&h).result.is_none(),
+            "{modifiers:?} {key:?} after a burn: next token"
+        );
+    }
 }
 
 #[test]
