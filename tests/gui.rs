@@ -189,6 +189,9 @@ fn time_sync_asks_before_erasing() {
     let clock = ManualClock::new(NOW);
     let mut h = demo_app(&clock);
     pump(&mut h, "the token to be read", token_identified);
+    // The erasing sync is tucked under "More".
+    assert!(!has(&h, "Sync time…"));
+    click(&mut h, "More");
     click(&mut h, "Sync time…");
     assert!(has(&h, "ERASES the secret"));
     h.snapshot("06_sync_confirmation");
@@ -342,6 +345,9 @@ fn station_view_burns_tokens_as_they_are_laid_on() {
     );
     assert!(has(&h, "86596220000001 burned"));
     assert!(has(&h, "Lift the token."));
+    // The status card: one word, readable from afar.
+    assert!(h.query_by_label("DONE").is_some());
+    assert!(has(&h, "Burned in this run: 1"));
     let (stored, shown) = {
         let demo = demo(&h);
         let mut t = lock(&demo.token);
@@ -365,6 +371,18 @@ fn station_view_burns_tokens_as_they_are_laid_on() {
     pump(&mut h, "the token recognised", |h| {
         has(h, "already burned in this run")
     });
+    assert!(
+        matches!(
+            h.state().station.phase,
+            Phase::Done {
+                ok: true,
+                already: true,
+                ..
+            }
+        ),
+        "a token burned before is ALREADY DONE (amber), not a new success"
+    );
+    assert!(h.query_by_label("ALREADY DONE").is_some());
     assert_eq!(
         lock(&demo(&h).token).seed_for_tests().unwrap(),
         stored.as_slice()
@@ -614,6 +632,7 @@ fn an_erasing_sync_clears_the_live_code_and_points_to_burn() {
     });
     let code = token_code(&h);
     assert!(h.query_by_label(&grouped(&code)).is_some());
+    click(&mut h, "More");
     click(&mut h, "Sync time…");
     click(&mut h, "Sync and erase the secret");
     pump(&mut h, "the sync", |h| has(h, "erased its secret"));

@@ -48,6 +48,9 @@ pub enum Action {
     DismissOutcome,
     /// Forget this secret and get ready for the next token.
     NextToken,
+    /// The operator compared the power-cycled token's code with the one
+    /// shown: it matches (`Some(true)`), it does not, or compare again.
+    Verdict(Option<bool>),
     /// Go to this wizard step.
     WizardStep(u8),
     /// Start the station loop.

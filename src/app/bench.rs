@@ -53,6 +53,9 @@ pub struct BurnResult {
     pub model: &'static str,
     /// Issuer and account, for the heading.
     pub label: Option<String>,
+    /// What the operator saw on the power-cycled token: the same code
+    /// (`Some(true)`), another (`Some(false)`), not compared yet (None).
+    pub matches: Option<bool>,
 }
 
 /// What a device answer changed that the view around the bench follows.
@@ -136,6 +139,11 @@ impl Bench {
                 }
             }
             Action::NextToken => self.next_token(),
+            Action::Verdict(v) => {
+                if let Some(r) = &mut self.result {
+                    r.matches = v;
+                }
+            }
             other => return Some(other),
         }
         None
@@ -325,6 +333,7 @@ impl Bench {
                     serial: report.token.serial.clone(),
                     model: report.token.model_name(),
                     label,
+                    matches: None,
                 });
                 w.token = TokenStatus::Known(report.token);
                 self.operation = Operation::Idle;
@@ -332,6 +341,7 @@ impl Bench {
                     let code = lock(&d.token).stored_code().unwrap_or_default();
                     w.note_event(&format!("virtual token shows {code} after a power cycle"));
                 }
+                super::bell::ring();
                 return Some(BenchNews::Burned);
             }
             DeviceEvent::Burned(Err(e), warning) => self.on_burn_failed(e, warning, w),
@@ -372,6 +382,7 @@ impl Bench {
     fn on_burn_failed(&mut self, e: OperationError, warning: Option<String>, w: &mut Workers) {
         self.record_warning = warning;
         self.burning = None;
+        super::bell::ring_failure();
         let why = explain::operation_error(&e);
         w.log.push(format!("burn failed: {}", why.problem));
         self.clock_override_offer = matches!(e, OperationError::Refused(Refusal::PcClockOff(_)));

@@ -28,7 +28,7 @@ pub mod workers;
 pub mod zeroizing_text;
 
 pub use state::BurnerApp;
-pub use ui::SCAN_SHORTCUT;
+pub use ui::{NEXT_SHORTCUT, PanelRects, SCAN_SHORTCUT, theme};
 
 use crate::clock::SystemClock;
 use std::sync::Arc;

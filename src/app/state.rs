@@ -108,6 +108,7 @@ impl BurnerApp {
         } else {
             View::Burner
         };
+        super::ui::theme::apply(ctx);
         let mut station =
             super::station::StationState::new(crate::station::records::default_path());
         station.options = options;
@@ -169,6 +170,14 @@ impl BurnerApp {
     pub fn status_line(&self) -> String {
         let w = &self.workers;
         let bench = self.shown_bench();
+        // After a burn: the verification, even once the token is lifted.
+        if let Some(r) = bench.filter(|_| !w.busy()).and_then(|b| b.result.as_ref()) {
+            return match r.matches {
+                None => crate::tr!("gui-status-burned"),
+                Some(true) => crate::tr!("gui-status-verified"),
+                Some(false) => crate::tr!("gui-status-mismatch"),
+            };
+        }
         if w.busy() {
             return match bench.and_then(|b| b.burn_blocker(w)) {
                 Some(b) => b,

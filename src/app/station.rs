@@ -47,6 +47,8 @@ pub enum Phase {
     Done {
         /// Burned (green) or failed (red).
         ok: bool,
+        /// Burned before, not burned again (amber: not a new success).
+        already: bool,
         /// What to show.
         text: String,
     },
@@ -306,6 +308,10 @@ impl StationState {
         self.tiles.insert(reader.to_string(), Tile { phase, note });
     }
 
+    fn done(&mut self, reader: &str, ok: bool, already: bool, text: String, note: String) {
+        self.set(reader, Phase::Done { ok, already, text }, note);
+    }
+
     fn on_event(&mut self, e: StationEvent, polled: &mut Polled) {
         let date = |t: i64| crate::clock::rfc3339(t.max(0) as u64);
         match e {
@@ -352,7 +358,7 @@ impl StationState {
                 };
                 self.history.push(text.clone());
                 polled.result = Some(false);
-                self.set(&reader, Phase::Done { ok: true, text }, String::new());
+                self.done(&reader, true, true, text, String::new());
             }
             StationEvent::Resuming {
                 serial,
@@ -390,7 +396,7 @@ impl StationState {
                 self.history.push(text.clone());
                 polled.burned = true;
                 polled.result = Some(true);
-                self.set(&reader, Phase::Done { ok: true, text }, String::new());
+                self.done(&reader, true, false, text, String::new());
             }
             StationEvent::Failed {
                 reader,
@@ -412,7 +418,7 @@ impl StationState {
                 } else {
                     String::new()
                 };
-                self.set(&reader, Phase::Done { ok: false, text }, note);
+                self.done(&reader, false, false, text, note);
             }
             StationEvent::LiftIt { .. } => {}
         }

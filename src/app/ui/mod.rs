@@ -10,6 +10,7 @@ mod records;
 mod result;
 mod secret;
 mod station;
+pub mod theme;
 mod wizard;
 
 use super::action::Action;
@@ -22,6 +23,9 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 /// Ctrl+Shift+S: scan the screen.
 pub const SCAN_SHORTCUT: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+
+/// Ctrl+N: the next token (after a burn, as Enter and Esc).
+pub const NEXT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 
 impl eframe::App for BurnerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -42,20 +46,49 @@ impl eframe::App for BurnerApp {
         // for shows this frame), the top bar's last (a view switch comes
         // after what the view shown this frame asked for).
         let mut actions: Vec<Action> = Vec::new();
-        let switch = egui::Panel::top("top")
-            .show(ui, |ui| top_bar(self, ui))
-            .inner;
-        egui::Panel::bottom("log").show(ui, |ui| {
-            actions.extend(log::show(&self.workers.log, ui));
-        });
+        let top = egui::Panel::top("top").show(ui, |ui| top_bar(self, ui));
+        let switch = top.inner;
+        let log_rect = egui::Panel::bottom("log")
+            .show(ui, |ui| {
+                actions.extend(log::show(&self.workers.log, ui));
+            })
+            .response
+            .rect;
+        let mut rects = PanelRects(vec![("top", top.response.rect), ("log", log_rect)]);
+        if self.view == View::Burner {
+            // The action bar, always in view whatever the window's size (the
+            // panels above scroll): Burn and what it is doing, or once
+            // burned the success state and its verification.
+            let bench = &self.burner.bench;
+            let bar = egui::Panel::bottom("actions").show(ui, |ui| {
+                ui.add_space(4.0);
+                match &bench.result {
+                    Some(r) => actions.extend(result::show(Some(r), &*self.workers.clock, ui)),
+                    None => actions.extend(panels::burn_button(bench, &self.workers, ui)),
+                }
+            });
+            rects.0.push(("actions", bar.response.rect));
+        }
         if let Some(demo) = &mut self.workers.demo {
-            egui::Panel::right("demo").show(ui, |ui| demo::token_panel(demo, ui));
+            // At most a quarter of the window: the view comes first.
+            let most = (ctx.content_rect().width() * 0.25).max(160.0);
+            let panel = egui::Panel::right("demo").max_size(most).show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("demo-scroll")
+                    .min_scrolled_height(0.0)
+                    .max_height(ui.available_height())
+                    .show(ui, |ui| demo::token_panel(demo, ui));
+            });
+            rects.0.push(("demo", panel.response.rect));
         }
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 let w = &self.workers;
                 match self.view {
-                    View::Burner => actions.extend(burner_view(&mut self.burner.bench, w, ui)),
+                    View::Burner => {
+                        let bench = &mut self.burner.bench;
+                        actions.extend(burner_view(bench, w, ui, &mut rects));
+                    }
                     View::Wizard => actions.extend(wizard::show(&mut self.wizard, w, ui)),
                     View::Station => actions.extend(station::show(&mut self.station, w, ui)),
                     View::Records => records::show(&mut self.records, ui),
@@ -63,6 +96,7 @@ impl eframe::App for BurnerApp {
                 }
             });
         });
+        ctx.data_mut(|d| d.insert_temp(egui::Id::NULL, rects));
         for a in actions.drain(..) {
             self.apply(&ctx, a);
         }
@@ -93,52 +127,132 @@ impl eframe::App for BurnerApp {
 /// The view tabs and the status line.
 fn top_bar(app: &BurnerApp, ui: &mut egui::Ui) -> Option<Action> {
     let mut action = None;
+    let mut tabs = |ui: &mut egui::Ui| {
+        for (view, label) in [
+            (View::Handout, "Hand-out"),
+            (View::Records, "Records"),
+            (View::Station, "Station"),
+            (View::Wizard, "Wizard"),
+            (View::Burner, "Burner"),
+        ] {
+            let shown = app.view == view;
+            if ui.selectable_label(shown, label).clicked() && !shown {
+                action = Some(Action::Show(view));
+            }
+        }
+    };
+    // The tabs share the title's row when it fits, else get their own.
+    let one_row = ui.available_width() >= 760.0;
     ui.horizontal(|ui| {
         ui.heading("TOTP burner");
         if app.workers.demo.is_some() {
             ui.label(
-                egui::RichText::new("DEMO · virtual token")
+                egui::RichText::new(crate::tr!("gui-top-demo"))
                     .strong()
                     .color(ui.visuals().warn_fg_color),
             );
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            for (view, label) in [
-                (View::Handout, "Hand-out"),
-                (View::Records, "Records"),
-                (View::Station, "Station"),
-                (View::Wizard, "Wizard"),
-                (View::Burner, "Burner"),
-            ] {
-                let shown = app.view == view;
-                if ui.selectable_label(shown, label).clicked() && !shown {
-                    action = Some(Action::Show(view));
-                }
-            }
-        });
+        if one_row {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), &mut tabs);
+        }
     });
+    if !one_row {
+        ui.horizontal_wrapped(&mut tabs);
+    }
     let status = app.status_line();
-    ui.label(egui::RichText::new(status).size(15.0))
+    ui.add(egui::Label::new(egui::RichText::new(status).size(15.0)).wrap())
         .on_hover_text("What to do next");
     ui.add_space(2.0);
     action
 }
 
-/// The burner view: every panel on one screen.
-fn burner_view(bench: &mut Bench, w: &Workers, ui: &mut egui::Ui) -> Vec<Action> {
+/// "Scan screen": the primary action (filled) while there is no secret,
+/// and where keyboard focus starts — Enter or Space scans; once a secret
+/// is there it lets the focus go, so Enter burns instead of scanning again.
+pub(super) struct ScanButton(pub bool);
+
+impl egui::Widget for ScanButton {
+    fn ui(self, ui: &mut egui::Ui) -> egui::Response {
+        let needed = self.0;
+        let v = ui.visuals().clone();
+        let text = crate::tr!("gui-secret-scan");
+        let r = if needed {
+            ui.add(theme::primary(text, 15.0, &v))
+        } else {
+            ui.button(text)
+        };
+        let nothing_focused = ui.ctx().memory(|m| m.focused().is_none());
+        if needed && nothing_focused {
+            r.request_focus();
+        } else if !needed && r.has_focus() {
+            r.surrender_focus();
+        }
+        r
+    }
+}
+
+/// Where the burner view's panels were drawn in the last frame, by name
+/// (screen points): the layout tests check that none overlaps another.
+#[derive(Debug, Clone, Default)]
+pub struct PanelRects(pub Vec<(&'static str, egui::Rect)>);
+
+/// Below this width (points) the burner's panels stack in one column.
+const TWO_COLUMNS_FROM: f32 = 960.0;
+
+/// The burner view's panels, in two columns on a wide window and one on a
+/// narrow or zoomed one. The burn button and the result live in the action
+/// bar below.
+fn burner_view(
+    bench: &mut Bench,
+    w: &Workers,
+    ui: &mut egui::Ui,
+    rects: &mut PanelRects,
+) -> Vec<Action> {
     let mut actions = Vec::new();
-    ui.columns(2, |cols| {
-        cols[0].group(|ui| actions.extend(secret::show(&mut bench.secret, w, ui)));
-        cols[0].add_space(6.0);
-        cols[0].group(|ui| panels::options(&mut bench.options, &bench.secret, ui));
-        cols[1].group(|ui| actions.extend(panels::readers(&w.readers, ui)));
-        cols[1].add_space(6.0);
-        cols[1].group(|ui| actions.extend(panels::token(w, ui)));
-    });
-    ui.add_space(8.0);
-    actions.extend(panels::burn_button(bench, w, ui));
-    ui.add_space(8.0);
-    actions.extend(result::show(bench.result.as_ref(), &*w.clock, ui));
+    rects.0.push(("view", ui.clip_rect()));
+    let full = |ui: &mut egui::Ui,
+                name: &'static str,
+                rects: &mut PanelRects,
+                f: &mut dyn FnMut(&mut egui::Ui)| {
+        let r = ui.group(|ui| {
+            ui.set_width(ui.available_width());
+            f(ui)
+        });
+        // What shows of it: the scroll area clips the rest.
+        rects
+            .0
+            .push((name, r.response.rect.intersect(ui.clip_rect())));
+    };
+    let mut left = |ui: &mut egui::Ui, rects: &mut PanelRects| {
+        full(ui, "secret", rects, &mut |ui| {
+            actions.extend(secret::show(&mut bench.secret, w, ui))
+        });
+        ui.add_space(6.0);
+        full(ui, "options", rects, &mut |ui| {
+            panels::options(&mut bench.options, &bench.secret, ui)
+        });
+    };
+    let mut right_actions = Vec::new();
+    let mut right = |ui: &mut egui::Ui, rects: &mut PanelRects| {
+        full(ui, "reader", rects, &mut |ui| {
+            right_actions.extend(panels::readers(&w.readers, ui))
+        });
+        ui.add_space(6.0);
+        full(ui, "token", rects, &mut |ui| {
+            right_actions.extend(panels::token(w, ui))
+        });
+    };
+    if ui.available_width() >= TWO_COLUMNS_FROM {
+        ui.columns(2, |cols| {
+            left(&mut cols[0], rects);
+            right(&mut cols[1], rects);
+        });
+    } else {
+        left(ui, rects);
+        ui.add_space(6.0);
+        right(ui, rects);
+    }
+    actions.extend(right_actions);
     actions
 }
 
@@ -161,26 +275,38 @@ impl BurnerApp {
     }
 
     /// Keys act on the view shown: the scan shortcut and pastes go to its
-    /// secret panel, Enter burns (the burner, the wizard's burn step),
-    /// Escape closes or dismisses.
+    /// secret panel; Enter does the primary action (burn; after a burn the
+    /// next token; the wizard's Next); Esc closes a dialog, stops the
+    /// webcam, leaves a burn's result for the next token or dismisses a
+    /// failure; Ctrl+N is the next token.
     fn handle_keys(&mut self, ctx: &egui::Context) {
         if ctx.input_mut(|i| i.consume_shortcut(&SCAN_SHORTCUT))
             && let Some(desk) = self.shown_desk()
         {
             self.workers.scan_screen(ctx, desk);
         }
-        let text_focused = ctx.memory(|m| m.focused().is_some());
-        let confirm_sync = self.shown_bench().is_some_and(|b| b.confirm_sync);
-        if ctx.input(|i| i.key_pressed(Key::Enter)) && !confirm_sync && !secret::dialog_open(ctx) {
-            let burns = match self.view {
-                View::Burner => true,
-                View::Wizard => self.wizard.step == super::wizard::BURN,
+        let text_focused = ctx.text_edit_focused();
+        let bench = self.shown_bench();
+        let has_bench = bench.is_some();
+        let confirm_sync = bench.is_some_and(|b| b.confirm_sync);
+        let confirm = bench.is_some_and(|b| b.confirm_sync || b.confirm_options);
+        let burned = bench.is_some_and(|b| b.result.is_some());
+        let dialog = confirm || secret::dialog_open(ctx);
+        if ctx.input_mut(|i| i.consume_shortcut(&NEXT_SHORTCUT)) && has_bench && !dialog {
+            self.apply(ctx, Action::NextToken);
+            return;
+        }
+        if ctx.input(|i| i.key_pressed(Key::Enter)) && !dialog {
+            let action = match self.view {
+                View::Burner | View::Wizard if burned => Some(Action::NextToken),
+                View::Burner => Some(Action::Burn),
+                View::Wizard => wizard::enter_action(&self.wizard, &self.workers),
                 // The station burns as tokens are laid on; Enter in the
                 // records' search field is not a burn.
-                View::Station | View::Records | View::Handout => false,
+                View::Station | View::Records | View::Handout => None,
             };
-            if burns {
-                self.apply(ctx, Action::Burn);
+            if let Some(a) = action {
+                self.apply(ctx, a);
             }
         }
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
@@ -188,6 +314,8 @@ impl BurnerApp {
                 self.apply(ctx, Action::CancelSync);
             } else if self.workers.webcam_on {
                 self.workers.stop_webcam();
+            } else if burned && !dialog {
+                self.apply(ctx, Action::NextToken);
             } else {
                 self.apply(ctx, Action::DismissOutcome);
             }

@@ -1,6 +1,7 @@
 //! The reader, token and options panels, the burn button with its steps,
 //! and the time-sync confirmation.
 
+use super::theme;
 use crate::app::action::Action;
 use crate::app::bench::{Bench, Operation};
 use crate::app::readers::Readers;
@@ -11,6 +12,7 @@ use crate::burn::Step;
 use crate::params::TokenOptions;
 use crate::params::{DisplayTimeout, HmacAlgorithm, TimeStep};
 use crate::protocol::TimeSync;
+use crate::tr;
 use eframe::egui;
 
 pub fn readers(readers: &Readers, ui: &mut egui::Ui) -> Option<Action> {
@@ -80,13 +82,23 @@ pub fn token(w: &Workers, ui: &mut egui::Ui) -> Option<Action> {
                 });
                 ui.end_row();
             });
-            let enabled = !w.busy();
-            if ui
-                .add_enabled(enabled, egui::Button::new("Sync time…"))
-                .clicked()
-            {
-                action = Some(Action::AskSync);
-            }
+            // Burn sets the clock already; the separate sync (which erases
+            // the secret on some models) is tucked away, red, on the right.
+            egui::CollapsingHeader::new(tr!("gui-token-more"))
+                .id_salt("token-more")
+                .default_open(false)
+                .show(ui, |ui| {
+                    ui.label(tr!("gui-token-burn-sets-clock"));
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                        let v = ui.visuals().clone();
+                        if ui
+                            .add_enabled(!w.busy(), theme::danger(tr!("gui-token-sync"), &v))
+                            .clicked()
+                        {
+                            action = Some(Action::AskSync);
+                        }
+                    });
+                });
         }
     }
     action
@@ -180,17 +192,24 @@ fn options_confirmation(bench: &Bench, ctx: &egui::Context) -> Option<Action> {
 pub fn burn_button(bench: &Bench, w: &Workers, ui: &mut egui::Ui) -> Option<Action> {
     let mut action = options_confirmation(bench, &ui.ctx().clone());
     let blocker = bench.burn_blocker(w);
-    ui.horizontal(|ui| {
-        let button = egui::Button::new(egui::RichText::new("Burn (Enter)").size(20.0))
-            .min_size(egui::vec2(180.0, 40.0));
-        let response = ui.add_enabled(blocker.is_none(), button);
-        if let Some(b) = &blocker {
-            response.on_disabled_hover_text(b.clone());
-            ui.label(b);
-        } else if response.clicked() {
+    let v = ui.visuals().clone();
+    // After a burn the default is the next token, not another burn.
+    let button = if bench.result.is_some() {
+        egui::Button::new(egui::RichText::new(tr!("gui-burn-button")).size(18.0))
+            .min_size(egui::vec2(108.0, 36.0))
+    } else {
+        theme::primary(tr!("gui-burn-button"), 18.0, &v)
+    };
+    let response = ui.add_enabled(blocker.is_none(), button);
+    if let Some(b) = &blocker {
+        response.on_disabled_hover_text(b.clone());
+        ui.label(b);
+    } else {
+        if response.clicked() {
             action = Some(Action::Burn);
         }
-    });
+        ui.weak(tr!("gui-burn-sets-clock"));
+    }
     match &bench.operation {
         Operation::Burning { step } => {
             ui.horizontal(|ui| {
@@ -215,6 +234,7 @@ pub fn burn_button(bench: &Bench, w: &Workers, ui: &mut egui::Ui) -> Option<Acti
             });
         }
         Operation::Failed { why, .. } => {
+            theme::marked_heading(ui, false, 20.0, v.error_fg_color, tr!("gui-burn-failed"));
             super::secret::explanation(ui, why);
             if bench.clock_override_offer
                 && ui
@@ -238,7 +258,7 @@ pub fn burn_button(bench: &Bench, w: &Workers, ui: &mut egui::Ui) -> Option<Acti
             }
         }
         Operation::Synced(words) => {
-            ui.label(words);
+            ui.label(egui::RichText::new(words).strong().color(v.warn_fg_color));
         }
         Operation::Idle => {}
     }
@@ -267,14 +287,24 @@ pub fn sync_confirmation(bench: &Bench, w: &Workers, ctx: &egui::Context) -> Opt
                 format!("On the {model}, setting the clock ERASES the secret: the token will show no code until you burn it again."),
             );
         }
+        ui.label(tr!("gui-token-burn-sets-clock"));
+        // Cancel first (left); the erasing sync red, on the right, never
+        // the default (Enter does nothing here, Esc cancels).
         ui.horizontal(|ui| {
-            let label = if erases { "Sync and erase the secret" } else { "Sync the clock" };
-            if ui.button(label).clicked() {
-                action = Some(Action::Sync { erase_ok: erases });
-            }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("gui-sync-cancel")).clicked() {
                 action = Some(Action::CancelSync);
             }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let v = ui.visuals().clone();
+                let clicked = if erases {
+                    ui.add(theme::danger(tr!("gui-sync-erase"), &v)).clicked()
+                } else {
+                    ui.button(tr!("gui-sync-keep")).clicked()
+                };
+                if clicked {
+                    action = Some(Action::Sync { erase_ok: erases });
+                }
+            });
         });
     });
     action

@@ -25,7 +25,7 @@ pub fn show(secret: &mut SecretInput, w: &Workers, ui: &mut egui::Ui) -> Vec<Act
     ui.horizontal_wrapped(|ui| {
         let ctx = ui.ctx().clone();
         if ui
-            .button("Scan screen")
+            .add(super::ScanButton(secret.chosen().is_none()))
             .on_hover_text("Ctrl+Shift+S: hides this window and reads the QR code on the screen")
             .clicked()
         {

@@ -54,8 +54,13 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
     super::panels::options(&mut station.options, &station.secret, ui);
     ui.horizontal(|ui| {
         if !running {
+            let v = ui.visuals().clone();
             if ui
-                .button(egui::RichText::new("Start station").size(18.0))
+                .add(super::theme::primary(
+                    crate::tr!("gui-station-start"),
+                    18.0,
+                    &v,
+                ))
                 .clicked()
             {
                 actions.push(Action::StartStation);
@@ -78,45 +83,7 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
         actions.extend(super::secret::show(&mut station.secret, w, ui));
     }
     ui.separator();
-    let (fill, text) = match &station.phase {
-        Phase::Stopped => (ui.visuals().faint_bg_color, "Not started.".to_string()),
-        Phase::Starting => (
-            ui.visuals().faint_bg_color,
-            "Opening the records…".to_string(),
-        ),
-        Phase::WaitingToken => (
-            ui.visuals().faint_bg_color,
-            format!(
-                "Next: {}. Switch the token on and lay it on the reader.",
-                station
-                    .tiles
-                    .values()
-                    .next()
-                    .map(|t| t.note.clone())
-                    .unwrap_or_default()
-            ),
-        ),
-        Phase::Done { ok: true, text } => (
-            egui::Color32::from_rgb(30, 120, 50),
-            format!("{text}\nLift the token."),
-        ),
-        Phase::Done { ok: false, text } => (
-            egui::Color32::from_rgb(150, 30, 30),
-            format!("{text}\nLift the token."),
-        ),
-    };
-    egui::Frame::new()
-        .fill(fill)
-        .inner_margin(16.0)
-        .corner_radius(8.0)
-        .show(ui, |ui| {
-            ui.set_min_width(ui.available_width());
-            ui.label(
-                egui::RichText::new(text)
-                    .size(24.0)
-                    .color(egui::Color32::WHITE),
-            );
-        });
+    status_card(&station.phase, &station.tiles, ui);
     if station.tiles.len() > 1 {
         ui.horizontal_wrapped(|ui| {
             for (reader, tile) in &station.tiles {
@@ -135,7 +102,11 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
     if let Some(n) = &station.note {
         ui.label(n);
     }
-    ui.label(format!("Burned in this run: {}", station.burned));
+    ui.label(
+        egui::RichText::new(crate::tr!("gui-station-count", burned = station.burned))
+            .size(20.0)
+            .strong(),
+    );
     if let Some(s) = &station.summary {
         ui.label(format!(
             "Last run: {} burned, {} failed, {} refused as burned before{}.",
@@ -158,4 +129,91 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
             }
         });
     actions
+}
+
+/// The status card, readable from three metres: about a fifth of the
+/// window high, a drawn ✓ or ✗ and one word (DONE, FAILED, ALREADY DONE in
+/// amber, PLACE NEXT), then the line that says which token and what next.
+/// Text in the theme's success, error or amber colour on the panel's own
+/// fill, with a thick border in the same colour (readable in dark and
+/// light; no white on a pale fill).
+fn status_card(
+    phase: &Phase,
+    tiles: &std::collections::BTreeMap<String, crate::app::station::Tile>,
+    ui: &mut egui::Ui,
+) {
+    use super::theme;
+    use crate::tr;
+    let v = ui.visuals().clone();
+    let next = || {
+        tiles
+            .values()
+            .next()
+            .map(|t| t.note.clone())
+            .unwrap_or_default()
+    };
+    let (mark, color, word, line) = match phase {
+        Phase::Stopped => (
+            None,
+            v.text_color(),
+            tr!("gui-station-stopped"),
+            String::new(),
+        ),
+        Phase::Starting => (
+            None,
+            v.text_color(),
+            tr!("gui-station-starting"),
+            String::new(),
+        ),
+        Phase::WaitingToken => (
+            None,
+            v.text_color(),
+            tr!("gui-station-place-next"),
+            tr!("gui-station-place-next-line", next = next()),
+        ),
+        Phase::Done {
+            ok: true,
+            already: true,
+            text,
+        } => (
+            Some(true),
+            theme::amber(&v),
+            tr!("gui-station-already"),
+            format!("{text}\n{}", tr!("gui-station-lift")),
+        ),
+        Phase::Done { ok: true, text, .. } => (
+            Some(true),
+            theme::success(&v),
+            tr!("gui-station-done"),
+            format!("{text}\n{}", tr!("gui-station-lift")),
+        ),
+        Phase::Done {
+            ok: false, text, ..
+        } => (
+            Some(false),
+            v.error_fg_color,
+            tr!("gui-station-failed"),
+            format!("{text}\n{}", tr!("gui-station-lift")),
+        ),
+    };
+    let height = (ui.ctx().content_rect().height() / 5.0).max(90.0);
+    let size = (height * 0.45).clamp(28.0, 140.0);
+    egui::Frame::new()
+        .fill(v.panel_fill)
+        .stroke(egui::Stroke::new(4.0, color))
+        .inner_margin(16.0)
+        .corner_radius(8.0)
+        .show(ui, |ui| {
+            ui.set_min_width(ui.available_width());
+            ui.set_min_height(height);
+            ui.horizontal(|ui| {
+                if let Some(ok) = mark {
+                    theme::mark(ui, ok, size, color);
+                }
+                ui.label(egui::RichText::new(word).size(size).strong().color(color));
+            });
+            if !line.is_empty() {
+                ui.label(egui::RichText::new(line).size(20.0));
+            }
+        });
 }

@@ -14,6 +14,27 @@ const TITLES: [&str; 5] = [
     "Verify",
 ];
 
+/// What Enter does on the wizard's step: Next when the step is done,
+/// Burn on the burn step (after the burn, the shell makes it the next
+/// token).
+pub fn enter_action(wizard: &WizardView, w: &Workers) -> Option<Action> {
+    match wizard.step {
+        s if s < BURN => can_go_on(wizard, w).then_some(Action::WizardStep(s + 1)),
+        BURN => Some(Action::Burn),
+        _ => None,
+    }
+}
+
+/// Whether the step shown is done (Next is enabled).
+fn can_go_on(wizard: &WizardView, w: &Workers) -> bool {
+    match wizard.step {
+        0 => wizard.bench.secret.chosen().is_some(),
+        1 => true,
+        2 => matches!(w.token, TokenStatus::Known(_)),
+        _ => wizard.bench.result.is_some(),
+    }
+}
+
 pub fn show(wizard: &mut WizardView, w: &Workers, ui: &mut egui::Ui) -> Vec<Action> {
     let step = wizard.step.min(VERIFY);
     let bench = &mut wizard.bench;

@@ -1,0 +1,148 @@
+//! The app's colours and its two button styles. egui's default light theme
+//! has warning, error and link colours at 2.8–4:1 on its pale panels and a
+//! 1 px focus ring; these visuals keep every text colour at WCAG AA (4.5:1)
+//! on every fill it is drawn on, in dark and light (tests/gui_layout.rs
+//! computes it), and draw focus with a thicker accent stroke.
+
+use eframe::egui::{self, Color32, Stroke, Theme, Visuals};
+
+/// The app's visuals for the dark or the light theme.
+pub fn visuals(theme: Theme) -> Visuals {
+    let dark = theme == Theme::Dark;
+    let mut v = match theme {
+        Theme::Dark => Visuals::dark(),
+        Theme::Light => Visuals::light(),
+    };
+    let (text, weak) = if dark {
+        (Color32::from_gray(200), Color32::from_gray(160))
+    } else {
+        (Color32::from_gray(40), Color32::from_gray(90))
+    };
+    v.widgets.noninteractive.fg_stroke.color = text;
+    v.widgets.inactive.fg_stroke.color = text;
+    v.weak_text_color = Some(weak);
+    if !dark {
+        v.warn_fg_color = Color32::from_rgb(160, 75, 0);
+        v.error_fg_color = Color32::from_rgb(190, 0, 0);
+        v.hyperlink_color = Color32::from_rgb(0, 85, 170);
+    } else {
+        v.error_fg_color = Color32::from_rgb(255, 100, 100);
+    }
+    // A focus ring that is seen: the accent, thick.
+    let ring = Stroke::new(2.5, accent(dark));
+    v.widgets.active.bg_stroke = ring;
+    v.selection.stroke = Stroke::new(2.0, if dark { text } else { accent(false) });
+    v.selection.bg_fill = if dark {
+        Color32::from_rgb(0, 80, 120)
+    } else {
+        Color32::from_rgb(170, 210, 245)
+    };
+    v
+}
+
+/// Use the app's visuals for both themes (the OS picks which one shows).
+pub fn apply(ctx: &egui::Context) {
+    for theme in [Theme::Dark, Theme::Light] {
+        ctx.set_visuals_of(theme, visuals(theme));
+    }
+}
+
+fn accent(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0, 110, 160)
+    } else {
+        Color32::from_rgb(0, 90, 170)
+    }
+}
+
+/// The fill of the primary action's button (white text on it).
+pub fn primary_fill(v: &Visuals) -> Color32 {
+    accent(v.dark_mode)
+}
+
+/// The fill of a destructive action's button (white text on it).
+pub fn danger_fill(_v: &Visuals) -> Color32 {
+    Color32::from_rgb(175, 30, 30)
+}
+
+/// Text saying something worked (✓).
+pub fn success(v: &Visuals) -> Color32 {
+    if v.dark_mode {
+        Color32::from_rgb(90, 210, 110)
+    } else {
+        Color32::from_rgb(0, 115, 40)
+    }
+}
+
+/// Text saying "careful" that is not a failure (already done).
+pub fn amber(v: &Visuals) -> Color32 {
+    if v.dark_mode {
+        Color32::from_rgb(255, 190, 40)
+    } else {
+        Color32::from_rgb(145, 85, 0)
+    }
+}
+
+/// The button of the action to take now: filled with the accent.
+pub fn primary(text: impl Into<String>, size: f32, v: &Visuals) -> egui::Button<'static> {
+    filled(text.into(), size, primary_fill(v))
+}
+
+/// A destructive action's button: red, never the default.
+pub fn danger(text: impl Into<String>, v: &Visuals) -> egui::Button<'static> {
+    filled(text.into(), 14.0, danger_fill(v))
+}
+
+fn filled(text: String, size: f32, fill: Color32) -> egui::Button<'static> {
+    egui::Button::new(
+        egui::RichText::new(text)
+            .size(size)
+            .strong()
+            .color(Color32::WHITE),
+    )
+    .fill(fill)
+    .min_size(egui::vec2(size * 6.0, size * 2.0))
+}
+
+/// WCAG contrast ratio of two opaque colours (1..21).
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    fn lum(c: Color32) -> f32 {
+        let lin = |u: u8| {
+            let s = u as f32 / 255.0;
+            if s <= 0.04045 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    }
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+/// A drawn ✓ (`ok`) or ✗ mark, `size` points square, in `color` (the
+/// bundled fonts have neither glyph).
+pub fn mark(ui: &mut egui::Ui, ok: bool, size: f32, color: Color32) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let stroke = Stroke::new((size / 7.0).max(2.0), color);
+    let r = rect.shrink(size * 0.15);
+    let p = ui.painter();
+    if ok {
+        let corner = egui::pos2(r.left() + r.width() * 0.38, r.bottom());
+        p.line_segment([egui::pos2(r.left(), r.center().y), corner], stroke);
+        p.line_segment([corner, r.right_top()], stroke);
+    } else {
+        p.line_segment([r.left_top(), r.right_bottom()], stroke);
+        p.line_segment([r.right_top(), r.left_bottom()], stroke);
+    }
+    response
+}
+
+/// A ✓ or ✗ mark followed by a heading in the same colour.
+pub fn marked_heading(ui: &mut egui::Ui, ok: bool, size: f32, color: Color32, text: String) {
+    ui.horizontal_wrapped(|ui| {
+        mark(ui, ok, size * 1.2, color);
+        ui.label(egui::RichText::new(text).size(size).strong().color(color));
+    });
+}

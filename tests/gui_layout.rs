@@ -1,0 +1,300 @@
+//! Issue 13: a GUI read at a glance. The burner view at 800x600, 1280x800
+//! and 1920x1080 pixels, zoom 1.0 and 1.5, dark and light: no two panels
+//! overlap or run off the window's right edge, and the primary action of
+//! each moment (Scan screen, Burn, Matches, Next token) is there, enabled
+//! and on screen. The theme's text colours reach WCAG AA (4.5:1) on every
+//! fill they are drawn on. Keyboard: focus starts on Scan screen; Enter
+//! burns, then never burns again; Esc and Ctrl+N go to the next token.
+
+mod common;
+
+use common::gui::{burner_bench, click, has, pump, settings_file, token_identified, type_secret};
+use eframe::egui::{self, Color32, Rect, Theme};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use std::sync::Arc;
+use totp_burner::app::bench::Operation;
+use totp_burner::app::demo::DEMO_URI;
+use totp_burner::app::theme::{self, contrast};
+use totp_burner::app::{BurnerApp, PanelRects};
+use totp_burner::clock::ManualClock;
+use totp_burner::emulator::lock;
+
+const NOW: u64 = 1_800_000_010;
+
+/// The demo app in a window of `px` pixels at `zoom`, in `theme`.
+fn app_at(clock: &ManualClock, px: (f32, f32), zoom: f32, t: Theme) -> Harness<'static, BurnerApp> {
+    let clock = Arc::new(clock.clone());
+    let settings = settings_file();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(px.0 / zoom, px.1 / zoom))
+        .with_pixels_per_point(zoom)
+        .with_theme(t)
+        .build_eframe(move |cc| BurnerApp::new(&cc.egui_ctx, clock, true, settings));
+    h.state_mut().workers.demo.as_mut().unwrap().show_qr = false;
+    h
+}
+
+/// The panels drawn in the last frame.
+fn panel_rects(h: &Harness<'_, BurnerApp>) -> Vec<(&'static str, Rect)> {
+    h.ctx
+        .data(|d| d.get_temp::<PanelRects>(egui::Id::NULL))
+        .expect("the burner view records its panels")
+        .0
+}
+
+/// No two panels intersect; none runs past the window's right edge.
+/// (A panel whose content grew takes its new size a frame later, as in a
+/// real window: the check comes after the layout settled.)
+fn assert_no_overlap(h: &mut Harness<'_, BurnerApp>, at: &str) {
+    for _ in 0..3 {
+        h.step();
+    }
+    let screen = h.ctx.content_rect();
+    let rects: Vec<_> = panel_rects(h)
+        .into_iter()
+        .filter(|(n, _)| *n != "view")
+        .collect();
+    assert!(rects.len() >= 7, "{at}: panels recorded {rects:?}");
+    for (i, (a, ra)) in rects.iter().enumerate() {
+        assert!(
+            ra.right() <= screen.right() + 0.5 && ra.left() >= screen.left() - 0.5,
+            "{at}: panel {a} {ra:?} runs out of the window {screen:?}"
+        );
+        for (b, rb) in &rects[i + 1..] {
+            // Touching edges are fine; a shared area is an overlap.
+            let shared = ra.intersect(*rb);
+            assert!(
+                shared.width() <= 0.5 || shared.height() <= 0.5,
+                "{at}: panels {a} {ra:?} and {b} {rb:?} overlap; all: {rects:?}"
+            );
+        }
+    }
+}
+
+/// The button labelled `label` is enabled and wholly in view: inside the
+/// action bar or the visible part of the view, not under another panel.
+fn assert_primary_on_screen(h: &Harness<'_, BurnerApp>, label: &str, at: &str) {
+    let Some(node) = h.query_by_label(label) else {
+        panic!("{at}: no {label}");
+    };
+    assert!(
+        !node.accesskit_node().is_disabled(),
+        "{at}: {label} disabled"
+    );
+    let r = node.rect();
+    let rects = panel_rects(h);
+    let seen = rects.iter().any(|(name, area)| {
+        ["actions", "view"].contains(name) && area.expand(0.5).contains_rect(r)
+    });
+    assert!(seen, "{at}: {label} {r:?} is not wholly in view: {rects:?}");
+}
+
+#[test]
+fn panels_never_overlap_and_the_primary_action_is_on_screen() {
+    let clock = ManualClock::new(NOW);
+    let mut snapshots = egui_kittest::SnapshotResults::new();
+    for px in [(800.0, 600.0), (1280.0, 800.0), (1920.0, 1080.0)] {
+        for zoom in [1.0, 1.5] {
+            for t in [Theme::Light, Theme::Dark] {
+                let at = format!("{}x{} zoom {zoom} {t:?}", px.0, px.1);
+                let mut h = app_at(&clock, px, zoom, t);
+                pump(&mut h, "the token to be read", token_identified);
+                assert_no_overlap(&mut h, &at);
+                assert_primary_on_screen(&h, "Scan screen", &at);
+                type_secret(&mut h, DEMO_URI);
+                assert_no_overlap(&mut h, &at);
+                assert_primary_on_screen(&h, "Burn (Enter)", &at);
+                click(&mut h, "Burn (Enter)");
+                pump(&mut h, "the burn", |h| burner_bench(h).result.is_some());
+                assert_no_overlap(&mut h, &at);
+                assert_primary_on_screen(&h, "Matches", &at);
+                // The code scales with the window: larger on a larger one.
+                click(&mut h, "Matches");
+                if px == (800.0, 600.0) && zoom == 1.5 && t == Theme::Light {
+                    snapshots.add(h.try_snapshot("layout_800x600_zoom15_light_verified"));
+                }
+                if px == (1920.0, 1080.0) && zoom == 1.0 && t == Theme::Dark {
+                    snapshots.add(h.try_snapshot("layout_1920x1080_dark_verified"));
+                }
+                assert_no_overlap(&mut h, &at);
+                assert_primary_on_screen(&h, "Next token", &at);
+                assert_primary_on_screen(&h, "Copy code", &at);
+            }
+        }
+    }
+}
+
+/// Click `label` once the layout settled (the action bar grows a frame
+/// after its content does; a click meanwhile lands on the old layout).
+fn press(h: &mut Harness<'_, BurnerApp>, label: &str) {
+    for _ in 0..3 {
+        h.step();
+    }
+    click(h, label);
+}
+
+#[test]
+fn the_verification_asks_and_copy_comes_only_after_matches() {
+    let clock = ManualClock::new(NOW);
+    let mut h = app_at(&clock, (1280.0, 800.0), 1.0, Theme::Light);
+    pump(&mut h, "the token to be read", token_identified);
+    type_secret(&mut h, DEMO_URI);
+    h.key_press(egui::Key::Enter);
+    pump(&mut h, "the burn", |h| burner_bench(h).result.is_some());
+    assert!(has(&h, "Burned: OTPC-P2-i · 86596220000001"));
+    assert!(has(
+        &h,
+        "Switch the token off and on. Does it show this code?"
+    ));
+    assert!(
+        has(
+            &h,
+            "Switch the token off and on: does it show the code below?"
+        ),
+        "status line"
+    );
+    assert!(
+        h.query_by_label("Copy code").is_none(),
+        "no copy before the check"
+    );
+    press(&mut h, "Doesn't match");
+    assert!(has(&h, "The token shows another code."));
+    assert!(has(&h, "The token's clock is off"));
+    assert!(has(&h, "The options differ"));
+    assert!(has(&h, "Another token is on the reader"));
+    assert!(h.query_by_label("Copy code").is_none());
+    press(&mut h, "Compare again");
+    press(&mut h, "Matches");
+    assert!(has(&h, "The token shows the right code"));
+    assert!(h.query_by_label("Copy code").is_some());
+    h.snapshot("08_verified_matches");
+}
+
+#[test]
+fn keyboard_focus_starts_on_scan_and_enter_esc_ctrl_n_move_on() {
+    let clock = ManualClock::new(NOW);
+    let mut h = app_at(&clock, (1280.0, 800.0), 1.0, Theme::Dark);
+    pump(&mut h, "the token to be read", token_identified);
+    assert!(
+        h.get_by_label("Scan screen").is_focused(),
+        "focus starts on Scan screen"
+    );
+
+    // Enter burns once; after the burn Enter is the next token, not a
+    // second burn (the token's write counter would move).
+    type_secret(&mut h, DEMO_URI);
+    h.key_press(egui::Key::Enter);
+    pump(&mut h, "the burn", |h| burner_bench(h).result.is_some());
+    let seed = lock(&common::gui::demo(&h).token)
+        .seed_for_tests()
+        .map(<[u8]>::to_vec);
+    h.key_press(egui::Key::Enter);
+    h.step();
+    h.step();
+    assert!(
+        burner_bench(&h).result.is_none(),
+        "Enter after a burn: next token"
+    );
+    assert!(burner_bench(&h).secret.text.is_empty());
+    assert!(
+        matches!(burner_bench(&h).operation, Operation::Idle) && !h.state().busy(),
+        "no second burn started"
+    );
+    let after = lock(&common::gui::demo(&h).token)
+        .seed_for_tests()
+        .map(<[u8]>::to_vec);
+    assert!(after == seed, "the token holds the same seed");
+    h.step();
+    assert!(
+        h.get_by_label("Scan screen").is_focused(),
+        "focus back on Scan screen"
+    );
+
+    // Esc, and Ctrl+N, after a burn: next token.
+    for (modifiers, key) in [
+        (egui::Modifiers::NONE, egui::Key::Escape),
+        (egui::Modifiers::COMMAND, egui::Key::N),
+    ] {
+        type_secret(&mut h, DEMO_URI);
+        h.key_press(egui::Key::Enter);
+        pump(&mut h, "the burn", |h| burner_bench(h).result.is_some());
+        h.key_press_modifiers(modifiers, key);
+        h.step();
+        h.step();
+        assert!(
+            burner_bench(&h).result.is_none(),
+            "{modifiers:?} {key:?} after a burn: next token"
+        );
+    }
+}
+
+#[test]
+fn every_text_colour_reaches_4_5_to_1_in_dark_and_light() {
+    let mut failures = Vec::new();
+    for t in [Theme::Dark, Theme::Light] {
+        let v = theme::visuals(t);
+        let faint = |base: Color32| {
+            // faint_bg_color is drawn over the panel (premultiplied).
+            let f = v.faint_bg_color;
+            let add = |b: u8, a: u8| b.saturating_add(a);
+            Color32::from_rgb(
+                add(base.r(), f.r()),
+                add(base.g(), f.g()),
+                add(base.b(), f.b()),
+            )
+        };
+        let fills = [
+            ("panel", v.panel_fill),
+            ("window", v.window_fill),
+            ("text field", v.text_edit_bg_color()),
+            ("faint", faint(v.panel_fill)),
+        ];
+        let texts = [
+            ("text", v.text_color()),
+            ("weak", v.weak_text_color()),
+            ("strong", v.strong_text_color()),
+            ("warn", v.warn_fg_color),
+            ("error", v.error_fg_color),
+            ("link", v.hyperlink_color),
+            ("success", theme::success(&v)),
+            ("amber", theme::amber(&v)),
+        ];
+        for (fill_name, fill) in fills {
+            for (text_name, text) in texts {
+                let c = contrast(text, fill);
+                if c < 4.5 {
+                    failures.push(format!("{t:?}: {text_name} on {fill_name} {c:.2}"));
+                }
+            }
+        }
+        for (name, fg, bg) in [
+            (
+                "button text",
+                v.widgets.inactive.fg_stroke.color,
+                v.widgets.inactive.weak_bg_fill,
+            ),
+            (
+                "hovered button",
+                v.widgets.hovered.fg_stroke.color,
+                v.widgets.hovered.weak_bg_fill,
+            ),
+            ("primary button", Color32::WHITE, theme::primary_fill(&v)),
+            ("danger button", Color32::WHITE, theme::danger_fill(&v)),
+        ] {
+            let c = contrast(fg, bg);
+            if c < 4.5 {
+                failures.push(format!("{t:?}: {name} {c:.2}"));
+            }
+        }
+        assert!(
+            v.widgets.active.bg_stroke.width >= 2.0,
+            "{t:?}: the focus ring is {} px",
+            v.widgets.active.bg_stroke.width
+        );
+    }
+    assert!(failures.is_empty(), "below 4.5:1: {failures:#?}");
+    // The test can fail: egui's own light theme does not pass.
+    let egui_light = egui::Visuals::light();
+    assert!(contrast(egui_light.warn_fg_color, egui_light.panel_fill) < 4.5);
+}
