@@ -29,6 +29,7 @@ pub mod zeroizing_text;
 
 pub use state::BurnerApp;
 pub use ui::SCAN_SHORTCUT;
+pub use ui::language::combo as language_combo;
 
 use crate::clock::SystemClock;
 use std::sync::Arc;
@@ -53,6 +54,8 @@ pub fn window_icon() -> eframe::egui::IconData {
 
 /// Open the window; `demo` uses the built-in virtual token.
 pub fn run(demo: bool) -> Result<(), String> {
+    // The chosen language, before anything is drawn.
+    settings::Settings::load(settings::Settings::default_path()).apply_language();
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title(if demo {

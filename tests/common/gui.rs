@@ -23,6 +23,11 @@ pub const SIZE: egui::Vec2 = egui::vec2(1180.0, 820.0);
 /// The secret field's label.
 pub const SECRET_FIELD: &str = "Secret key, otpauth link or export:";
 
+/// GUI tests match English words, whatever the machine's locale.
+pub fn english() {
+    totp_burner::i18n::set_language(totp_burner::i18n::Lang::En);
+}
+
 /// A settings file of this test's own (tests run in parallel).
 pub fn settings_file() -> Option<PathBuf> {
     static N: AtomicUsize = AtomicUsize::new(0);
@@ -45,6 +50,7 @@ pub fn demo_app_with_settings_file(
     clock: &ManualClock,
     settings: Option<PathBuf>,
 ) -> Harness<'static, BurnerApp> {
+    english();
     let clock = Arc::new(clock.clone());
     let mut h = Harness::builder()
         .with_size(SIZE)
@@ -68,6 +74,7 @@ pub fn app_with(
     clock: &ManualClock,
     wrap: impl FnOnce(EmulatorConnector) -> Box<dyn Connector> + 'static,
 ) -> Harness<'static, BurnerApp> {
+    english();
     let clock = Arc::new(clock.clone());
     Harness::builder().with_size(SIZE).build_eframe(move |cc| {
         let mut demo = DemoState::new(clock.clone());

@@ -4,6 +4,7 @@
 
 mod demo;
 mod handout;
+pub mod language;
 mod log;
 mod panels;
 mod records;
