@@ -671,3 +671,5 @@ gui-log-no-answer = keine Antwort
 gui-log-token = Token { $serial } ({ $model }) Uhr { $clock }
 gui-log-pc-clock = PC-Uhr: { $words }
 gui-pc-clock-unverified = nicht geprüft (kein Zeitserver hat geantwortet)
+gui-records-op-burn = Brennen
+gui-records-op-sync-time = Zeitabgleich

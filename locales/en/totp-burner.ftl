@@ -668,3 +668,5 @@ gui-log-no-answer = no answer
 gui-log-token = token { $serial } ({ $model }) clock { $clock }
 gui-log-pc-clock = PC clock: { $words }
 gui-pc-clock-unverified = not verified (no time server answered)
+gui-records-op-burn = burn
+gui-records-op-sync-time = time sync

@@ -671,3 +671,5 @@ gui-log-no-answer = pas de réponse
 gui-log-token = jeton { $serial } ({ $model }) horloge { $clock }
 gui-log-pc-clock = Horloge du PC : { $words }
 gui-pc-clock-unverified = non vérifiée (aucun serveur de temps n'a répondu)
+gui-records-op-burn = gravure
+gui-records-op-sync-time = synchronisation de l'heure

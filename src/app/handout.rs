@@ -214,7 +214,7 @@ impl HandoutState {
                 .and_then(|text| {
                     users::parse_users(&text).map_err(|e| Explanation {
                         problem: tr!("gui-handout-users-unusable", error = e.to_string()),
-                        next_step: tr!("gui-handout-users-unusable-next").into(),
+                        next_step: tr!("gui-handout-users-unusable-next"),
                     })
                 });
             Msg::Users(read)

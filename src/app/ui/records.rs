@@ -64,15 +64,17 @@ fn search_bar(
             r.search_changed();
         }
         let before = (r.outcome, r.batch.clone());
-        ui.label(tr!("gui-records-outcome"));
+        let outcome_label = ui.label(tr!("gui-records-outcome"));
         egui::ComboBox::from_id_salt("records-outcome")
             .selected_text(r.outcome.label())
             .show_ui(ui, |ui| {
                 for o in OutcomeFilter::ALL {
                     ui.selectable_value(&mut r.outcome, o, o.label());
                 }
-            });
-        ui.label(tr!("gui-records-batch"));
+            })
+            .response
+            .labelled_by(outcome_label.id);
+        let batch_label = ui.label(tr!("gui-records-batch"));
         egui::ComboBox::from_id_salt("records-batch")
             .selected_text(
                 r.batch
@@ -85,7 +87,9 @@ fn search_bar(
                     let text = b.clone();
                     ui.selectable_value(&mut r.batch, Some(b), text);
                 }
-            });
+            })
+            .response
+            .labelled_by(batch_label.id);
         let refresh = ui.button(tr!("gui-records-refresh")).clicked();
         if refresh || before != (r.outcome, r.batch.clone()) {
             r.refresh(repaint.clone());
@@ -155,7 +159,11 @@ fn row(ui: &mut egui::Ui, r: &Record) {
     ui.label(local_time(r.time));
     ui.label(dash(&r.serial));
     ui.label(dash(&r.model));
-    ui.label(&r.operation);
+    ui.label(match r.operation.as_str() {
+        "burn" => tr!("gui-records-op-burn"),
+        "sync-time" => tr!("gui-records-op-sync-time"),
+        other => other.to_string(),
+    });
     let outcome = explain::record_outcome(r);
     if r.needs_finishing() {
         ui.label(egui::RichText::new(format!("{NEEDS_FINISHING}{outcome}")).strong());
