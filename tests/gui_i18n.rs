@@ -11,7 +11,6 @@
 
 mod common;
 
-use age::secrecy::SecretString;
 use common::gui::{click, demo_app, pump, token_identified, type_into, type_secret};
 use eframe::egui;
 use egui::accesskit::Role;
@@ -25,8 +24,7 @@ use totp_burner::app::settings::Settings;
 use totp_burner::clock::ManualClock;
 use totp_burner::i18n::{self, Lang};
 use totp_burner::station::handout;
-use totp_burner::station::records::{NewRecord, Outcome, Store};
-use totp_burner::station::vault::Vault;
+use totp_burner::station::records::Store;
 
 /// The language is the process's: one test at a time here.
 static LANGUAGE: Mutex<()> = Mutex::new(());
@@ -45,38 +43,8 @@ fn records(name: &str) -> std::path::PathBuf {
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("records.sqlite");
-    let store = Store::open(&path, Some("desk-i18n")).unwrap();
-    let vault =
-        Vault::unlock_or_create(&store, &SecretString::from(PASSPHRASE.to_string())).unwrap();
-    let base = NewRecord {
-        reader: DEMO_READER.into(),
-        model: Some(MODEL.into()),
-        algorithm: Some("sha1".into()),
-        period: Some(30),
-        batch: Some("box-7".into()),
-        ..Default::default()
-    };
-    for (i, serial) in [(1u8, DEMO_SERIAL), (2, "86596220000002")] {
-        let (enc, key) = vault.seal(&[i; 20]).unwrap();
-        store
-            .add(&NewRecord {
-                serial: Some(serial.into()),
-                op_id: Some(format!("op-{i}")),
-                outcome: Outcome::Ok,
-                secret_enc: Some(enc),
-                key_id: Some(key),
-                ..base.clone()
-            })
-            .unwrap();
-    }
-    store
-        .add(&NewRecord {
-            serial: Some("86596220000003".into()),
-            op_id: Some("op-3".into()),
-            ..base
-        })
-        .unwrap();
+    let path = common::gui::burned_records(&dir, "desk-i18n", "box-7", PASSPHRASE, |i| vec![i; 20]);
+    let store = Store::open(&path, None).unwrap();
     handout::assign(&store, DEMO_SERIAL, "alice@contoso.com", Some(DEMO_READER)).unwrap();
     drop(store);
     // One fixed time for every row, so the snapshots do not change with
