@@ -39,6 +39,8 @@ macro_rules! tr {
 }
 
 /// A language the catalogue ships.
+// `Pseudo` is hidden, not a non-exhaustive marker: the test binaries use it.
+#[allow(clippy::manual_non_exhaustive)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// English, the complete reference catalogue and the fallback.
@@ -47,6 +49,11 @@ pub enum Lang {
     De,
     /// French.
     Fr,
+    /// Test-only pseudo-language: English with every message wrapped in
+    /// ⟦…⟧, so a GUI test can tell catalogue text from text that bypasses
+    /// it. Not in [`Lang::ALL`], never chosen from a tag or offered.
+    #[doc(hidden)]
+    Pseudo,
 }
 
 impl Lang {
@@ -60,6 +67,7 @@ impl Lang {
             Lang::En => "en",
             Lang::De => "de",
             Lang::Fr => "fr",
+            Lang::Pseudo => "en-x-pseudo",
         }
     }
 
@@ -69,13 +77,14 @@ impl Lang {
             Lang::En => "English",
             Lang::De => "Deutsch",
             Lang::Fr => "Français",
+            Lang::Pseudo => "⟦Pseudo⟧",
         }
     }
 
     /// The character between whole and fractional digits ("0.3", "0,3").
     pub fn decimal_separator(self) -> char {
         match self {
-            Lang::En => '.',
+            Lang::En | Lang::Pseudo => '.',
             Lang::De | Lang::Fr => ',',
         }
     }
@@ -83,7 +92,7 @@ impl Lang {
     /// The catalogue file, as embedded.
     pub fn catalogue(self) -> &'static str {
         match self {
-            Lang::En => include_str!("../locales/en/totp-burner.ftl"),
+            Lang::En | Lang::Pseudo => include_str!("../locales/en/totp-burner.ftl"),
             Lang::De => include_str!("../locales/de/totp-burner.ftl"),
             Lang::Fr => include_str!("../locales/fr/totp-burner.ftl"),
         }
@@ -103,8 +112,14 @@ impl Lang {
     }
 
     fn id(self) -> LanguageIdentifier {
-        // The codes are valid BCP 47 primary tags.
-        self.code().parse().unwrap_or_default()
+        // The codes are valid BCP 47 primary tags; the pseudo-language
+        // reads English.
+        match self {
+            Lang::Pseudo => Lang::En.code(),
+            l => l.code(),
+        }
+        .parse()
+        .unwrap_or_default()
     }
 }
 
@@ -155,14 +170,15 @@ fn loader(lang: Lang) -> FluentLanguageLoader {
 }
 
 impl Catalogue {
-    fn loader(&self) -> Arc<FluentLanguageLoader> {
+    fn loader(&self) -> (Lang, Arc<FluentLanguageLoader>) {
         let current = self.current.read().unwrap_or_else(|e| e.into_inner());
-        Arc::clone(&current.1)
+        (current.0, Arc::clone(&current.1))
     }
 
     /// A message without arguments (called by `tr!`).
     pub fn get(&self, id: &str) -> String {
-        self.loader().get(id)
+        let (lang, loader) = self.loader();
+        pseudo(lang, loader.get(id))
     }
 
     /// A message with arguments (called by `tr!`).
@@ -171,7 +187,16 @@ impl Catalogue {
         id: &str,
         args: HashMap<&'a str, FluentValue<'a>>,
     ) -> String {
-        self.loader().get_args_concrete(id, args)
+        let (lang, loader) = self.loader();
+        pseudo(lang, loader.get_args_concrete(id, args))
+    }
+}
+
+/// The message as `lang` shows it: wrapped in ⟦…⟧ in the pseudo-language.
+fn pseudo(lang: Lang, text: String) -> String {
+    match lang {
+        Lang::Pseudo => format!("⟦{text}⟧"),
+        _ => text,
     }
 }
 

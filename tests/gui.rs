@@ -791,7 +791,7 @@ fn records_view_shows_interrupted_searches_and_exports_for_entra() {
         "the passphrase is wiped once used"
     );
     pump(&mut h, "the Entra export", |h| {
-        has(h, "Wrote 1 token(s) of batch gui-batch to")
+        has(h, "Wrote 1 token of batch gui-batch to")
     });
     assert!(has(&h, "holds the tokens' SECRETS"));
     assert!(has(&h, "then delete it"));

@@ -7,15 +7,13 @@
 
 mod common;
 
-use age::secrecy::SecretString;
 use common::gui::{click, demo_app, has, pump, type_into};
 use totp_burner::app::demo::DEMO_READER;
 use totp_burner::clock::ManualClock;
 use totp_burner::params::{HmacAlgorithm, TimeStep};
 use totp_burner::secret::Secret;
 use totp_burner::secret::totp::code_at;
-use totp_burner::station::records::{NewRecord, Outcome, Store};
-use totp_burner::station::vault::Vault;
+use totp_burner::station::records::Store;
 
 const NOW: u64 = 1_800_000_010;
 const PASSPHRASE: &str = "gui hand-out passphrase";
@@ -35,42 +33,9 @@ fn code(i: u8, at: u64) -> String {
     format!("{} {}", &c[..3], &c[3..])
 }
 
-/// Records with the demo token and 86596220000002 burned (secrets kept)
-/// and 86596220000003 interrupted.
+/// The shared fixture (see `common::gui::burned_records`).
 fn records(dir: &std::path::Path) -> std::path::PathBuf {
-    let path = dir.join("records.sqlite");
-    let store = Store::open(&path, Some("desk-g")).unwrap();
-    let vault =
-        Vault::unlock_or_create(&store, &SecretString::from(PASSPHRASE.to_string())).unwrap();
-    let base = NewRecord {
-        reader: DEMO_READER.into(),
-        model: Some("OTPC-P2-i".into()),
-        algorithm: Some("sha1".into()),
-        period: Some(30),
-        batch: Some("gui-box".into()),
-        ..Default::default()
-    };
-    for (i, serial) in [(1, DEMO_SERIAL), (2, "86596220000002")] {
-        let (enc, key) = vault.seal(&secret(i)).unwrap();
-        store
-            .add(&NewRecord {
-                serial: Some(serial.into()),
-                op_id: Some(format!("op-{i}")),
-                outcome: Outcome::Ok,
-                secret_enc: Some(enc),
-                key_id: Some(key),
-                ..base.clone()
-            })
-            .unwrap();
-    }
-    store
-        .add(&NewRecord {
-            serial: Some("86596220000003".into()),
-            op_id: Some("op-3".into()),
-            ..base
-        })
-        .unwrap();
-    path
+    common::gui::burned_records(dir, "desk-g", "gui-box", PASSPHRASE, secret)
 }
 
 #[test]
@@ -177,7 +142,7 @@ fn hand_out_from_the_reader_and_typed_then_activation_codes_and_a_receipt() {
     type_into(&mut h, "Receipt file (HTML):", receipt.to_str().unwrap());
     click(&mut h, "Receipt for this user");
     pump(&mut h, "the receipt", |h| {
-        has(h, "Wrote a receipt for 1 token(s)")
+        has(h, "Wrote a receipt for 1 token to")
     });
     let page = std::fs::read_to_string(&receipt).unwrap();
     assert!(page.contains("bob@contoso.com") && page.contains("86596220000002"));

@@ -193,7 +193,7 @@ fn the_entra_export_holds_the_tokens_handed_out_with_their_latest_user() {
     );
     let lines = explain::entra_exported(&sum, &out, Some(&rest), AssignHow::Command);
     assert!(
-        lines[0].starts_with("Wrote 2 token(s) of batch box-1 to"),
+        lines[0].starts_with("Wrote 2 tokens of batch box-1 to"),
         "{lines:?}"
     );
     assert!(lines.iter().any(|l| l.contains(
@@ -421,7 +421,7 @@ fn records_assign_codes_and_receipt_on_the_command_line() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let out = text(&o.stdout);
-    assert!(out.contains("Wrote 2 token(s) of batch box-1 to"), "{out}");
+    assert!(out.contains("Wrote 2 tokens of batch box-1 to"), "{out}");
     assert!(
         out.contains("records assign --serial 86596220000003"),
         "{out}"

@@ -562,7 +562,7 @@ fn station_burns_twenty_random_tokens_and_exports_them_for_entra() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     assert!(text(&o.stdout).contains("No token has a user yet"));
-    assert!(text(&o.stdout).contains("20 token(s) have no user"));
+    assert!(text(&o.stdout).contains("20 tokens have no user"));
     assert!(text(&o.stdout).contains("holds the tokens' SECRETS"));
     assert!(!entra.exists());
     let entra = later;
@@ -593,7 +593,7 @@ fn station_burns_twenty_random_tokens_and_exports_them_for_entra() {
     // passphrase is asked.
     let o = export_entra(&records, &records.with_file_name("x.csv"), "guess");
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o.stderr).contains("None of the 20 token(s)"));
+    assert!(text(&o.stderr).contains("None of the 20 tokens"));
     assert!(text(&o.stderr).contains("records assign"));
     // A wrong passphrase gets nothing.
     let o = bin()

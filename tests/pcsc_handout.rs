@@ -127,7 +127,7 @@ fn a_random_batch_handed_out_exports_its_users_and_shows_the_tokens_codes() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let out = text(&o.stdout);
     assert!(
-        out.contains(&format!("Wrote 2 token(s) of batch {batch_id} to")),
+        out.contains(&format!("Wrote 2 tokens of batch {batch_id} to")),
         "{out}"
     );
     assert!(

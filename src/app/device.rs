@@ -9,6 +9,7 @@ pub use crate::emulator::EmulatorConnector;
 use crate::params::TokenOptions;
 use crate::station::operation::{self, OperationError, Recording, on_reader};
 use crate::station::records::Store;
+use crate::tr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
@@ -163,9 +164,8 @@ impl Records {
     /// Open on first use; Err when the file cannot be opened.
     fn get(&mut self) -> Result<Option<&Store>, String> {
         if let Records::Path(p) = self {
-            let store = Store::open(p, None).map_err(|e| {
-                format!("The records cannot be opened ({e}), so nothing is burned: every burn must be recorded.")
-            })?;
+            let store = Store::open(p, None)
+                .map_err(|e| tr!("gui-device-records-unopenable", error = e.to_string()))?;
             *self = Records::Open(store);
         }
         Ok(match self {

@@ -13,6 +13,7 @@ use crate::station::handout::{self, Assigned, HandoutError, LiveToken};
 use crate::station::receipt::{self, ReceiptFor};
 use crate::station::records::{Assignment, Store};
 use crate::station::users::{self, User};
+use crate::tr;
 use age::secrecy::SecretString;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -165,7 +166,7 @@ impl HandoutState {
 
     fn path_or_problem(&mut self) -> Option<PathBuf> {
         if self.records_path.is_none() {
-            self.problem = Some("No data folder for the records was found.".into());
+            self.problem = Some(tr!("gui-records-no-folder"));
         }
         self.records_path.clone()
     }
@@ -203,14 +204,17 @@ impl HandoutState {
         self.spawn(repaint, move || {
             let read = std::fs::read_to_string(&path)
                 .map_err(|e| Explanation {
-                    problem: format!("The users list {} cannot be read ({e}).", path.display()),
-                    next_step: "Check the file name, or type the UPN.".into(),
+                    problem: tr!(
+                        "gui-handout-users-unreadable",
+                        path = path.display().to_string(),
+                        error = e.to_string()
+                    ),
+                    next_step: tr!("gui-handout-users-unreadable-next"),
                 })
                 .and_then(|text| {
                     users::parse_users(&text).map_err(|e| Explanation {
-                        problem: format!("The users list cannot be used: {e}."),
-                        next_step: "Give a CSV with a UPN per row (or an Entra users download)."
-                            .into(),
+                        problem: tr!("gui-handout-users-unusable", error = e.to_string()),
+                        next_step: tr!("gui-handout-users-unusable-next"),
                     })
                 });
             Msg::Users(read)
@@ -228,8 +232,8 @@ impl HandoutState {
     pub fn show_codes(&mut self, repaint: impl Fn() + Send + 'static) {
         if self.passphrase.is_empty() {
             self.codes_note = Some(Note::Failed(Explanation {
-                problem: "The codes need the passphrase of the kept secrets.".into(),
-                next_step: "Type the passphrase given when the batch ran.".into(),
+                problem: tr!("gui-handout-codes-passphrase"),
+                next_step: tr!("gui-passphrase-needed-next"),
             }));
             return;
         }
@@ -242,11 +246,11 @@ impl HandoutState {
         self.hide_codes();
         let batch = self.codes_batch.clone();
         let started = self.spawn(repaint, move || {
-            let keep = "\"Keep secrets\" (Station view)";
+            let keep = tr!("gui-keep-secrets-switch");
             let live = if path.exists() {
                 Store::open(&path, None).map_err(|e| explain::handout_error(&e.into()))
             } else {
-                Err(explain::export_error(&export::ExportError::Nothing, keep))
+                Err(explain::export_error(&export::ExportError::Nothing, &keep))
             }
             .and_then(|store| {
                 handout::live_tokens(&store, &passphrase, batch.as_deref()).map_err(|e| {
@@ -254,7 +258,7 @@ impl HandoutState {
                         (export::ExportError::Nothing, Ok((0, n))) => {
                             explain::nobody_assigned(n, explain::AssignHow::HandoutView)
                         }
-                        _ => explain::export_error(&e, keep),
+                        _ => explain::export_error(&e, &keep),
                     }
                 })
             });
@@ -282,21 +286,21 @@ impl HandoutState {
         let out = PathBuf::from(self.receipt_path.trim());
         let whom = match (batch, &self.codes_batch) {
             (true, Some(b)) => Ok(b.clone()),
-            (true, None) => Err("Choose the batch (above) for a batch's receipt."),
-            (false, _) if self.upn.trim().is_empty() => Err("Type or pick the user first."),
+            (true, None) => Err(tr!("gui-handout-choose-batch")),
+            (false, _) if self.upn.trim().is_empty() => Err(tr!("gui-handout-pick-user")),
             (false, _) => Ok(self.upn.trim().to_string()),
         };
         let whom = match (whom, out.as_os_str().is_empty()) {
             (Err(p), _) => Err(p),
-            (_, true) => Err("Type the path of the HTML file to write."),
+            (_, true) => Err(tr!("gui-handout-receipt-path")),
             (Ok(w), false) => Ok(w),
         };
         let whom = match whom {
             Ok(w) => w,
             Err(p) => {
                 self.receipt_note = Some(Note::Failed(Explanation {
-                    problem: "The receipt was not written.".into(),
-                    next_step: p.into(),
+                    problem: tr!("gui-handout-receipt-not-written"),
+                    next_step: p,
                 }));
                 return;
             }
@@ -364,8 +368,8 @@ impl HandoutState {
 
 fn not_started() -> Note {
     Note::Failed(Explanation {
-        problem: "It could not be started.".into(),
-        next_step: "Try again.".into(),
+        problem: tr!("gui-not-started"),
+        next_step: tr!("gui-not-started-next"),
     })
 }
 
@@ -385,8 +389,9 @@ fn recent(path: &Path) -> Result<(Vec<Assignment>, Vec<String>), String> {
     if !path.exists() {
         return Ok((Vec::new(), Vec::new()));
     }
-    let words =
-        |e: crate::station::records::RecordsError| format!("The records cannot be read: {e}.");
+    let words = |e: crate::station::records::RecordsError| {
+        tr!("gui-records-unreadable", error = e.to_string())
+    };
     let store = Store::open(path, None).map_err(words)?;
     let mut list = store.assignments(None).map_err(words)?;
     list.reverse();
@@ -402,6 +407,6 @@ fn write_receipt(path: &Path, of: ReceiptFor<'_>, out: &Path) -> Result<String, 
         return Err(explain::receipt_nothing(of));
     }
     export::write_plain(out, receipt::receipt_html(&tokens).as_bytes())
-        .map_err(|e| explain::export_error(&e, "\"Keep secrets\""))?;
+        .map_err(|e| explain::export_error(&e, &tr!("gui-keep-secrets-switch")))?;
     Ok(explain::receipt_written(tokens.len(), out))
 }

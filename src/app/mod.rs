@@ -28,6 +28,7 @@ pub mod workers;
 pub mod zeroizing_text;
 
 pub use state::BurnerApp;
+pub use ui::language::combo as language_combo;
 pub use ui::{NEXT_SHORTCUT, PanelRects, SCAN_SHORTCUT, theme};
 
 use crate::clock::SystemClock;
@@ -57,6 +58,8 @@ pub const WINDOW_TITLE: &str = "TOTP burner";
 
 /// Open the window; `demo` uses the built-in virtual token.
 pub fn run(demo: bool) -> Result<(), String> {
+    // The chosen language, before anything is drawn.
+    settings::Settings::load(settings::Settings::default_path()).apply_language();
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title(if demo {

@@ -7,6 +7,7 @@
 use crate::explain;
 use crate::station::export;
 use crate::station::records::{Record, Store};
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, mpsc};
@@ -49,12 +50,12 @@ impl OutcomeFilter {
     }
 
     /// Its label in the view.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            OutcomeFilter::All => "all outcomes",
-            OutcomeFilter::Ok => "ok",
-            OutcomeFilter::Failed => "failed",
-            OutcomeFilter::Interrupted => "interrupted",
+            OutcomeFilter::All => tr!("gui-records-all-outcomes"),
+            OutcomeFilter::Ok => tr!("gui-records-ok"),
+            OutcomeFilter::Failed => tr!("gui-records-failed"),
+            OutcomeFilter::Interrupted => tr!("gui-records-interrupted"),
         }
     }
 }
@@ -173,7 +174,7 @@ impl RecordsState {
     pub fn refresh(&mut self, repaint: impl Fn() + Send + Sync + 'static) {
         self.changed = None;
         let Some(path) = self.records_path.clone() else {
-            self.problem = Some("No data folder for the records was found.".into());
+            self.problem = Some(tr!("gui-records-no-folder"));
             return;
         };
         self.seq += 1;
@@ -192,7 +193,7 @@ impl RecordsState {
             });
         if spawned.is_err() {
             self.searching = false;
-            self.problem = Some("The search could not be started.".into());
+            self.problem = Some(tr!("gui-records-search-not-started"));
         }
     }
 
@@ -216,8 +217,8 @@ impl RecordsState {
     pub fn export_entra(&mut self, repaint: impl Fn() + Send + Sync + 'static) {
         if self.passphrase.is_empty() {
             self.export_note = Some(ExportNote::Failed(explain::Explanation {
-                problem: "The Entra ID export needs the passphrase of the kept secrets.".into(),
-                next_step: "Type the passphrase given when the batch ran.".into(),
+                problem: tr!("gui-records-passphrase-needed"),
+                next_step: tr!("gui-passphrase-needed-next"),
             }));
             return;
         }
@@ -252,24 +253,21 @@ impl RecordsState {
 
     fn export_paths(&mut self) -> Option<(PathBuf, PathBuf)> {
         let out = self.export_path.trim();
-        let fail = |problem: &str, next_step: &str| {
+        let fail = |problem: String, next_step: String| {
             Some(ExportNote::Failed(explain::Explanation {
-                problem: problem.into(),
-                next_step: next_step.into(),
+                problem,
+                next_step,
             }))
         };
         let Some(store) = self.records_path.clone() else {
             self.export_note = fail(
-                "No data folder for the records was found.",
-                "Start the app with a data folder (TOTP_BURNER_DATA_DIR).",
+                tr!("gui-records-no-folder"),
+                tr!("gui-records-no-folder-next"),
             );
             return None;
         };
         if out.is_empty() {
-            self.export_note = fail(
-                "No file to write was given.",
-                "Type the path of the CSV file to write in \"Export to file\".",
-            );
+            self.export_note = fail(tr!("gui-records-no-file"), tr!("gui-records-no-file-next"));
             return None;
         }
         Some((store, PathBuf::from(out)))
@@ -292,8 +290,8 @@ impl RecordsState {
         self.export_note = Some(match spawned {
             Ok(_) => ExportNote::Running,
             Err(_) => ExportNote::Failed(explain::Explanation {
-                problem: "The export could not be started.".into(),
-                next_step: "Try again.".into(),
+                problem: tr!("gui-not-started"),
+                next_step: tr!("gui-not-started-next"),
             }),
         });
     }
@@ -328,14 +326,14 @@ impl RecordsState {
 
 fn open(path: &Path) -> Result<Store, explain::Explanation> {
     Store::open(path, None).map_err(|e| explain::Explanation {
-        problem: format!("The records cannot be opened: {e}."),
-        next_step: "Check the records file.".into(),
+        problem: tr!("gui-records-unopenable", error = e.to_string()),
+        next_step: tr!("gui-records-unopenable-next"),
     })
 }
 
 /// An export's failure in words, naming where this app keeps secrets.
 fn export_words(e: export::ExportError) -> explain::Explanation {
-    explain::export_error(&e, "\"Keep secrets\" (Station view)")
+    explain::export_error(&e, &tr!("gui-keep-secrets-switch"))
 }
 
 /// The search and the batches present (worker thread). A records file
@@ -349,8 +347,9 @@ fn search(
     if !path.exists() {
         return Ok((Vec::new(), Vec::new()));
     }
-    let words =
-        |e: crate::station::records::RecordsError| format!("The records cannot be read: {e}.");
+    let words = |e: crate::station::records::RecordsError| {
+        tr!("gui-records-unreadable", error = e.to_string())
+    };
     let store = Store::open(path, None).map_err(words)?;
     let rows = store.search(text, outcome, batch).map_err(words)?;
     Ok((rows, batches(&store).map_err(words)?))

@@ -6,6 +6,7 @@ use super::zeroizing_text::ZeroizingText;
 use crate::explain::{self, Explanation};
 use crate::params::{HmacAlgorithm, TimeStep};
 use crate::secret::{self, Candidate, NotASecret, SecretInfo};
+use crate::tr;
 use std::time::Duration;
 use zeroize::Zeroizing;
 
@@ -80,8 +81,8 @@ impl SecretInput {
                 self.last_scan = Some(took);
                 if !self.take_scanned(&texts, &place) {
                     self.capture_note = Some(Explanation {
-                        problem: format!("No QR code found ({place})."),
-                        next_step: "Make sure the whole QR code is visible and not covered, then scan again.".into(),
+                        problem: tr!("gui-secret-no-qr", place = place_words(&place)),
+                        next_step: tr!("gui-secret-no-qr-next"),
                     });
                     return (false, Some(format!("scanned {place}: no QR code")));
                 }
@@ -92,10 +93,7 @@ impl SecretInput {
                     for t in &texts {
                         super::clipboard_wipe::clear_if_unchanged(t.clone(), Duration::ZERO);
                     }
-                    self.note = Some(
-                        "Pasted: the clipboard is cleared so the secret does not stay there."
-                            .into(),
-                    );
+                    self.note = Some(tr!("gui-secret-pasted-cleared"));
                 }
                 let kind = if self.chosen().is_some() {
                     "secret"
@@ -175,12 +173,12 @@ impl SecretInput {
             Err(e) => Some(explain::not_a_secret(e)),
             Ok(Candidate::Migration(batch)) => match self.account {
                 None if batch.usable_count() == 0 => Some(Explanation {
-                    problem: "None of the accounts in this export can be burned.".into(),
-                    next_step: "Export a time-based (TOTP) account with 6-digit codes.".into(),
+                    problem: tr!("gui-secret-none-burnable"),
+                    next_step: tr!("gui-secret-none-burnable-next"),
                 }),
                 None => Some(Explanation {
-                    problem: "This export holds several accounts.".into(),
-                    next_step: "Choose the account to burn from the list.".into(),
+                    problem: tr!("gui-secret-several"),
+                    next_step: tr!("gui-secret-several-next"),
                 }),
                 Some(i) => match batch.choose(i) {
                     Some(Err(e)) => Some(explain::not_a_secret(&e)),
@@ -200,5 +198,23 @@ impl SecretInput {
         self.origin = None;
         self.others.clear();
         self.reveal = false;
+    }
+}
+
+/// Where a secret came from, in words: the capture worker and the secret
+/// field name places by fixed keys (kept untranslated in the state, so a
+/// language change shows at once); a file's name is shown as it is.
+pub fn place_words(place: &str) -> String {
+    match place {
+        "typed" => tr!("gui-secret-from-typed"),
+        "pasted" => tr!("gui-secret-from-pasted"),
+        "clipboard" => tr!("gui-place-clipboard"),
+        "clipboard image" => tr!("gui-place-clipboard-image"),
+        "dropped image" => tr!("gui-place-dropped-image"),
+        "camera" => tr!("gui-place-camera"),
+        other => match other.strip_prefix("screen via ") {
+            Some(backend) => tr!("gui-place-screen", backend = backend),
+            None => other.to_string(),
+        },
     }
 }

@@ -4,7 +4,10 @@
 //! a secret. HMAC and time step are not remembered: they belong to each
 //! secret (its link, else SHA-1 / 30 s); files from older versions that
 //! still name them are read without error and those values ignored.
+//! The language is remembered by its code (`"de"`); none means "follow
+//! the OS", and a code this version does not ship reads as none.
 
+use crate::i18n::Lang;
 use crate::params::DisplayTimeout;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -22,6 +25,27 @@ pub struct Settings {
     pub wizard: bool,
     /// Last reader chosen by hand.
     pub reader: Option<String>,
+    /// The language chosen in the app (None: follow the OS).
+    #[serde(with = "language_code")]
+    pub language: Option<Lang>,
+}
+
+/// A language as its code in the file; unknown codes read as None.
+mod language_code {
+    use crate::i18n::Lang;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(l: &Option<Lang>, s: S) -> Result<S::Ok, S::Error> {
+        match l {
+            Some(l) => s.serialize_some(l.code()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
+        let code = Option::<String>::deserialize(d)?;
+        Ok(code.as_deref().and_then(Lang::from_tag))
+    }
 }
 
 impl Default for Settings {
@@ -31,6 +55,7 @@ impl Default for Settings {
             display_timeout: DisplayTimeout::default().seconds(),
             wizard: false,
             reader: None,
+            language: None,
         }
     }
 }
@@ -44,6 +69,19 @@ impl Settings {
     /// Remember this display timeout.
     pub fn set_display_timeout(&mut self, t: DisplayTimeout) {
         self.display_timeout = t.seconds();
+    }
+
+    /// The language messages should be in: the chosen one, else the OS's
+    /// (or `TOTP_BURNER_LANG`'s).
+    pub fn effective_language(&self) -> Lang {
+        self.language
+            .unwrap_or_else(crate::i18n::requested_language)
+    }
+
+    /// Speak the chosen language from now on (at startup and when the
+    /// choice changes).
+    pub fn apply_language(&self) {
+        crate::i18n::set_language(self.effective_language());
     }
 
     /// The default file: in the per-user config folder.
@@ -97,5 +135,22 @@ mod tests {
         assert!(!saved.contains("algorithm"), "{saved}");
         assert!(!saved.contains("period"), "{saved}");
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn the_language_is_saved_by_code_and_unknown_codes_follow_the_os() {
+        let s = Settings {
+            language: Some(Lang::De),
+            ..Settings::default()
+        };
+        let text = serde_json::to_string(&s).unwrap();
+        assert!(text.contains(r#""language":"de""#), "{text}");
+        let back: Settings = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.language, Some(Lang::De));
+        let unknown: Settings = serde_json::from_str(r#"{"language":"es","wizard":true}"#).unwrap();
+        assert_eq!(unknown.language, None);
+        assert!(unknown.wizard, "the rest of the file still reads");
+        let old: Settings = serde_json::from_str(r#"{"wizard":true}"#).unwrap();
+        assert_eq!(old.language, None);
     }
 }

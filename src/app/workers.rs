@@ -12,6 +12,7 @@ use super::settings::Settings;
 use crate::burn::{IdentifiedToken, Progress};
 use crate::clock::Clock;
 use crate::explain::{self, Explanation, clock_words};
+use crate::tr;
 use std::io::Write;
 use std::sync::Arc;
 
@@ -229,15 +230,15 @@ impl Workers {
             }) => {
                 self.log.push(format!(
                     "  > {command}  < {}",
-                    status.as_deref().unwrap_or("no answer")
+                    status.clone().unwrap_or_else(|| tr!("gui-log-no-answer"))
                 ));
             }
             DeviceEvent::Identified(Ok(t)) => {
-                self.log.push(format!(
-                    "token {} ({}) clock {}",
-                    t.serial,
-                    t.model_name(),
-                    clock_words(t.clock_difference())
+                self.log.push(tr!(
+                    "gui-log-token",
+                    serial = t.serial.as_str(),
+                    model = t.model_name(),
+                    clock = clock_words(t.clock_difference())
                 ));
                 self.token = TokenStatus::Known(t);
             }
@@ -246,13 +247,14 @@ impl Workers {
             }
             DeviceEvent::PcClock(check, limit) => {
                 let words = explain::clock_check(&check, limit);
-                self.log.push(format!("PC clock: {words}"));
+                self.log
+                    .push(tr!("gui-log-pc-clock", words = words.as_str()));
                 self.pc_clock = Some(match &check {
                     crate::clockcheck::ClockCheck::Verified { offset_ms, server } => {
                         explain::pc_clock_offset(*offset_ms, server)
                     }
                     crate::clockcheck::ClockCheck::Unverified { .. } => {
-                        "not verified (no time server answered)".into()
+                        tr!("gui-pc-clock-unverified")
                     }
                 });
                 self.pc_clock_detail = Some(words);

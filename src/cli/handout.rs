@@ -14,6 +14,7 @@ use crate::station::export::{self, ExportError};
 use crate::station::handout::{self, HandoutError};
 use crate::station::receipt::{self, ReceiptFor};
 use crate::station::users;
+use crate::tr;
 use clap::Args;
 use serde_json::json;
 use std::path::PathBuf;
@@ -78,8 +79,8 @@ pub struct ReceiptArgs {
 
 fn records_problem(e: impl std::fmt::Display) -> Explanation {
     Explanation {
-        problem: format!("The records could not be read ({e})."),
-        next_step: "Check the records file.".into(),
+        problem: tr!("cli-handout-records-unreadable", error = e.to_string()),
+        next_step: tr!("cli-handout-records-unreadable-next"),
     }
 }
 
@@ -89,12 +90,20 @@ fn chosen_upn(a: &AssignArgs) -> Result<String, Explanation> {
         return Ok(a.upn.clone().unwrap_or_default());
     };
     let text = std::fs::read_to_string(path).map_err(|e| Explanation {
-        problem: format!("The users list {} cannot be read ({e}).", path.display()),
-        next_step: "Check the file name, or type the user with --upn.".into(),
+        problem: tr!(
+            "cli-handout-users-unreadable",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ),
+        next_step: tr!("cli-handout-users-unreadable-next"),
     })?;
     let list = users::parse_users(&text).map_err(|e| Explanation {
-        problem: format!("The users list {} cannot be used: {e}.", path.display()),
-        next_step: "Give a CSV with a UPN per row (or an Entra users download).".into(),
+        problem: tr!(
+            "cli-handout-users-unusable",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ),
+        next_step: tr!("cli-handout-users-unusable-next"),
     })?;
     let wanted = match &a.upn {
         Some(u) => u.clone(),
@@ -102,14 +111,13 @@ fn chosen_upn(a: &AssignArgs) -> Result<String, Explanation> {
             for (i, u) in list.iter().enumerate() {
                 eprintln!("{:>4}  {}", i + 1, u.label());
             }
-            eprint!("User (number, UPN or part of a name): ");
+            eprint!("{} ", tr!("cli-handout-user-prompt"));
             let mut line = String::new();
             std::io::stdin()
                 .read_line(&mut line)
                 .map_err(|_| Explanation {
-                    problem: "No user was picked.".into(),
-                    next_step: "Pick one with --upn (a UPN, a row number or a part of a name)."
-                        .into(),
+                    problem: tr!("cli-handout-no-pick"),
+                    next_step: tr!("cli-handout-no-pick-next"),
                 })?;
             line
         }
@@ -117,8 +125,12 @@ fn chosen_upn(a: &AssignArgs) -> Result<String, Explanation> {
     users::pick(&list, &wanted)
         .map(|u| u.upn.clone())
         .map_err(|e| Explanation {
-            problem: format!("{e} in {}.", path.display()),
-            next_step: "Type more of the UPN or name, or the row number.".into(),
+            problem: tr!(
+                "cli-handout-pick-failed",
+                error = e.to_string(),
+                path = path.display().to_string()
+            ),
+            next_step: tr!("cli-handout-pick-failed-next"),
         })
 }
 
@@ -228,7 +240,13 @@ pub fn codes(a: &CodesArgs) -> i32 {
         return super::EXIT_OK;
     }
     let width = tokens.iter().map(|t| t.upn.len()).max().unwrap_or(4);
-    println!("{:<16}{:<width$}  {:<9}left", "serial", "user", "code");
+    println!(
+        "{:<16}{:<width$}  {:<9}{}",
+        tr!("cli-handout-col-serial"),
+        tr!("cli-handout-col-user"),
+        tr!("cli-handout-col-code"),
+        tr!("cli-handout-col-left")
+    );
     for t in &tokens {
         let c = t.codes(now);
         println!(

@@ -117,8 +117,13 @@ pub fn receipt_html(tokens: &[ReceiptToken]) -> String {
             local_date(t.time),
             escape(t.station.as_str()),
         );
-        for (step, words) in crate::explain::RECEIPT_STEPS {
-            let _ = writeln!(h, "<li><strong>{step}.</strong> {}</li>", escape(words));
+        for (step, words) in crate::explain::receipt_steps() {
+            let _ = writeln!(
+                h,
+                "<li><strong>{}.</strong> {}</li>",
+                escape(&step),
+                escape(&words)
+            );
         }
         h.push_str("</ol>\n<p>Received by: ______________________</p>\n</section>\n");
     }

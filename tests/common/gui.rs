@@ -23,6 +23,11 @@ pub const SIZE: egui::Vec2 = egui::vec2(1180.0, 820.0);
 /// The secret field's label.
 pub const SECRET_FIELD: &str = "Secret key, otpauth link or export:";
 
+/// GUI tests match English words, whatever the machine's locale.
+pub fn english() {
+    totp_burner::i18n::set_language(totp_burner::i18n::Lang::En);
+}
+
 /// A settings file of this test's own (tests run in parallel).
 pub fn settings_file() -> Option<PathBuf> {
     static N: AtomicUsize = AtomicUsize::new(0);
@@ -45,6 +50,7 @@ pub fn demo_app_with_settings_file(
     clock: &ManualClock,
     settings: Option<PathBuf>,
 ) -> Harness<'static, BurnerApp> {
+    english();
     let clock = Arc::new(clock.clone());
     let mut h = Harness::builder()
         .with_size(SIZE)
@@ -68,6 +74,7 @@ pub fn app_with(
     clock: &ManualClock,
     wrap: impl FnOnce(EmulatorConnector) -> Box<dyn Connector> + 'static,
 ) -> Harness<'static, BurnerApp> {
+    english();
     let clock = Arc::new(clock.clone());
     Harness::builder().with_size(SIZE).build_eframe(move |cc| {
         let mut demo = DemoState::new(clock.clone());
@@ -167,4 +174,53 @@ pub fn type_into(h: &mut Harness<'_, BurnerApp>, label: &str, text: &str) {
     h.get_by_label(label).type_text(text);
     h.step();
     h.step();
+}
+
+/// Records with the demo token and 86596220000002 burned (secrets `secret(1)`
+/// and `secret(2)` kept under `passphrase`) and 86596220000003 interrupted,
+/// all of batch `batch` at station `station`, in `dir/records.sqlite`.
+pub fn burned_records(
+    dir: &std::path::Path,
+    station: &str,
+    batch: &str,
+    passphrase: &str,
+    secret: impl Fn(u8) -> Vec<u8>,
+) -> PathBuf {
+    use age::secrecy::SecretString;
+    use totp_burner::app::demo::DEMO_READER;
+    use totp_burner::station::records::{NewRecord, Outcome, Store};
+    use totp_burner::station::vault::Vault;
+    let path = dir.join("records.sqlite");
+    let store = Store::open(&path, Some(station)).unwrap();
+    let vault =
+        Vault::unlock_or_create(&store, &SecretString::from(passphrase.to_string())).unwrap();
+    let base = NewRecord {
+        reader: DEMO_READER.into(),
+        model: Some("OTPC-P2-i".into()),
+        algorithm: Some("sha1".into()),
+        period: Some(30),
+        batch: Some(batch.into()),
+        ..Default::default()
+    };
+    for (i, serial) in [(1, "86596220000001"), (2, "86596220000002")] {
+        let (enc, key) = vault.seal(&secret(i)).unwrap();
+        store
+            .add(&NewRecord {
+                serial: Some(serial.into()),
+                op_id: Some(format!("op-{i}")),
+                outcome: Outcome::Ok,
+                secret_enc: Some(enc),
+                key_id: Some(key),
+                ..base.clone()
+            })
+            .unwrap();
+    }
+    store
+        .add(&NewRecord {
+            serial: Some("86596220000003".into()),
+            op_id: Some("op-3".into()),
+            ..base
+        })
+        .unwrap();
+    path
 }

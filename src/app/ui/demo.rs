@@ -3,12 +3,13 @@
 
 use crate::app::demo::DemoState;
 use crate::emulator::lock;
+use crate::tr;
 use eframe::egui;
 
 /// The demo hardware's own controls (its power button, lifting it off the
 /// reader): they act on the virtual token, not on any view's state.
 pub fn token_panel(demo: &mut DemoState, ui: &mut egui::Ui) {
-    ui.heading("Virtual token");
+    ui.heading(tr!("gui-demo-token"));
     let (shown, left) = {
         let t = lock(&demo.token);
         (t.displayed_code(), t.displayed_seconds_left())
@@ -26,21 +27,21 @@ pub fn token_panel(demo: &mut DemoState, ui: &mut egui::Ui) {
                     .color(egui::Color32::from_rgb(20, 30, 20)),
             );
         });
-    if ui.button("Power (off and on)").clicked() {
+    if ui.button(tr!("gui-demo-power")).clicked() {
         lock(&demo.token).power_cycle();
     }
     let present = demo.link.is_present();
     let label = if present {
-        "Lift off the reader"
+        tr!("gui-demo-lift")
     } else {
-        "Lay on the reader"
+        tr!("gui-demo-lay")
     };
     if ui.button(label).clicked() {
         demo.link.set_present(!present);
     }
     ui.separator();
-    ui.checkbox(&mut demo.show_qr, "Show demo QR");
-    ui.weak("The demo QR window plays the sign-in page: press Scan screen.");
+    ui.checkbox(&mut demo.show_qr, tr!("gui-demo-show-qr"));
+    ui.weak(tr!("gui-demo-qr-hint"));
     // Like the real token, the display changes once per time step: repaint
     // then, not every second.
     if let Some(l) = left {
@@ -60,14 +61,14 @@ pub fn qr_window(demo: &mut DemoState, ctx: &egui::Context) {
     ctx.show_viewport_immediate(
         egui::ViewportId::from_hash_of("demo-qr"),
         egui::ViewportBuilder::default()
-            .with_title("Demo sign-in page — scan this QR code")
+            .with_title(tr!("gui-demo-qr-title"))
             .with_inner_size([400.0, 460.0])
             .with_position([1000.0, 60.0]),
         |ui, _class| {
             egui::CentralPanel::default().show(ui, |ui| {
-                ui.label("Demo Company · set up your authenticator");
+                ui.label(tr!("gui-demo-qr-company"));
                 ui.add(egui::Image::new(&tex).fit_to_exact_size(egui::vec2(360.0, 360.0)));
-                ui.weak("Secret key: shown only in the QR code");
+                ui.weak(tr!("gui-demo-qr-secret"));
             });
             if ui.ctx().input(|i| i.viewport().close_requested()) {
                 open = false;

@@ -7,6 +7,7 @@
 use crate::app::handout::{HandoutState, Note};
 use crate::app::state::TokenStatus;
 use crate::app::workers::Workers;
+use crate::tr;
 use eframe::egui;
 
 /// How many matching users are offered under the UPN field.
@@ -31,8 +32,8 @@ pub fn show(h: &mut HandoutState, w: &Workers, ui: &mut egui::Ui) {
     if h.shown(ui.ctx().cumulative_frame_nr()) {
         h.refresh(repaint.clone());
     }
-    ui.heading("Hand-out");
-    ui.label("Give each burned token to its user: the hand-out is recorded, and the Entra ID export holds only tokens handed out.");
+    ui.heading(tr!("gui-handout-heading"));
+    ui.label(tr!("gui-handout-intro"));
     if let Some(p) = &h.problem {
         ui.colored_label(ui.visuals().error_fg_color, p);
     }
@@ -69,11 +70,11 @@ fn token_and_user(
     repaint: &(impl Fn() + Clone + Send + 'static),
 ) {
     ui.horizontal(|ui| {
-        let label = ui.label("Token serial:");
+        let label = ui.label(tr!("gui-handout-serial"));
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut h.serial)
-                    .hint_text("lay the token on the reader, or type its serial")
+                    .hint_text(tr!("gui-handout-serial-hint"))
                     .desired_width(200.0),
             )
             .labelled_by(label.id);
@@ -81,29 +82,29 @@ fn token_and_user(
             h.serial_typed();
         }
         match &h.serial_reader {
-            Some(r) => ui.label(format!("read from the token on {r}")),
-            None if h.serial.trim().is_empty() => ui.label("no token on the reader"),
-            None => ui.label("typed"),
+            Some(r) => ui.label(tr!("gui-handout-read-from", reader = r.as_str())),
+            None if h.serial.trim().is_empty() => ui.label(tr!("gui-handout-no-token")),
+            None => ui.label(tr!("gui-handout-typed")),
         };
     });
     ui.horizontal(|ui| {
-        let label = ui.label("User (UPN):");
+        let label = ui.label(tr!("gui-handout-upn"));
         ui.add(
             egui::TextEdit::singleline(&mut h.upn)
-                .hint_text("user@domain, or part of a name in the list")
+                .hint_text(tr!("gui-handout-upn-hint"))
                 .desired_width(280.0),
         )
         .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        let label = ui.label("Users list (CSV):");
+        let label = ui.label(tr!("gui-handout-users"));
         ui.add(
             egui::TextEdit::singleline(&mut h.users_path)
-                .hint_text("an Entra users download, or one UPN per line")
+                .hint_text(tr!("gui-handout-users-hint"))
                 .desired_width(280.0),
         )
         .labelled_by(label.id);
-        if ui.button("Load list").clicked() {
+        if ui.button(tr!("gui-handout-load")).clicked() {
             h.load_users(repaint.clone());
         }
     });
@@ -123,7 +124,7 @@ fn token_and_user(
             .collect();
         if !matching.is_empty() {
             ui.horizontal_wrapped(|ui| {
-                ui.label("Pick:");
+                ui.label(tr!("gui-handout-pick"));
                 for (upn, label) in matching {
                     if ui.button(label).clicked() {
                         h.upn = upn;
@@ -135,7 +136,7 @@ fn token_and_user(
     ui.horizontal(|ui| {
         let ready = !h.serial.trim().is_empty() && !h.upn.trim().is_empty() && !h.assigning();
         if ui
-            .add_enabled(ready, egui::Button::new("Hand out"))
+            .add_enabled(ready, egui::Button::new(tr!("gui-handout-hand-out")))
             .clicked()
         {
             h.assign(repaint.clone());
@@ -145,9 +146,9 @@ fn token_and_user(
 }
 
 fn recent(h: &HandoutState, ui: &mut egui::Ui) {
-    ui.strong("Handed out lately");
+    ui.strong(tr!("gui-handout-lately"));
     if h.recent.is_empty() {
-        ui.label("No token handed out yet.");
+        ui.label(tr!("gui-handout-none"));
         return;
     }
     egui::Grid::new("handout-recent")
@@ -156,12 +157,12 @@ fn recent(h: &HandoutState, ui: &mut egui::Ui) {
         .striped(true)
         .show(ui, |ui| {
             for head in [
-                "Time",
-                "Serial",
-                "User",
-                "Serial from",
-                "Station",
-                "Operator",
+                tr!("gui-col-time"),
+                tr!("gui-col-serial"),
+                tr!("gui-col-user"),
+                tr!("gui-col-serial-from"),
+                tr!("gui-col-station"),
+                tr!("gui-col-operator"),
             ] {
                 ui.strong(head);
             }
@@ -170,7 +171,7 @@ fn recent(h: &HandoutState, ui: &mut egui::Ui) {
                 ui.label(super::records::local_time(a.time));
                 ui.label(&a.serial);
                 ui.label(&a.upn);
-                ui.label(a.reader.as_deref().unwrap_or("typed"));
+                ui.label(a.reader.clone().unwrap_or_else(|| tr!("gui-handout-typed")));
                 ui.label(&a.station);
                 ui.label(&a.operator);
                 ui.end_row();
@@ -179,11 +180,15 @@ fn recent(h: &HandoutState, ui: &mut egui::Ui) {
 }
 
 fn batch_choice(h: &mut HandoutState, ui: &mut egui::Ui) {
-    let label = ui.label("Batch:");
+    let label = ui.label(tr!("gui-records-batch"));
     egui::ComboBox::from_id_salt("handout-batch")
-        .selected_text(h.codes_batch.as_deref().unwrap_or("all batches"))
+        .selected_text(
+            h.codes_batch
+                .clone()
+                .unwrap_or_else(|| tr!("gui-records-all-batches")),
+        )
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut h.codes_batch, None, "all batches");
+            ui.selectable_value(&mut h.codes_batch, None, tr!("gui-records-all-batches"));
             for b in h.batches.clone() {
                 let text = b.clone();
                 ui.selectable_value(&mut h.codes_batch, Some(b), text);
@@ -199,21 +204,21 @@ fn codes(
     now: u64,
     repaint: &(impl Fn() + Clone + Send + 'static),
 ) {
-    ui.strong("Activation codes");
-    ui.label("Entra ID asks for each uploaded token's current code: here they are for every token handed out whose secret was kept, without pressing each token.");
+    ui.strong(tr!("gui-handout-codes"));
+    ui.label(tr!("gui-handout-codes-intro"));
     ui.horizontal(|ui| {
         batch_choice(h, ui);
-        let label = ui.label("Passphrase of the kept secrets:");
+        let label = ui.label(tr!("gui-passphrase"));
         ui.add(
             egui::TextEdit::singleline(&mut h.passphrase)
                 .password(true)
                 .desired_width(200.0),
         )
         .labelled_by(label.id);
-        if ui.button("Show codes").clicked() {
+        if ui.button(tr!("gui-handout-show-codes")).clicked() {
             h.show_codes(repaint.clone());
         }
-        if !h.live.is_empty() && ui.button("Hide codes").clicked() {
+        if !h.live.is_empty() && ui.button(tr!("gui-handout-hide-codes")).clicked() {
             h.hide_codes();
         }
     });
@@ -226,7 +231,12 @@ fn codes(
         .spacing([18.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
-            for head in ["Serial", "User", "Code now", "Seconds left"] {
+            for head in [
+                tr!("gui-col-serial"),
+                tr!("gui-col-user"),
+                tr!("gui-col-code-now"),
+                tr!("gui-col-seconds-left"),
+            ] {
                 ui.strong(head);
             }
             ui.end_row();
@@ -239,7 +249,7 @@ fn codes(
                         .monospace()
                         .size(18.0),
                 );
-                ui.label(format!("{} s", c.seconds_left));
+                ui.label(tr!("gui-handout-seconds", seconds = c.seconds_left));
                 ui.end_row();
             }
         });
@@ -257,24 +267,24 @@ fn receipt(
     ui: &mut egui::Ui,
     repaint: &(impl Fn() + Clone + Send + 'static),
 ) {
-    ui.strong("Receipt");
+    ui.strong(tr!("gui-handout-receipt"));
     ui.horizontal(|ui| {
-        let label = ui.label("Receipt file (HTML):");
+        let label = ui.label(tr!("gui-handout-receipt-file"));
         ui.add(
             egui::TextEdit::singleline(&mut h.receipt_path)
-                .hint_text("path of the page to print")
+                .hint_text(tr!("gui-handout-receipt-hint"))
                 .desired_width(320.0),
         )
         .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        if ui.button("Receipt for this user").clicked() {
+        if ui.button(tr!("gui-handout-receipt-user")).clicked() {
             h.write_receipt(false, repaint.clone());
         }
-        if ui.button("Receipt for the batch").clicked() {
+        if ui.button(tr!("gui-handout-receipt-batch")).clicked() {
             h.write_receipt(true, repaint.clone());
         }
-        ui.label("Serial, user, date and how to use the token; no secret, no code.");
+        ui.label(tr!("gui-handout-receipt-note"));
     });
     note(ui, &h.receipt_note);
 }

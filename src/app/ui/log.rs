@@ -2,19 +2,20 @@
 //! bytes are never in it), with a copy button.
 
 use crate::app::action::Action;
+use crate::tr;
 use eframe::egui;
 
 pub fn show(log: &[String], ui: &mut egui::Ui) -> Option<Action> {
     let mut action = None;
-    egui::CollapsingHeader::new("Expert log")
+    egui::CollapsingHeader::new(tr!("gui-log-heading"))
         .id_salt("expert-log")
         .default_open(false)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                if ui.button("Copy log").clicked() {
+                if ui.button(tr!("gui-log-copy")).clicked() {
                     ui.ctx().copy_text(log.join("\n"));
                 }
-                if ui.button("Clear log").clicked() {
+                if ui.button(tr!("gui-log-clear")).clicked() {
                     action = Some(Action::ClearLog);
                 }
             });

@@ -4,6 +4,7 @@
 
 mod demo;
 mod handout;
+pub mod language;
 mod log;
 mod panels;
 mod records;
@@ -50,6 +51,9 @@ impl eframe::App for BurnerApp {
         let switch = top.inner;
         let log_rect = egui::Panel::bottom("log")
             .show(ui, |ui| {
+                // The language menu sits with the expert log: chosen once,
+                // not part of the technician's flow.
+                ui.horizontal(|ui| language::combo(&mut self.workers.settings, ui));
                 actions.extend(log::show(&self.workers.log, ui));
             })
             .response

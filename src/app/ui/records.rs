@@ -6,6 +6,7 @@
 use crate::app::records::{ExportNote, OutcomeFilter, RecordsState};
 use crate::explain;
 use crate::station::records::Record;
+use crate::tr;
 use eframe::egui;
 
 /// The marker in front of an operation that still needs finishing (the
@@ -19,7 +20,7 @@ pub fn show(r: &mut RecordsState, ui: &mut egui::Ui) {
     if r.shown(ui.ctx().cumulative_frame_nr()) {
         r.refresh(repaint.clone());
     }
-    ui.heading("Records");
+    ui.heading(tr!("gui-records-heading"));
     search_bar(r, ui, &repaint);
     match r.search_due_in() {
         Some(wait) if wait.is_zero() => r.refresh(repaint.clone()),
@@ -51,11 +52,11 @@ fn search_bar(
     repaint: &(impl Fn() + Clone + Send + Sync + 'static),
 ) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Search serial or UPN:");
+        let label = ui.label(tr!("gui-records-search"));
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut r.search)
-                    .hint_text("part of a serial or UPN")
+                    .hint_text(tr!("gui-records-search-hint"))
                     .desired_width(220.0),
             )
             .labelled_by(label.id);
@@ -63,25 +64,33 @@ fn search_bar(
             r.search_changed();
         }
         let before = (r.outcome, r.batch.clone());
-        ui.label("Outcome:");
+        let outcome_label = ui.label(tr!("gui-records-outcome"));
         egui::ComboBox::from_id_salt("records-outcome")
             .selected_text(r.outcome.label())
             .show_ui(ui, |ui| {
                 for o in OutcomeFilter::ALL {
                     ui.selectable_value(&mut r.outcome, o, o.label());
                 }
-            });
-        ui.label("Batch:");
+            })
+            .response
+            .labelled_by(outcome_label.id);
+        let batch_label = ui.label(tr!("gui-records-batch"));
         egui::ComboBox::from_id_salt("records-batch")
-            .selected_text(r.batch.as_deref().unwrap_or("all batches"))
+            .selected_text(
+                r.batch
+                    .clone()
+                    .unwrap_or_else(|| tr!("gui-records-all-batches")),
+            )
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut r.batch, None, "all batches");
+                ui.selectable_value(&mut r.batch, None, tr!("gui-records-all-batches"));
                 for b in r.batches.clone() {
                     let text = b.clone();
                     ui.selectable_value(&mut r.batch, Some(b), text);
                 }
-            });
-        let refresh = ui.button("Refresh").clicked();
+            })
+            .response
+            .labelled_by(batch_label.id);
+        let refresh = ui.button(tr!("gui-records-refresh")).clicked();
         if refresh || before != (r.outcome, r.batch.clone()) {
             r.refresh(repaint.clone());
         }
@@ -97,9 +106,9 @@ fn table(r: &RecordsState, ui: &mut egui::Ui) {
             let filtered =
                 !r.search.trim().is_empty() || r.outcome != OutcomeFilter::All || r.batch.is_some();
             ui.label(if filtered {
-                "No operation matches this search."
+                tr!("gui-records-no-match")
             } else {
-                "No records yet: burns and time syncs are recorded here."
+                tr!("gui-records-none")
             });
         }
         return;
@@ -125,15 +134,15 @@ fn table(r: &RecordsState, ui: &mut egui::Ui) {
                 })
                 .show(ui, |ui| {
                     for h in [
-                        "Time",
-                        "Serial",
-                        "Model",
-                        "Operation",
-                        "Outcome",
-                        "UPN",
-                        "Batch",
-                        "Reader",
-                        "Station",
+                        tr!("gui-col-time"),
+                        tr!("gui-col-serial"),
+                        tr!("gui-col-model"),
+                        tr!("gui-col-operation"),
+                        tr!("gui-col-outcome"),
+                        tr!("gui-col-upn"),
+                        tr!("gui-col-batch"),
+                        tr!("gui-col-reader"),
+                        tr!("gui-col-station"),
                     ] {
                         ui.strong(h);
                     }
@@ -150,7 +159,11 @@ fn row(ui: &mut egui::Ui, r: &Record) {
     ui.label(local_time(r.time));
     ui.label(dash(&r.serial));
     ui.label(dash(&r.model));
-    ui.label(&r.operation);
+    ui.label(match r.operation.as_str() {
+        "burn" => tr!("gui-records-op-burn"),
+        "sync-time" => tr!("gui-records-op-sync-time"),
+        other => other.to_string(),
+    });
     let outcome = explain::record_outcome(r);
     if r.needs_finishing() {
         ui.label(egui::RichText::new(format!("{NEEDS_FINISHING}{outcome}")).strong());
@@ -179,50 +192,51 @@ fn exports(
     ui: &mut egui::Ui,
     repaint: &(impl Fn() + Clone + Send + Sync + 'static),
 ) {
-    ui.strong("Export");
+    ui.strong(tr!("gui-records-export"));
     let busy = r.exporting();
     ui.add_enabled_ui(!busy, |ui| {
         ui.horizontal(|ui| {
-            let label = ui.label("Export to file:");
+            let label = ui.label(tr!("gui-records-export-file"));
             ui.add(
                 egui::TextEdit::singleline(&mut r.export_path)
-                    .hint_text("path of the CSV file to write")
+                    .hint_text(tr!("gui-records-export-file-hint"))
                     .desired_width(420.0),
             )
             .labelled_by(label.id);
         });
         ui.horizontal(|ui| {
-            if ui.button("Export records (CSV)…").clicked() {
+            if ui.button(tr!("gui-records-export-records")).clicked() {
                 r.export_records(repaint.clone());
             }
-            ui.label("Every record, no secrets.");
+            ui.label(tr!("gui-records-export-records-note"));
         });
         ui.horizontal(|ui| {
-            let label = ui.label("Passphrase of the kept secrets:");
+            let label = ui.label(tr!("gui-passphrase"));
             ui.add(
                 egui::TextEdit::singleline(&mut *r.passphrase)
                     .password(true)
                     .desired_width(200.0),
             )
             .labelled_by(label.id);
-            if ui.button("Export for Entra ID (CSV)…").clicked() {
+            if ui.button(tr!("gui-records-export-entra")).clicked() {
                 r.export_entra(repaint.clone());
             }
         });
         ui.horizontal(|ui| {
-            let label = ui.label("Tokens without a user to file (optional):");
+            let label = ui.label(tr!("gui-records-unassigned-file"));
             ui.add(
                 egui::TextEdit::singleline(&mut r.unassigned_path)
-                    .hint_text("they are left out of the Entra file")
+                    .hint_text(tr!("gui-records-unassigned-hint"))
                     .desired_width(320.0),
             )
             .labelled_by(label.id);
         });
-        ui.label(format!(
-            "Entra ID export of {}: the kept secrets of the tokens handed out to a user (SHA-1, 30 or 60 s).",
-            r.batch
-                .as_deref()
-                .map_or_else(|| "every batch".to_string(), |b| format!("batch {b}"))
+        ui.label(tr!(
+            "gui-records-entra-of",
+            batches = r.batch.as_deref().map_or_else(
+                || tr!("gui-records-every-batch"),
+                |b| tr!("handout-one-batch", batch = b)
+            )
         ));
     });
     if cfg!(windows) {
@@ -233,7 +247,7 @@ fn exports(
         Some(ExportNote::Running) => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Exporting…");
+                ui.label(tr!("gui-records-exporting"));
             });
         }
         Some(ExportNote::Done { text, secrets }) => {

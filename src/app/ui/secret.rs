@@ -8,6 +8,7 @@ use crate::app::secret_input::SecretInput;
 use crate::app::workers::Workers;
 use crate::app::zeroizing_text::{no_undo, secret_field};
 use crate::secret::Candidate;
+use crate::tr;
 use eframe::egui;
 use std::time::Duration;
 use zeroize::Zeroizing;
@@ -21,26 +22,30 @@ fn dialog_id() -> egui::Id {
 /// reveal toggle, the export's account); the rest comes back as actions.
 pub fn show(secret: &mut SecretInput, w: &Workers, ui: &mut egui::Ui) -> Vec<Action> {
     let mut actions = Vec::new();
-    ui.heading("1. Secret");
+    ui.heading(tr!("gui-secret-heading"));
     ui.horizontal_wrapped(|ui| {
         let ctx = ui.ctx().clone();
         if ui
             .add(super::ScanButton(secret.chosen().is_none()))
-            .on_hover_text("Ctrl+Shift+S: hides this window and reads the QR code on the screen")
+            .on_hover_text(tr!("gui-secret-scan-hover"))
             .clicked()
         {
             actions.push(Action::ScanScreen);
         }
-        let webcam_label = if w.webcam_on { "Stop webcam" } else { "Webcam" };
+        let webcam_label = if w.webcam_on {
+            tr!("gui-secret-webcam-stop")
+        } else {
+            tr!("gui-secret-webcam")
+        };
         if ui.button(webcam_label).clicked() {
             actions.push(Action::ToggleWebcam);
         }
-        if ui.button("Open image…").clicked() {
+        if ui.button(tr!("gui-secret-open-image")).clicked() {
             ctx.data_mut(|d| d.insert_temp(dialog_id(), true));
         }
         if ui
-            .button("Paste")
-            .on_hover_text("Ctrl+V: a copied key, link or QR picture")
+            .button(tr!("gui-secret-paste"))
+            .on_hover_text(tr!("gui-secret-paste-hover"))
             .clicked()
         {
             actions.push(Action::PasteClipboard);
@@ -49,20 +54,20 @@ pub fn show(secret: &mut SecretInput, w: &Workers, ui: &mut egui::Ui) -> Vec<Act
     if w.capture.is_busy() {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label("Looking for a QR code…");
+            ui.label(tr!("gui-secret-looking"));
         });
     }
     if let Some(tex) = &w.webcam_frame {
         ui.add(egui::Image::new(tex).max_width(320.0));
-        ui.label("Hold the QR code in front of the camera.");
+        ui.label(tr!("gui-secret-hold-qr"));
     }
 
-    let label = ui.label("Secret key, otpauth link or export:");
+    let label = ui.label(tr!("gui-secret-field"));
     let id = egui::Id::unique("secret-field");
     // No undo history: Ctrl+Z after "Next token" must bring nothing back.
     no_undo(ui.ctx(), id);
     let edit = secret_field(&mut secret.text, id, secret.reveal)
-        .hint_text("Base32 key, hex, otpauth://… or drop a QR picture")
+        .hint_text(tr!("gui-secret-field-hint"))
         .desired_width(f32::INFINITY);
     let response = ui.add(edit).labelled_by(label.id);
     let pasted = pasted_text(ui);
@@ -78,19 +83,21 @@ pub fn show(secret: &mut SecretInput, w: &Workers, ui: &mut egui::Ui) -> Vec<Act
         && secret.text.contains(p.trim())
     {
         clear_if_unchanged(p, Duration::ZERO);
-        secret.note =
-            Some("Pasted: the clipboard is cleared so the secret does not stay there.".into());
+        secret.note = Some(tr!("gui-secret-pasted-cleared"));
     }
     ui.horizontal(|ui| {
-        ui.checkbox(&mut secret.reveal, "Show secret");
-        if !secret.text.is_empty() && ui.button("Clear").clicked() {
+        ui.checkbox(&mut secret.reveal, tr!("gui-secret-show"));
+        if !secret.text.is_empty() && ui.button(tr!("gui-secret-clear")).clicked() {
             actions.push(Action::NextToken);
         }
         if let Some(origin) = &secret.origin {
-            ui.weak(format!("from {origin}"));
+            ui.weak(tr!(
+                "gui-secret-from",
+                origin = crate::app::secret_input::place_words(origin)
+            ));
         }
         if let Some(t) = secret.last_scan {
-            ui.weak(format!("· scan took {} ms", t.as_millis()));
+            ui.weak(tr!("gui-secret-scan-took", ms = t.as_millis() as u64));
         }
     });
     if let Some(n) = &secret.note {
@@ -102,11 +109,15 @@ pub fn show(secret: &mut SecretInput, w: &Workers, ui: &mut egui::Ui) -> Vec<Act
         let who = match (&info.issuer, &info.account) {
             (Some(i), Some(a)) => format!("{i} · {a}"),
             (Some(x), None) | (None, Some(x)) => x.clone(),
-            _ => "no account name".into(),
+            _ => tr!("gui-secret-no-account"),
         };
         ui.label(
-            egui::RichText::new(format!("Ready: {who} · {} bytes", info.secret.len()))
-                .color(ok_color(ui)),
+            egui::RichText::new(tr!(
+                "gui-secret-ready",
+                who = who,
+                bytes = info.secret.len()
+            ))
+            .color(ok_color(ui)),
         );
         for w in &info.warnings {
             ui.colored_label(ui.visuals().warn_fg_color, crate::explain::warning(w));
@@ -116,7 +127,7 @@ pub fn show(secret: &mut SecretInput, w: &Workers, ui: &mut egui::Ui) -> Vec<Act
         explanation(ui, &x);
     }
     for x in &secret.others {
-        ui.weak(format!("Also found: {}", x.problem));
+        ui.weak(tr!("gui-secret-also-found", problem = x.problem.as_str()));
     }
     if let Some(x) = &secret.capture_note {
         explanation(ui, x);
@@ -145,29 +156,26 @@ fn pasted_text(ui: &egui::Ui) -> Option<Zeroizing<String>> {
 /// A problem and its next step, in the error colour.
 pub fn explanation(ui: &mut egui::Ui, x: &crate::explain::Explanation) {
     ui.colored_label(ui.visuals().error_fg_color, &x.problem);
-    ui.label(format!("What to do: {}", x.next_step));
+    ui.label(tr!("gui-secret-what-to-do", next = x.next_step.as_str()));
 }
 
 fn accounts(secret: &mut SecretInput, ui: &mut egui::Ui) -> Option<Action> {
     let Some(Ok(Candidate::Migration(batch))) = &secret.parsed else {
         return None;
     };
-    ui.label(format!(
-        "This export holds {} accounts:",
-        batch.accounts.len()
-    ));
+    ui.label(tr!("gui-secret-export-holds", count = batch.accounts.len()));
     let mut chosen = secret.account;
     for (i, a) in batch.accounts.iter().enumerate() {
         let name = match (&a.issuer, &a.account) {
             (Some(x), Some(y)) => format!("{x} · {y}"),
             (Some(x), None) | (None, Some(x)) => x.clone(),
-            _ => format!("account {}", i + 1),
+            _ => tr!("gui-secret-account-n", n = i + 1),
         };
         let usable = a.usable.is_ok();
         let text = if usable {
             name
         } else {
-            format!("{name} (cannot be burned)")
+            tr!("gui-secret-cannot-burn", name = name)
         };
         ui.add_enabled_ui(usable, |ui| {
             ui.radio_value(&mut chosen, Some(i), text);
@@ -197,17 +205,19 @@ pub fn open_image_dialog(ctx: &egui::Context) -> Option<Action> {
     let mut path = ctx.data(|d| d.get_temp::<String>(path_id).unwrap_or_default());
     let mut close = false;
     egui::Modal::new(egui::Id::unique("open-image-modal")).show(ctx, |ui| {
-        ui.heading("Open image");
-        ui.label("Path of a PNG, JPEG, BMP or WebP picture of the QR code (or drop the file on the window):");
+        ui.heading(tr!("gui-secret-open-heading"));
+        ui.label(tr!("gui-secret-open-path"));
         let r = ui.add(egui::TextEdit::singleline(&mut path).desired_width(420.0));
         r.request_focus();
         ui.horizontal(|ui| {
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (ui.button("Open").clicked() || enter) && !path.trim().is_empty() {
+            if (ui.button(tr!("gui-secret-open")).clicked() || enter) && !path.trim().is_empty() {
                 action = Some(Action::OpenImage(std::path::PathBuf::from(path.trim())));
                 close = true;
             }
-            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            if ui.button(tr!("gui-secret-cancel")).clicked()
+                || ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
                 close = true;
             }
         });

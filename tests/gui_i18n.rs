@@ -1,0 +1,330 @@
+//! Every word the app's own views show comes from the message catalogue:
+//! in the hidden pseudo-language each catalogue message is wrapped in
+//! ⟦…⟧, and the accessibility tree of the real app (egui_kittest) is
+//! walked for visible text outside the brackets. The records and hand-out
+//! views fail on any such text; the secret panel and the expert log are
+//! checked through their own widgets (they share the burner view with
+//! panels converted elsewhere), and the burner view's remaining plain
+//! strings are printed as a list, not failed. Pure data (serials, codes,
+//! numbers, paths, UPNs, reader and model names) is allowed. Plus the
+//! language menu, and German snapshots of the records and burner views.
+
+mod common;
+
+use common::gui::{click, demo_app, pump, token_identified, type_into, type_secret};
+use eframe::egui;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, NodeT, Queryable};
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+use totp_burner::app::BurnerApp;
+use totp_burner::app::demo::{DEMO_READER, DEMO_URI};
+use totp_burner::app::settings::Settings;
+use totp_burner::clock::ManualClock;
+use totp_burner::i18n::{self, Lang};
+use totp_burner::station::handout;
+use totp_burner::station::records::Store;
+
+/// The language is the process's: one test at a time here.
+static LANGUAGE: Mutex<()> = Mutex::new(());
+
+const NOW: u64 = 1_790_000_000;
+const PASSPHRASE: &str = "gui i18n passphrase";
+const DEMO_SERIAL: &str = "86596220000001";
+const MODEL: &str = "OTPC-P2-i";
+
+/// Records with the demo token burned and handed out (secret kept),
+/// another burned and one interrupted: every kind of row.
+fn records(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "totp-burner-gui-i18n-{name}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = common::gui::burned_records(&dir, "desk-i18n", "box-7", PASSPHRASE, |i| vec![i; 20]);
+    let store = Store::open(&path, None).unwrap();
+    handout::assign(&store, DEMO_SERIAL, "alice@contoso.com", Some(DEMO_READER)).unwrap();
+    drop(store);
+    // One fixed time for every row, so the snapshots do not change with
+    // the minute the test ran. A fixture only: the app's store is
+    // append-only, so its trigger is lifted here (opening the store puts
+    // it back).
+    let db = rusqlite::Connection::open(&path).unwrap();
+    db.execute_batch(&format!(
+        "DROP TRIGGER records_append_only_u; UPDATE records SET time = {NOW};"
+    ))
+    .unwrap();
+    path
+}
+
+/// The text of every node shown: a label's value, other widgets' labels
+/// and (except text fields, which hold what was typed) their values.
+fn shown_texts(h: &Harness<'_, BurnerApp>) -> Vec<String> {
+    let mut out = Vec::new();
+    for n in h.query_all(By::new()) {
+        let a = n.accesskit_node();
+        let role = a.role();
+        let texts = match role {
+            Role::Label => vec![a.value()],
+            // A wrapped label's lines: the label holds the whole text.
+            Role::TextRun => continue,
+            Role::TextInput | Role::MultilineTextInput | Role::PasswordInput => vec![a.label()],
+            _ => vec![a.label(), a.value()],
+        };
+        out.extend(texts.into_iter().flatten().filter(|t| !t.trim().is_empty()));
+    }
+    out
+}
+
+/// The text outside any ⟦…⟧ (nested ones included).
+fn outside_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '⟦' => depth += 1,
+            '⟧' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether `text` is pure data or wholly catalogue text.
+fn is_catalogue_or_data(text: &str, data: &[&str]) -> bool {
+    let rest = outside_brackets(text);
+    let rest = rest.trim();
+    let word = |w: &str| {
+        !w.chars().any(char::is_alphabetic)
+            || data.contains(&w)
+            || w.contains('@')
+            || w.contains('/')
+            || w == "(!)"
+    };
+    rest.is_empty() || data.contains(&rest) || rest.split_whitespace().all(word)
+}
+
+/// The shown texts that are neither catalogue text nor data.
+fn plain(h: &Harness<'_, BurnerApp>, data: &[&str]) -> BTreeSet<String> {
+    shown_texts(h)
+        .into_iter()
+        .filter(|t| !is_catalogue_or_data(t, data))
+        .collect()
+}
+
+fn data() -> Vec<&'static str> {
+    use totp_burner::station::records::{host_name, os_user};
+    let host: &'static str = Box::leak(host_name().into_boxed_str());
+    let user: &'static str = Box::leak(os_user().into_boxed_str());
+    vec![
+        DEMO_READER,
+        MODEL,
+        "box-7",
+        "desk-i18n",
+        host,
+        user,
+        "Demo Company · technician@example.com",
+        "Demo Company",
+    ]
+}
+
+fn app(clock: &ManualClock, path: &std::path::Path) -> Harness<'static, BurnerApp> {
+    let mut h = demo_app(clock);
+    h.state_mut()
+        .records
+        .set_records_path(Some(path.to_path_buf()));
+    h.state_mut()
+        .handout
+        .set_records_path(Some(path.to_path_buf()));
+    h
+}
+
+/// A view's plain strings, less those of the shell around every view
+/// (tab bar, status line: not this change's), seen in the station view.
+fn view_plain(h: &mut Harness<'_, BurnerApp>, tab: &str, chrome: &BTreeSet<String>) -> Vec<String> {
+    click(h, tab);
+    h.run_steps(4);
+    plain(h, &data()).difference(chrome).cloned().collect()
+}
+
+#[test]
+fn the_records_hand_out_secret_and_log_views_show_only_catalogue_text() {
+    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    let path = records("pseudo");
+    let clock = ManualClock::new(NOW);
+    let mut h = app(&clock, &path);
+    pump(&mut h, "the token to be read", token_identified);
+    i18n::set_language(Lang::Pseudo);
+    // The default fonts lack ⟦ and ⟧: they draw as boxes, the tree keeps them.
+    h.ctx
+        .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+    h.run_steps(2);
+
+    click(&mut h, "Station");
+    h.run_steps(4);
+    let chrome = plain(&h, &data());
+
+    // Records: the rows (ok, interrupted, handed out), filters, exports,
+    // and an export's failure.
+    let mut failures = view_plain(&mut h, "Records", &chrome);
+    pump(&mut h, "the records", |h| h.state().records.rows.len() == 3);
+    h.state_mut().records.export_path = String::new();
+    click(&mut h, "⟦Export records (CSV)…⟧");
+    pump(&mut h, "the export's failure", |h| {
+        h.query_all(By::new().label_contains("⟦No file to write"))
+            .next()
+            .is_some()
+    });
+    failures.extend(plain(&h, &data()).difference(&chrome).cloned());
+
+    // Hand-out: the token on the reader, the recent hand-outs, the codes
+    // refused without a passphrase.
+    failures.extend(view_plain(&mut h, "Hand-out", &chrome));
+    pump(&mut h, "the serial from the reader", |h| {
+        h.state().handout.serial == DEMO_SERIAL
+    });
+    click(&mut h, "⟦Show codes⟧");
+    h.run_steps(4);
+    failures.extend(plain(&h, &data()).difference(&chrome).cloned());
+    let failures: BTreeSet<_> = failures.into_iter().collect();
+    assert!(
+        failures.is_empty(),
+        "text outside the catalogue in the records or hand-out view:\n{}",
+        failures.into_iter().collect::<Vec<_>>().join("\n")
+    );
+
+    // The burner view: its secret panel in each state and the expert log
+    // must be catalogue text; the rest is listed for the panels' owner.
+    click(&mut h, "Burner");
+    h.run_steps(4);
+    let wrapped = |h: &Harness<'_, BurnerApp>, text: &str| {
+        h.query_all(By::new().label_contains(text)).next().is_some()
+    };
+    for t in [
+        "⟦1. Secret⟧",
+        "⟦Scan screen⟧",
+        "⟦Open image…⟧",
+        "⟦Paste⟧",
+        "⟦Show secret⟧",
+    ] {
+        assert!(wrapped(&h, t), "{t} in the secret panel");
+    }
+    let mut burner = plain(&h, &data());
+    let field = "⟦Secret key, otpauth link or export:⟧";
+    type_into(&mut h, field, "12345678");
+    h.run_steps(4);
+    assert!(wrapped(&h, "⟦What to do: ⟦"), "the problem's next step");
+    burner.extend(plain(&h, &data()));
+    click(&mut h, "⟦Clear⟧");
+    type_into(&mut h, field, DEMO_URI);
+    h.run_steps(4);
+    assert!(wrapped(&h, "⟦Ready: Demo Company"), "the ready line");
+    assert!(wrapped(&h, "⟦from ⟦typed⟧⟧"), "where the secret came from");
+    click(&mut h, "⟦Expert log⟧");
+    h.run_steps(2);
+    assert!(wrapped(&h, "⟦Copy log⟧") && wrapped(&h, "⟦Clear log⟧"));
+    burner.extend(plain(&h, &data()));
+    let mine: Vec<_> = burner
+        .iter()
+        .filter(|t| {
+            let en = [
+                "Secret key, otpauth link or export:",
+                "Show secret",
+                "Scan screen",
+                "What to do:",
+                "Ready:",
+                "Expert log",
+                "Virtual token",
+                "Lift off the reader",
+            ];
+            en.iter().any(|e| t.contains(e))
+        })
+        .collect();
+    assert!(
+        mine.is_empty(),
+        "secret panel, log or demo text outside the catalogue: {mine:?}"
+    );
+    println!(
+        "Burner view: {} strings still outside the catalogue (for the panels' owner):",
+        burner.len()
+    );
+    for t in &burner {
+        println!("  {t:?}");
+    }
+    i18n::set_language(Lang::En);
+}
+
+#[test]
+fn the_brackets_check_tells_catalogue_text_from_plain_text() {
+    let data = ["Demo reader (virtual)"];
+    assert!(is_catalogue_or_data("⟦Records⟧", &data));
+    assert!(is_catalogue_or_data("⟦a ⟦b⟧ c⟧ ⟦d⟧", &data));
+    assert!(is_catalogue_or_data("(!) ⟦interrupted⟧", &data));
+    assert!(is_catalogue_or_data("86596220000001", &data));
+    assert!(is_catalogue_or_data("123 456", &data));
+    assert!(is_catalogue_or_data("alice@contoso.com", &data));
+    assert!(is_catalogue_or_data("Demo reader (virtual)", &data));
+    assert!(!is_catalogue_or_data("Records", &data));
+    assert!(!is_catalogue_or_data("⟦Token⟧ handed out", &data));
+    assert!(!is_catalogue_or_data("12 s left", &data));
+}
+
+#[test]
+fn the_language_menu_switches_at_once_and_is_saved() {
+    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    common::gui::english();
+    let file = common::gui::settings_file();
+    let mut settings = Settings::load(file.clone());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(400.0, 300.0))
+        .build_ui_state(
+            |ui, s: &mut Settings| {
+                totp_burner::app::language_combo(s, ui);
+                ui.label(totp_burner::tr!("gui-records-heading"));
+            },
+            settings.clone(),
+        );
+    h.run();
+    assert!(h.query_by_label("Records").is_some());
+    h.get_by_label("Language:").click();
+    h.run();
+    h.get_by_label("Deutsch").click();
+    h.run();
+    assert_eq!(h.state().language, Some(Lang::De));
+    assert_eq!(i18n::language(), Lang::De);
+    assert!(
+        h.query_by_label("Protokoll").is_some(),
+        "the view speaks German at once"
+    );
+    assert!(h.query_by_label("Sprache:").is_some());
+    settings = Settings::load(file);
+    assert_eq!(settings.language, Some(Lang::De), "saved");
+    i18n::set_language(Lang::En);
+}
+
+#[test]
+fn german_snapshots_of_the_records_and_burner_views() {
+    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    let path = records("de");
+    let clock = ManualClock::new(NOW);
+    let mut h = app(&clock, &path);
+    pump(&mut h, "the token to be read", token_identified);
+    type_secret(&mut h, DEMO_URI);
+    i18n::set_language(Lang::De);
+    h.run_steps(4);
+    assert!(
+        h.query_all(By::new().label_contains("Bereit: Demo Company"))
+            .next()
+            .is_some()
+    );
+    h.snapshot("de_burner");
+    click(&mut h, "Records");
+    pump(&mut h, "the records", |h| h.state().records.rows.len() == 3);
+    h.run_steps(2);
+    assert!(h.query_by_label("Seriennummer oder UPN suchen:").is_some());
+    h.snapshot("de_records");
+    i18n::set_language(Lang::En);
+}
