@@ -1,5 +1,5 @@
 //! Choices remembered between runs: the display timeout, the view and the
-//! reader, in a JSON file in the per-user config folder
+//! reader (and, set by hand, the renderer), in a JSON file in the per-user config folder
 //! (`TOTP_BURNER_CONFIG_DIR` overrides the folder, for tests). Never holds
 //! a secret. HMAC and time step are not remembered: they belong to each
 //! secret (its link, else SHA-1 / 30 s); files from older versions that
@@ -22,6 +22,9 @@ pub struct Settings {
     pub wizard: bool,
     /// Last reader chosen by hand.
     pub reader: Option<String>,
+    /// `"wgpu"` or `"glow"`: always open the window with this renderer
+    /// (set by hand; unset, wgpu and glow where wgpu cannot start).
+    pub renderer: Option<super::Renderer>,
 }
 
 impl Default for Settings {
@@ -31,6 +34,7 @@ impl Default for Settings {
             display_timeout: DisplayTimeout::default().seconds(),
             wizard: false,
             reader: None,
+            renderer: None,
         }
     }
 }

@@ -250,7 +250,7 @@ pub fn transport(e: &TransportError, step: Option<Step>) -> Explanation {
         ),
         T::ServiceUnavailable => Explanation::new(
             "The smart-card service is not running.",
-            "On Linux start it with \"sudo systemctl start pcscd\"; on Windows start the \"Smart Card\" service. Then try again.",
+            "On Linux start it with \"sudo systemctl start pcscd\"; on Windows start the \"Smart Card\" service (services.msc). Then try again. (Wine has no smart-card service: run the tool on Windows itself.)",
         ),
         T::Timeout => Explanation::new(
             format!("The token stopped answering{during}."),
