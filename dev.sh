@@ -11,6 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# The built binary (cargo's CARGO_TARGET_DIR is honoured: a shared or
+# per-user target folder works too).
+BIN="${CARGO_TARGET_DIR:-target}/debug/totp-burner"
+
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 as_root() {
@@ -78,7 +82,7 @@ stop_pcscd() {
 # A pcscd that lists the virtual readers: use a running one, or start our
 # own (and stop exactly that process on exit).
 ensure_pcscd() {
-    local bin=target/debug/totp-burner
+    local bin=$BIN
     if "$bin" readers 2>/dev/null | grep -q "Virtual PCD"; then
         log "using the pcscd already running"
         return
@@ -356,14 +360,14 @@ cmd_demo() {
     cargo build --locked --quiet
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
         log "opening the app with its built-in virtual token (demo mode)"
-        exec target/debug/totp-burner gui --demo
+        exec "$BIN" gui --demo
     fi
     log "no desktop (DISPLAY/WAYLAND_DISPLAY) here: running the command-line demo through pcscd instead"
     cmd_demo_cli
 }
 
 cmd_demo_cli() {
-    local bin=target/debug/totp-burner
+    local bin=$BIN
     ensure_pcscd
     trap stop_demo EXIT
     log "laying a virtual token (an OTPC-P2-i whose clock drifted 3 s) on the virtual reader"
