@@ -6,6 +6,8 @@
 #   ./dev.sh bench  benchmarks (figures in README.md), zxing-cpp beside our QR decoder
 #   ./dev.sh measure-gui [scan]  the real window on Xvfb: start-up, idle CPU, memory, scan latency
 #   ./dev.sh check-windows   compile-check the Windows build (WinSCard, xcap)
+#   ./dev.sh package [DIR]   release .deb, MSI and portable zip into DIR (default dist/)
+#   ./dev.sh measure-renderers  first frame, idle CPU and memory per renderer
 #   ./dev.sh fuzz [SECONDS]  fuzz every target for SECONDS (default 60; nightly, cargo-fuzz)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -26,10 +28,18 @@ as_root() {
 # capture and window tests, Mesa (software Vulkan/GL) for the app's wgpu
 # renderer and kittest snapshots, imagemagick/xdotool to drive and
 # photograph the real window. chrony and faketime serve local time servers
-# (one 120 s ahead) for the PC clock check tests.
+# (one 120 s ahead) for the PC clock check tests. The packages: the
+# Windows cross build (mingw: linker, resource compiler) run under Wine,
+# wixl/msitools for the MSI, zip; cargo-deb's dpkg-shlibdeps (dpkg-dev),
+# lintian, mmdebstrap for a clean Debian root, and the desktop entry and
+# metainfo validators.
 SYSTEM_PACKAGES=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd libclang-dev xvfb
     mesa-vulkan-drivers libgl1-mesa-dri libegl1 libxkbcommon-x11-0 imagemagick xdotool
-    chrony faketime xclip)
+    chrony faketime xclip
+    gcc-mingw-w64-x86-64 wine wine64 wixl msitools zip
+    dpkg-dev lintian mmdebstrap desktop-file-utils appstream)
+
+WINDOWS=x86_64-pc-windows-gnu
 
 ensure_system_packages() {
     local missing=()
@@ -170,10 +180,77 @@ start_ntp_servers() {
     NTP_IN_SYNC="127.0.0.1:$((port + 1))"
 }
 
+# One X screen and one Wine prefix for the Windows tier (the tests share
+# both, one at a time); the prefix's wineserver and Xvfb are stopped by
+# their PIDs / prefix, and the prefix removed.
+WINE_DIR=""
+XVFB_PID=""
+WINE_DISPLAY=""
+
+start_wine() {
+    WINE_DIR=$(mktemp -d /tmp/totp-burner-wine.XXXXXX)
+    trap cleanup EXIT
+    scripts/wine/prefix.sh "$WINE_DIR/prefix"
+    Xvfb -displayfd 3 -screen 0 2560x1440x24 -nolisten tcp 3>"$WINE_DIR/display" 2>/dev/null &
+    XVFB_PID=$!
+    for _ in $(seq 100); do [ -s "$WINE_DIR/display" ] && break; sleep 0.1; done
+    WINE_DISPLAY=":$(cat "$WINE_DIR/display")"
+}
+
+stop_wine() {
+    if [ -n "$WINE_DIR" ]; then
+        WINEPREFIX="$WINE_DIR/prefix" wineserver -k 2>/dev/null || true
+        rm -rf "$WINE_DIR"
+        WINE_DIR=""
+    fi
+    if [ -n "$XVFB_PID" ]; then
+        kill "$XVFB_PID" 2>/dev/null || true
+        wait "$XVFB_PID" 2>/dev/null || true
+        XVFB_PID=""
+    fi
+}
+
 # Stops everything this script started.
 cleanup() {
     stop_ntp_servers
     stop_pcscd
+    stop_wine
+}
+
+# Cargo's output folder (CARGO_TARGET_DIR or ./target).
+target_dir() { cargo metadata --format-version 1 --no-deps | sed 's/.*"target_directory":"\([^"]*\)".*/\1/'; }
+
+# "N passed" summed over the "test result:" lines of a cargo test log.
+passed_in() { awk '/^test result:/ { n += $4 } END { print n + 0 }' "$1"; }
+
+# The Windows tier: cross-build every test for Windows and run each binary
+# that needs no pcscd under Wine on an X screen (cargo's runner), build the
+# MSI and zip from that build, then drive the Windows exes under Wine from
+# tests/windows_wine.rs (scan --screen, the real window, PC/SC, the MSI
+# install). Line tables are left out of the Windows build (half the link
+# time and disk; a panic under Wine still names the test).
+cmd_test_windows() {
+    local out=$1 logs
+    rustup target list --installed | grep -qx "$WINDOWS" || rustup target add "$WINDOWS"
+    export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="-C debuginfo=0"
+    log "Windows build: every test cross-compiled for $WINDOWS"
+    cargo test --locked --target "$WINDOWS" --tests --no-run
+    start_wine
+    logs=$WINE_DIR
+    log "the Windows test binaries under Wine (prefix $WINE_DIR/prefix, Xvfb $WINE_DISPLAY)"
+    WINEPREFIX="$WINE_DIR/prefix" WINEDEBUG=-all DISPLAY="$WINE_DISPLAY" \
+        CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine \
+        cargo test --locked --target "$WINDOWS" --tests 2>&1 | tee "$logs/windows.log"
+    local bin_dir
+    bin_dir="$(target_dir)/$WINDOWS/debug"
+    log "the MSI and the portable zip from this build"
+    scripts/package_windows.sh "$bin_dir" "$out"
+    log "the Windows build driven under Wine: scan --screen, the real window, PC/SC, MSI install"
+    WINEPREFIX="$WINE_DIR/prefix" DISPLAY="$WINE_DISPLAY" TOTP_BURNER_WINDOWS_BIN_DIR="$bin_dir" \
+        TOTP_BURNER_WINDOWS_MSI="$(ls "$out"/totp-burner-*-x64.msi)" \
+        cargo test --locked --all-features --test windows_wine 2>&1 | tee "$logs/windows_wine.log"
+    log "under Wine: $(passed_in "$logs/windows.log") tests of the Windows test binaries passed, and $(passed_in "$logs/windows_wine.log") tests drove the Windows exes and MSI"
+    stop_wine
 }
 
 cmd_test() {
@@ -204,6 +281,32 @@ cmd_test() {
     TOTP_BURNER_TEST_NTP_SHIFTED="$NTP_SHIFTED" TOTP_BURNER_TEST_NTP_IN_SYNC="$NTP_IN_SYNC" \
         cargo test --locked --all-features --test ntp
     stop_ntp_servers
+    local t=$SECONDS pkg_dir
+    pkg_dir=$(mktemp -d /tmp/totp-burner-packages.XXXXXX)
+    log "the Debian package (from this debug build): lintian, then installed into a clean Debian 12"
+    scripts/check_deb.sh "$(scripts/package_linux.sh dev "$pkg_dir")"
+    log "Debian package checks took $((SECONDS - t)) s"
+    t=$SECONDS
+    cmd_test_windows "$pkg_dir"
+    log "the Windows tier took $((SECONDS - t)) s"
+    rm -rf "$pkg_dir"
+}
+
+# Release packages for technicians: the .deb, the MSI and the portable zip
+# in one folder.
+cmd_package() {
+    local out=${1:-dist}
+    ensure_system_packages
+    ensure_rust
+    rustup target list --installed | grep -qx "$WINDOWS" || rustup target add "$WINDOWS"
+    mkdir -p "$out"
+    log "the Debian package (release build)"
+    scripts/package_linux.sh release "$out"
+    log "the Windows build (release) and its MSI and zip"
+    cargo build --locked --release --target "$WINDOWS" --bins
+    scripts/package_windows.sh "$(target_dir)/$WINDOWS/release" "$out"
+    log "packages in $out:"
+    ls -l "$out"
 }
 
 # zxing-cpp (C++), through its Python package in a venv of our own, for the
@@ -313,6 +416,8 @@ case "${1:-}" in
         SYSTEM_PACKAGES=(gcc-mingw-w64-x86-64); ensure_system_packages
         cargo check --locked --target x86_64-pc-windows-gnu --all-targets ;;
     measure-gui) shift; ensure_system_packages; ensure_rust; scripts/measure_gui.sh "$@" ;;
+    measure-renderers) shift; ensure_system_packages; ensure_rust; scripts/measure_renderers.sh ;;
+    package) shift; cmd_package "$@" ;;
     bench) shift; cmd_bench "$@" ;;
     fuzz) shift; cmd_fuzz "$@" ;;
     *)

@@ -190,6 +190,9 @@ fn wrong_qr_is_explained_on_stderr_with_exit_2() {
     assert!(text(&o.stderr).contains("serial number"));
 }
 
+/// Linux (pcsc-lite's socket); the Windows build's counterpart runs under
+/// Wine in tests/windows_wine.rs.
+#[cfg(target_os = "linux")]
 #[test]
 fn no_smart_card_service_is_explained_at_once() {
     // pcsc-lite finds the daemon through this socket; pointing it nowhere
@@ -307,6 +310,9 @@ fn help_lists_the_subcommands() {
     assert!(text(&o.stdout).contains("burn"));
 }
 
+/// Linux: a session without DISPLAY or WAYLAND_DISPLAY. (Windows always
+/// has a desktop.)
+#[cfg(target_os = "linux")]
 #[test]
 fn the_window_without_a_desktop_says_what_to_do() {
     let o = bin()

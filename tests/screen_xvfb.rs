@@ -464,3 +464,64 @@ fn stale_pixels_of_our_window_are_masked() {
     assert_eq!(unmasked, [OURS], "the stale pixels still show our QR");
     assert!(masked.is_empty(), "masked: {masked:?}");
 }
+/// Where wgpu gets no device, the window starts again with glow, says
+/// why, and works: scan, burn, verify. (`WGPU_BACKEND=metal` leaves wgpu
+/// no adapter on Linux, as a PC over RDP or Wine leaves it none.)
+#[test]
+fn glow_draws_the_window_when_wgpu_cannot_start() {
+    let x = start_xvfb();
+    let dir = artifact_dir("xvfb-glow");
+    let log = dir.join("events.log");
+    let mut cmd = demo_window(&x.display, &dir, &log);
+    cmd.env("WGPU_BACKEND", "metal");
+    let app = Killed(cmd.spawn().unwrap());
+    let renderer = wait_for_line(&log, "renderer:", Duration::from_secs(30));
+    assert!(
+        renderer.starts_with("renderer: glow (OpenGL); wgpu could not start here ("),
+        "{renderer}"
+    );
+    common::xvfb::drive_demo(&x.display, &log, &dir.join("glow_after_burn.png"));
+    drop(app);
+}
+
+/// `--renderer glow` draws with glow without trying wgpu.
+#[test]
+fn renderer_flag_forces_glow() {
+    let x = start_xvfb();
+    let dir = artifact_dir("xvfb-forced-glow");
+    let log = dir.join("events.log");
+    let mut cmd = demo_window(&x.display, &dir, &log);
+    cmd.args(["--renderer", "glow"]);
+    let app = Killed(cmd.spawn().unwrap());
+    let renderer = wait_for_line(&log, "renderer:", Duration::from_secs(30));
+    assert_eq!(
+        renderer,
+        "renderer: glow (chosen by --renderer or the settings)"
+    );
+    wait_for_line(&log, "first frame", Duration::from_secs(30));
+    drop(app);
+}
+
+fn artifact_dir(name: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `totp-burner gui --demo` on `display`, its settings in `dir`, its
+/// events in `log`.
+fn demo_window(display: &str, dir: &Path, log: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_totp-burner"));
+    cmd.args(["gui", "--demo"])
+        .env("DISPLAY", display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WGPU_BACKEND")
+        .env("TOTP_BURNER_LANG", "en")
+        .env("XDG_RUNTIME_DIR", dir)
+        .env("XDG_CONFIG_HOME", dir)
+        .env("TOTP_BURNER_EVENT_LOG", log)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    cmd
+}

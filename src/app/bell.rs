@@ -23,13 +23,14 @@ pub fn ring_failure() {
 }
 
 /// One sound (never fails loudly: a missing bell is not an error).
-#[cfg_attr(not(windows), allow(unused_variables))]
+#[cfg(windows)]
 fn sound(failure: bool) {
-    #[cfg(windows)]
-    {
-        windows_beep(failure);
-        return;
-    }
+    windows_beep(failure);
+}
+
+/// One sound (never fails loudly: a missing bell is not an error).
+#[cfg(not(windows))]
+fn sound(_failure: bool) {
     #[cfg(target_os = "linux")]
     if std::env::var_os("DISPLAY").is_some() {
         use x11rb::connection::Connection;
@@ -40,7 +41,6 @@ fn sound(failure: bool) {
             return;
         }
     }
-    #[cfg(not(windows))]
     eprint!("\x07");
 }
 

@@ -14,9 +14,11 @@ pub mod capture;
 mod clipboard_wipe;
 pub mod demo;
 pub mod device;
+pub mod error_box;
 pub mod handout;
 pub mod readers;
 pub mod records;
+pub mod renderer;
 pub mod secret_input;
 pub mod settings;
 pub mod state;
@@ -27,6 +29,7 @@ pub mod wizard;
 pub mod workers;
 pub mod zeroizing_text;
 
+pub use renderer::Renderer;
 pub use state::BurnerApp;
 pub use ui::language::combo as language_combo;
 pub use ui::{NEXT_SHORTCUT, PanelRects, SCAN_SHORTCUT, theme};
@@ -56,11 +59,35 @@ pub fn window_icon() -> eframe::egui::IconData {
 /// finds the window it hides by it (`capture::screen::wait_until_hidden`).
 pub const WINDOW_TITLE: &str = "TOTP burner";
 
-/// Open the window; `demo` uses the built-in virtual token.
-pub fn run(demo: bool) -> Result<(), String> {
+/// Open the window; `demo` uses the built-in virtual token. `renderer`
+/// (`--renderer`) or else the `renderer` setting forces one renderer;
+/// otherwise wgpu, and glow where wgpu cannot start (see `renderer`).
+pub fn run(demo: bool, renderer: Option<Renderer>) -> Result<(), String> {
+    let settings_path = settings::Settings::default_path();
+    let settings = settings::Settings::load(settings_path.clone());
     // The chosen language, before anything is drawn.
-    settings::Settings::load(settings::Settings::default_path()).apply_language();
-    let options = eframe::NativeOptions {
+    settings.apply_language();
+    let forced = renderer.or(settings.renderer);
+    renderer::run_with_fallback(forced, |r, wgpu_failure| {
+        let note = renderer::started_note(r, forced.is_some(), wgpu_failure);
+        let settings_path = settings_path.clone();
+        eframe::run_native(
+            "totp-burner",
+            native_options(demo, r),
+            Box::new(move |cc| {
+                let mut app =
+                    BurnerApp::new(&cc.egui_ctx, Arc::new(SystemClock), demo, settings_path);
+                app.workers.note_event(&note);
+                app.workers.log.push(note);
+                Ok(Box::new(app))
+            }),
+        )
+    })
+    .map_err(|e| e.to_string())
+}
+
+fn native_options(demo: bool, renderer: Renderer) -> eframe::NativeOptions {
+    eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title(if demo {
                 format!("{WINDOW_TITLE} — demo")
@@ -72,22 +99,9 @@ pub fn run(demo: bool) -> Result<(), String> {
             .with_drag_and_drop(true)
             .with_app_id(crate::APP_ID)
             .with_icon(window_icon()),
+        renderer: renderer.eframe(),
         ..Default::default()
-    };
-    eframe::run_native(
-        "totp-burner",
-        options,
-        Box::new(move |cc| {
-            let settings = settings::Settings::default_path();
-            Ok(Box::new(BurnerApp::new(
-                &cc.egui_ctx,
-                Arc::new(SystemClock),
-                demo,
-                settings,
-            )))
-        }),
-    )
-    .map_err(|e| e.to_string())
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Choices remembered between runs: the display timeout, the view and the
-//! reader, in a JSON file in the per-user config folder
+//! reader (and, set by hand, the renderer), in a JSON file in the per-user config folder
 //! (`TOTP_BURNER_CONFIG_DIR` overrides the folder, for tests). Never holds
 //! a secret. HMAC and time step are not remembered: they belong to each
 //! secret (its link, else SHA-1 / 30 s); files from older versions that
@@ -28,6 +28,9 @@ pub struct Settings {
     /// The language chosen in the app (None: follow the OS).
     #[serde(with = "language_code")]
     pub language: Option<Lang>,
+    /// `"wgpu"` or `"glow"`: always open the window with this renderer
+    /// (set by hand; unset, wgpu and glow where wgpu cannot start).
+    pub renderer: Option<super::Renderer>,
 }
 
 /// A language as its code in the file; unknown codes read as None.
@@ -56,6 +59,7 @@ impl Default for Settings {
             wizard: false,
             reader: None,
             language: None,
+            renderer: None,
         }
     }
 }

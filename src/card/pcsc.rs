@@ -29,6 +29,9 @@ fn map_error(e: pcsc::Error, phase: Phase) -> TransportError {
         E::NoService | E::ServiceStopped | E::UnknownResMng | E::Shutdown => {
             TransportError::ServiceUnavailable
         }
+        // A service that cannot even open a context is as good as absent:
+        // Wine's winscard.dll is a stub that answers every call this way.
+        E::InternalError if phase == Phase::Setup => TransportError::ServiceUnavailable,
         E::NoReadersAvailable => TransportError::NoReader,
         E::ReaderUnavailable | E::UnknownReader => TransportError::ReaderRemoved,
         E::NoSmartcard | E::UnpoweredCard | E::UnresponsiveCard if phase != Phase::Exchange => {

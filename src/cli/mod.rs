@@ -48,6 +48,19 @@ pub struct GuiArgs {
     /// Use a built-in virtual reader and token, and show a demo QR code.
     #[arg(long)]
     pub demo: bool,
+    /// Draw the window with this renderer (default: wgpu, and glow where
+    /// wgpu cannot start; the `renderer` setting does the same).
+    #[arg(long, value_enum, value_name = "RENDERER")]
+    pub renderer: Option<crate::app::Renderer>,
+}
+
+/// The GUI-only program (`totp-burner-gui`): `gui`'s arguments alone.
+#[derive(Debug, Parser)]
+#[command(name = "totp-burner-gui", version, about = "Opens the TOTP burner desktop app.", long_about = None)]
+pub struct GuiCli {
+    /// The same arguments as `totp-burner gui`.
+    #[command(flatten)]
+    pub args: GuiArgs,
 }
 
 /// The subcommands.
@@ -89,8 +102,8 @@ where
         }
     };
     match cli.command {
-        None => gui(false),
-        Some(Command::Gui(a)) => gui(a.demo),
+        None => gui(false, None),
+        Some(Command::Gui(a)) => gui(a.demo, a.renderer),
         Some(Command::Info(a)) => info::run(&a),
         Some(Command::Burn(a)) => burn::run(&a),
         Some(Command::SyncTime(a)) => sync_time::run(&a),
@@ -103,18 +116,31 @@ where
     }
 }
 
-fn gui(demo: bool) -> i32 {
-    match crate::app::run(demo) {
+/// `totp-burner-gui`: parse `gui`'s arguments, open the window, return
+/// the exit code.
+pub fn gui_main_with_args<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    match GuiCli::try_parse_from(args) {
+        Ok(cli) => gui(cli.args.demo, cli.args.renderer),
+        Err(e) => {
+            let _ = e.print();
+            if e.use_stderr() { EXIT_USAGE } else { EXIT_OK }
+        }
+    }
+}
+
+fn gui(demo: bool, renderer: Option<crate::app::Renderer>) -> i32 {
+    match crate::app::run(demo, renderer) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!(
-                "{}",
-                tr!(
-                    "cli-error",
-                    problem = tr!("cli-window-failed", error = e.to_string())
-                )
-            );
-            eprintln!("{}", tr!("cli-next", next = tr!("cli-window-failed-next")));
+            let problem = tr!("cli-window-failed", error = e.to_string());
+            let next = tr!("cli-window-failed-next");
+            eprintln!("{}", tr!("cli-error", problem = problem.clone()));
+            eprintln!("{}", tr!("cli-next", next = next.clone()));
+            crate::app::error_box::show("TOTP burner", &format!("{problem}\n\n{next}"));
             EXIT_FAILED
         }
     }
