@@ -5,127 +5,19 @@
 
 mod common;
 
-use common::xvfb::Xvfb;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-use x11rb::connection::{Connection, RequestConnection};
-use x11rb::protocol::xproto::{
-    AtomEnum, ConnectionExt as _, CreateWindowAux, ImageFormat, PropMode, WindowClass,
+use common::xvfb::{
+    Killed, PropertyValue, Xvfb, drive_demo, show_image, show_window, wait_for_line,
 };
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+use x11rb::connection::Connection;
+use x11rb::protocol::xproto::{ConnectionExt as _, CreateWindowAux, WindowClass};
 use x11rb::rust_connection::RustConnection;
 use x11rb::wrapper::ConnectionExt as _;
 
 fn start_xvfb() -> Xvfb {
     common::xvfb::start_xvfb("2560x1440x24")
-}
-
-/// Show `png` in a window at (x, y) on `display`; keep the connection open.
-fn show_window(display: &str, png: &Path, x: i16, y: i16) -> impl Connection {
-    let img = image::open(png).unwrap().to_rgb8();
-    let (conn, _) = show_image(display, &img, x, y, &[]);
-    std::thread::sleep(Duration::from_millis(300));
-    conn
-}
-
-/// Show `img` in a new top-level window at (x, y), its pixels as the
-/// window's background (the X server paints it, no client needed), with
-/// the given (property, UTF-8 value) pairs set before it is mapped.
-fn show_image(
-    display: &str,
-    img: &image::RgbImage,
-    x: i16,
-    y: i16,
-    properties: &[(&str, PropertyValue)],
-) -> (RustConnection, u32) {
-    let (w, h) = img.dimensions();
-    let (conn, screen_num) = x11rb::connect(Some(display)).unwrap();
-    let screen = conn.setup().roots[screen_num].clone();
-    let pixmap = conn.generate_id().unwrap();
-    conn.create_pixmap(screen.root_depth, pixmap, screen.root, w as u16, h as u16)
-        .unwrap();
-    let gc = conn.generate_id().unwrap();
-    conn.create_gc(gc, pixmap, &Default::default()).unwrap();
-    // BGRX rows, sent in strips that fit one request.
-    let row_bytes = w as usize * 4;
-    let rows_per_strip = ((conn.maximum_request_bytes() - 64) / row_bytes).clamp(1, h as usize);
-    let mut row = 0usize;
-    while row < h as usize {
-        let n = rows_per_strip.min(h as usize - row);
-        let mut data = Vec::with_capacity(n * row_bytes);
-        for yy in row..row + n {
-            for xx in 0..w {
-                let p = img.get_pixel(xx, yy as u32).0;
-                data.extend_from_slice(&[p[2], p[1], p[0], 0]);
-            }
-        }
-        conn.put_image(
-            ImageFormat::Z_PIXMAP,
-            pixmap,
-            gc,
-            w as u16,
-            n as u16,
-            0,
-            row as i16,
-            0,
-            screen.root_depth,
-            &data,
-        )
-        .unwrap();
-        row += n;
-    }
-    let win = conn.generate_id().unwrap();
-    conn.create_window(
-        screen.root_depth,
-        win,
-        screen.root,
-        x,
-        y,
-        w as u16,
-        h as u16,
-        0,
-        WindowClass::INPUT_OUTPUT,
-        0,
-        &CreateWindowAux::new()
-            .background_pixmap(pixmap)
-            .override_redirect(1),
-    )
-    .unwrap();
-    for (name, value) in properties {
-        let atom = |n: &str| {
-            conn.intern_atom(false, n.as_bytes())
-                .unwrap()
-                .reply()
-                .unwrap()
-                .atom
-        };
-        match value {
-            PropertyValue::Text(t) => {
-                let utf8 = atom("UTF8_STRING");
-                conn.change_property8(PropMode::REPLACE, win, atom(name), utf8, t.as_bytes())
-                    .unwrap();
-            }
-            PropertyValue::Cardinal(n) => {
-                conn.change_property32(
-                    PropMode::REPLACE,
-                    win,
-                    atom(name),
-                    AtomEnum::CARDINAL,
-                    &[*n],
-                )
-                .unwrap();
-            }
-        }
-    }
-    conn.map_window(win).unwrap();
-    conn.sync().unwrap();
-    (conn, win)
-}
-
-/// A window property's value.
-enum PropertyValue {
-    Text(&'static str),
-    Cardinal(u32),
 }
 
 #[test]
@@ -170,129 +62,19 @@ fn scan_screen_without_a_display_says_so() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("Wayland"));
 }
 
-fn find_window(display: &str, name: &str, timeout: Duration) -> Option<String> {
-    let end = Instant::now() + timeout;
-    while Instant::now() < end {
-        let out = Command::new("xdotool")
-            .args(["search", "--onlyvisible", "--name", name])
-            .env("DISPLAY", display)
-            .output()
-            .ok()?;
-        let id = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .map(str::to_string);
-        if id.is_some() {
-            return id;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    None
-}
-
-fn key(display: &str, window: &str, keys: &str) {
-    // The window may still be mapping: retry the focus for a few seconds.
-    let end = Instant::now() + Duration::from_secs(10);
-    loop {
-        let focus = Command::new("xdotool")
-            .args(["windowfocus", "--sync", window])
-            .env("DISPLAY", display)
-            .stderr(Stdio::null())
-            .status()
-            .unwrap();
-        if focus.success() {
-            break;
-        }
-        assert!(Instant::now() < end, "could not focus window {window}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    let k = Command::new("xdotool")
-        .args(["key", keys])
-        .env("DISPLAY", display)
-        .status()
-        .unwrap();
-    assert!(k.success());
-}
-
-fn wait_for_line(log: &Path, what: &str, timeout: Duration) -> String {
-    let end = Instant::now() + timeout;
-    while Instant::now() < end {
-        let text = std::fs::read_to_string(log).unwrap_or_default();
-        if let Some(line) = text.lines().find(|l| l.contains(what)) {
-            return line.to_string();
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    panic!(
-        "no {what:?} in the event log: {}",
-        std::fs::read_to_string(log).unwrap_or_default()
-    );
-}
-
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// The real binary in demo mode on a real X screen: scan the demo QR from
-/// the screen with Ctrl+Shift+S, burn with Enter, and check that the code
-/// shown is the one the virtual token shows after a power cycle. The
-/// screenshot is kept as a test artifact.
+/// The real binary in demo mode on a real X screen, drawn with wgpu:
+/// scan the demo QR from the screen with Ctrl+Shift+S, burn with Enter,
+/// and check that the code shown is the one the virtual token shows after
+/// a power cycle. The screenshot is kept as a test artifact.
 #[test]
 fn demo_scan_burn_verify_in_the_real_window() {
     let x = start_xvfb();
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("xvfb-demo");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = artifact_dir("xvfb-demo");
     let log = dir.join("events.log");
-    let app = Killed(
-        Command::new(env!("CARGO_BIN_EXE_totp-burner"))
-            .env("TOTP_BURNER_LANG", "en")
-            .args(["gui", "--demo"])
-            .env("DISPLAY", &x.display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env("XDG_RUNTIME_DIR", &dir)
-            .env("XDG_CONFIG_HOME", &dir)
-            .env("TOTP_BURNER_EVENT_LOG", &log)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let main =
-        find_window(&x.display, "TOTP burner", Duration::from_secs(30)).expect("the app window");
-    find_window(&x.display, "Demo sign-in page", Duration::from_secs(10))
-        .expect("the demo QR window");
-    wait_for_line(&log, "first frame", Duration::from_secs(30));
-    std::thread::sleep(Duration::from_millis(500));
-
-    key(&x.display, &main, "ctrl+shift+s");
-    let scanned = wait_for_line(&log, "scanned", Duration::from_secs(20));
-    assert!(scanned.ends_with(": secret"), "{scanned}");
-
-    key(&x.display, &main, "Return");
-    let burned = wait_for_line(&log, "burned", Duration::from_secs(20));
-    let shown = wait_for_line(&log, "virtual token shows", Duration::from_secs(5));
-    let code = burned.rsplit(' ').next().unwrap();
-    assert_eq!(
-        shown,
-        format!("virtual token shows {code} after a power cycle")
-    );
-
-    std::thread::sleep(Duration::from_millis(500));
-    let shot = dir.join("demo_after_burn.png");
-    let status = Command::new("import")
-        .args(["-window", "root"])
-        .arg(&shot)
-        .env("DISPLAY", &x.display)
-        .status()
-        .expect("imagemagick's import");
-    assert!(status.success());
-    eprintln!("screenshot: {}", shot.display());
+    let app = Killed(demo_window(&x.display, &dir, &log).spawn().unwrap());
+    let renderer = wait_for_line(&log, "renderer:", Duration::from_secs(30));
+    assert_eq!(renderer, "renderer: wgpu");
+    drive_demo(&x.display, &log, &dir.join("demo_after_burn.png"));
     drop(app);
 }
 
@@ -480,7 +262,7 @@ fn glow_draws_the_window_when_wgpu_cannot_start() {
         renderer.starts_with("renderer: glow (OpenGL); wgpu could not start here ("),
         "{renderer}"
     );
-    common::xvfb::drive_demo(&x.display, &log, &dir.join("glow_after_burn.png"));
+    drive_demo(&x.display, &log, &dir.join("glow_after_burn.png"));
     drop(app);
 }
 

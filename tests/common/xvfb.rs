@@ -6,7 +6,10 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use x11rb::connection::{Connection, RequestConnection};
-use x11rb::protocol::xproto::{ConnectionExt as _, CreateWindowAux, ImageFormat, WindowClass};
+use x11rb::protocol::xproto::{
+    AtomEnum, ConnectionExt as _, CreateWindowAux, ImageFormat, PropMode, WindowClass,
+};
+use x11rb::rust_connection::RustConnection;
 use x11rb::wrapper::ConnectionExt as _;
 
 /// A running Xvfb.
@@ -63,6 +66,21 @@ pub fn start_xvfb(size: &str) -> Xvfb {
 /// Show `png` in a window at (x, y) on `display`; keep the connection open.
 pub fn show_window(display: &str, png: &Path, x: i16, y: i16) -> impl Connection {
     let img = image::open(png).unwrap().to_rgb8();
+    let (conn, _) = show_image(display, &img, x, y, &[]);
+    std::thread::sleep(Duration::from_millis(300));
+    conn
+}
+
+/// Show `img` in a new top-level window at (x, y), its pixels as the
+/// window's background (the X server paints it, no client needed), with
+/// the given (property, UTF-8 value) pairs set before it is mapped.
+pub fn show_image(
+    display: &str,
+    img: &image::RgbImage,
+    x: i16,
+    y: i16,
+    properties: &[(&str, PropertyValue)],
+) -> (RustConnection, u32) {
     let (w, h) = img.dimensions();
     let (conn, screen_num) = x11rb::connect(Some(display)).unwrap();
     let screen = conn.setup().roots[screen_num].clone();
@@ -116,10 +134,41 @@ pub fn show_window(display: &str, png: &Path, x: i16, y: i16) -> impl Connection
             .override_redirect(1),
     )
     .unwrap();
+    for (name, value) in properties {
+        let atom = |n: &str| {
+            conn.intern_atom(false, n.as_bytes())
+                .unwrap()
+                .reply()
+                .unwrap()
+                .atom
+        };
+        match value {
+            PropertyValue::Text(t) => {
+                let utf8 = atom("UTF8_STRING");
+                conn.change_property8(PropMode::REPLACE, win, atom(name), utf8, t.as_bytes())
+                    .unwrap();
+            }
+            PropertyValue::Cardinal(n) => {
+                conn.change_property32(
+                    PropMode::REPLACE,
+                    win,
+                    atom(name),
+                    AtomEnum::CARDINAL,
+                    &[*n],
+                )
+                .unwrap();
+            }
+        }
+    }
     conn.map_window(win).unwrap();
     conn.sync().unwrap();
-    std::thread::sleep(Duration::from_millis(300));
-    conn
+    (conn, win)
+}
+
+/// A window property's value.
+pub enum PropertyValue {
+    Text(&'static str),
+    Cardinal(u32),
 }
 
 /// The first visible window whose name matches, waiting up to `timeout`.
