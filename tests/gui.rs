@@ -1021,9 +1021,9 @@ fn a_portal_that_never_answers_brings_the_minimised_window_back() {
         .expect("a message");
     assert_eq!(
         note.problem,
-        "The desktop's screenshot service did not answer within 1 seconds."
+        "The desktop's screenshot service did not answer within 1 second."
     );
-    assert!(has(&h, "did not answer within 1 seconds"));
+    assert!(has(&h, "did not answer within 1 second."));
 }
 
 #[test]

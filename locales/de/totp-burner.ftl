@@ -110,7 +110,10 @@ capture-no-webcam-support = Dieser Build unterstützt keine Webcam.
 capture-no-webcam-support-next = Scannen Sie den QR-Code stattdessen vom Bildschirm oder aus einer Bilddatei.
 capture-screen-yourself = Machen Sie selbst ein Bildschirmfoto (Druck-Taste) und fügen Sie es ein oder verwenden Sie „Bild öffnen“; oder geben Sie den Geheimschlüssel ein.
 capture-blank-screen = Der Bildschirm kam über { $backend } schwarz zurück: der Desktop hat die anderen Fenster verborgen, oder der Bildschirm ist gesperrt oder aus.
-capture-portal-timeout = Der Screenshot-Dienst des Desktops hat nicht innerhalb von { $seconds } Sekunden geantwortet.
+capture-portal-timeout = Der Screenshot-Dienst des Desktops hat nicht innerhalb von { $seconds ->
+        [one] { $seconds } Sekunde
+       *[other] { $seconds } Sekunden
+    } geantwortet.
 capture-portal-timeout-next = Fragt der Desktop, ob dieses Programm Bildschirmfotos machen darf, erlauben Sie es und scannen Sie erneut. Sonst machen Sie selbst ein Bildschirmfoto (Druck-Taste) und fügen Sie es ein.
 capture-screen-timeout = Die Bildschirmaufnahme über { $backend } wurde nicht innerhalb von { $seconds } Sekunden fertig.
 capture-also-tried = { $problem } (Ebenfalls versucht: { $others }.)

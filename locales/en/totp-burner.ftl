@@ -110,7 +110,10 @@ capture-no-webcam-support = This build has no webcam support.
 capture-no-webcam-support-next = Scan the QR code from the screen or an image file instead.
 capture-screen-yourself = Take a screenshot yourself (Print Screen), then paste it or use Open image; or type the secret key.
 capture-blank-screen = The screen came back black through { $backend }: the desktop hid the other windows from it, or the screen is locked or off.
-capture-portal-timeout = The desktop's screenshot service did not answer within { $seconds } seconds.
+capture-portal-timeout = The desktop's screenshot service did not answer within { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }.
 capture-portal-timeout-next = If the desktop asks whether this program may take screenshots, allow it and scan again. Otherwise take a screenshot yourself (Print Screen) and paste it.
 capture-screen-timeout = Capturing the screen through { $backend } did not finish within { $seconds } seconds.
 capture-also-tried = { $problem } (Also tried: { $others }.)

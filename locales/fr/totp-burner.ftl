@@ -110,7 +110,10 @@ capture-no-webcam-support = Cette version ne prend pas en charge les webcams.
 capture-no-webcam-support-next = Scannez plutôt le code QR à l'écran ou dans un fichier image.
 capture-screen-yourself = Faites vous-même une capture d'écran (Impr. écran), puis collez-la ou utilisez « Ouvrir une image » ; ou tapez la clé secrète.
 capture-blank-screen = L'écran est revenu noir via { $backend } : le bureau lui a caché les autres fenêtres, ou l'écran est verrouillé ou éteint.
-capture-portal-timeout = Le service de capture d'écran du bureau n'a pas répondu en { $seconds } secondes.
+capture-portal-timeout = Le service de capture d'écran du bureau n'a pas répondu en { $seconds ->
+        [one] { $seconds } seconde
+       *[other] { $seconds } secondes
+    }.
 capture-portal-timeout-next = Si le bureau demande si ce programme peut faire des captures d'écran, autorisez-le et scannez à nouveau. Sinon, faites vous-même une capture (Impr. écran) et collez-la.
 capture-screen-timeout = La capture d'écran via { $backend } ne s'est pas terminée en { $seconds } secondes.
 capture-also-tried = { $problem } (Également essayé : { $others }.)
