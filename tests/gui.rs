@@ -950,6 +950,15 @@ fn fake_x11_screen() -> Result<screen::ScreenCapture, totp_burner::capture::Capt
     })
 }
 
+/// The burner's capture message (a scan always ends with one here).
+fn capture_note(h: &Harness<'_, BurnerApp>) -> totp_burner::explain::Explanation {
+    burner_bench(h)
+        .secret
+        .capture_note
+        .clone()
+        .expect("a message")
+}
+
 #[test]
 fn a_decoder_panic_brings_the_window_back_with_a_message() {
     let clock = ManualClock::new(NOW);
@@ -967,11 +976,7 @@ fn a_decoder_panic_brings_the_window_back_with_a_message() {
         seen.contains(&egui::ViewportCommand::Visible(true)),
         "the window is shown again: {seen:?}"
     );
-    let note = burner_bench(&h)
-        .secret
-        .capture_note
-        .clone()
-        .expect("a message");
+    let note = capture_note(&h);
     assert_eq!(
         note.problem,
         "The QR search stopped with an internal error."
@@ -1014,11 +1019,7 @@ fn a_portal_that_never_answers_brings_the_minimised_window_back() {
         "the window is restored: {seen:?}"
     );
     assert!(seen.contains(&egui::ViewportCommand::Focus), "{seen:?}");
-    let note = burner_bench(&h)
-        .secret
-        .capture_note
-        .clone()
-        .expect("a message");
+    let note = capture_note(&h);
     assert_eq!(
         note.problem,
         "The desktop's screenshot service did not answer within 1 second."
@@ -1044,10 +1045,6 @@ fn the_scan_place_names_the_backend_that_worked() {
         },
     ));
     scan_and_wait(&mut h, egui::ViewportCommand::Minimized(true));
-    let note = burner_bench(&h)
-        .secret
-        .capture_note
-        .clone()
-        .expect("no QR found");
+    let note = capture_note(&h);
     assert_eq!(note.problem, "No QR code found (screen via X11).");
 }
