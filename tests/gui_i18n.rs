@@ -272,36 +272,27 @@ fn the_brackets_check_tells_catalogue_text_from_plain_text() {
     assert!(!is_catalogue_or_data("12 s left", &data));
 }
 
+/// The menu above the expert log: a choice applies at once and is saved
+/// with the other settings (in the app's one place, after the frame).
 #[test]
 fn the_language_menu_switches_at_once_and_is_saved() {
     let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
-    common::gui::english();
     let file = common::gui::settings_file();
-    let mut settings = Settings::load(file.clone());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(400.0, 300.0))
-        .build_ui_state(
-            |ui, s: &mut Settings| {
-                totp_burner::app::language_combo(s, ui);
-                ui.label(totp_burner::tr!("gui-records-heading"));
-            },
-            settings.clone(),
-        );
-    h.run();
+    let clock = ManualClock::new(NOW);
+    let mut h = common::gui::demo_app_with_settings_file(&clock, file.clone());
+    h.run_steps(2);
     assert!(h.query_by_label("Records").is_some());
     h.get_by_label("Language:").click();
     h.run();
     h.get_by_label("Deutsch").click();
-    h.run();
-    assert_eq!(h.state().language, Some(Lang::De));
+    h.run_steps(2);
+    assert_eq!(h.state().workers.settings.language, Some(Lang::De));
     assert_eq!(i18n::language(), Lang::De);
     assert!(
-        h.query_by_label("Protokoll").is_some(),
-        "the view speaks German at once"
+        h.query_by_label("Sprache:").is_some(),
+        "the window speaks German at once"
     );
-    assert!(h.query_by_label("Sprache:").is_some());
-    settings = Settings::load(file);
-    assert_eq!(settings.language, Some(Lang::De), "saved");
+    assert_eq!(Settings::load(file).language, Some(Lang::De), "saved");
     i18n::set_language(Lang::En);
 }
 

@@ -1,14 +1,14 @@
 //! The language menu: "System (…)" follows the OS, or one of the shipped
 //! languages by its own name. A choice takes effect at once (every text is
-//! looked up when drawn) and is saved with the settings.
+//! looked up when drawn) and is saved with the other settings.
 
 use crate::app::settings::Settings;
 use crate::i18n::Lang;
 use crate::tr;
 use eframe::egui;
 
-/// The label and combo box; changes `settings.language`, applies it and
-/// saves the settings.
+/// The label and combo box; changes `settings.language` and applies it
+/// (the app saves changed settings after the frame).
 pub fn combo(settings: &mut Settings, ui: &mut egui::Ui) {
     let os = || crate::i18n::requested_language().native_name();
     let name = |l: Option<Lang>| match l {
@@ -29,7 +29,6 @@ pub fn combo(settings: &mut Settings, ui: &mut egui::Ui) {
         .labelled_by(label.id);
     if settings.language != before {
         settings.apply_language();
-        settings.save();
         ui.ctx().request_repaint();
     }
 }
