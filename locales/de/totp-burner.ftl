@@ -719,3 +719,6 @@ gui-log-pc-clock = PC-Uhr: { $words }
 gui-pc-clock-unverified = nicht geprüft (kein Zeitserver hat geantwortet)
 gui-records-op-burn = Brennen
 gui-records-op-sync-time = Zeitabgleich
+
+## window renderer
+renderer-fallback = Hinweis: Der wgpu-Renderer konnte nicht starten ({ $why }); das Fenster wird stattdessen mit dem glow-Renderer (OpenGL) geöffnet.

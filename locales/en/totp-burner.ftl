@@ -716,3 +716,6 @@ gui-log-pc-clock = PC clock: { $words }
 gui-pc-clock-unverified = not verified (no time server answered)
 gui-records-op-burn = burn
 gui-records-op-sync-time = time sync
+
+## window renderer
+renderer-fallback = note: the wgpu renderer could not start ({ $why }); opening the window with the glow (OpenGL) renderer instead.

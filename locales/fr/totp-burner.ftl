@@ -719,3 +719,6 @@ gui-log-pc-clock = Horloge du PC : { $words }
 gui-pc-clock-unverified = non vérifiée (aucun serveur de temps n'a répondu)
 gui-records-op-burn = gravure
 gui-records-op-sync-time = synchronisation de l'heure
+
+## window renderer
+renderer-fallback = remarque : le moteur de rendu wgpu n'a pas pu démarrer ({ $why }) ; la fenêtre s'ouvre avec le moteur glow (OpenGL) à la place.

@@ -62,9 +62,7 @@ pub fn run_with_fallback(
     match start(Renderer::Wgpu, None) {
         Err(eframe::Error::Wgpu(e)) => {
             let why = e.to_string();
-            eprintln!(
-                "note: the wgpu renderer could not start ({why}); opening the window with the glow (OpenGL) renderer instead."
-            );
+            eprintln!("{}", crate::tr!("renderer-fallback", why = why.clone()));
             start(Renderer::Glow, Some(&why))
         }
         other => other,
