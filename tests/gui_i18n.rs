@@ -12,12 +12,11 @@
 mod common;
 
 use common::gui::{click, demo_app, pump, token_identified, type_into, type_secret};
+use common::pseudo::{LANGUAGE, is_catalogue_or_data, plain};
 use eframe::egui;
-use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, NodeT, Queryable};
+use egui_kittest::kittest::{By, Queryable};
 use std::collections::BTreeSet;
-use std::sync::Mutex;
 use totp_burner::app::BurnerApp;
 use totp_burner::app::demo::{DEMO_READER, DEMO_URI};
 use totp_burner::app::settings::Settings;
@@ -25,9 +24,6 @@ use totp_burner::clock::ManualClock;
 use totp_burner::i18n::{self, Lang};
 use totp_burner::station::handout;
 use totp_burner::station::records::Store;
-
-/// The language is the process's: one test at a time here.
-static LANGUAGE: Mutex<()> = Mutex::new(());
 
 const NOW: u64 = 1_790_000_000;
 const PASSPHRASE: &str = "gui i18n passphrase";
@@ -57,62 +53,6 @@ fn records(name: &str) -> std::path::PathBuf {
     ))
     .unwrap();
     path
-}
-
-/// The text of every node shown: a label's value, other widgets' labels
-/// and (except text fields, which hold what was typed) their values.
-fn shown_texts(h: &Harness<'_, BurnerApp>) -> Vec<String> {
-    let mut out = Vec::new();
-    for n in h.query_all(By::new()) {
-        let a = n.accesskit_node();
-        let role = a.role();
-        let texts = match role {
-            Role::Label => vec![a.value()],
-            // A wrapped label's lines: the label holds the whole text.
-            Role::TextRun => continue,
-            Role::TextInput | Role::MultilineTextInput | Role::PasswordInput => vec![a.label()],
-            _ => vec![a.label(), a.value()],
-        };
-        out.extend(texts.into_iter().flatten().filter(|t| !t.trim().is_empty()));
-    }
-    out
-}
-
-/// The text outside any ⟦…⟧ (nested ones included).
-fn outside_brackets(text: &str) -> String {
-    let mut depth = 0usize;
-    let mut out = String::new();
-    for c in text.chars() {
-        match c {
-            '⟦' => depth += 1,
-            '⟧' => depth = depth.saturating_sub(1),
-            c if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Whether `text` is pure data or wholly catalogue text.
-fn is_catalogue_or_data(text: &str, data: &[&str]) -> bool {
-    let rest = outside_brackets(text);
-    let rest = rest.trim();
-    let word = |w: &str| {
-        !w.chars().any(char::is_alphabetic)
-            || data.contains(&w)
-            || w.contains('@')
-            || w.contains('/')
-            || w == "(!)"
-    };
-    rest.is_empty() || data.contains(&rest) || rest.split_whitespace().all(word)
-}
-
-/// The shown texts that are neither catalogue text nor data.
-fn plain(h: &Harness<'_, BurnerApp>, data: &[&str]) -> BTreeSet<String> {
-    shown_texts(h)
-        .into_iter()
-        .filter(|t| !is_catalogue_or_data(t, data))
-        .collect()
 }
 
 fn data() -> Vec<&'static str> {
