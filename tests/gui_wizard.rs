@@ -316,10 +316,11 @@ fn enter_is_next_and_back_goes_back() {
     assert_eq!(step(&h), SECRET, "after the check, Enter is the next token");
 }
 
-/// The reader, token, options and burn-button panels
-/// (src/app/ui/panels.rs) are being moved into the catalogue in another
-/// change: their remaining plain texts, listed, are not failed here.
-const SHARED_PANELS: &[&str] = &[
+/// The reader, token and options panels (src/app/ui/panels.rs) are being
+/// moved into the catalogue in another change: their remaining plain
+/// texts, listed, are not failed here, and only on the step that shows
+/// those panels (a plain "Clock" in the summary still fails).
+const READER_AND_TOKEN_PANELS: &[&str] = &[
     "2. Reader",
     "Automatic (the reader holding a token)",
     "Demo reader (virtual) — ⟦token present⟧",
@@ -335,6 +336,8 @@ const SHARED_PANELS: &[&str] = &[
     "Time sync",
     "keeps the secret",
     "erases the secret",
+];
+const OPTIONS_PANEL: &[&str] = &[
     "Options",
     "HMAC",
     "SHA-1",
@@ -370,44 +373,49 @@ fn the_wizard_shows_only_catalogue_text() {
     click(&mut h, "Wizard");
     let mut failures = BTreeSet::new();
     let mut shared = BTreeSet::new();
-    let mut walk = |h: &mut Harness<'_, BurnerApp>| {
+    let mut walk = |h: &mut Harness<'_, BurnerApp>, theirs: &[&str]| {
         h.run_steps(3);
         let status = h.state().status_line();
-        let (theirs, mine): (Vec<_>, Vec<_>) = plain(h, &data)
-            .into_iter()
-            .filter(|t| !chrome.contains(t) && *t != status)
-            .partition(|t| SHARED_PANELS.contains(&t.as_str()));
-        failures.extend(mine);
-        shared.extend(theirs);
+        for t in plain(h, &data) {
+            if chrome.contains(&t) || t == status {
+                continue;
+            }
+            if theirs.contains(&t.as_str()) {
+                shared.insert(t);
+            } else {
+                failures.insert(format!("step {}: {t}", step(h)));
+            }
+        }
     };
-    walk(&mut h);
+    walk(&mut h, &[]);
     paste(&mut h, DEMO_URI);
     assert_eq!(step(&h), CHECK);
     assert!(shows(&h, "⟦Who is enrolled"), "the summary in the pseudo-language");
-    walk(&mut h);
+    walk(&mut h, OPTIONS_PANEL);
     click(&mut h, "⟦Next⟧");
-    walk(&mut h);
+    assert_eq!(step(&h), TOKEN);
+    walk(&mut h, READER_AND_TOKEN_PANELS);
     click(&mut h, "⟦Back⟧");
     click(&mut h, "⟦Next⟧");
     click(&mut h, "⟦Next⟧");
     assert_eq!(step(&h), BURN);
-    walk(&mut h);
+    walk(&mut h, &[]);
     click(&mut h, "⟦Burn (Enter)⟧");
     pump(&mut h, "the verification", |h| step(h) == VERIFY);
-    walk(&mut h);
+    walk(&mut h, &[]);
     click(&mut h, "⟦Doesn't match⟧");
-    walk(&mut h);
+    walk(&mut h, &[]);
     click(&mut h, "⟦Compare again⟧");
     click(&mut h, "⟦Matches⟧");
     assert!(shows(&h, "⟦Now type the code"));
-    walk(&mut h);
+    walk(&mut h, &[]);
     // A bare key, no token: the summary's other words.
     click(&mut h, "⟦Next token⟧");
     lay_token(&mut h, false);
     paste(&mut h, BARE_KEY);
     assert_eq!(step(&h), CHECK);
     assert!(shows(&h, "⟦no account name"));
-    walk(&mut h);
+    walk(&mut h, OPTIONS_PANEL);
     i18n::set_language(Lang::En);
     println!("Shared panels' texts still outside the catalogue (not failed here):");
     for t in &shared {
