@@ -153,7 +153,11 @@ fn a_new_secret_moves_on_once_and_back_is_not_undone() {
     assert_eq!(step(&h), CHECK, "a pasted secret goes on to Check it");
     click(&mut h, "Back");
     idle(&mut h);
-    assert_eq!(step(&h), SECRET, "the same secret does not send it on again");
+    assert_eq!(
+        step(&h),
+        SECRET,
+        "the same secret does not send it on again"
+    );
     // Another secret is a new event.
     paste(&mut h, BARE_KEY);
     assert_eq!(step(&h), CHECK, "a new secret goes on again");
@@ -178,7 +182,10 @@ fn a_newly_placed_token_moves_on_once_and_back_is_not_undone() {
     let mut h = wizard();
     lay_token(&mut h, false);
     paste(&mut h, DEMO_URI);
-    assert!(shows(&h, "not on the reader yet"), "the summary before the token");
+    assert!(
+        shows(&h, "not on the reader yet"),
+        "the summary before the token"
+    );
     click(&mut h, "Next");
     assert_eq!(step(&h), TOKEN);
     lay_token(&mut h, true);
@@ -193,7 +200,9 @@ fn a_newly_placed_token_moves_on_once_and_back_is_not_undone() {
     lay_token(&mut h, false);
     assert_eq!(step(&h), TOKEN);
     lay_token(&mut h, true);
-    pump(&mut h, "the wizard to go on to Burn again", |h| step(h) == BURN);
+    pump(&mut h, "the wizard to go on to Burn again", |h| {
+        step(h) == BURN
+    });
 
     // A token that already lay there when the step was reached (e.g. the
     // last one burned) is not taken for a new one: Next is the way on.
@@ -236,8 +245,15 @@ fn one_numbering_only_the_step_bar() {
     let mut check = |h: &Harness<'_, BurnerApp>| {
         let n = numbered(h);
         assert_eq!(n.intersection(&bar).count(), 5, "the step bar: {n:?}");
-        let other: Vec<_> = n.difference(&bar).filter(|t| !panels.contains(*t)).collect();
-        assert!(other.is_empty(), "step {}: numbers besides the step bar: {other:?}", step(h));
+        let other: Vec<_> = n
+            .difference(&bar)
+            .filter(|t| !panels.contains(*t))
+            .collect();
+        assert!(
+            other.is_empty(),
+            "step {}: numbers besides the step bar: {other:?}",
+            step(h)
+        );
         seen.push(step(h));
     };
     check(&h);
@@ -272,6 +288,7 @@ fn matches_ends_with_the_instruction_to_type_the_code_into_entra() {
     click(&mut h, "Compare again");
     click(&mut h, "Matches");
     assert!(shows(&h, entra), "the last instruction after Matches");
+    h.snapshot("09_wizard_matches_entra");
     // The next token is the action to take now, and starts over.
     click(&mut h, "Next token");
     assert_eq!(step(&h), SECRET);
@@ -390,7 +407,10 @@ fn the_wizard_shows_only_catalogue_text() {
     walk(&mut h, &[]);
     paste(&mut h, DEMO_URI);
     assert_eq!(step(&h), CHECK);
-    assert!(shows(&h, "⟦Who is enrolled"), "the summary in the pseudo-language");
+    assert!(
+        shows(&h, "⟦Who is enrolled"),
+        "the summary in the pseudo-language"
+    );
     walk(&mut h, OPTIONS_PANEL);
     click(&mut h, "⟦Next⟧");
     assert_eq!(step(&h), TOKEN);

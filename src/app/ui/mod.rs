@@ -351,8 +351,8 @@ impl BurnerApp {
     /// typed in its field counts once the technician leaves the field);
     /// the step it goes to shows at once.
     fn follow_wizard(&mut self, ctx: &egui::Context) {
-        let typing = ctx.text_edit_focused()
-            && self.wizard.bench.secret.origin.as_deref() == Some("typed");
+        let typing =
+            ctx.text_edit_focused() && self.wizard.bench.secret.origin.as_deref() == Some("typed");
         let step = self.wizard.step;
         self.wizard.follow(&self.workers.token, typing);
         if self.wizard.step != step {

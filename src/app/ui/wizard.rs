@@ -51,6 +51,9 @@ pub fn show(wizard: &mut WizardView, w: &Workers, ui: &mut egui::Ui) -> Vec<Acti
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
         for (i, title) in titles().into_iter().enumerate() {
+            if i > 0 {
+                ui.weak("›");
+            }
             let text = tr!("gui-wizard-step-bar", number = i + 1, title = title);
             if i as u8 == step {
                 ui.label(egui::RichText::new(text).size(16.0).strong())
@@ -79,7 +82,11 @@ pub fn show(wizard: &mut WizardView, w: &Workers, ui: &mut egui::Ui) -> Vec<Acti
         _ => {
             // Once the token's code matches, what is left to do comes
             // first, above the code to type.
-            if bench.result.as_ref().is_some_and(|r| r.matches == Some(true)) {
+            if bench
+                .result
+                .as_ref()
+                .is_some_and(|r| r.matches == Some(true))
+            {
                 let finish = egui::RichText::new(tr!("gui-wizard-finish"))
                     .size(18.0)
                     .strong();
