@@ -19,6 +19,7 @@ use common::gui::{click, demo, demo_app, has, pump, token_identified, type_secre
 use common::pseudo::{LANGUAGE, plain, shown_texts};
 use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use std::collections::BTreeSet;
 use std::sync::MutexGuard;
 use std::time::Duration;
@@ -325,6 +326,18 @@ fn enter_is_next_and_back_goes_back() {
         h.run_steps(2);
         assert_eq!(step(&h), s);
     }
+    // Back reached with the keyboard: Enter on it goes back one step
+    // (not Next as well).
+    h.get_by_label("Back").focus();
+    h.run_steps(2);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert_eq!(step(&h), TOKEN, "Enter on the focused Back");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert_eq!(step(&h), BURN);
     h.key_press(egui::Key::Enter);
     pump(&mut h, "Enter on Burn to burn", |h| step(h) == VERIFY);
     click(&mut h, "Matches");

@@ -302,8 +302,12 @@ impl BurnerApp {
             self.apply(ctx, Action::NextToken);
             return;
         }
+        // A button reached with Tab takes Enter itself (egui clicks it):
+        // the wizard's Back, Matches... do what they say, not Next too.
+        let button_focused = !text_focused && ctx.memory(|m| m.focused().is_some());
         if ctx.input(|i| i.key_pressed(Key::Enter)) && !dialog {
             let action = match self.view {
+                View::Wizard if button_focused => None,
                 View::Burner | View::Wizard if burned => Some(Action::NextToken),
                 View::Burner => Some(Action::Burn),
                 View::Wizard => wizard::enter_action(&self.wizard, &self.workers),
