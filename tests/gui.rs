@@ -270,7 +270,7 @@ fn wizard_walks_the_same_flow() {
         h.state().wizard.bench.result.is_some()
     });
     assert!(has(&h, "Switch the token off and on"));
-    assert!(has(&h, "Start over"));
+    assert!(has(&h, "Next token"));
 }
 
 #[test]
