@@ -11,8 +11,11 @@ mod records;
 mod result;
 mod secret;
 mod station;
+mod station_card;
 pub mod theme;
 mod wizard;
+
+pub(crate) use records::local_time;
 
 use super::action::Action;
 use super::bench::Bench;

@@ -1,0 +1,188 @@
+//! The station's status card, readable from three metres: about a fifth of
+//! the window high, a drawn ✓ or ✗ and one word (DONE, FAILED, ALREADY
+//! DONE in amber, PLACE NEXT), the line that says which token and what
+//! next, and the live code of the token just burned (as the token shows it
+//! now, with the seconds left). Below it one small tile per reader once
+//! there are several, and above it the summary of the run that ended.
+//! Text in the theme's success, error or amber colour on the panel's own
+//! fill, with a thick border in the same colour (readable in dark and
+//! light; no white on a pale fill).
+
+use super::theme;
+use crate::app::station::{Phase, RunSummary, StationState, Tile};
+use crate::clock::Clock;
+use crate::tr;
+use eframe::egui::{self, Color32, RichText, Visuals};
+use std::collections::BTreeMap;
+
+/// A phase's mark (✓, ✗ or none), colour and word.
+fn word(phase: &Phase, v: &Visuals) -> (Option<bool>, Color32, String) {
+    match phase {
+        Phase::Stopped => (None, v.text_color(), tr!("gui-station-stopped")),
+        Phase::Starting => (None, v.text_color(), tr!("gui-station-starting")),
+        Phase::WaitingToken => (None, v.text_color(), tr!("gui-station-place-next")),
+        Phase::Done {
+            ok: true,
+            already: true,
+            ..
+        } => (Some(true), theme::amber(v), tr!("gui-station-already")),
+        Phase::Done { ok: true, .. } => (Some(true), theme::success(v), tr!("gui-station-done")),
+        Phase::Done { ok: false, .. } => (Some(false), v.error_fg_color, tr!("gui-station-failed")),
+    }
+}
+
+/// The big card: the latest event (any reader's) and the live code.
+pub(super) fn status_card(station: &StationState, clock: &dyn Clock, ui: &mut egui::Ui) {
+    let v = ui.visuals().clone();
+    let (mark, color, word) = word(&station.phase, &v);
+    let line = match &station.phase {
+        Phase::WaitingToken => {
+            let next = station
+                .tiles
+                .values()
+                .next()
+                .map(|t| t.note.clone())
+                .unwrap_or_default();
+            tr!("gui-station-place-next-line", next = next)
+        }
+        Phase::Done { text, .. } => format!("{text}\n{}", tr!("gui-station-lift")),
+        Phase::Stopped | Phase::Starting => String::new(),
+    };
+    let height = (ui.ctx().content_rect().height() / 5.0).max(90.0);
+    let size = (height * 0.45).clamp(28.0, 140.0);
+    egui::Frame::new()
+        .fill(v.panel_fill)
+        .stroke(egui::Stroke::new(4.0, color))
+        .inner_margin(16.0)
+        .corner_radius(8.0)
+        .show(ui, |ui| {
+            ui.set_min_width(ui.available_width());
+            ui.set_min_height(height);
+            ui.horizontal(|ui| {
+                if let Some(ok) = mark {
+                    theme::mark(ui, ok, size, color);
+                }
+                ui.label(RichText::new(word).size(size).strong().color(color));
+            });
+            if !line.is_empty() {
+                ui.label(RichText::new(line).size(20.0));
+            }
+            if let Some(live) = &station.live {
+                let codes = live.codes(clock.now());
+                ui.label(
+                    RichText::new(tr!("gui-station-live-code", serial = live.serial.as_str()))
+                        .size(20.0),
+                );
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(super::result::grouped(&codes.current))
+                            .size(size * 0.8)
+                            .monospace()
+                            .strong(),
+                    );
+                    ui.label(
+                        RichText::new(tr!("gui-result-seconds-left", seconds = codes.seconds_left))
+                            .size(20.0),
+                    );
+                });
+                // One repaint a second while the code is shown.
+                let ms = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap_or_default()
+                    .subsec_millis();
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(u64::from(1005 - ms)));
+            }
+        });
+}
+
+/// One small tile per reader: its name, its state word, the last serial.
+pub(super) fn tiles(tiles: &BTreeMap<String, Tile>, ui: &mut egui::Ui) {
+    let v = ui.visuals().clone();
+    ui.horizontal_wrapped(|ui| {
+        for (reader, tile) in tiles {
+            let (mark, color, word) = word(&tile.phase, &v);
+            egui::Frame::new()
+                .fill(v.panel_fill)
+                .stroke(egui::Stroke::new(2.0, color))
+                .inner_margin(8.0)
+                .corner_radius(6.0)
+                .show(ui, |ui| {
+                    ui.set_min_width(200.0);
+                    ui.vertical(|ui| {
+                        ui.label(RichText::new(reader).strong());
+                        ui.horizontal(|ui| {
+                            if let Some(ok) = mark {
+                                theme::mark(ui, ok, 22.0, color);
+                            }
+                            ui.label(RichText::new(word).size(20.0).strong().color(color));
+                        });
+                        ui.label(match &tile.last_serial {
+                            Some(s) => tr!("gui-station-tile-last", serial = s.as_str()),
+                            None => tr!("gui-station-tile-none"),
+                        });
+                    });
+                });
+        }
+    });
+}
+
+/// The summary of the run that ended; true when it is dismissed.
+pub(super) fn summary(s: &RunSummary, ui: &mut egui::Ui) -> bool {
+    let v = ui.visuals().clone();
+    let mut dismissed = false;
+    egui::Frame::new()
+        .fill(v.panel_fill)
+        .stroke(egui::Stroke::new(2.0, v.text_color()))
+        .inner_margin(12.0)
+        .corner_radius(8.0)
+        .show(ui, |ui| {
+            ui.set_min_width(ui.available_width());
+            ui.label(
+                RichText::new(tr!("gui-station-summary-title"))
+                    .size(22.0)
+                    .strong(),
+            );
+            ui.label(
+                RichText::new(tr!(
+                    "gui-station-summary-counts",
+                    burned = s.burned,
+                    failed = s.failed,
+                    already = s.already
+                ))
+                .size(18.0),
+            );
+            ui.label(tr!(
+                "gui-station-summary-batch",
+                batch = s.batch_id.as_str()
+            ));
+            let took = s.ended.saturating_sub(s.started);
+            ui.label(tr!(
+                "gui-station-summary-span",
+                start = super::local_time(s.started as i64),
+                end = super::local_time(s.ended as i64),
+                minutes = took / 60,
+                seconds = took % 60
+            ));
+            if !s.in_doubt.is_empty() {
+                ui.colored_label(
+                    v.error_fg_color,
+                    tr!(
+                        "gui-station-summary-in-doubt",
+                        serials = s.in_doubt.join(", ")
+                    ),
+                );
+            }
+            let next = match (s.burned, s.per_user, s.kept_secrets) {
+                (0, _, _) => tr!("gui-station-summary-next-nothing"),
+                (_, true, _) => tr!("gui-station-summary-next-per-user"),
+                (_, false, true) => tr!("gui-station-summary-next-export"),
+                (_, false, false) => tr!("gui-station-summary-next-not-kept"),
+            };
+            ui.label(RichText::new(next).strong());
+            if ui.button(tr!("gui-station-summary-dismiss")).clicked() {
+                dismissed = true;
+            }
+        });
+    dismissed
+}
