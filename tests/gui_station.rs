@@ -249,8 +249,11 @@ fn a_run_that_ends_leaves_its_summary_until_dismissed() {
     // The summary stays through frames until dismissed.
     h.run_steps(5);
     assert!(has(&h, "Run ended"));
-    click(&mut h, "Dismiss (Esc)");
-    assert!(h.state().station.summary.is_none());
+    h.snapshot("station_summary");
+    assert!(has(&h, "Dismiss (Esc)"));
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().station.summary.is_none(), "Esc dismissed it");
     assert!(!has(&h, "Run ended"));
 }
 
@@ -261,6 +264,16 @@ fn several_readers_get_a_tile_each_and_the_card_shows_the_latest() {
     let clock = ManualClock::new(NOW);
     let mut h = station_app(&clock, "tiles");
     let second = second_reader(&mut h, &clock, false);
+    // A list with fixed secrets: the snapshot's live code is always the same.
+    // (One fixed name: the path is shown in the snapshot.)
+    let list = std::env::temp_dir().join("totp-burner-gui-station-list.csv");
+    std::fs::write(
+        &list,
+        "upn,secret\nalice@example.com,JBSWY3DPEHPK3PXP\nbob@example.com,KNSWG4TFORSG63LP\n",
+    )
+    .unwrap();
+    click(&mut h, "CSV list of users");
+    h.state_mut().station.csv_path = list.display().to_string();
     start_without_keeping(&mut h);
     pump(&mut h, "the burn", |h| h.state().station.burned == 1);
     pump(&mut h, "both tiles", |h| h.state().station.tiles.len() == 2);
@@ -283,6 +296,18 @@ fn several_readers_get_a_tile_each_and_the_card_shows_the_latest() {
         2,
         "one tile per reader"
     );
+    assert!(has(&h, "burned for alice@example.com"));
+    // The first reader's live code moved from the card into its tile.
+    assert!(
+        !has(&h, "shows this code now"),
+        "the card is the second reader's"
+    );
+    assert!(
+        has(&h, &grouped(&token_code(&h))),
+        "the live code in the tile"
+    );
+    h.run_steps(2);
+    h.snapshot("station_two_readers");
     click(&mut h, "Stop after this token");
 }
 

@@ -137,6 +137,8 @@ pub struct StationState {
     pub phase: Phase,
     /// One tile per reader.
     pub tiles: BTreeMap<String, Tile>,
+    /// The reader of the latest event (the one the card shows).
+    pub latest_reader: Option<String>,
     /// A problem to show (list, records, passphrase).
     pub problem: Option<String>,
     /// A note from the records ("continuing at row 4", "finishing …").
@@ -184,6 +186,7 @@ impl StationState {
             passphrase_again: Default::default(),
             phase: Phase::Stopped,
             tiles: BTreeMap::new(),
+            latest_reader: None,
             problem: None,
             note: None,
             history: Vec::new(),
@@ -299,6 +302,7 @@ impl StationState {
             .ok();
         self.events = Some(rx);
         self.tiles.clear();
+        self.latest_reader = None;
         self.burned = 0;
         self.failed = 0;
         self.already = 0;
@@ -410,6 +414,7 @@ impl StationState {
 
     fn set(&mut self, reader: &str, phase: Phase, note: String) {
         self.phase = phase.clone();
+        self.latest_reader = Some(reader.to_string());
         let last_serial = self.tiles.get(reader).and_then(|t| t.last_serial.clone());
         self.tiles.insert(
             reader.to_string(),

@@ -46,9 +46,12 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
     {
         actions.push(Action::DismissOutcome);
     }
-    super::station_card::status_card(station, &*w.clock, ui);
-    if station.tiles.len() > 1 {
-        super::station_card::tiles(&station.tiles, ui);
+    // Once a run ended its summary takes the card's place.
+    if station.running() || station.summary.is_none() {
+        super::station_card::status_card(station, &*w.clock, ui);
+    }
+    if station.running() && station.tiles.len() > 1 {
+        super::station_card::tiles(station, &*w.clock, ui);
     }
     if let Some(n) = &station.note {
         ui.label(n);

@@ -9,11 +9,10 @@
 //! light; no white on a pale fill).
 
 use super::theme;
-use crate::app::station::{Phase, RunSummary, StationState, Tile};
+use crate::app::station::{LiveCode, Phase, RunSummary, StationState};
 use crate::clock::Clock;
 use crate::tr;
 use eframe::egui::{self, Color32, RichText, Visuals};
-use std::collections::BTreeMap;
 
 /// A phase's mark (✓, ✗ or none), colour and word.
 fn word(phase: &Phase, v: &Visuals) -> (Option<bool>, Color32, String) {
@@ -38,9 +37,9 @@ pub(super) fn status_card(station: &StationState, clock: &dyn Clock, ui: &mut eg
     let line = match &station.phase {
         Phase::WaitingToken => {
             let next = station
-                .tiles
-                .values()
-                .next()
+                .latest_reader
+                .as_ref()
+                .and_then(|r| station.tiles.get(r))
                 .map(|t| t.note.clone())
                 .unwrap_or_default();
             tr!("gui-station-place-next-line", next = next)
@@ -67,40 +66,53 @@ pub(super) fn status_card(station: &StationState, clock: &dyn Clock, ui: &mut eg
             if !line.is_empty() {
                 ui.label(RichText::new(line).size(20.0));
             }
-            if let Some(live) = &station.live {
-                let codes = live.codes(clock.now());
+            // The live code, unless it is another reader's token (its
+            // tile shows it then).
+            if let Some(live) = station
+                .live
+                .as_ref()
+                .filter(|l| station.latest_reader.as_deref() == Some(l.reader.as_str()))
+            {
                 ui.label(
                     RichText::new(tr!("gui-station-live-code", serial = live.serial.as_str()))
                         .size(20.0),
                 );
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(super::result::grouped(&codes.current))
-                            .size(size * 0.8)
-                            .monospace()
-                            .strong(),
-                    );
-                    ui.label(
-                        RichText::new(tr!("gui-result-seconds-left", seconds = codes.seconds_left))
-                            .size(20.0),
-                    );
-                });
-                // One repaint a second while the code is shown.
-                let ms = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .unwrap_or_default()
-                    .subsec_millis();
-                ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_millis(u64::from(1005 - ms)));
+                live_code(live, clock, size * 0.8, ui);
             }
         });
 }
 
-/// One small tile per reader: its name, its state word, the last serial.
-pub(super) fn tiles(tiles: &BTreeMap<String, Tile>, ui: &mut egui::Ui) {
-    let v = ui.visuals().clone();
+/// The code `live`'s token shows now, `size` points high, with the
+/// seconds left; the window repaints once a second while it is shown.
+fn live_code(live: &LiveCode, clock: &dyn Clock, size: f32, ui: &mut egui::Ui) {
+    let codes = live.codes(clock.now());
     ui.horizontal_wrapped(|ui| {
-        for (reader, tile) in tiles {
+        ui.label(
+            RichText::new(super::result::grouped(&codes.current))
+                .size(size)
+                .monospace()
+                .strong(),
+        );
+        ui.label(
+            RichText::new(tr!("gui-result-seconds-left", seconds = codes.seconds_left))
+                .size((size / 3.0).max(14.0)),
+        );
+    });
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .subsec_millis();
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(u64::from(1005 - ms)));
+}
+
+/// One small tile per reader: its name, its state word, the last serial,
+/// and the live code when the token just burned there is not the card's.
+pub(super) fn tiles(station: &StationState, clock: &dyn Clock, ui: &mut egui::Ui) {
+    let v = ui.visuals().clone();
+    let latest = station.latest_reader.as_deref();
+    ui.horizontal_wrapped(|ui| {
+        for (reader, tile) in &station.tiles {
             let (mark, color, word) = word(&tile.phase, &v);
             egui::Frame::new()
                 .fill(v.panel_fill)
@@ -121,6 +133,13 @@ pub(super) fn tiles(tiles: &BTreeMap<String, Tile>, ui: &mut egui::Ui) {
                             Some(s) => tr!("gui-station-tile-last", serial = s.as_str()),
                             None => tr!("gui-station-tile-none"),
                         });
+                        if let Some(live) = station
+                            .live
+                            .as_ref()
+                            .filter(|l| l.reader == *reader && latest != Some(reader.as_str()))
+                        {
+                            live_code(live, clock, 28.0, ui);
+                        }
                     });
                 });
         }
