@@ -21,7 +21,7 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::collections::BTreeSet;
-use std::sync::Arc;
+use std::sync::{Arc, MutexGuard};
 use totp_burner::app::BurnerApp;
 use totp_burner::app::demo::DEMO_READER;
 use totp_burner::app::station::{Phase, StationHardware, StationState};
@@ -43,8 +43,14 @@ fn grouped(code: &str) -> String {
     format!("{} {}", &code[..3], &code[3..])
 }
 
-/// The demo app with the station writing to records of this test's own.
-fn station_app(clock: &ManualClock, name: &str) -> Harness<'static, BurnerApp> {
+/// The demo app with the station writing to records of this test's own,
+/// and the language to this test alone (it is the process's: the pseudo
+/// walk must not run beside a test that clicks English labels).
+fn station_app(
+    clock: &ManualClock,
+    name: &str,
+) -> (MutexGuard<'static, ()>, Harness<'static, BurnerApp>) {
+    let one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     let mut h = demo_app(clock);
     let records = std::env::temp_dir().join(format!(
         "totp-burner-gui-station-{name}-{}.sqlite",
@@ -54,7 +60,7 @@ fn station_app(clock: &ManualClock, name: &str) -> Harness<'static, BurnerApp> {
     h.state_mut().station = StationState::new(Some(records));
     pump(&mut h, "the token to be read", token_identified);
     click(&mut h, "Station");
-    h
+    (one, h)
 }
 
 /// A second virtual reader with a token of an unknown model on it (its
@@ -94,10 +100,8 @@ fn labels(h: &Harness<'_, BurnerApp>, label: &str) -> usize {
 
 #[test]
 fn the_live_code_follows_the_clock_and_is_the_power_cycled_tokens_code() {
-    // The language is the process's: not while the pseudo walk runs.
-    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     let clock = ManualClock::new(NOW);
-    let mut h = station_app(&clock, "live");
+    let (_one, mut h) = station_app(&clock, "live");
     start_without_keeping(&mut h);
     pump(&mut h, "the station result", done);
     assert!(matches!(
@@ -153,10 +157,8 @@ fn the_live_code_follows_the_clock_and_is_the_power_cycled_tokens_code() {
 
 #[test]
 fn keeping_secrets_is_on_by_default_and_turning_it_off_warns() {
-    // The language is the process's: not while the pseudo walk runs.
-    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     let clock = ManualClock::new(NOW);
-    let mut h = station_app(&clock, "keep");
+    let (_one, mut h) = station_app(&clock, "keep");
     assert!(h.state().station.keep_secrets, "on by default");
     assert!(has(&h, "Passphrase:"));
     assert!(!has(&h, WARNING));
@@ -206,10 +208,8 @@ fn keeping_secrets_is_on_by_default_and_turning_it_off_warns() {
 
 #[test]
 fn a_run_that_ends_leaves_its_summary_until_dismissed() {
-    // The language is the process's: not while the pseudo walk runs.
-    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     let clock = ManualClock::new(NOW);
-    let mut h = station_app(&clock, "summary");
+    let (_one, mut h) = station_app(&clock, "summary");
     let second = second_reader(&mut h, &clock, false);
     start_without_keeping(&mut h);
     // Burned on the demo reader, then laid on twice more: already done.
@@ -259,10 +259,8 @@ fn a_run_that_ends_leaves_its_summary_until_dismissed() {
 
 #[test]
 fn several_readers_get_a_tile_each_and_the_card_shows_the_latest() {
-    // The language is the process's: not while the pseudo walk runs.
-    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     let clock = ManualClock::new(NOW);
-    let mut h = station_app(&clock, "tiles");
+    let (_one, mut h) = station_app(&clock, "tiles");
     let second = second_reader(&mut h, &clock, false);
     // A list with fixed secrets: the snapshot's live code is always the same.
     // (One fixed name: the path is shown in the snapshot.)
@@ -364,9 +362,8 @@ fn station_plain(h: &mut Harness<'_, BurnerApp>, data: &[&str], when: &str) -> V
 
 #[test]
 fn the_station_view_shows_only_catalogue_text() {
-    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     let clock = ManualClock::new(NOW);
-    let mut h = station_app(&clock, "pseudo");
+    let (_one, mut h) = station_app(&clock, "pseudo");
     let _second = second_reader(&mut h, &clock, false);
     i18n::set_language(Lang::Pseudo);
     h.ctx

@@ -14,6 +14,16 @@ use crate::clock::Clock;
 use crate::tr;
 use eframe::egui::{self, Color32, RichText, Visuals};
 
+/// The panel's own fill with a `width` border in `color` (the text on it
+/// keeps the theme's contrast, dark and light).
+fn framed(v: &Visuals, width: f32, color: Color32, margin: f32) -> egui::Frame {
+    egui::Frame::new()
+        .fill(v.panel_fill)
+        .stroke(egui::Stroke::new(width, color))
+        .inner_margin(margin)
+        .corner_radius(margin / 2.0)
+}
+
 /// A phase's mark (✓, ✗ or none), colour and word.
 fn word(phase: &Phase, v: &Visuals) -> (Option<bool>, Color32, String) {
     match phase {
@@ -49,37 +59,32 @@ pub(super) fn status_card(station: &StationState, clock: &dyn Clock, ui: &mut eg
     };
     let height = (ui.ctx().content_rect().height() / 5.0).max(90.0);
     let size = (height * 0.45).clamp(28.0, 140.0);
-    egui::Frame::new()
-        .fill(v.panel_fill)
-        .stroke(egui::Stroke::new(4.0, color))
-        .inner_margin(16.0)
-        .corner_radius(8.0)
-        .show(ui, |ui| {
-            ui.set_min_width(ui.available_width());
-            ui.set_min_height(height);
-            ui.horizontal(|ui| {
-                if let Some(ok) = mark {
-                    theme::mark(ui, ok, size, color);
-                }
-                ui.label(RichText::new(word).size(size).strong().color(color));
-            });
-            if !line.is_empty() {
-                ui.label(RichText::new(line).size(20.0));
+    framed(&v, 4.0, color, 16.0).show(ui, |ui| {
+        ui.set_min_width(ui.available_width());
+        ui.set_min_height(height);
+        ui.horizontal(|ui| {
+            if let Some(ok) = mark {
+                theme::mark(ui, ok, size, color);
             }
-            // The live code, unless it is another reader's token (its
-            // tile shows it then).
-            if let Some(live) = station
-                .live
-                .as_ref()
-                .filter(|l| station.latest_reader.as_deref() == Some(l.reader.as_str()))
-            {
-                ui.label(
-                    RichText::new(tr!("gui-station-live-code", serial = live.serial.as_str()))
-                        .size(20.0),
-                );
-                live_code(live, clock, size * 0.8, ui);
-            }
+            ui.label(RichText::new(word).size(size).strong().color(color));
         });
+        if !line.is_empty() {
+            ui.label(RichText::new(line).size(20.0));
+        }
+        // The live code, unless it is another reader's token (its
+        // tile shows it then).
+        if let Some(live) = station
+            .live
+            .as_ref()
+            .filter(|l| station.latest_reader.as_deref() == Some(l.reader.as_str()))
+        {
+            ui.label(
+                RichText::new(tr!("gui-station-live-code", serial = live.serial.as_str()))
+                    .size(20.0),
+            );
+            live_code(live, clock, size * 0.8, ui);
+        }
+    });
 }
 
 /// The code `live`'s token shows now, `size` points high, with the
@@ -98,12 +103,7 @@ fn live_code(live: &LiveCode, clock: &dyn Clock, size: f32, ui: &mut egui::Ui) {
                 .size((size / 3.0).max(14.0)),
         );
     });
-    let ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default()
-        .subsec_millis();
-    ui.ctx()
-        .request_repaint_after(std::time::Duration::from_millis(u64::from(1005 - ms)));
+    super::repaint_next_second(ui.ctx());
 }
 
 /// One small tile per reader: its name, its state word, the last serial,
@@ -114,34 +114,29 @@ pub(super) fn tiles(station: &StationState, clock: &dyn Clock, ui: &mut egui::Ui
     ui.horizontal_wrapped(|ui| {
         for (reader, tile) in &station.tiles {
             let (mark, color, word) = word(&tile.phase, &v);
-            egui::Frame::new()
-                .fill(v.panel_fill)
-                .stroke(egui::Stroke::new(2.0, color))
-                .inner_margin(8.0)
-                .corner_radius(6.0)
-                .show(ui, |ui| {
-                    ui.set_min_width(200.0);
-                    ui.vertical(|ui| {
-                        ui.label(RichText::new(reader).strong());
-                        ui.horizontal(|ui| {
-                            if let Some(ok) = mark {
-                                theme::mark(ui, ok, 22.0, color);
-                            }
-                            ui.label(RichText::new(word).size(20.0).strong().color(color));
-                        });
-                        ui.label(match &tile.last_serial {
-                            Some(s) => tr!("gui-station-tile-last", serial = s.as_str()),
-                            None => tr!("gui-station-tile-none"),
-                        });
-                        if let Some(live) = station
-                            .live
-                            .as_ref()
-                            .filter(|l| l.reader == *reader && latest != Some(reader.as_str()))
-                        {
-                            live_code(live, clock, 28.0, ui);
+            framed(&v, 2.0, color, 8.0).show(ui, |ui| {
+                ui.set_min_width(200.0);
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(reader).strong());
+                    ui.horizontal(|ui| {
+                        if let Some(ok) = mark {
+                            theme::mark(ui, ok, 22.0, color);
                         }
+                        ui.label(RichText::new(word).size(20.0).strong().color(color));
                     });
+                    ui.label(match &tile.last_serial {
+                        Some(s) => tr!("gui-station-tile-last", serial = s.as_str()),
+                        None => tr!("gui-station-tile-none"),
+                    });
+                    if let Some(live) = station
+                        .live
+                        .as_ref()
+                        .filter(|l| l.reader == *reader && latest != Some(reader.as_str()))
+                    {
+                        live_code(live, clock, 28.0, ui);
+                    }
                 });
+            });
         }
     });
 }
@@ -150,58 +145,53 @@ pub(super) fn tiles(station: &StationState, clock: &dyn Clock, ui: &mut egui::Ui
 pub(super) fn summary(s: &RunSummary, ui: &mut egui::Ui) -> bool {
     let v = ui.visuals().clone();
     let mut dismissed = false;
-    egui::Frame::new()
-        .fill(v.panel_fill)
-        .stroke(egui::Stroke::new(2.0, v.text_color()))
-        .inner_margin(12.0)
-        .corner_radius(8.0)
-        .show(ui, |ui| {
-            ui.set_min_width(ui.available_width());
-            ui.label(
-                RichText::new(tr!("gui-station-summary-title"))
-                    .size(22.0)
-                    .strong(),
+    framed(&v, 2.0, v.text_color(), 12.0).show(ui, |ui| {
+        ui.set_min_width(ui.available_width());
+        ui.label(
+            RichText::new(tr!("gui-station-summary-title"))
+                .size(22.0)
+                .strong(),
+        );
+        ui.label(
+            RichText::new(tr!(
+                "gui-station-summary-counts",
+                burned = s.burned,
+                failed = s.failed,
+                already = s.already
+            ))
+            .size(18.0),
+        );
+        ui.label(tr!(
+            "gui-station-summary-batch",
+            batch = s.batch_id.as_str()
+        ));
+        let took = s.ended.saturating_sub(s.started);
+        ui.label(tr!(
+            "gui-station-summary-span",
+            start = super::local_time(s.started as i64),
+            end = super::local_time(s.ended as i64),
+            minutes = took / 60,
+            seconds = took % 60
+        ));
+        if !s.in_doubt.is_empty() {
+            ui.colored_label(
+                v.error_fg_color,
+                tr!(
+                    "gui-station-summary-in-doubt",
+                    serials = s.in_doubt.join(", ")
+                ),
             );
-            ui.label(
-                RichText::new(tr!(
-                    "gui-station-summary-counts",
-                    burned = s.burned,
-                    failed = s.failed,
-                    already = s.already
-                ))
-                .size(18.0),
-            );
-            ui.label(tr!(
-                "gui-station-summary-batch",
-                batch = s.batch_id.as_str()
-            ));
-            let took = s.ended.saturating_sub(s.started);
-            ui.label(tr!(
-                "gui-station-summary-span",
-                start = super::local_time(s.started as i64),
-                end = super::local_time(s.ended as i64),
-                minutes = took / 60,
-                seconds = took % 60
-            ));
-            if !s.in_doubt.is_empty() {
-                ui.colored_label(
-                    v.error_fg_color,
-                    tr!(
-                        "gui-station-summary-in-doubt",
-                        serials = s.in_doubt.join(", ")
-                    ),
-                );
-            }
-            let next = match (s.burned, s.per_user, s.kept_secrets) {
-                (0, _, _) => tr!("gui-station-summary-next-nothing"),
-                (_, true, _) => tr!("gui-station-summary-next-per-user"),
-                (_, false, true) => tr!("gui-station-summary-next-export"),
-                (_, false, false) => tr!("gui-station-summary-next-not-kept"),
-            };
-            ui.label(RichText::new(next).strong());
-            if ui.button(tr!("gui-station-summary-dismiss")).clicked() {
-                dismissed = true;
-            }
-        });
+        }
+        let next = match (s.burned, s.per_user, s.kept_secrets) {
+            (0, _, _) => tr!("gui-station-summary-next-nothing"),
+            (_, true, _) => tr!("gui-station-summary-next-per-user"),
+            (_, false, true) => tr!("gui-station-summary-next-export"),
+            (_, false, false) => tr!("gui-station-summary-next-not-kept"),
+        };
+        ui.label(RichText::new(next).strong());
+        if ui.button(tr!("gui-station-summary-dismiss")).clicked() {
+            dismissed = true;
+        }
+    });
     dismissed
 }
