@@ -393,7 +393,8 @@ fn station(root: &Path, i: usize, c: &Case, key: &[u8], search: &mut Search<'_>)
     h.state_mut().station = StationState::new(Some(records.clone()));
     click(&mut h, "Station");
     click(&mut h, "Each user's QR code");
-    click(&mut h, "Keep secrets (encrypted) for the Entra ID export");
+    // Keeping secrets is on by default.
+    assert!(h.state().station.keep_secrets);
     type_into(&mut h, "Passphrase:", PASSPHRASE);
     type_into(&mut h, "Passphrase again (a new records file):", PASSPHRASE);
     click(&mut h, "Start station");

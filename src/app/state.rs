@@ -332,7 +332,7 @@ impl BurnerApp {
     /// Take the station's events: sound each result, wipe a per-user
     /// secret once burned, hand a scanned one to the loop.
     fn station_poll(&mut self) {
-        let polled = self.station.poll();
+        let polled = self.station.poll(self.workers.clock.now());
         if let Some(ok) = polled.result {
             if ok {
                 super::bell::ring();
@@ -358,13 +358,12 @@ impl BurnerApp {
 
     /// Start the station loop with its own options.
     fn start_station(&mut self, ctx: &eframe::egui::Context) {
-        let now = self.workers.clock.now();
         let c = ctx.clone();
         let options = self.station.options;
         self.station.start(
-            now,
             self.workers.station_hardware.clone(),
             options,
+            self.workers.clock.clone(),
             move || c.request_repaint(),
         );
     }
@@ -395,6 +394,11 @@ impl super::station::StationState {
             Action::NextToken => {
                 self.secret.clear();
                 self.secret.capture_note = None;
+                None
+            }
+            // Esc dismisses the last run's summary.
+            Action::DismissOutcome => {
+                self.dismiss_summary();
                 None
             }
             other => Some(other),

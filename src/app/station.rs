@@ -5,18 +5,18 @@
 //! the view shows. Opening the records, unlocking the vault and loading
 //! the list happen on that thread too.
 
-use crate::card::connector::Connector;
-use crate::emulator::EmulatorLink;
+pub use super::station_start::StationHardware;
+use super::station_start::{open, reader_loops};
+use crate::clock::Clock;
 use crate::explain;
 use crate::params::TokenOptions;
 use crate::secret::Secret;
-use crate::station::records::Store;
+use crate::secret::totp::{Codes, codes_at};
 use crate::station::run::{
-    BatchConfig, BatchSource, BatchSummary, HandedSecret, PolledPresence, ReaderLoop, StationEvent,
-    run_batch,
+    BatchConfig, BatchSource, BatchSummary, HandedSecret, StationEvent, run_batch,
 };
-use crate::station::source::{list_id, parse_user_list};
-use crate::station::vault::{MIN_PASSPHRASE_CHARS, Vault};
+use crate::station::source::list_id;
+use crate::tr;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Receiver;
@@ -54,15 +54,6 @@ pub enum Phase {
     },
 }
 
-/// The readers the station burns on.
-#[derive(Clone)]
-pub enum StationHardware {
-    /// Every PC/SC reader, watched.
-    Pcsc,
-    /// The demo's virtual reader.
-    Demo(EmulatorLink, String),
-}
-
 /// One reader's tile.
 #[derive(Debug, Clone)]
 pub struct Tile {
@@ -70,6 +61,56 @@ pub struct Tile {
     pub phase: Phase,
     /// What the next token gets, or a note on the token on it.
     pub note: String,
+    /// The serial of the last token laid on it.
+    pub last_serial: Option<String>,
+}
+
+/// The latest burn's live code: the secret burned and its options, kept
+/// (wiped on drop) until the next token is laid on that reader, a newer
+/// burn replaces it, or the run ends. The secret itself is never shown.
+pub struct LiveCode {
+    /// The reader it was burned on.
+    pub reader: String,
+    /// The token's serial.
+    pub serial: String,
+    /// Options burned.
+    pub options: TokenOptions,
+    secret: Secret,
+}
+
+impl LiveCode {
+    /// The codes the token shows at `now`.
+    pub fn codes(&self, now: u64) -> Codes {
+        codes_at(
+            &self.secret,
+            self.options.algorithm,
+            self.options.period,
+            now,
+        )
+    }
+}
+
+/// How a run ended, shown until dismissed or a new run starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunSummary {
+    /// Tokens burned (finished ones included).
+    pub burned: usize,
+    /// Failed attempts.
+    pub failed: usize,
+    /// Tokens refused as burned before.
+    pub already: usize,
+    /// Serials left unfinished.
+    pub in_doubt: Vec<String>,
+    /// The batch's identifier in the records.
+    pub batch_id: String,
+    /// When the run started and ended (Unix seconds).
+    pub started: u64,
+    /// When it ended.
+    pub ended: u64,
+    /// Secrets were kept (an Entra ID export is possible).
+    pub kept_secrets: bool,
+    /// The secrets were each user's own (per-user mode).
+    pub per_user: bool,
 }
 
 enum Msg {
@@ -96,6 +137,8 @@ pub struct StationState {
     pub phase: Phase,
     /// One tile per reader.
     pub tiles: BTreeMap<String, Tile>,
+    /// The reader of the latest event (the one the card shows).
+    pub latest_reader: Option<String>,
     /// A problem to show (list, records, passphrase).
     pub problem: Option<String>,
     /// A note from the records ("continuing at row 4", "finishing …").
@@ -104,8 +147,16 @@ pub struct StationState {
     pub history: Vec<String>,
     /// Tokens burned in this run.
     pub burned: usize,
-    /// The summary of the last run.
-    pub summary: Option<BatchSummary>,
+    /// Failed attempts in this run.
+    pub failed: usize,
+    /// Tokens refused as done before, in this run.
+    pub already: usize,
+    /// The latest burn's live code.
+    pub live: Option<LiveCode>,
+    /// The summary of the last run (until dismissed or a new run).
+    pub summary: Option<RunSummary>,
+    /// The running batch's identifier and start time.
+    run: Option<(String, u64)>,
     pub(crate) records_path: Option<std::path::PathBuf>,
     pub(crate) handed: HandedSecret,
     /// A token waits for the user's secret (per-user mode).
@@ -127,17 +178,24 @@ impl StationState {
         StationState {
             source: StationSource::Random,
             csv_path: String::new(),
-            keep_secrets: false,
+            // On: a random secret not kept can never be imported into
+            // Entra ID (turning it off shows a warning).
+            keep_secrets: true,
             reburn: false,
             passphrase: Default::default(),
             passphrase_again: Default::default(),
             phase: Phase::Stopped,
             tiles: BTreeMap::new(),
+            latest_reader: None,
             problem: None,
             note: None,
             history: Vec::new(),
             burned: 0,
+            failed: 0,
+            already: 0,
+            live: None,
             summary: None,
+            run: None,
             records_path,
             handed: Arc::new(Mutex::new(None)),
             needs_secret: false,
@@ -159,22 +217,24 @@ impl StationState {
     /// one loop per reader; `repaint` wakes the UI after every event.
     pub fn start(
         &mut self,
-        now: u64,
         hardware: StationHardware,
         options: TokenOptions,
+        clock: Arc<dyn Clock>,
         repaint: impl Fn() + Send + Sync + 'static,
     ) {
         self.problem = None;
         self.note = None;
         self.summary = None;
+        self.live = None;
         let Some(path) = self.records_path.clone() else {
-            self.problem = Some("No data folder for the records was found.".into());
+            self.problem = Some(tr!("gui-station-no-data-folder"));
             return;
         };
         if self.keep_secrets && self.passphrase.is_empty() {
-            self.problem = Some("Enter a passphrase to keep the secrets.".into());
+            self.problem = Some(tr!("gui-station-passphrase-needed"));
             return;
         }
+        let now = clock.now();
         let csv = (self.source == StationSource::Csv).then(|| self.csv_path.trim().to_string());
         let passphrase = self
             .keep_secrets
@@ -188,6 +248,7 @@ impl StationState {
         self.stop = Arc::new(AtomicBool::new(false));
         let stop = self.stop.clone();
         let batch_id = format!("gui-{}", crate::clock::rfc3339(now));
+        self.run = Some((batch_id.clone(), now));
         let (tx, rx) = std::sync::mpsc::channel();
         let repaint = Arc::new(repaint);
         std::thread::Builder::new()
@@ -230,23 +291,21 @@ impl StationState {
                 };
                 send(Msg::Started);
                 let on_event = |e: StationEvent| send(Msg::Event(e));
-                let result = run_batch(
-                    &config,
-                    &store,
-                    loops.0,
-                    &crate::clock::SystemClock,
-                    &stop,
-                    &on_event,
-                );
+                // The app's clock: the live code and the token agree.
+                let result = run_batch(&config, &store, loops.0, &*clock, &stop, &on_event);
                 drop(loops.1);
-                send(Msg::Ended(
-                    result.map_err(|e| format!("The station stopped: {e}.")),
-                ));
+                send(Msg::Ended(result.map_err(|e| {
+                    let x = explain::station_error(&e);
+                    format!("{} {}", x.problem, x.next_step)
+                })));
             })
             .ok();
         self.events = Some(rx);
         self.tiles.clear();
+        self.latest_reader = None;
         self.burned = 0;
+        self.failed = 0;
+        self.already = 0;
         self.phase = Phase::Starting;
     }
 
@@ -274,7 +333,7 @@ impl StationState {
     /// Take the loop's events; returns true when a token was burned (for
     /// the per-user mode, which then wipes the scanned secret) and whether
     /// a result was shown (for the sound).
-    pub fn poll(&mut self) -> Polled {
+    pub fn poll(&mut self, now: u64) -> Polled {
         let mut polled = Polled::default();
         let Some(rx) = self.events.take() else {
             return polled;
@@ -286,16 +345,22 @@ impl StationState {
                 Msg::Event(e) => self.on_event(e, &mut polled),
                 Msg::Ended(r) => {
                     ended = true;
-                    match r {
-                        Ok(s) => self.summary = Some(s),
-                        Err(e) => self.problem = Some(e),
-                    }
+                    let counted = match r {
+                        Ok(s) => Some(s),
+                        Err(e) => {
+                            self.problem = Some(e);
+                            None
+                        }
+                    };
+                    self.summary = self.summary_of(counted, now);
                 }
             }
         }
         if ended {
             self.phase = Phase::Stopped;
             self.needs_secret = false;
+            // The run is over: its last secret is wiped.
+            self.live = None;
             *self.handed.lock().unwrap_or_else(|e| e.into_inner()) = None;
         } else {
             self.events = Some(rx);
@@ -303,42 +368,94 @@ impl StationState {
         polled
     }
 
+    /// The summary of the run that just ended: the loop's own counts when
+    /// it ended normally, else what this view counted from its events.
+    fn summary_of(&mut self, counted: Option<BatchSummary>, now: u64) -> Option<RunSummary> {
+        let (batch_id, started) = self.run.take()?;
+        let (burned, failed, already, in_doubt) = match counted {
+            Some(s) => (s.burned, s.failed, s.refused, s.in_doubt),
+            None => (self.burned, self.failed, self.already, Vec::new()),
+        };
+        Some(RunSummary {
+            burned,
+            failed,
+            already,
+            in_doubt,
+            batch_id,
+            started,
+            ended: now.max(started),
+            kept_secrets: self.keep_secrets,
+            per_user: self.source == StationSource::PerUser,
+        })
+    }
+
+    /// Dismiss the last run's summary.
+    pub fn dismiss_summary(&mut self) {
+        self.summary = None;
+    }
+
+    /// A token was laid on `reader`: the live code of the token burned
+    /// there before is no longer needed (its secret is wiped).
+    fn placed(&mut self, reader: &str, serial: Option<&str>) {
+        if self.live.as_ref().is_some_and(|l| l.reader == reader) {
+            self.live = None;
+        }
+        if let Some(serial) = serial {
+            self.tiles.entry(reader.to_string()).or_insert(Tile {
+                phase: Phase::WaitingToken,
+                note: String::new(),
+                last_serial: None,
+            });
+            if let Some(t) = self.tiles.get_mut(reader) {
+                t.last_serial = Some(serial.to_string());
+            }
+        }
+    }
+
     fn set(&mut self, reader: &str, phase: Phase, note: String) {
         self.phase = phase.clone();
-        self.tiles.insert(reader.to_string(), Tile { phase, note });
+        self.latest_reader = Some(reader.to_string());
+        let last_serial = self.tiles.get(reader).and_then(|t| t.last_serial.clone());
+        self.tiles.insert(
+            reader.to_string(),
+            Tile {
+                phase,
+                note,
+                last_serial,
+            },
+        );
     }
 
     fn done(&mut self, reader: &str, ok: bool, already: bool, text: String, note: String) {
+        self.history.push(text.clone());
         self.set(reader, Phase::Done { ok, already, text }, note);
     }
 
     fn on_event(&mut self, e: StationEvent, polled: &mut Polled) {
-        let date = |t: i64| crate::clock::rfc3339(t.max(0) as u64);
+        let date = |t: i64| super::ui::local_time(t);
         match e {
             StationEvent::Continuing { done, last, next } => {
                 self.note = Some(match next {
-                    Some(n) => format!(
-                        "{} rows of this list were done before (the last on {}); continuing at row {}.",
-                        done.len(),
-                        date(last),
-                        n + 1
+                    Some(n) => tr!(
+                        "gui-station-continuing",
+                        done = done.len(),
+                        when = date(last),
+                        row = n + 1
                     ),
-                    None => "Every row of this list was done before.".into(),
+                    None => tr!("gui-station-list-all-done"),
                 })
             }
             StationEvent::StartRowOverride { .. } => {}
             StationEvent::Waiting { reader, next } => {
                 self.needs_secret = false;
-                self.set(&reader, Phase::WaitingToken, next);
+                self.set(&reader, Phase::WaitingToken, explain::next_up(&next));
             }
             StationEvent::NeedSecret { reader, serial } => {
+                self.placed(&reader, Some(&serial));
                 self.needs_secret = true;
-                self.problem = Some("Scan this user's QR code first.".into());
-                self.set(
-                    &reader,
-                    Phase::WaitingToken,
-                    format!("{serial} waits for a secret"),
-                );
+                self.problem = Some(tr!("gui-station-need-secret"));
+                let note = tr!("gui-station-waits-for-secret", serial = serial.as_str());
+                self.set(&reader, Phase::WaitingToken, note);
             }
             StationEvent::AlreadyBurned {
                 reader,
@@ -347,26 +464,34 @@ impl StationState {
                 batch,
                 this_run,
             } => {
-                let text = if this_run {
-                    format!("{serial} is already burned in this run: lift it.")
-                } else {
-                    format!(
-                        "{serial} was already burned on {}{}: not burned again.",
-                        date(when),
-                        batch.map(|b| format!(" (batch {b})")).unwrap_or_default()
-                    )
+                self.placed(&reader, Some(&serial));
+                let serial = serial.as_str();
+                let text = match (this_run, batch) {
+                    (true, _) => tr!("gui-station-already-this-run", serial = serial),
+                    (false, Some(b)) => tr!(
+                        "gui-station-already-batch",
+                        serial = serial,
+                        when = date(when),
+                        batch = b
+                    ),
+                    (false, None) => tr!(
+                        "gui-station-already-before",
+                        serial = serial,
+                        when = date(when)
+                    ),
                 };
-                self.history.push(text.clone());
+                self.already += 1;
                 polled.result = Some(false);
                 self.done(&reader, true, true, text, String::new());
             }
             StationEvent::Resuming {
+                reader,
                 serial,
                 when,
                 upn,
                 same_secret,
-                ..
             } => {
+                self.placed(&reader, Some(&serial));
                 self.note = Some(explain::resuming(
                     &serial,
                     when,
@@ -378,22 +503,38 @@ impl StationState {
                 reader,
                 token,
                 upn,
-                code,
                 resumed,
                 not_recorded,
+                secret,
+                options,
                 ..
             } => {
+                self.placed(&reader, Some(&token.serial));
                 self.burned += 1;
                 self.problem = not_recorded;
-                let text = format!(
-                    "{} {} {}{} · code {}",
-                    token.model_name(),
-                    token.serial,
-                    if resumed { "finished" } else { "burned" },
-                    upn.map(|u| format!(" for {u}")).unwrap_or_default(),
-                    code
-                );
-                self.history.push(text.clone());
+                let (model, serial) = (token.model_name(), token.serial.as_str());
+                let text = match (resumed, upn) {
+                    (false, None) => tr!("gui-station-burned", model = model, serial = serial),
+                    (false, Some(u)) => tr!(
+                        "gui-station-burned-for",
+                        model = model,
+                        serial = serial,
+                        upn = u
+                    ),
+                    (true, None) => tr!("gui-station-finished", model = model, serial = serial),
+                    (true, Some(u)) => tr!(
+                        "gui-station-finished-for",
+                        model = model,
+                        serial = serial,
+                        upn = u
+                    ),
+                };
+                self.live = Some(LiveCode {
+                    reader: reader.clone(),
+                    serial: token.serial.clone(),
+                    options,
+                    secret,
+                });
                 polled.burned = true;
                 polled.result = Some(true);
                 self.done(&reader, true, false, text, String::new());
@@ -405,13 +546,21 @@ impl StationState {
                 token_state,
                 ..
             } => {
-                let text = format!(
-                    "FAILED{}: {} {}",
-                    serial.map(|s| format!(" ({s})")).unwrap_or_default(),
-                    why.problem,
-                    why.next_step
-                );
-                self.history.push(text.clone());
+                self.placed(&reader, serial.as_deref());
+                self.failed += 1;
+                let text = match serial {
+                    Some(s) => tr!(
+                        "gui-station-failed-serial",
+                        serial = s,
+                        problem = why.problem,
+                        next = why.next_step
+                    ),
+                    None => tr!(
+                        "gui-station-failed-text",
+                        problem = why.problem,
+                        next = why.next_step
+                    ),
+                };
                 polled.result = Some(false);
                 let note = if token_state.is_touched() {
                     explain::interrupted()
@@ -432,81 +581,4 @@ pub struct Polled {
     pub burned: bool,
     /// A result to sound: success or failure.
     pub result: Option<bool>,
-}
-
-type Opened = (
-    Store,
-    Option<Vault>,
-    Option<Vec<crate::station::source::UserRow>>,
-);
-
-/// Open the records, load the user list, unlock the vault (worker thread).
-fn open(
-    path: &std::path::Path,
-    csv: Option<&str>,
-    passphrase: Option<&age::secrecy::SecretString>,
-    again: Option<&str>,
-) -> Result<Opened, String> {
-    let store =
-        Store::open(path, None).map_err(|e| format!("The records cannot be opened: {e}."))?;
-    let rows = match csv {
-        Some(file) => Some(
-            std::fs::read_to_string(file)
-                .map_err(|e| format!("{file} cannot be read ({e})"))
-                .and_then(|t| parse_user_list(&Zeroizing::new(t)).map_err(|e| e.to_string()))
-                .map_err(|e| format!("The user list cannot be used: {e}."))?,
-        ),
-        None => None,
-    };
-    let vault = match passphrase {
-        Some(p) => {
-            use age::secrecy::ExposeSecret;
-            let new = store.keys().map(|k| k.is_empty()).unwrap_or(true);
-            if new && again != Some(p.expose_secret()) {
-                return Err(format!(
-                    "This records file has no kept secrets yet: type the new passphrase twice (at least {MIN_PASSPHRASE_CHARS} characters)."
-                ));
-            }
-            Some(Vault::unlock_or_create(&store, p).map_err(|e| format!("{e}."))?)
-        }
-        None => None,
-    };
-    Ok((store, vault, rows))
-}
-
-/// The readers' loops, and what must live as long as they run (the watcher).
-fn reader_loops(
-    hardware: &StationHardware,
-) -> Result<(Vec<ReaderLoop>, Option<crate::card::watch::ReaderWatcher>), String> {
-    match hardware {
-        StationHardware::Demo(link, name) => {
-            let l = link.clone();
-            Ok((
-                vec![ReaderLoop {
-                    reader: name.clone(),
-                    presence: Box::new(PolledPresence(Box::new(move || l.is_present()))),
-                    connector: Box::new(crate::emulator::EmulatorConnector(link.clone()))
-                        as Box<dyn Connector>,
-                }],
-                None,
-            ))
-        }
-        StationHardware::Pcsc => {
-            let words = |e: crate::card::TransportError| {
-                let x = explain::transport(&e, None);
-                format!("{} {}", x.problem, x.next_step)
-            };
-            let names: Vec<String> = crate::card::pcsc::PcscReaders::establish()
-                .and_then(|r| r.list())
-                .map_err(words)?
-                .into_iter()
-                .map(|r| r.name)
-                .collect();
-            if names.is_empty() {
-                return Err(words(crate::card::TransportError::NoReader));
-            }
-            let (loops, watcher) = crate::station::run::pcsc_reader_loops(&names).map_err(words)?;
-            Ok((loops, Some(watcher)))
-        }
-    }
 }

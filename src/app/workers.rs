@@ -96,7 +96,7 @@ impl Workers {
         let mut device = DeviceWorker::spawn(connector, clock.clone(), move || c.request_repaint());
         device.send(DeviceRequest::CheckPcClock);
         let station_hardware = match &demo {
-            Some(d) => super::station::StationHardware::Demo(d.link.clone(), d.reader().name),
+            Some(d) => super::station::StationHardware::Demo(vec![d.link.clone()]),
             None => super::station::StationHardware::Pcsc,
         };
         let c = ctx.clone();

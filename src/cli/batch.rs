@@ -96,7 +96,7 @@ fn event_json(e: &StationEvent) -> serde_json::Value {
         StationEvent::StartRowOverride { row, done_again } => json!({"event": "start-row-override",
             "row": row + 1, "done_again": done_again.iter().map(|r| r + 1).collect::<Vec<_>>()}),
         StationEvent::Waiting { reader, next } => {
-            json!({"event": "waiting", "reader": reader, "next": next})
+            json!({"event": "waiting", "reader": reader, "next": next.to_string()})
         }
         StationEvent::NeedSecret { reader, serial } => {
             json!({"event": "need-secret", "reader": reader, "serial": serial})
@@ -126,6 +126,7 @@ fn event_json(e: &StationEvent) -> serde_json::Value {
             took,
             resumed,
             not_recorded,
+            ..
         } => json!({"event": "burned", "reader": reader, "serial": token.serial,
             "model": token.model_name(), "upn": upn, "row": row.map(|r| r + 1), "code": code,
             "ms": took.as_millis() as u64, "resumed": resumed, "not_recorded": not_recorded}),
@@ -175,7 +176,7 @@ fn print_event(e: &StationEvent, many_readers: bool, n: &AtomicUsize, total: Opt
         StationEvent::Waiting { reader, next } => eprintln!(
             "{}{}",
             at(reader),
-            tr!("cli-batch-waiting", next = next.as_str())
+            tr!("cli-batch-waiting", next = crate::explain::next_up(next))
         ),
         StationEvent::NeedSecret { reader, serial } => eprintln!(
             "{}{}",

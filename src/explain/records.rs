@@ -220,3 +220,19 @@ pub fn resuming(serial: &str, when: i64, upn: Option<&str>, same_secret: bool) -
         (None, false) => tr!("resuming-new", serial = serial, when = when),
     }
 }
+
+/// What the next token laid on a station's reader gets.
+pub fn next_up(n: &crate::station::run::NextUp) -> String {
+    use crate::station::run::NextUp as N;
+    match n {
+        N::Token { number, of: None } => tr!("next-up-token", number = *number),
+        N::Token {
+            number,
+            of: Some(of),
+        } => tr!("next-up-token-of", number = *number, total = *of),
+        N::User(upn) => upn.clone(),
+        N::ScannedUser => tr!("next-up-scanned-user"),
+        N::ListDone => tr!("next-up-list-done"),
+        N::BatchDone => tr!("next-up-batch-done"),
+    }
+}

@@ -77,8 +77,8 @@ pub enum StationEvent {
     Waiting {
         /// Reader.
         reader: String,
-        /// What it will get ("alice@contoso.com", "token 3 of 20").
-        next: String,
+        /// What it will get (a user, "token 3 of 20").
+        next: NextUp,
     },
     /// A token lies on the reader but no secret was handed in yet.
     NeedSecret {
@@ -126,6 +126,11 @@ pub enum StationEvent {
         row: Option<usize>,
         /// The code it shows after a power cycle.
         code: String,
+        /// The secret burned (wiped on drop, redacted in `Debug`): the
+        /// app's live code comes from it until the next token is placed.
+        secret: Secret,
+        /// The options burned.
+        options: TokenOptions,
         /// From "token placed" to this result.
         took: Duration,
         /// It finished an interrupted burn.
@@ -151,6 +156,43 @@ pub enum StationEvent {
         /// Reader.
         reader: String,
     },
+}
+
+/// What the next token laid on a reader gets (words: `explain::next_up`;
+/// `Display` is the stable form the CLI's JSON lines carry).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextUp {
+    /// A random secret: the `number`th token (of `of`, when counted).
+    Token {
+        /// 1-based.
+        number: usize,
+        /// The batch's count.
+        of: Option<usize>,
+    },
+    /// The next user of the list.
+    User(String),
+    /// The user whose QR code is scanned (per-user mode).
+    ScannedUser,
+    /// Nothing: every row of the list is done.
+    ListDone,
+    /// Nothing: the count is reached.
+    BatchDone,
+}
+
+impl std::fmt::Display for NextUp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NextUp::Token { number, of: None } => write!(f, "token {number}"),
+            NextUp::Token {
+                number,
+                of: Some(of),
+            } => write!(f, "token {number} of {of}"),
+            NextUp::User(upn) => f.write_str(upn),
+            NextUp::ScannedUser => f.write_str("the user whose QR code was scanned"),
+            NextUp::ListDone => f.write_str("nothing: the list is done"),
+            NextUp::BatchDone => f.write_str("nothing: the batch is done"),
+        }
+    }
 }
 
 /// How the batch ended.

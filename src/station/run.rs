@@ -17,7 +17,7 @@
 //!   left between its clock/options write and its secret write by a stop.
 
 pub use super::batch::{
-    BatchConfig, BatchSource, BatchSummary, HandedSecret, StationError, StationEvent,
+    BatchConfig, BatchSource, BatchSummary, HandedSecret, NextUp, StationError, StationEvent,
 };
 use super::operation::{self, OperationError, Recording, Refusal};
 pub use super::presence::{
@@ -106,20 +106,17 @@ impl Shared<'_> {
         self.halt.store(true, Ordering::SeqCst);
     }
 
-    fn label(&self) -> String {
+    fn label(&self) -> NextUp {
         let a = lock(&self.alloc);
         match &self.config.source {
-            BatchSource::Random { count } => {
-                let total = count.map(|c| format!(" of {c}")).unwrap_or_default();
-                format!("token {}{total}", a.issued + 1)
-            }
-            BatchSource::Users { rows, .. } => {
-                (a.cursor..rows.len()).find(|i| !a.claimed[*i]).map_or_else(
-                    || "nothing: the list is done".into(),
-                    |i| rows[i].upn.clone(),
-                )
-            }
-            BatchSource::Handed(_) => "the user whose QR code was scanned".into(),
+            BatchSource::Random { count } => NextUp::Token {
+                number: a.issued + 1,
+                of: *count,
+            },
+            BatchSource::Users { rows, .. } => (a.cursor..rows.len())
+                .find(|i| !a.claimed[*i])
+                .map_or(NextUp::ListDone, |i| NextUp::User(rows[i].upn.clone())),
+            BatchSource::Handed(_) => NextUp::ScannedUser,
         }
     }
 
@@ -200,7 +197,7 @@ impl Shared<'_> {
         let Some(claim) = self.claim() else {
             return Ok(Decision::Skip(Box::new(StationEvent::Waiting {
                 reader: reader.into(),
-                next: "nothing: the batch is done".into(),
+                next: NextUp::BatchDone,
             })));
         };
         let job = match (&claim, &self.config.source) {
@@ -447,6 +444,8 @@ fn finish_token(
                 upn: job.upn,
                 row: job.list.map(|(_, r)| r),
                 code: report.codes.current,
+                secret: job.secret,
+                options: report.options,
                 took: placed.elapsed(),
                 resumed: job.resumed,
                 not_recorded: not_recorded.clone(),

@@ -254,12 +254,7 @@ fn codes(
             }
         });
     // One repaint a second while codes are shown.
-    let ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default()
-        .subsec_millis();
-    ui.ctx()
-        .request_repaint_after(std::time::Duration::from_millis(u64::from(1005 - ms)));
+    super::repaint_next_second(ui.ctx());
 }
 
 fn receipt(

@@ -12,8 +12,11 @@ mod records;
 mod result;
 mod secret;
 mod station;
+mod station_card;
 pub mod theme;
 mod wizard;
+
+pub(crate) use records::local_time;
 
 use super::action::Action;
 use super::bench::Bench;
@@ -121,13 +124,18 @@ impl eframe::App for BurnerApp {
         // Repaint on purpose: once a second while a live code is shown,
         // otherwise only when a worker or the user wakes us.
         if self.shown_bench().is_some_and(|b| b.result.is_some()) {
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap_or_default();
-            let to_next_second = 1000 - (now.as_millis() % 1000) as u64;
-            ctx.request_repaint_after(std::time::Duration::from_millis(to_next_second + 5));
+            repaint_next_second(&ctx);
         }
     }
+}
+
+/// Ask for a repaint just after the next second starts (a live code shown).
+pub(super) fn repaint_next_second(ctx: &egui::Context) {
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .subsec_millis();
+    ctx.request_repaint_after(std::time::Duration::from_millis(u64::from(1005 - ms)));
 }
 
 /// The view tabs and the status line.

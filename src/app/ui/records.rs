@@ -178,7 +178,7 @@ fn row(ui: &mut egui::Ui, r: &Record) {
 }
 
 /// Unix seconds as this PC's local time.
-pub(super) fn local_time(t: i64) -> String {
+pub(crate) fn local_time(t: i64) -> String {
     use chrono::TimeZone;
     chrono::Local
         .timestamp_opt(t, 0)
