@@ -90,7 +90,7 @@ pub fn refusal(r: &crate::station::operation::Refusal) -> Explanation {
             when,
             batch,
         } => {
-            let when = crate::clock::rfc3339((*when).max(0) as u64);
+            let when = super::local_time(*when);
             Explanation::new(
                 match batch {
                     Some(b) => tr!(
@@ -105,7 +105,10 @@ pub fn refusal(r: &crate::station::operation::Refusal) -> Explanation {
                         when = when
                     ),
                 },
-                tr!("refusal-burned-before-next"),
+                super::next_for(
+                    || tr!("refusal-burned-before-next"),
+                    || tr!("app-refusal-burned-before-next"),
+                ),
             )
         }
         R::NotRecorded(e) => Explanation::new(
@@ -207,7 +210,7 @@ pub fn export_folder_permissions() -> String {
 
 /// A station finishing a token whose burn was interrupted.
 pub fn resuming(serial: &str, when: i64, upn: Option<&str>, same_secret: bool) -> String {
-    let when = crate::clock::rfc3339(when.max(0) as u64);
+    let when = super::local_time(when);
     match (upn, same_secret) {
         (Some(upn), true) => tr!(
             "resuming-user-same",
