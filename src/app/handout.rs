@@ -390,7 +390,10 @@ fn recent(path: &Path) -> Result<(Vec<Assignment>, Vec<String>), String> {
         return Ok((Vec::new(), Vec::new()));
     }
     let words = |e: crate::station::records::RecordsError| {
-        tr!("gui-records-unreadable", error = e.to_string())
+        tr!(
+            "gui-records-unreadable",
+            error = crate::explain::records_error(&e)
+        )
     };
     let store = Store::open(path, None).map_err(words)?;
     let mut list = store.assignments(None).map_err(words)?;

@@ -61,7 +61,7 @@ pub fn handout_error(e: &HandoutError) -> Explanation {
             tr!("handout-interrupted-next"),
         ),
         H::Records(e) => Explanation::new(
-            tr!("handout-records", error = e.to_string()),
+            tr!("handout-records", error = super::records_error(e)),
             tr!("handout-records-next"),
         ),
     }

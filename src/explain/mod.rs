@@ -12,11 +12,13 @@ use std::fmt;
 
 mod clock;
 mod handout;
+mod io;
 mod records;
 mod time;
 
 pub use clock::*;
 pub use handout::*;
+pub use io::*;
 pub use records::*;
 pub use time::*;
 

@@ -112,7 +112,7 @@ pub fn refusal(r: &crate::station::operation::Refusal) -> Explanation {
             )
         }
         R::NotRecorded(e) => Explanation::new(
-            tr!("refusal-not-recorded", error = e.to_string()),
+            tr!("refusal-not-recorded", error = super::records_error(e)),
             tr!("refusal-not-recorded-next"),
         ),
         R::NotSealed(e) => Explanation::new(
@@ -138,7 +138,7 @@ pub fn operation_error(e: &crate::station::operation::OperationError) -> Explana
 
 /// The outcome of a done operation could not be recorded.
 pub fn outcome_not_recorded(e: &crate::station::records::RecordsError) -> String {
-    tr!("outcome-not-recorded", error = e.to_string())
+    tr!("outcome-not-recorded", error = super::records_error(e))
 }
 /// Why a station run stopped.
 pub fn station_error(e: &crate::station::run::StationError) -> Explanation {

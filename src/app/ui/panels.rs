@@ -241,17 +241,18 @@ pub fn burn_button(bench: &Bench, w: &Workers, ui: &mut egui::Ui) -> Option<Acti
     match &bench.operation {
         Operation::Burning { step } => {
             ui.horizontal(|ui| {
-                for s in Step::ALL {
-                    let done = Step::ALL.iter().position(|x| x == &s)
-                        < Step::ALL.iter().position(|x| x == step);
-                    let mark = if done {
-                        "✔"
-                    } else if s == *step {
-                        "▶"
+                // Done: ticked; running: a spinner; still to come: weak.
+                let current = Step::ALL.iter().position(|x| x == step);
+                for (i, s) in Step::ALL.into_iter().enumerate() {
+                    if Some(i) < current {
+                        theme::mark(ui, true, 14.0, ui.visuals().text_color());
+                        ui.label(s.label());
+                    } else if Some(i) == current {
+                        ui.spinner();
+                        ui.strong(s.label());
                     } else {
-                        "·"
-                    };
-                    ui.label(format!("{mark} {}", s.label()));
+                        ui.weak(s.label());
+                    }
                 }
             });
         }
