@@ -848,7 +848,7 @@ fn records_view_shows_interrupted_searches_and_exports_for_entra() {
     );
     click(&mut h, "Export for Entra ID (CSV)…");
     pump(&mut h, "the refusal", |h| {
-        has(h, "the passphrase does not open the stored secrets")
+        has(h, "passphrase does not open the stored secrets")
     });
     assert!(!other.exists());
 }

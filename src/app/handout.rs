@@ -207,7 +207,7 @@ impl HandoutState {
                     problem: tr!(
                         "gui-handout-users-unreadable",
                         path = path.display().to_string(),
-                        error = e.to_string()
+                        error = explain::io_words(&e)
                     ),
                     next_step: tr!("gui-handout-users-unreadable-next"),
                 })

@@ -1,4 +1,4 @@
-//! System failures in words: a file or database error is never shown as a
+//! System failures in words (and the kept secrets' encryption): a file or database error is never shown as a
 //! bare "(os error 2)", always as a sentence naming what went wrong, the
 //! system's own text kept only as a detail after it.
 
@@ -33,6 +33,17 @@ pub fn records_error(e: &RecordsError) -> String {
             )
         }
         RecordsError::Database(d) => tr!("records-error-database", detail = d.to_string()),
+    }
+}
+
+/// A failure of the kept secrets' encryption, as a sentence.
+pub fn vault_error(e: &crate::station::vault::VaultError) -> String {
+    use crate::station::vault::{MIN_PASSPHRASE_CHARS, VaultError as V};
+    match e {
+        V::WrongPassphrase => tr!("vault-wrong-passphrase"),
+        V::PassphraseTooShort => tr!("vault-passphrase-too-short", chars = MIN_PASSPHRASE_CHARS),
+        V::Crypto(detail) => tr!("vault-crypto", detail = detail.as_str()),
+        V::Records(r) => tr!("export-records-failed", error = records_error(r)),
     }
 }
 

@@ -158,22 +158,36 @@ pub fn station_error(e: &crate::station::run::StationError) -> Explanation {
 /// ("--keep-secrets", or the station's checkbox).
 pub fn export_error(e: &crate::station::export::ExportError, keep_switch: &str) -> Explanation {
     use crate::station::export::ExportError as E;
-    let error = e.to_string();
     match e {
-        E::Records(_) => Explanation::new(error, tr!("export-records-next")),
+        E::Records(r) => Explanation::new(
+            tr!("export-records-failed", error = super::records_error(r)),
+            tr!("export-records-next"),
+        ),
         E::Nothing => Explanation::new(
             tr!("export-nothing"),
             tr!("export-nothing-next", switch = keep_switch),
         ),
-        E::WrongPassphrase | E::Vault(_) => Explanation::new(
-            tr!("export-sentence", error = error),
+        E::WrongPassphrase => Explanation::new(
+            super::vault_error(&crate::station::vault::VaultError::WrongPassphrase),
             tr!("export-passphrase-next"),
         ),
-        E::Sha256 { .. } | E::Period { .. } => Explanation::new(
-            tr!("export-sentence", error = error),
+        E::Vault(v) => Explanation::new(super::vault_error(v), tr!("export-passphrase-next")),
+        E::Sha256 { serial } => Explanation::new(
+            tr!("export-sha256", serial = serial.as_str()),
             tr!("export-entra-sha1-next"),
         ),
-        E::Write { .. } => Explanation::new(error, tr!("export-write-next")),
+        E::Period { serial } => Explanation::new(
+            tr!("export-period", serial = serial.as_str()),
+            tr!("export-entra-sha1-next"),
+        ),
+        E::Write { path, source } => Explanation::new(
+            tr!(
+                "export-write-failed",
+                path = path.as_str(),
+                why = super::io_words(source)
+            ),
+            tr!("export-write-next"),
+        ),
     }
 }
 

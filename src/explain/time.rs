@@ -27,15 +27,23 @@ fn local(t: i64) -> Option<chrono::DateTime<chrono::Local>> {
     chrono::Local.timestamp_opt(t, 0).single()
 }
 
+/// "28 Nov 2026".
+fn date_words(d: &chrono::DateTime<chrono::Local>) -> String {
+    tr!(
+        "time-local-date",
+        day = d.day().to_string(),
+        month = month(d.month()),
+        year = d.year().to_string()
+    )
+}
+
 /// Unix seconds as this PC's local date and time, to the minute:
 /// "28 Nov 2026, 18:52".
 pub fn local_time(t: i64) -> String {
     match local(t) {
         Some(d) => tr!(
             "time-local",
-            day = d.day().to_string(),
-            month = month(d.month()),
-            year = d.year().to_string(),
+            date = date_words(&d),
             time = format!("{:02}:{:02}", d.hour(), d.minute())
         ),
         None => crate::clock::rfc3339(t.max(0) as u64),
@@ -45,12 +53,7 @@ pub fn local_time(t: i64) -> String {
 /// Unix seconds as this PC's local date: "28 Nov 2026".
 pub fn local_date(t: i64) -> String {
     match local(t) {
-        Some(d) => tr!(
-            "time-local-date",
-            day = d.day().to_string(),
-            month = month(d.month()),
-            year = d.year().to_string()
-        ),
+        Some(d) => date_words(&d),
         None => crate::clock::rfc3339(t.max(0) as u64)[..10].to_string(),
     }
 }

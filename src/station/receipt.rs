@@ -95,7 +95,7 @@ pub fn receipt_html(tokens: &[ReceiptToken]) -> String {
          .serial {{ font-family: monospace; font-size: 1.3em; }}\n\
          </style>\n</head>\n<body>\n",
         crate::i18n::language().code(),
-        escape(&tr!("receipt-title")),
+        escape(tr!("receipt-title")),
     );
     for t in tokens {
         let model = t
@@ -114,14 +114,14 @@ pub fn receipt_html(tokens: &[ReceiptToken]) -> String {
              <tr><th>{}</th><td class=\"serial\">{}</td></tr>\n\
              <tr><th>{}</th><td>{}</td></tr>\n\
              <tr><th>{}</th><td>{}</td></tr>\n</table>\n<ol>\n",
-            escape(&tr!("receipt-heading")),
-            escape(&tr!("receipt-user")),
+            escape(tr!("receipt-heading")),
+            escape(tr!("receipt-user")),
             escape(t.upn.as_str()),
-            escape(&tr!("receipt-serial")),
+            escape(tr!("receipt-serial")),
             escape(t.serial.as_str()),
-            escape(&tr!("receipt-model")),
+            escape(tr!("receipt-model")),
             escape(model.as_str()),
-            escape(&tr!("receipt-handed-out")),
+            escape(tr!("receipt-handed-out")),
             escape(handed_out.as_str()),
         );
         for (step, words) in crate::explain::receipt_steps() {
@@ -135,7 +135,7 @@ pub fn receipt_html(tokens: &[ReceiptToken]) -> String {
         let _ = write!(
             h,
             "</ol>\n<p>{}</p>\n</section>\n",
-            escape(&tr!("receipt-received-by"))
+            escape(tr!("receipt-received-by"))
         );
     }
     h.push_str("</body>\n</html>\n");
