@@ -108,7 +108,7 @@ fn a_burn_reports_to_the_view_that_started_it() {
     assert_eq!(app.wizard.step, 4, "the wizard went on to verify");
     click(&mut h, "Wizard");
     assert!(has(&h, "Switch the token off and on"));
-    assert!(has(&h, "Start over"));
+    assert!(has(&h, "Next token"));
 }
 
 #[test]

@@ -722,6 +722,44 @@ gui-records-op-sync-time = Zeitabgleich
 ## window renderer
 renderer-fallback = Hinweis: Der wgpu-Renderer konnte nicht starten ({ $why }); das Fenster wird stattdessen mit dem glow-Renderer (OpenGL) geöffnet.
 
+## h-wizard
+gui-wizard-step-secret = Geheimschlüssel holen
+gui-wizard-step-check = Prüfen
+gui-wizard-step-token = Token einschalten und auflegen
+gui-wizard-step-burn = Brennen
+gui-wizard-step-verify = Kontrollieren
+gui-wizard-step-bar = { $number }. { $title }
+gui-wizard-back = Zurück
+gui-wizard-next = Weiter
+gui-wizard-finish = Geben Sie jetzt den Code, den der Token zeigt, in Entra (oder Ihrem Identitätsanbieter) ein, um die Registrierung abzuschließen.
+gui-wizard-summary-heading = Wer registriert wird und was gebrannt wird
+gui-wizard-summary-no-secret = Noch kein Geheimschlüssel: gehen Sie zum ersten Schritt zurück.
+gui-wizard-summary-account = Konto
+gui-wizard-summary-no-account-link = keines im Link
+gui-wizard-summary-no-account-key = kein Kontoname (ein bloßer Schlüssel, kein Link)
+gui-wizard-summary-issuer = Aussteller
+gui-wizard-summary-no-issuer = keiner genannt
+gui-wizard-summary-secret = Geheimschlüssel
+gui-wizard-summary-length = { $kind ->
+    [short] ein { $bits }-Bit-Schlüssel: kürzer als die 128 Bit, die der Standard verlangt. Prüfen Sie, ob der ganze Schlüssel erfasst wurde.
+    [long] ein { $bits }-Bit-Schlüssel, länger als üblich
+   *[usual] ein { $bits }-Bit-Schlüssel, die übliche Länge
+}
+gui-wizard-summary-hash = Hash (HMAC)
+gui-wizard-summary-sha1 = SHA-1, das fast jeder Dienst verwendet
+gui-wizard-summary-sha256 = SHA-256
+gui-wizard-summary-step = Neuer Code alle
+gui-wizard-summary-display = Anzeige bleibt an für
+gui-wizard-seconds = { $seconds ->
+    [one] { $seconds } Sekunde
+   *[other] { $seconds } Sekunden
+}
+gui-wizard-summary-token = Token
+gui-wizard-summary-token-value = { $model }, Seriennummer { $serial }
+gui-wizard-summary-no-token = noch nicht auf dem Lesegerät
+gui-wizard-summary-clock = Uhr
+gui-wizard-summary-clock-value = wird beim Brennen auf die Zeit dieses PCs gestellt
+
 ## h-words
 gui-app-name = TOTP-Brenner
 gui-window-title-demo = { $name } — Demo

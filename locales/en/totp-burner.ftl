@@ -719,6 +719,44 @@ gui-records-op-sync-time = time sync
 ## window renderer
 renderer-fallback = note: the wgpu renderer could not start ({ $why }); opening the window with the glow (OpenGL) renderer instead.
 
+## h-wizard
+gui-wizard-step-secret = Get the secret
+gui-wizard-step-check = Check it
+gui-wizard-step-token = Switch the token on and place it
+gui-wizard-step-burn = Burn
+gui-wizard-step-verify = Verify
+gui-wizard-step-bar = { $number }. { $title }
+gui-wizard-back = Back
+gui-wizard-next = Next
+gui-wizard-finish = Now type the code the token shows into Entra (or your identity provider) to finish the enrolment.
+gui-wizard-summary-heading = Who is enrolled, and what will be burned
+gui-wizard-summary-no-secret = No secret yet: go back to the first step.
+gui-wizard-summary-account = Account
+gui-wizard-summary-no-account-link = none in the link
+gui-wizard-summary-no-account-key = no account name (a bare key, not a link)
+gui-wizard-summary-issuer = Issuer
+gui-wizard-summary-no-issuer = none named
+gui-wizard-summary-secret = Secret
+gui-wizard-summary-length = { $kind ->
+    [short] a { $bits }-bit key: shorter than the 128 bits the standard asks for. Check that the whole key was captured.
+    [long] a { $bits }-bit key, longer than usual
+   *[usual] a { $bits }-bit key, the usual length
+}
+gui-wizard-summary-hash = Hash (HMAC)
+gui-wizard-summary-sha1 = SHA-1, what nearly every service uses
+gui-wizard-summary-sha256 = SHA-256
+gui-wizard-summary-step = New code every
+gui-wizard-summary-display = Display stays on for
+gui-wizard-seconds = { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}
+gui-wizard-summary-token = Token
+gui-wizard-summary-token-value = { $model }, serial { $serial }
+gui-wizard-summary-no-token = not on the reader yet
+gui-wizard-summary-clock = Clock
+gui-wizard-summary-clock-value = set to this PC's time during the burn
+
 ## h-words
 gui-app-name = TOTP burner
 gui-window-title-demo = { $name } — demo

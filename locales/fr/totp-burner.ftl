@@ -722,6 +722,44 @@ gui-records-op-sync-time = synchronisation de l'heure
 ## window renderer
 renderer-fallback = remarque : le moteur de rendu wgpu n'a pas pu démarrer ({ $why }) ; la fenêtre s'ouvre avec le moteur glow (OpenGL) à la place.
 
+## h-wizard
+gui-wizard-step-secret = Obtenir le secret
+gui-wizard-step-check = Vérifier
+gui-wizard-step-token = Allumer le jeton et le poser
+gui-wizard-step-burn = Programmer
+gui-wizard-step-verify = Contrôler
+gui-wizard-step-bar = { $number }. { $title }
+gui-wizard-back = Retour
+gui-wizard-next = Suivant
+gui-wizard-finish = Saisissez maintenant le code affiché par le jeton dans Entra (ou votre fournisseur d'identité) pour terminer l'enrôlement.
+gui-wizard-summary-heading = Qui est enrôlé, et ce qui sera programmé
+gui-wizard-summary-no-secret = Pas encore de secret : revenez à la première étape.
+gui-wizard-summary-account = Compte
+gui-wizard-summary-no-account-link = aucun dans le lien
+gui-wizard-summary-no-account-key = pas de nom de compte (une clé seule, pas un lien)
+gui-wizard-summary-issuer = Émetteur
+gui-wizard-summary-no-issuer = aucun
+gui-wizard-summary-secret = Secret
+gui-wizard-summary-length = { $kind ->
+    [short] une clé de { $bits } bits : plus courte que les 128 bits demandés par la norme. Vérifiez que la clé a été lue en entier.
+    [long] une clé de { $bits } bits, plus longue que d'habitude
+   *[usual] une clé de { $bits } bits, la longueur habituelle
+}
+gui-wizard-summary-hash = Hachage (HMAC)
+gui-wizard-summary-sha1 = SHA-1, utilisé par presque tous les services
+gui-wizard-summary-sha256 = SHA-256
+gui-wizard-summary-step = Nouveau code toutes les
+gui-wizard-summary-display = Affichage allumé pendant
+gui-wizard-seconds = { $seconds ->
+    [one] { $seconds } seconde
+   *[other] { $seconds } secondes
+}
+gui-wizard-summary-token = Jeton
+gui-wizard-summary-token-value = { $model }, numéro de série { $serial }
+gui-wizard-summary-no-token = pas encore sur le lecteur
+gui-wizard-summary-clock = Horloge
+gui-wizard-summary-clock-value = réglée sur l'heure de ce PC pendant la programmation
+
 ## h-words
 gui-app-name = Graveur TOTP
 gui-window-title-demo = { $name } — démo

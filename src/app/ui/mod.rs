@@ -3,6 +3,7 @@
 //! state and return [`Action`]s; no device or capture call happens here.
 
 mod demo;
+mod enrolment;
 mod handout;
 pub mod language;
 mod log;
@@ -116,6 +117,7 @@ impl eframe::App for BurnerApp {
             self.apply(&ctx, a);
         }
         self.workers.save_settings_if_changed();
+        self.follow_wizard(&ctx);
 
         // Repaint on purpose: once a second while a live code is shown,
         // otherwise only when a worker or the user wakes us.
@@ -311,8 +313,12 @@ impl BurnerApp {
             self.apply(ctx, Action::NextToken);
             return;
         }
+        // A button reached with Tab takes Enter itself (egui clicks it):
+        // the wizard's Back, Matches... do what they say, not Next too.
+        let button_focused = !text_focused && ctx.memory(|m| m.focused().is_some());
         if ctx.input(|i| i.key_pressed(Key::Enter)) && !dialog {
             let action = match self.view {
+                View::Wizard if button_focused => None,
                 View::Burner | View::Wizard if burned => Some(Action::NextToken),
                 View::Burner => Some(Action::Burn),
                 View::Wizard => wizard::enter_action(&self.wizard, &self.workers),
@@ -353,6 +359,19 @@ impl BurnerApp {
                     }
                 }
             }
+        }
+    }
+
+    /// Let the wizard go on by itself when a step is satisfied (a secret
+    /// typed in its field counts once the technician leaves the field);
+    /// the step it goes to shows at once.
+    fn follow_wizard(&mut self, ctx: &egui::Context) {
+        let typing =
+            ctx.text_edit_focused() && self.wizard.bench.secret.origin.as_deref() == Some("typed");
+        let step = self.wizard.step;
+        self.wizard.follow(&self.workers.token, typing);
+        if self.wizard.step != step {
+            ctx.request_repaint();
         }
     }
 

@@ -20,9 +20,23 @@ fn dialog_id() -> egui::Id {
 
 /// The panel over a view's own secret (edited in place: the field, the
 /// reveal toggle, the export's account); the rest comes back as actions.
+/// Headed "1. Secret", the burner's numbering.
 pub fn show(secret: &mut SecretInput, w: &Workers, ui: &mut egui::Ui) -> Vec<Action> {
+    show_headed(Some(tr!("gui-secret-heading")), secret, w, ui)
+}
+
+/// The panel under its own heading, or none (the wizard's step bar names
+/// and numbers the step instead).
+pub fn show_headed(
+    heading: Option<String>,
+    secret: &mut SecretInput,
+    w: &Workers,
+    ui: &mut egui::Ui,
+) -> Vec<Action> {
     let mut actions = Vec::new();
-    ui.heading(tr!("gui-secret-heading"));
+    if let Some(h) = heading {
+        ui.heading(h);
+    }
     ui.horizontal_wrapped(|ui| {
         let ctx = ui.ctx().clone();
         if ui
