@@ -134,7 +134,7 @@ fn hand_out_from_the_reader_and_typed_then_activation_codes_and_a_receipt() {
     type_into(&mut h, "Passphrase of the kept secrets:", "not it");
     click(&mut h, "Show codes");
     pump(&mut h, "the refusal", |h| {
-        has(h, "the passphrase does not open the stored secrets")
+        has(h, "passphrase does not open the stored secrets")
     });
 
     // The receipt of the user in the field.

@@ -397,10 +397,11 @@ fn the_wizard_shows_only_catalogue_text() {
     // not the wizard's. Seen in the records view, whose own texts are all
     // catalogue text (tests/gui_i18n.rs), so nothing of the wizard's can
     // hide behind it.
-    click(&mut h, "Records");
+    h.run_steps(2);
+    click(&mut h, "⟦Records⟧");
     h.run_steps(4);
     let chrome = plain(&h, &data);
-    click(&mut h, "Wizard");
+    click(&mut h, "⟦Wizard⟧");
     let mut failures = BTreeSet::new();
     let mut shared = BTreeSet::new();
     let mut walk = |h: &mut Harness<'_, BurnerApp>, theirs: &[&str]| {

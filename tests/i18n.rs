@@ -143,9 +143,12 @@ fn every_english_message_is_used() {
     assert!(unused.is_empty(), "messages nothing uses: {unused:?}");
 }
 
+/// The language is the process's: the tests that switch it take turns.
+static LANGUAGE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[test]
 fn german_and_french_words_arrive_whole_without_isolation_marks() {
-    // The only test in this binary that switches the language.
+    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     for (lang, want) in [
         (Lang::De, "Nachrichtenkatalog geladen (x)."),
         (Lang::Fr, "Catalogue de messages chargé (x)."),
@@ -248,4 +251,117 @@ fn the_language_follows_the_os_without_an_override() {
         .unwrap();
     let err = text(&o.stderr);
     assert!(err.contains("Fehler:"), "{err}");
+}
+
+#[test]
+fn help_speaks_german_for_the_program_and_its_subcommands() {
+    let help = |args: &[&str]| {
+        let o = bin_in("de").args(args).output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    let top = help(&["--help"]);
+    for want in [
+        "Brennt TOTP-Geheimschlüssel",
+        "Aufruf: totp-burner",
+        "Befehle:",
+        "Einen Geheimschlüssel in den Token brennen",
+        "Optionen:",
+        "Hilfe anzeigen",
+    ] {
+        assert!(top.contains(want), "{want} in:\n{top}");
+    }
+    assert!(
+        !top.contains("Burn a secret") && !top.contains("Print help"),
+        "{top}"
+    );
+    for args in [&["burn", "--help"][..], &["burn", "-h"], &["help", "burn"]] {
+        let burn = help(args);
+        assert!(
+            burn.contains("Einen Geheimschlüssel in den Token brennen")
+                && burn.contains("Das Lesegerät mit diesem Namen verwenden")
+                && burn.contains("Zeitschritt in Sekunden: 30 oder 60")
+                && !burn.contains("Use the reader with this name"),
+            "{args:?}:\n{burn}"
+        );
+    }
+    let list = help(&["records", "list", "--help"]);
+    assert!(
+        list.contains("Das Protokoll auflisten") && list.contains("Nur dieser Token"),
+        "{list}"
+    );
+    // English stays English; parsing is unchanged.
+    let o = bin_in("en").arg("--help").output().unwrap();
+    assert!(text(&o.stdout).contains("Burn a secret into the token"));
+}
+
+#[test]
+fn a_typed_web_address_is_not_called_a_qr_code() {
+    use totp_burner::app::secret_input::SecretInput;
+    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    totp_burner::i18n::set_language(Lang::En);
+    let mut s = SecretInput::default();
+    s.set_text("https://aka.ms/mfasetup", "typed");
+    let typed = s.problem().unwrap();
+    assert_eq!(typed.problem, "You typed a web address, not a secret key.");
+    assert!(
+        typed.next_step.contains("secret key"),
+        "{}",
+        typed.next_step
+    );
+    s.set_text("https://aka.ms/mfasetup", "screen via X11");
+    let scanned = s.problem().unwrap();
+    assert!(
+        scanned
+            .problem
+            .starts_with("This QR code is a link to a web page (aka.ms)"),
+        "{}",
+        scanned.problem
+    );
+    // The command line: a typed --secret is typed.
+    let o = bin_in("en")
+        .args(["code", "--secret", "https://aka.ms/mfasetup"])
+        .output()
+        .unwrap();
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("You typed a web address, not a secret key."),
+        "{err}"
+    );
+    assert!(!err.contains("QR code is a link"), "{err}");
+}
+
+#[test]
+fn times_are_local_and_in_words() {
+    use totp_burner::explain::{local_date, local_time};
+    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    // 15 Nov 2026, 12:00 UTC: the 15th or 16th, November, in any time zone.
+    let t = 1_794_744_000;
+    let shape = |s: &str, day_suffix: &str, month: &str| {
+        let (date, time) = s.split_once(", ").unwrap_or_else(|| panic!("{s}"));
+        let mut w = date.split(' ');
+        let day = w.next().unwrap().strip_suffix(day_suffix).unwrap_or("x");
+        assert!(["15", "16"].contains(&day), "{s}");
+        assert_eq!(w.next(), Some(month), "{s}");
+        assert_eq!(w.next(), Some("2026"), "{s}");
+        let (h, m) = time.split_once(':').unwrap_or_else(|| panic!("{s}"));
+        assert!(
+            h.len() == 2 && m.len() == 2 && h.parse::<u8>().unwrap() < 24,
+            "{s}"
+        );
+        assert!(!s.contains('T') && !s.contains('Z'), "not RFC 3339: {s}");
+    };
+    for (lang, suffix, month) in [
+        (Lang::En, "", "Nov"),
+        (Lang::De, ".", "Nov."),
+        (Lang::Fr, "", "nov."),
+    ] {
+        totp_burner::i18n::set_language(lang);
+        shape(&local_time(t), suffix, month);
+        let date = local_date(t);
+        assert!(date.ends_with(&format!(" {month} 2026")), "{date}");
+    }
+    totp_burner::i18n::set_language(Lang::Fr);
+    assert!(local_date(t).contains("nov. 2026"));
+    totp_burner::i18n::set_language(Lang::En);
 }

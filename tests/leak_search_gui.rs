@@ -274,7 +274,7 @@ impl Search<'_> {
         let app = h.state();
         let places = [
             ("the window's labels", shown(h)),
-            ("the expert log", app.workers.log.join("\n")),
+            ("the expert log", app.workers.log.lines().join("\n")),
             ("the status line", app.status_line()),
             ("egui's platform output", platform_output(h)),
         ];

@@ -16,6 +16,7 @@ use crate::params::TokenOptions;
 use crate::protocol::TimeSync;
 use crate::secret::{Secret, SecretInfo};
 use crate::station::operation::{OperationError, Refusal};
+use crate::tr;
 
 /// The burn (or time sync) in progress or just finished.
 #[derive(Debug, Clone)]
@@ -36,8 +37,34 @@ pub enum Operation {
         /// What the token holds.
         token_state: TokenState,
     },
-    /// The last time sync worked.
-    Synced(String),
+    /// The last time sync worked: what it did (in words at draw time, in
+    /// the language shown then).
+    Synced(SyncNote),
+}
+
+/// What a time sync that worked did to the token, for the words below Burn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncNote {
+    /// The model erased its secret; the secret panel still holds one.
+    ErasedBurnNow,
+    /// The model erased its secret; there is no secret to burn.
+    ErasedScanFirst,
+    /// The secret was kept.
+    Kept,
+    /// Unknown model: whether it kept its secret is not known.
+    Unknown,
+}
+
+impl SyncNote {
+    /// The note in the current language.
+    pub fn words(self) -> String {
+        match self {
+            SyncNote::ErasedBurnNow => tr!("gui-sync-done-erased-burn"),
+            SyncNote::ErasedScanFirst => tr!("gui-sync-done-erased-scan"),
+            SyncNote::Kept => tr!("gui-sync-done-kept"),
+            SyncNote::Unknown => tr!("gui-sync-done-unknown"),
+        }
+    }
 }
 
 /// A successful burn, kept for the live verification code: the codes are
@@ -153,21 +180,21 @@ impl Bench {
     pub fn burn_blocker(&self, w: &Workers) -> Option<String> {
         if w.busy() {
             return Some(match self.operation {
-                Operation::Burning { step } => format!("Burning: {}…", step.label()),
-                _ => "Talking to the token…".into(),
+                Operation::Burning { step } => tr!("gui-burn-burning", step = step.label()),
+                _ => tr!("gui-status-busy"),
             });
         }
         if self.secret.chosen().is_none() {
             return Some(match self.secret.problem() {
                 Some(x) => x.problem,
-                None => "Scan or paste the secret first.".into(),
+                None => tr!("gui-burn-no-secret"),
             });
         }
         match &w.token {
             TokenStatus::Known(_) => None,
-            TokenStatus::Reading => Some("Reading the token…".into()),
+            TokenStatus::Reading => Some(tr!("gui-status-reading")),
             TokenStatus::Failed(x) => Some(x.problem.clone()),
-            TokenStatus::Absent => Some("Switch the token on and lay it on the reader.".into()),
+            TokenStatus::Absent => Some(tr!("gui-status-absent")),
         }
     }
 
@@ -303,13 +330,13 @@ impl Bench {
                 if matches!(self.operation, Operation::Burning { .. }) {
                     self.operation = Operation::Burning { step };
                 }
-                w.log.push(format!("step: {}", step.label()));
+                w.log.push(move || tr!("gui-log-step", step = step.label()));
             }
             DeviceEvent::RecordsProblem(problem) => {
                 self.operation = Operation::Failed {
                     why: Explanation {
                         problem,
-                        next_step: "Check the data folder is writable (or set TOTP_BURNER_DATA_DIR), then try again.".into(),
+                        next_step: tr!("gui-burn-records-next"),
                     },
                     token_state: TokenState::Untouched,
                 };
@@ -323,10 +350,17 @@ impl Bench {
                     report.token.serial, report.codes.current
                 );
                 w.note_event(&line);
-                w.log.push(format!(
-                    "burned {} · code {}",
-                    report.token.serial, report.codes.current
-                ));
+                let (serial, code) = (
+                    report.token.serial.clone(),
+                    report.codes.current.to_string(),
+                );
+                w.log.push(move || {
+                    tr!(
+                        "gui-log-burned",
+                        serial = serial.as_str(),
+                        code = code.as_str()
+                    )
+                });
                 self.result = burned.map(|(secret, label)| BurnResult {
                     secret,
                     options: report.options,
@@ -348,21 +382,21 @@ impl Bench {
             DeviceEvent::Synced(Ok(r), warning) => {
                 self.record_warning = warning;
                 let erased = r.secret_erased == Some(true);
-                let words = match r.secret_erased {
+                let note = match r.secret_erased {
                     Some(true) => {
                         // The token's live code is gone, so is the result.
                         self.result = None;
                         if self.secret.chosen().is_some() {
-                            "Clock set. This model erased its secret: the token is blank and shows no code. Burn it again now: press Burn (Enter)."
+                            SyncNote::ErasedBurnNow
                         } else {
-                            "Clock set. This model erased its secret: the token is blank and shows no code. Scan or paste the secret again, then press Burn (Enter)."
+                            SyncNote::ErasedScanFirst
                         }
                     }
-                    Some(false) => "Clock set; the secret was kept.",
-                    None => "Clock set; burn the token to be sure it holds a secret.",
+                    Some(false) => SyncNote::Kept,
+                    None => SyncNote::Unknown,
                 };
-                w.log.push(words.to_string());
-                self.operation = Operation::Synced(words.into());
+                w.log.push(move || note.words());
+                self.operation = Operation::Synced(note);
                 w.forget_token(false);
                 return erased.then_some(BenchNews::SecretErased);
             }
@@ -384,7 +418,10 @@ impl Bench {
         self.burning = None;
         super::bell::ring_failure();
         let why = explain::operation_error(&e);
-        w.log.push(format!("burn failed: {}", why.problem));
+        // The problem's words were made with the failure (kept as they are).
+        let problem = why.problem.clone();
+        w.log
+            .push(move || tr!("gui-log-burn-failed", problem = problem.as_str()));
         self.clock_override_offer = matches!(e, OperationError::Refused(Refusal::PcClockOff(_)));
         self.reburn_offer = match &e {
             OperationError::Refused(Refusal::BurnedBefore { serial, .. }) => {

@@ -109,7 +109,7 @@ fn one_shot(request: CaptureRequest, hooks: &mut CaptureHooks, start: Instant) -
                 std::thread::sleep(delay);
                 screen::Hidden::default()
             } else {
-                screen::wait_until_hidden(super::WINDOW_TITLE, delay)
+                screen::wait_until_hidden(&super::app_name(), delay)
             };
             guarded("screen capture", &mut hooks.screen)
                 .and_then(|r| r)

@@ -164,8 +164,10 @@ impl Records {
     /// Open on first use; Err when the file cannot be opened.
     fn get(&mut self) -> Result<Option<&Store>, String> {
         if let Records::Path(p) = self {
-            let store = Store::open(p, None)
-                .map_err(|e| tr!("gui-device-records-unopenable", error = e.to_string()))?;
+            let store = Store::open(p, None).map_err(|e| {
+                let error = crate::explain::records_error(&e);
+                tr!("gui-device-records-unopenable", error = error)
+            })?;
             *self = Records::Open(store);
         }
         Ok(match self {

@@ -207,7 +207,7 @@ impl HandoutState {
                     problem: tr!(
                         "gui-handout-users-unreadable",
                         path = path.display().to_string(),
-                        error = e.to_string()
+                        error = explain::io_words(&e)
                     ),
                     next_step: tr!("gui-handout-users-unreadable-next"),
                 })
@@ -390,7 +390,10 @@ fn recent(path: &Path) -> Result<(Vec<Assignment>, Vec<String>), String> {
         return Ok((Vec::new(), Vec::new()));
     }
     let words = |e: crate::station::records::RecordsError| {
-        tr!("gui-records-unreadable", error = e.to_string())
+        tr!(
+            "gui-records-unreadable",
+            error = crate::explain::records_error(&e)
+        )
     };
     let store = Store::open(path, None).map_err(words)?;
     let mut list = store.assignments(None).map_err(words)?;

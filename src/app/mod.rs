@@ -56,9 +56,21 @@ pub fn window_icon() -> eframe::egui::IconData {
     }
 }
 
-/// The main window's title (the start of it in demo mode): a screen scan
-/// finds the window it hides by it (`capture::screen::wait_until_hidden`).
-pub const WINDOW_TITLE: &str = "TOTP burner";
+/// The app's name in the current language: the start of the main window's
+/// title, by which a screen scan finds the window it hides
+/// (`capture::screen::wait_until_hidden`).
+pub fn app_name() -> String {
+    crate::tr!("gui-app-name")
+}
+
+/// The main window's title in the current language (the frame loop sets it
+/// again when the language changes).
+pub fn window_title(demo: bool) -> String {
+    match demo {
+        true => crate::tr!("gui-window-title-demo", name = app_name()),
+        false => app_name(),
+    }
+}
 
 /// Open the window; `demo` uses the built-in virtual token. `renderer`
 /// (`--renderer`) or else the `renderer` setting forces one renderer;
@@ -71,6 +83,7 @@ pub fn run(demo: bool, renderer: Option<Renderer>) -> Result<(), String> {
     let forced = renderer.or(settings.renderer);
     renderer::run_with_fallback(forced, |r, wgpu_failure| {
         let note = renderer::started_note(r, forced.is_some(), wgpu_failure);
+        let (chosen, failure) = (forced.is_some(), wgpu_failure.map(String::from));
         let settings_path = settings_path.clone();
         eframe::run_native(
             "totp-burner",
@@ -79,7 +92,9 @@ pub fn run(demo: bool, renderer: Option<Renderer>) -> Result<(), String> {
                 let mut app =
                     BurnerApp::new(&cc.egui_ctx, Arc::new(SystemClock), demo, settings_path);
                 app.workers.note_event(&note);
-                app.workers.log.push(note);
+                app.workers
+                    .log
+                    .push(move || renderer::started_words(r, chosen, failure.as_deref()));
                 Ok(Box::new(app))
             }),
         )
@@ -90,11 +105,7 @@ pub fn run(demo: bool, renderer: Option<Renderer>) -> Result<(), String> {
 fn native_options(demo: bool, renderer: Renderer) -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
-            .with_title(if demo {
-                format!("{WINDOW_TITLE} — demo")
-            } else {
-                WINDOW_TITLE.to_string()
-            })
+            .with_title(window_title(demo))
             .with_inner_size([980.0, 760.0])
             .with_min_inner_size([640.0, 480.0])
             .with_drag_and_drop(true)

@@ -326,7 +326,7 @@ impl RecordsState {
 
 fn open(path: &Path) -> Result<Store, explain::Explanation> {
     Store::open(path, None).map_err(|e| explain::Explanation {
-        problem: tr!("gui-records-unopenable", error = e.to_string()),
+        problem: tr!("gui-records-unopenable", error = explain::records_error(&e)),
         next_step: tr!("gui-records-unopenable-next"),
     })
 }
@@ -348,7 +348,7 @@ fn search(
         return Ok((Vec::new(), Vec::new()));
     }
     let words = |e: crate::station::records::RecordsError| {
-        tr!("gui-records-unreadable", error = e.to_string())
+        tr!("gui-records-unreadable", error = explain::records_error(&e))
     };
     let store = Store::open(path, None).map_err(words)?;
     let rows = store.search(text, outcome, batch).map_err(words)?;

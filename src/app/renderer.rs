@@ -34,8 +34,19 @@ impl Renderer {
     }
 }
 
-/// Why the window is drawn by the renderer it is drawn by: a line for the
-/// expert log and the event log.
+/// Why the window is drawn by the renderer it is drawn by, in the current
+/// language: a line for the expert log.
+pub fn started_words(renderer: Renderer, forced: bool, wgpu_failure: Option<&str>) -> String {
+    let name = renderer.name();
+    match (wgpu_failure, forced) {
+        (Some(why), _) => crate::tr!("renderer-started-fallback", why = why),
+        (None, true) => crate::tr!("renderer-started-chosen", renderer = name),
+        (None, false) => crate::tr!("renderer-started", renderer = name),
+    }
+}
+
+/// The same for the event log (tests and bug reports read it: English,
+/// fixed words).
 pub fn started_note(renderer: Renderer, forced: bool, wgpu_failure: Option<&str>) -> String {
     match (wgpu_failure, forced) {
         (Some(why), _) => format!(

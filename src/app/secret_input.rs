@@ -167,10 +167,19 @@ impl SecretInput {
         ))
     }
 
+    /// Where the text came from, for the words about it: typed or pasted
+    /// (or edited in the field), else scanned.
+    fn text_origin(&self) -> explain::Origin {
+        match self.origin.as_deref() {
+            None | Some("typed" | "pasted") => explain::Origin::Typed,
+            Some(_) => explain::Origin::Scanned,
+        }
+    }
+
     /// Why the text cannot be burned, in words (None when usable or empty).
     pub fn problem(&self) -> Option<Explanation> {
         match self.parsed.as_ref()? {
-            Err(e) => Some(explain::not_a_secret(e)),
+            Err(e) => Some(explain::not_a_secret_from(e, self.text_origin())),
             Ok(Candidate::Migration(batch)) => match self.account {
                 None if batch.usable_count() == 0 => Some(Explanation {
                     problem: tr!("gui-secret-none-burnable"),

@@ -109,6 +109,7 @@ impl BurnerApp {
             View::Burner
         };
         super::ui::theme::apply(ctx);
+        crate::explain::speak_to_the_app();
         let mut station =
             super::station::StationState::new(crate::station::records::default_path());
         station.options = options;
@@ -181,33 +182,48 @@ impl BurnerApp {
         if w.busy() {
             return match bench.and_then(|b| b.burn_blocker(w)) {
                 Some(b) => b,
-                None => "Talking to the token…".into(),
+                None => crate::tr!("gui-status-busy"),
             };
         }
         if w.readers.service_down {
-            return "The smart-card service is not running: start pcscd (Linux) or the Smart Card service (Windows).".into();
+            return crate::tr!("gui-status-service-down");
         }
         if w.readers.list.is_empty() {
-            return "Plug in the USB NFC reader.".into();
+            return crate::tr!("gui-status-no-reader");
         }
         if w.readers.tokens_present() > 1 && w.readers.chosen.is_none() {
-            return "Tokens lie on several readers: choose the reader to use.".into();
+            return crate::tr!("gui-status-several-tokens");
         }
         match &w.token {
-            TokenStatus::Absent => "Switch the token on and lay it on the reader.".into(),
-            TokenStatus::Reading => "Reading the token…".into(),
-            TokenStatus::Failed(x) => format!("{} {}", x.problem, x.next_step),
+            TokenStatus::Absent => crate::tr!("gui-status-absent"),
+            TokenStatus::Reading => crate::tr!("gui-status-reading"),
+            TokenStatus::Failed(x) => crate::tr!(
+                "gui-status-failed",
+                problem = x.problem.as_str(),
+                next = x.next_step.as_str()
+            ),
             TokenStatus::Known(t) => {
-                let token = format!(
-                    "{} · {} · clock {}",
-                    t.model_name(),
-                    t.serial,
-                    clock_words(t.clock_difference())
-                );
+                let (model, serial) = (t.model_name(), t.serial.as_str());
+                let clock = clock_words(t.clock_difference());
                 match bench {
-                    Some(b) if b.secret.chosen().is_some() => format!("{token} · ready"),
-                    Some(_) => format!("{token} · scan or paste the secret"),
-                    None => token,
+                    Some(b) if b.secret.chosen().is_some() => crate::tr!(
+                        "gui-status-token-ready",
+                        model = model,
+                        serial = serial,
+                        clock = clock
+                    ),
+                    Some(_) => crate::tr!(
+                        "gui-status-token-no-secret",
+                        model = model,
+                        serial = serial,
+                        clock = clock
+                    ),
+                    None => crate::tr!(
+                        "gui-status-token",
+                        model = model,
+                        serial = serial,
+                        clock = clock
+                    ),
                 }
             }
         }

@@ -29,6 +29,28 @@ pub enum TokenStatus {
     Failed(Explanation),
 }
 
+/// The expert log: each line is put in words when shown, so a language
+/// chosen later applies to the lines already there.
+#[derive(Default)]
+pub struct ExpertLog(Vec<Box<dyn Fn() -> String>>);
+
+impl ExpertLog {
+    /// Add a line: `words` makes it in the language current when shown.
+    pub fn push(&mut self, words: impl Fn() -> String + 'static) {
+        self.0.push(Box::new(words));
+    }
+
+    /// Forget every line.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// The lines, in the current language.
+    pub fn lines(&self) -> Vec<String> {
+        self.0.iter().map(|l| l()).collect()
+    }
+}
+
 /// The view a worker's answer belongs to: the one whose burn, sync or scan
 /// asked for it (the user may have switched views since).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,11 +84,10 @@ pub struct Workers {
     /// The readers the station burns on.
     pub station_hardware: super::station::StationHardware,
     /// Expert log lines (seed bytes never appear).
-    pub log: Vec<String>,
-    /// The PC clock against the time servers, in a few words (token panel).
-    pub pc_clock: Option<String>,
-    /// The same in full (its hover text).
-    pub pc_clock_detail: Option<String>,
+    pub log: ExpertLog,
+    /// What the time servers said about the PC clock, and the limit a
+    /// burn allows (put in words when drawn: [`Self::pc_clock_words`]).
+    pub pc_clock: Option<(crate::clockcheck::ClockCheck, std::time::Duration)>,
     /// The records cannot be written: burns are refused (the reason).
     pub records_problem: Option<String>,
     /// The window is hidden for a screen scan.
@@ -120,9 +141,8 @@ impl Workers {
             reader_restored: false,
             demo,
             station_hardware,
-            log: Vec::new(),
+            log: ExpertLog::default(),
             pc_clock: None,
-            pc_clock_detail: None,
             records_problem: None,
             hidden_for_scan: false,
             webcam_on: false,
@@ -171,6 +191,19 @@ impl Workers {
         if let Some(f) = &mut self.event_log {
             let _ = writeln!(f, "{line}");
         }
+    }
+
+    /// The PC clock against the time servers in a few words (token panel)
+    /// and in full (its hover text), in the current language.
+    pub fn pc_clock_words(&self) -> Option<(String, String)> {
+        let (check, limit) = self.pc_clock.as_ref()?;
+        let short = match check {
+            crate::clockcheck::ClockCheck::Verified { offset_ms, server } => {
+                explain::pc_clock_offset(*offset_ms, server)
+            }
+            crate::clockcheck::ClockCheck::Unverified { .. } => tr!("gui-pc-clock-unverified"),
+        };
+        Some((short, explain::clock_check(check, *limit)))
     }
 
     /// Whether the device worker is talking to a token (or a time server).
@@ -228,36 +261,34 @@ impl Workers {
             DeviceEvent::Progress(Progress::Exchange {
                 command, status, ..
             }) => {
-                self.log.push(format!(
-                    "  > {command}  < {}",
-                    status.clone().unwrap_or_else(|| tr!("gui-log-no-answer"))
-                ));
+                self.log.push(move || {
+                    let status = status.clone().unwrap_or_else(|| tr!("gui-log-no-answer"));
+                    format!("  > {command}  < {status}")
+                });
             }
             DeviceEvent::Identified(Ok(t)) => {
-                self.log.push(tr!(
-                    "gui-log-token",
-                    serial = t.serial.as_str(),
-                    model = t.model_name(),
-                    clock = clock_words(t.clock_difference())
-                ));
+                let (serial, model, diff) =
+                    (t.serial.clone(), t.model_name(), t.clock_difference());
+                self.log.push(move || {
+                    tr!(
+                        "gui-log-token",
+                        serial = serial.as_str(),
+                        model = model,
+                        clock = clock_words(diff)
+                    )
+                });
                 self.token = TokenStatus::Known(t);
             }
             DeviceEvent::Identified(Err(e)) => {
                 self.token = TokenStatus::Failed(explain::burn_error(&e));
             }
             DeviceEvent::PcClock(check, limit) => {
-                let words = explain::clock_check(&check, limit);
-                self.log
-                    .push(tr!("gui-log-pc-clock", words = words.as_str()));
-                self.pc_clock = Some(match &check {
-                    crate::clockcheck::ClockCheck::Verified { offset_ms, server } => {
-                        explain::pc_clock_offset(*offset_ms, server)
-                    }
-                    crate::clockcheck::ClockCheck::Unverified { .. } => {
-                        tr!("gui-pc-clock-unverified")
-                    }
+                let logged = check.clone();
+                self.log.push(move || {
+                    let words = explain::clock_check(&logged, limit);
+                    tr!("gui-log-pc-clock", words = words)
                 });
-                self.pc_clock_detail = Some(words);
+                self.pc_clock = Some((check, limit));
             }
             DeviceEvent::RecordsProblem(problem) => {
                 self.records_problem = Some(problem.clone());

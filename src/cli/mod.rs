@@ -10,6 +10,7 @@ mod burn;
 mod code;
 mod emulate;
 mod handout;
+mod help;
 mod info;
 mod output;
 mod pc_clock;
@@ -22,7 +23,7 @@ mod sync_time;
 mod target;
 
 use crate::tr;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
@@ -94,7 +95,10 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let parsed = help::localized(Cli::command())
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -123,7 +127,10 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    match GuiCli::try_parse_from(args) {
+    let parsed = help::localized_gui(GuiCli::command())
+        .try_get_matches_from(args)
+        .and_then(|m| GuiCli::from_arg_matches(&m));
+    match parsed {
         Ok(cli) => gui(cli.args.demo, cli.args.renderer),
         Err(e) => {
             let _ = e.print();

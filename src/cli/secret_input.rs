@@ -66,7 +66,7 @@ fn describe_accounts(batch: &MigrationBatch) -> String {
 
 /// Classify the text and pick one secret (`account` is 1-based, for exports).
 pub fn resolve(text: &str, account: Option<u32>) -> Result<SecretInfo, Explanation> {
-    match secret::read(text).map_err(|e| explain::not_a_secret(&e))? {
+    match secret::read(text).map_err(|e| explain::not_a_secret_from(&e, explain::Origin::Typed))? {
         Candidate::Single(_) if account.is_some() => Err(Explanation {
             problem: tr!("cli-account-single-secret"),
             next_step: tr!("cli-account-single-secret-next"),

@@ -58,7 +58,7 @@ pub fn clock_off(off: &crate::clockcheck::ClockOff) -> Explanation {
             limit = seconds_1dp(off.limit.as_millis().min(u128::from(u64::MAX)) as u64),
             seconds = (abs + 500) / 1000
         ),
-        tr!("pc-clock-off-next"),
+        super::next_for(|| tr!("pc-clock-off-next"), || tr!("app-pc-clock-off-next")),
     )
 }
 

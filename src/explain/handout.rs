@@ -51,14 +51,17 @@ pub fn handout_error(e: &HandoutError) -> Explanation {
                 serial = serial.as_str(),
                 outcome = record_outcome(record)
             ),
-            tr!("handout-last-burn-failed-next"),
+            super::next_for(
+                || tr!("handout-last-burn-failed-next"),
+                || tr!("app-handout-last-burn-failed-next"),
+            ),
         ),
         H::Interrupted { serial, .. } => Explanation::new(
             tr!("handout-interrupted", serial = serial.as_str()),
             tr!("handout-interrupted-next"),
         ),
         H::Records(e) => Explanation::new(
-            tr!("handout-records", error = e.to_string()),
+            tr!("handout-records", error = super::records_error(e)),
             tr!("handout-records-next"),
         ),
     }

@@ -12,11 +12,15 @@ use std::fmt;
 
 mod clock;
 mod handout;
+mod io;
 mod records;
+mod time;
 
 pub use clock::*;
 pub use handout::*;
+pub use io::*;
 pub use records::*;
+pub use time::*;
 
 /// A problem in plain words and the next step for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +51,47 @@ impl fmt::Display for Explanation {
     }
 }
 
-/// Why a text is not a usable secret, and what to scan instead.
+static FOR_THE_APP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// From now on the words are for the desktop app: next steps name its
+/// buttons and lists, never a command-line option (the app calls this once
+/// as it starts; the command line never does).
+pub fn speak_to_the_app() {
+    FOR_THE_APP.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The next step for the command line or, once [`speak_to_the_app`] was
+/// called, the app's.
+pub(crate) fn next_for(cli: impl FnOnce() -> String, app: impl FnOnce() -> String) -> String {
+    match FOR_THE_APP.load(std::sync::atomic::Ordering::Relaxed) {
+        true => app(),
+        false => cli(),
+    }
+}
+
+/// Where a text that is not a secret came from: the words differ ("You
+/// typed a web address" against "This QR code is a link").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Typed or pasted as text.
+    Typed,
+    /// Read from a QR code (screen, image, webcam).
+    Scanned,
+}
+
+/// Why a text from `origin` is not a usable secret, and what to do instead.
+pub fn not_a_secret_from(e: &NotASecret, origin: Origin) -> Explanation {
+    match (e, origin) {
+        (NotASecret::WebLink { .. }, Origin::Typed) => Explanation::new(
+            tr!("secret-web-address-typed"),
+            tr!("secret-web-address-typed-next"),
+        ),
+        _ => not_a_secret(e),
+    }
+}
+
+/// Why a text (read from a QR code) is not a usable secret, and what to
+/// scan instead.
 pub fn not_a_secret(e: &NotASecret) -> Explanation {
     use NotASecret as N;
     match e {
@@ -244,7 +288,10 @@ pub fn transport(e: &TransportError, step: Option<Step>) -> Explanation {
         ),
         T::Unavailable { what } => Explanation::new(
             tr!("transport-unavailable", what = what.to_string()),
-            tr!("transport-unavailable-next"),
+            next_for(
+                || tr!("transport-unavailable-next"),
+                || tr!("app-transport-unavailable-next"),
+            ),
         ),
         T::UnknownReader { wanted, available } => Explanation::new(
             tr!(
@@ -252,7 +299,10 @@ pub fn transport(e: &TransportError, step: Option<Step>) -> Explanation {
                 wanted = wanted.as_str(),
                 readers = list_or_none(available)
             ),
-            tr!("transport-unknown-reader-next"),
+            next_for(
+                || tr!("transport-unknown-reader-next"),
+                || tr!("app-choose-reader-next"),
+            ),
         ),
         T::AmbiguousReader { wanted, matches } => Explanation::new(
             tr!(
@@ -260,11 +310,17 @@ pub fn transport(e: &TransportError, step: Option<Step>) -> Explanation {
                 wanted = wanted.as_str(),
                 readers = matches.join(", ")
             ),
-            tr!("transport-ambiguous-reader-next"),
+            next_for(
+                || tr!("transport-ambiguous-reader-next"),
+                || tr!("app-choose-reader-next"),
+            ),
         ),
         T::SeveralTokens { readers } => Explanation::new(
             tr!("transport-several-tokens", readers = readers.join(", ")),
-            tr!("transport-several-tokens-next"),
+            next_for(
+                || tr!("transport-several-tokens-next"),
+                || tr!("app-several-tokens-next"),
+            ),
         ),
         T::Other { detail } => {
             let detail = detail.as_str();
@@ -366,11 +422,17 @@ pub fn burn_error(e: &BurnError) -> Explanation {
         Failure::WrongCard { kind, .. } => wrong_card(*kind),
         Failure::UnknownModel { serial } => Explanation::new(
             tr!("burn-unknown-model", serial = serial.to_string()),
-            tr!("burn-unknown-model-next"),
+            next_for(
+                || tr!("burn-unknown-model-next"),
+                || tr!("app-unknown-model-next"),
+            ),
         ),
         Failure::EraseNotConfirmed { model } => Explanation::new(
             tr!("burn-erase-not-confirmed", model = model.to_string()),
-            tr!("burn-erase-not-confirmed-next"),
+            next_for(
+                || tr!("burn-erase-not-confirmed-next"),
+                || tr!("app-erase-not-confirmed-next"),
+            ),
         ),
         Failure::Stopped => Explanation::new(tr!("burn-stopped"), tr!("burn-stopped-next")),
     };

@@ -90,7 +90,7 @@ pub fn refusal(r: &crate::station::operation::Refusal) -> Explanation {
             when,
             batch,
         } => {
-            let when = crate::clock::rfc3339((*when).max(0) as u64);
+            let when = super::local_time(*when);
             Explanation::new(
                 match batch {
                     Some(b) => tr!(
@@ -105,11 +105,14 @@ pub fn refusal(r: &crate::station::operation::Refusal) -> Explanation {
                         when = when
                     ),
                 },
-                tr!("refusal-burned-before-next"),
+                super::next_for(
+                    || tr!("refusal-burned-before-next"),
+                    || tr!("app-refusal-burned-before-next"),
+                ),
             )
         }
         R::NotRecorded(e) => Explanation::new(
-            tr!("refusal-not-recorded", error = e.to_string()),
+            tr!("refusal-not-recorded", error = super::records_error(e)),
             tr!("refusal-not-recorded-next"),
         ),
         R::NotSealed(e) => Explanation::new(
@@ -135,7 +138,7 @@ pub fn operation_error(e: &crate::station::operation::OperationError) -> Explana
 
 /// The outcome of a done operation could not be recorded.
 pub fn outcome_not_recorded(e: &crate::station::records::RecordsError) -> String {
-    tr!("outcome-not-recorded", error = e.to_string())
+    tr!("outcome-not-recorded", error = super::records_error(e))
 }
 /// Why a station run stopped.
 pub fn station_error(e: &crate::station::run::StationError) -> Explanation {
@@ -155,22 +158,36 @@ pub fn station_error(e: &crate::station::run::StationError) -> Explanation {
 /// ("--keep-secrets", or the station's checkbox).
 pub fn export_error(e: &crate::station::export::ExportError, keep_switch: &str) -> Explanation {
     use crate::station::export::ExportError as E;
-    let error = e.to_string();
     match e {
-        E::Records(_) => Explanation::new(error, tr!("export-records-next")),
+        E::Records(r) => Explanation::new(
+            tr!("export-records-failed", error = super::records_error(r)),
+            tr!("export-records-next"),
+        ),
         E::Nothing => Explanation::new(
             tr!("export-nothing"),
             tr!("export-nothing-next", switch = keep_switch),
         ),
-        E::WrongPassphrase | E::Vault(_) => Explanation::new(
-            tr!("export-sentence", error = error),
+        E::WrongPassphrase => Explanation::new(
+            super::vault_error(&crate::station::vault::VaultError::WrongPassphrase),
             tr!("export-passphrase-next"),
         ),
-        E::Sha256 { .. } | E::Period { .. } => Explanation::new(
-            tr!("export-sentence", error = error),
+        E::Vault(v) => Explanation::new(super::vault_error(v), tr!("export-passphrase-next")),
+        E::Sha256 { serial } => Explanation::new(
+            tr!("export-sha256", serial = serial.as_str()),
             tr!("export-entra-sha1-next"),
         ),
-        E::Write { .. } => Explanation::new(error, tr!("export-write-next")),
+        E::Period { serial } => Explanation::new(
+            tr!("export-period", serial = serial.as_str()),
+            tr!("export-entra-sha1-next"),
+        ),
+        E::Write { path, source } => Explanation::new(
+            tr!(
+                "export-write-failed",
+                path = path.as_str(),
+                why = super::io_words(source)
+            ),
+            tr!("export-write-next"),
+        ),
     }
 }
 
@@ -207,7 +224,7 @@ pub fn export_folder_permissions() -> String {
 
 /// A station finishing a token whose burn was interrupted.
 pub fn resuming(serial: &str, when: i64, upn: Option<&str>, same_secret: bool) -> String {
-    let when = crate::clock::rfc3339(when.max(0) as u64);
+    let when = super::local_time(when);
     match (upn, same_secret) {
         (Some(upn), true) => tr!(
             "resuming-user-same",

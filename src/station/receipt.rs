@@ -79,43 +79,50 @@ pub fn receipt_tokens(
     Ok(out)
 }
 
-fn local_date(t: i64) -> String {
-    use chrono::TimeZone;
-    chrono::Local
-        .timestamp_opt(t, 0)
-        .single()
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_else(|| crate::clock::rfc3339(t.max(0) as u64)[..10].to_string())
-}
-
-/// The printable page: one section (one printed page) per token. Every
-/// value from the records is HTML-escaped.
+/// The printable page: one section (one printed page) per token, in the
+/// current language. Every value from the records is HTML-escaped.
 pub fn receipt_html(tokens: &[ReceiptToken]) -> String {
-    let mut h = String::from(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <title>Hardware token receipt</title>\n<style>\n\
-         body { font-family: sans-serif; margin: 2em; }\n\
-         section { page-break-after: always; max-width: 40em; }\n\
-         section:last-child { page-break-after: auto; }\n\
-         table { border-collapse: collapse; margin: 1em 0; }\n\
-         th { text-align: left; padding-right: 2em; }\n\
-         td, th { padding: 0.3em 0; }\n\
-         .serial { font-family: monospace; font-size: 1.3em; }\n\
+    use crate::tr;
+    let mut h = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>{}</title>\n<style>\n\
+         body {{ font-family: sans-serif; margin: 2em; }}\n\
+         section {{ page-break-after: always; max-width: 40em; }}\n\
+         section:last-child {{ page-break-after: auto; }}\n\
+         table {{ border-collapse: collapse; margin: 1em 0; }}\n\
+         th {{ text-align: left; padding-right: 2em; }}\n\
+         td, th {{ padding: 0.3em 0; }}\n\
+         .serial {{ font-family: monospace; font-size: 1.3em; }}\n\
          </style>\n</head>\n<body>\n",
+        crate::i18n::language().code(),
+        escape(tr!("receipt-title")),
     );
     for t in tokens {
+        let model = t
+            .model
+            .clone()
+            .unwrap_or_else(|| tr!("receipt-model-unknown"));
+        let handed_out = tr!(
+            "receipt-handed-out-at",
+            date = crate::explain::local_date(t.time),
+            station = t.station.as_str()
+        );
         let _ = write!(
             h,
-            "<section>\n<h1>Your hardware token</h1>\n<table>\n\
-             <tr><th>User</th><td>{}</td></tr>\n\
-             <tr><th>Token serial</th><td class=\"serial\">{}</td></tr>\n\
-             <tr><th>Model</th><td>{}</td></tr>\n\
-             <tr><th>Handed out</th><td>{} at {}</td></tr>\n</table>\n<ol>\n",
+            "<section>\n<h1>{}</h1>\n<table>\n\
+             <tr><th>{}</th><td>{}</td></tr>\n\
+             <tr><th>{}</th><td class=\"serial\">{}</td></tr>\n\
+             <tr><th>{}</th><td>{}</td></tr>\n\
+             <tr><th>{}</th><td>{}</td></tr>\n</table>\n<ol>\n",
+            escape(tr!("receipt-heading")),
+            escape(tr!("receipt-user")),
             escape(t.upn.as_str()),
+            escape(tr!("receipt-serial")),
             escape(t.serial.as_str()),
-            escape(t.model.as_deref().unwrap_or("Token2 TOTP token")),
-            local_date(t.time),
-            escape(t.station.as_str()),
+            escape(tr!("receipt-model")),
+            escape(model.as_str()),
+            escape(tr!("receipt-handed-out")),
+            escape(handed_out.as_str()),
         );
         for (step, words) in crate::explain::receipt_steps() {
             let _ = writeln!(
@@ -125,7 +132,11 @@ pub fn receipt_html(tokens: &[ReceiptToken]) -> String {
                 escape(&words)
             );
         }
-        h.push_str("</ol>\n<p>Received by: ______________________</p>\n</section>\n");
+        let _ = write!(
+            h,
+            "</ol>\n<p>{}</p>\n</section>\n",
+            escape(tr!("receipt-received-by"))
+        );
     }
     h.push_str("</body>\n</html>\n");
     h

@@ -5,7 +5,7 @@ use crate::app::action::Action;
 use crate::tr;
 use eframe::egui;
 
-pub fn show(log: &[String], ui: &mut egui::Ui) -> Option<Action> {
+pub fn show(log: &crate::app::workers::ExpertLog, ui: &mut egui::Ui) -> Option<Action> {
     let mut action = None;
     egui::CollapsingHeader::new(tr!("gui-log-heading"))
         .id_salt("expert-log")
@@ -13,7 +13,7 @@ pub fn show(log: &[String], ui: &mut egui::Ui) -> Option<Action> {
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 if ui.button(tr!("gui-log-copy")).clicked() {
-                    ui.ctx().copy_text(log.join("\n"));
+                    ui.ctx().copy_text(log.lines().join("\n"));
                 }
                 if ui.button(tr!("gui-log-clear")).clicked() {
                     action = Some(Action::ClearLog);
@@ -23,7 +23,7 @@ pub fn show(log: &[String], ui: &mut egui::Ui) -> Option<Action> {
                 .max_height(160.0)
                 .stick_to_bottom(true)
                 .show(ui, |ui| {
-                    for line in log {
+                    for line in log.lines() {
                         ui.monospace(line);
                     }
                 });

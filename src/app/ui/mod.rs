@@ -42,6 +42,7 @@ impl eframe::App for BurnerApp {
                 .note_event(&format!("first frame {ms} ms after start"));
         }
         self.poll(&ctx);
+        retitle(&ctx, self.workers.demo.is_some());
         self.guard_close(&ctx);
         self.handle_keys(&ctx);
         self.handle_drops(&ctx);
@@ -138,16 +139,26 @@ pub(super) fn repaint_next_second(ctx: &egui::Context) {
     ctx.request_repaint_after(std::time::Duration::from_millis(u64::from(1005 - ms)));
 }
 
+/// The window's title follows the language: set again when it changed.
+fn retitle(ctx: &egui::Context, demo: bool) {
+    let title = super::window_title(demo);
+    let id = egui::Id::unique("window-title");
+    if ctx.data(|d| d.get_temp::<String>(id)).as_ref() != Some(&title) {
+        ctx.data_mut(|d| d.insert_temp(id, title.clone()));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+    }
+}
+
 /// The view tabs and the status line.
 fn top_bar(app: &BurnerApp, ui: &mut egui::Ui) -> Option<Action> {
     let mut action = None;
     let mut tabs = |ui: &mut egui::Ui| {
         for (view, label) in [
-            (View::Handout, "Hand-out"),
-            (View::Records, "Records"),
-            (View::Station, "Station"),
-            (View::Wizard, "Wizard"),
-            (View::Burner, "Burner"),
+            (View::Handout, crate::tr!("gui-tab-handout")),
+            (View::Records, crate::tr!("gui-tab-records")),
+            (View::Station, crate::tr!("gui-tab-station")),
+            (View::Wizard, crate::tr!("gui-tab-wizard")),
+            (View::Burner, crate::tr!("gui-tab-burner")),
         ] {
             let shown = app.view == view;
             if ui.selectable_label(shown, label).clicked() && !shown {
@@ -158,7 +169,7 @@ fn top_bar(app: &BurnerApp, ui: &mut egui::Ui) -> Option<Action> {
     // The tabs share the title's row when it fits, else get their own.
     let one_row = ui.available_width() >= 760.0;
     ui.horizontal(|ui| {
-        ui.heading("TOTP burner");
+        ui.heading(crate::tr!("gui-app-name"));
         if app.workers.demo.is_some() {
             ui.label(
                 egui::RichText::new(crate::tr!("gui-top-demo"))
@@ -175,7 +186,7 @@ fn top_bar(app: &BurnerApp, ui: &mut egui::Ui) -> Option<Action> {
     }
     let status = app.status_line();
     ui.add(egui::Label::new(egui::RichText::new(status).size(15.0)).wrap())
-        .on_hover_text("What to do next");
+        .on_hover_text(crate::tr!("gui-status-hint"));
     ui.add_space(2.0);
     action
 }

@@ -6,7 +6,6 @@ use crate::app::action::Action;
 use crate::app::bench::{Bench, Operation};
 use crate::app::readers::Readers;
 use crate::app::secret_input::SecretInput;
-use crate::app::state::clock_words;
 use crate::app::workers::{TokenStatus, Workers};
 use crate::burn::Step;
 use crate::params::TokenOptions;
@@ -16,69 +15,67 @@ use crate::tr;
 use eframe::egui;
 
 pub fn readers(readers: &Readers, ui: &mut egui::Ui) -> Option<Action> {
-    ui.heading("2. Reader");
+    ui.heading(tr!("gui-reader-heading"));
     if readers.service_down {
-        ui.colored_label(
-            ui.visuals().error_fg_color,
-            "The smart-card service is not running.",
-        );
-        ui.label("What to do: start pcscd (Linux: sudo systemctl start pcscd) or the Windows \"Smart Card\" service.");
+        ui.colored_label(ui.visuals().error_fg_color, tr!("gui-reader-service-down"));
+        ui.label(tr!("gui-reader-service-down-next"));
         return None;
     }
     if readers.list.is_empty() {
-        ui.label("No reader found. Plug in the USB NFC reader.");
+        ui.label(tr!("gui-reader-none"));
         return None;
     }
     let mut chosen = readers.chosen.clone();
-    ui.radio_value(&mut chosen, None, "Automatic (the reader holding a token)");
+    ui.radio_value(&mut chosen, None, tr!("gui-reader-automatic"));
     for r in &readers.list {
         ui.radio_value(
             &mut chosen,
             Some(r.name.clone()),
-            format!("{} — {}", r.name, r.state.describe()),
+            tr!(
+                "gui-reader-line",
+                reader = r.name.as_str(),
+                state = r.state.describe()
+            ),
         );
     }
     (chosen != readers.chosen).then_some(Action::ChooseReader(chosen))
 }
 
 pub fn token(w: &Workers, ui: &mut egui::Ui) -> Option<Action> {
-    ui.heading("3. Token");
+    ui.heading(tr!("gui-token-heading"));
     let mut action = None;
     match &w.token {
         TokenStatus::Absent => {
-            ui.label("Switch the token on (press its button) and lay it on the reader.");
+            ui.label(tr!("gui-token-absent"));
         }
         TokenStatus::Reading => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Reading the token…");
+                ui.label(tr!("gui-token-reading"));
             });
         }
         TokenStatus::Failed(x) => super::secret::explanation(ui, x),
         TokenStatus::Known(t) => {
             egui::Grid::new("token-grid").num_columns(2).show(ui, |ui| {
-                ui.label("Model");
+                ui.label(tr!("gui-token-model"));
                 ui.strong(t.model_name());
                 ui.end_row();
-                ui.label("Serial");
+                ui.label(tr!("gui-token-serial"));
                 ui.monospace(&t.serial);
                 ui.end_row();
-                ui.label("Clock");
-                ui.label(clock_words(t.clock_difference()) + " this PC");
+                ui.label(tr!("gui-token-clock"));
+                ui.label(clock_against_pc(t.clock_difference()));
                 ui.end_row();
-                if let Some(words) = &w.pc_clock {
-                    ui.label("PC clock");
-                    let r = ui.label(words);
-                    if let Some(detail) = &w.pc_clock_detail {
-                        r.on_hover_text(detail);
-                    }
+                if let Some((words, detail)) = w.pc_clock_words() {
+                    ui.label(tr!("gui-token-pc-clock"));
+                    ui.label(words).on_hover_text(detail);
                     ui.end_row();
                 }
-                ui.label("Time sync");
+                ui.label(tr!("gui-token-time-sync"));
                 ui.label(match t.time_sync() {
-                    Some(TimeSync::ErasesSecret) => "erases the secret",
-                    Some(TimeSync::KeepsSecret) => "keeps the secret",
-                    None => "unknown model",
+                    Some(TimeSync::ErasesSecret) => tr!("gui-token-sync-erases"),
+                    Some(TimeSync::KeepsSecret) => tr!("gui-token-sync-keeps"),
+                    None => tr!("gui-token-sync-unknown"),
                 });
                 ui.end_row();
             });
@@ -107,24 +104,25 @@ pub fn token(w: &Workers, ui: &mut egui::Ui) -> Option<Action> {
 /// The options to burn, edited in place; warns when they differ from what
 /// the secret asks for.
 pub fn options(o: &mut TokenOptions, secret: &SecretInput, ui: &mut egui::Ui) {
-    ui.heading("Options");
-    egui::ComboBox::from_label("HMAC")
+    ui.heading(tr!("gui-options-heading"));
+    egui::ComboBox::from_label(tr!("gui-options-hmac"))
         .selected_text(o.algorithm.to_string())
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut o.algorithm, HmacAlgorithm::Sha1, "SHA-1");
             ui.selectable_value(&mut o.algorithm, HmacAlgorithm::Sha256, "SHA-256");
         });
-    egui::ComboBox::from_label("Time step")
-        .selected_text(format!("{} s", o.period.seconds()))
+    egui::ComboBox::from_label(tr!("gui-options-time-step"))
+        .selected_text(seconds(o.period.seconds()))
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut o.period, TimeStep::Seconds30, "30 s");
-            ui.selectable_value(&mut o.period, TimeStep::Seconds60, "60 s");
+            for p in [TimeStep::Seconds30, TimeStep::Seconds60] {
+                ui.selectable_value(&mut o.period, p, seconds(p.seconds()));
+            }
         });
-    egui::ComboBox::from_label("Display timeout")
-        .selected_text(format!("{} s", o.display_timeout.seconds()))
+    egui::ComboBox::from_label(tr!("gui-options-display-timeout"))
+        .selected_text(seconds(o.display_timeout.seconds()))
         .show_ui(ui, |ui| {
             for t in DisplayTimeout::ALL {
-                ui.selectable_value(&mut o.display_timeout, t, format!("{} s", t.seconds()));
+                ui.selectable_value(&mut o.display_timeout, t, seconds(t.seconds()));
             }
         });
     let differ = secret
@@ -133,26 +131,44 @@ pub fn options(o: &mut TokenOptions, secret: &SecretInput, ui: &mut egui::Ui) {
     if let Some(wanted) = differ {
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            format!(
-                "{} says {}: with these options the codes will not match the service's.",
-                secret_says(secret),
-                pair(wanted)
-            ),
+            match says_link(secret) {
+                true => tr!("gui-options-differ-link", wanted = pair(wanted)),
+                false => tr!("gui-options-differ-standard", wanted = pair(wanted)),
+            },
         );
     }
 }
 
-/// "SHA-1 / 30 s".
-fn pair((algorithm, period): (HmacAlgorithm, TimeStep)) -> String {
-    format!("{algorithm} / {} s", period.seconds())
+/// "30 s".
+fn seconds(n: u64) -> String {
+    tr!("gui-options-seconds", seconds = n)
 }
 
-/// Who names the options: the link, or (a bare key) the standard.
-fn secret_says(secret: &SecretInput) -> &'static str {
+/// "SHA-1 / 30 s".
+fn pair((algorithm, period): (HmacAlgorithm, TimeStep)) -> String {
+    tr!(
+        "gui-options-pair",
+        algorithm = algorithm.to_string(),
+        seconds = period.seconds()
+    )
+}
+
+/// The token's clock against this PC's: "in step with this PC".
+fn clock_against_pc(diff: i64) -> String {
+    match diff {
+        0 => tr!("gui-token-clock-in-step"),
+        d if d < 0 => tr!("gui-token-clock-behind", seconds = d.unsigned_abs()),
+        d => tr!("gui-token-clock-ahead", seconds = d),
+    }
+}
+
+/// Who names the options: the link (true), or (a bare key) the standard.
+fn says_link(secret: &SecretInput) -> bool {
     match secret.chosen() {
-        Some(i) if i.algorithm.is_some() || i.period.is_some() => "The link",
-        Some(i) if i.issuer.is_some() || i.account.is_some() => "The link",
-        _ => "The standard for a key with no link",
+        Some(i) => {
+            i.algorithm.is_some() || i.period.is_some() || i.issuer.is_some() || i.account.is_some()
+        }
+        None => false,
     }
 }
 
@@ -165,21 +181,33 @@ fn options_confirmation(bench: &Bench, ctx: &egui::Context) -> Option<Action> {
         return Some(Action::CancelBurn);
     };
     let chosen = pair((bench.options.algorithm, bench.options.period));
-    let question = format!(
-        "{} says {}; burn {chosen} anyway?",
-        secret_says(&bench.secret),
-        pair(wanted)
-    );
+    let question = match says_link(&bench.secret) {
+        true => tr!(
+            "gui-options-confirm-link",
+            wanted = pair(wanted),
+            chosen = chosen.as_str()
+        ),
+        false => tr!(
+            "gui-options-confirm-standard",
+            wanted = pair(wanted),
+            chosen = chosen.as_str()
+        ),
+    };
     let mut action = None;
     egui::Modal::new(egui::Id::unique("options-confirm")).show(ctx, |ui| {
-        ui.heading("Burn other options than the secret's?");
+        ui.heading(tr!("gui-options-confirm-heading"));
         ui.label(question);
-        ui.label("The token's codes will not match the ones the service expects.");
+        ui.label(tr!("gui-options-confirm-note"));
         ui.horizontal(|ui| {
-            if ui.button(format!("Burn {chosen} anyway")).clicked() {
+            if ui
+                .button(tr!("gui-options-confirm-burn", chosen = chosen.as_str()))
+                .clicked()
+            {
                 action = Some(Action::BurnConfirmed);
             }
-            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            if ui.button(tr!("gui-options-cancel")).clicked()
+                || ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
                 action = Some(Action::CancelBurn);
             }
         });
@@ -213,24 +241,25 @@ pub fn burn_button(bench: &Bench, w: &Workers, ui: &mut egui::Ui) -> Option<Acti
     match &bench.operation {
         Operation::Burning { step } => {
             ui.horizontal(|ui| {
-                for s in Step::ALL {
-                    let done = Step::ALL.iter().position(|x| x == &s)
-                        < Step::ALL.iter().position(|x| x == step);
-                    let mark = if done {
-                        "[x]"
-                    } else if s == *step {
-                        "[>]"
+                // Done: ticked; running: a spinner; still to come: weak.
+                let current = Step::ALL.iter().position(|x| x == step);
+                for (i, s) in Step::ALL.into_iter().enumerate() {
+                    if Some(i) < current {
+                        theme::mark(ui, true, 14.0, ui.visuals().text_color());
+                        ui.label(s.label());
+                    } else if Some(i) == current {
+                        ui.spinner();
+                        ui.strong(s.label());
                     } else {
-                        "·"
-                    };
-                    ui.label(format!("{mark} {}", s.label()));
+                        ui.weak(s.label());
+                    }
                 }
             });
         }
         Operation::Syncing => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Setting the clock…");
+                ui.label(tr!("gui-burn-syncing"));
             });
         }
         Operation::Failed { why, .. } => {
@@ -238,26 +267,23 @@ pub fn burn_button(bench: &Bench, w: &Workers, ui: &mut egui::Ui) -> Option<Acti
             super::secret::explanation(ui, why);
             if bench.clock_override_offer
                 && ui
-                    .button("Write this PC's time anyway")
-                    .on_hover_text(
-                        "Only if you know this PC's clock is right and the time servers are wrong; recorded as overridden.",
-                    )
+                    .button(tr!("gui-burn-trust-pc"))
+                    .on_hover_text(tr!("gui-burn-trust-pc-hint"))
                     .clicked()
             {
                 action = Some(Action::BurnTrustingPcClock);
             }
             if bench.reburn_offer.is_some()
                 && ui
-                    .button("Burn again with a new secret")
-                    .on_hover_text(
-                        "Replaces the secret the records say this token holds: a user it was registered for can no longer sign in with it.",
-                    )
+                    .button(tr!("gui-burn-reburn"))
+                    .on_hover_text(tr!("gui-burn-reburn-hint"))
                     .clicked()
             {
                 action = Some(Action::BurnAgain);
             }
         }
-        Operation::Synced(words) => {
+        Operation::Synced(note) => {
+            let words = note.words();
             ui.label(egui::RichText::new(words).strong().color(v.warn_fg_color));
         }
         Operation::Idle => {}
@@ -273,19 +299,16 @@ pub fn sync_confirmation(bench: &Bench, w: &Workers, ctx: &egui::Context) -> Opt
         return None;
     }
     let erases = bench.sync_erases(w);
-    let model = match &w.token {
-        TokenStatus::Known(t) => t.model_name(),
-        _ => "this token",
+    let erases_words = match &w.token {
+        TokenStatus::Known(t) => tr!("gui-sync-erases", model = t.model_name()),
+        _ => tr!("gui-sync-erases-this"),
     };
     let mut action = None;
     egui::Modal::new(egui::Id::unique("sync-confirm")).show(ctx, |ui| {
-        ui.heading("Sync the token's clock?");
-        ui.label("The clock is written together with the options shown (HMAC, time step, display timeout).");
+        ui.heading(tr!("gui-sync-heading"));
+        ui.label(tr!("gui-sync-writes-options"));
         if erases {
-            ui.colored_label(
-                ui.visuals().error_fg_color,
-                format!("On the {model}, setting the clock ERASES the secret: the token will show no code until you burn it again."),
-            );
+            ui.colored_label(ui.visuals().error_fg_color, erases_words);
         }
         ui.label(tr!("gui-token-burn-sets-clock"));
         // Cancel first (left); the erasing sync red, on the right, never

@@ -177,14 +177,9 @@ fn row(ui: &mut egui::Ui, r: &Record) {
     ui.end_row();
 }
 
-/// Unix seconds as this PC's local time.
+/// Unix seconds as this PC's local time, in words ("21 Sep 2026, 14:13").
 pub(crate) fn local_time(t: i64) -> String {
-    use chrono::TimeZone;
-    chrono::Local
-        .timestamp_opt(t, 0)
-        .single()
-        .map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string())
-        .unwrap_or_else(|| crate::clock::rfc3339(t.max(0) as u64))
+    crate::explain::local_time(t)
 }
 
 fn exports(

@@ -1,0 +1,238 @@
+//! `--help` in the current language. The derive gives the structure (and
+//! the English of the doc comments, for man pages); before parsing, every
+//! about, argument help and heading is set again from the catalogue.
+//! (clap's own words in errors, "Possible values" and "[default: …]" stay
+//! clap's.)
+
+use crate::tr;
+use clap::Command;
+
+/// The command (top-level or a subcommand at `path`, e.g. "records list")
+/// with its about, its arguments' help and its headings from the catalogue,
+/// its subcommands too.
+pub fn localized(mut cmd: Command) -> Command {
+    cmd.build();
+    // clap takes headings as `&'static str` (without its `string`
+    // feature): the two are made once per process.
+    let headings = Headings {
+        commands: Box::leak(heading(tr!("cli-help-commands")).into_boxed_str()),
+        options: Box::leak(heading(tr!("cli-help-options")).into_boxed_str()),
+    };
+    localize(cmd, "", headings)
+}
+
+#[derive(Clone, Copy)]
+struct Headings {
+    commands: &'static str,
+    options: &'static str,
+}
+
+fn localize(mut cmd: Command, path: &str, headings: Headings) -> Command {
+    if let Some(about) = about(path) {
+        cmd = cmd.about(about);
+    }
+    let template = format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        tr!("cli-help-usage")
+    );
+    cmd = cmd
+        .help_template(template)
+        .subcommand_help_heading(headings.commands);
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let help = arg_help(path, &id);
+        cmd = cmd.mut_arg(&id, |a| {
+            let a = a.help_heading(headings.options);
+            match help {
+                // The help flag's own long form says where the summary is.
+                Some(h) if id == "help" && a.get_long_help().is_some() => {
+                    a.help(h).long_help(tr!("cli-help-arg-help-long"))
+                }
+                Some(h) => a.help(h),
+                None => a,
+            }
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        let sub_path = match path {
+            "" => name.clone(),
+            p => format!("{p} {name}"),
+        };
+        cmd = cmd.mut_subcommand(&name, |s| localize(s, &sub_path, headings));
+    }
+    cmd
+}
+
+/// "Options:" as clap wants a heading: without its colon.
+fn heading(words: String) -> String {
+    words.trim_end().trim_end_matches(':').to_string()
+}
+
+/// The about of the command at `path` ("" is the program itself).
+fn about(path: &str) -> Option<String> {
+    Some(match path {
+        "" => tr!("cli-help-about"),
+        "gui" => tr!("cli-help-about-gui"),
+        "info" => tr!("cli-help-about-info"),
+        "burn" => tr!("cli-help-about-burn"),
+        "sync-time" => tr!("cli-help-about-sync-time"),
+        "code" => tr!("cli-help-about-code"),
+        "scan" => tr!("cli-help-about-scan"),
+        "readers" => tr!("cli-help-about-readers"),
+        "batch" => tr!("cli-help-about-batch"),
+        "records" => tr!("cli-help-about-records"),
+        "emulate" => tr!("cli-help-about-emulate"),
+        "records list" => tr!("cli-help-about-records-list"),
+        "records export" => tr!("cli-help-about-records-export"),
+        "records assign" => tr!("cli-help-about-records-assign"),
+        "records codes" => tr!("cli-help-about-records-codes"),
+        "records receipt" => tr!("cli-help-about-records-receipt"),
+        p if p == "help" || p.ends_with(" help") => tr!("cli-help-about-help"),
+        // `help burn`: the help subcommand's own copy of `burn`.
+        p if p.split(' ').any(|w| w == "help") => {
+            let real: Vec<&str> = p.split(' ').filter(|w| *w != "help").collect();
+            return about(&real.join(" "));
+        }
+        _ => return None,
+    })
+}
+
+/// The help of argument `id` of the command at `path`: the same words
+/// wherever an argument means the same, its own where it differs.
+fn arg_help(path: &str, id: &str) -> Option<String> {
+    Some(match (path, id) {
+        (_, "help") => tr!("cli-help-arg-help"),
+        (_, "version") => tr!("cli-help-arg-version"),
+        ("batch", "reader") => tr!("cli-help-arg-reader-batch"),
+        ("batch", "station") => tr!("cli-help-arg-station-batch"),
+        ("batch", "json") => tr!("cli-help-arg-json-batch"),
+        ("batch", "csv") => tr!("cli-help-arg-csv-batch"),
+        ("batch", "reburn") => tr!("cli-help-arg-reburn-batch"),
+        ("code", "account") => tr!("cli-help-arg-account-code"),
+        ("sync-time", "allow_unknown_model") => tr!("cli-help-arg-allow-unknown-model-sync"),
+        ("emulate", "serial") => tr!("cli-help-arg-serial-emulate"),
+        ("records list", "serial") => tr!("cli-help-arg-serial-list"),
+        ("records export", "csv") => tr!("cli-help-arg-csv-export"),
+        ("records assign", "serial") => tr!("cli-help-arg-serial-assign"),
+        ("records assign", "reader") => tr!("cli-help-arg-reader-assign"),
+        ("records assign", "upn") => tr!("cli-help-arg-upn-assign"),
+        ("records assign", "station") => tr!("cli-help-arg-station-assign"),
+        ("records receipt", "upn") => tr!("cli-help-arg-upn-receipt"),
+        ("records receipt", "batch") => tr!("cli-help-arg-batch-receipt"),
+        (_, "batch") => tr!("cli-help-arg-batch-only"),
+        (_, "demo") => tr!("cli-help-arg-demo"),
+        (_, "renderer") => tr!("cli-help-arg-renderer"),
+        (_, "reader") => tr!("cli-help-arg-reader"),
+        (_, "emulator") => tr!("cli-help-arg-emulator"),
+        (_, "json") => tr!("cli-help-arg-json"),
+        (_, "secret") => tr!("cli-help-arg-secret"),
+        (_, "secret_env") => tr!("cli-help-arg-secret-env"),
+        (_, "qr_image") => tr!("cli-help-arg-qr-image"),
+        (_, "qr_screen") => tr!("cli-help-arg-qr-screen"),
+        (_, "qr_webcam") => tr!("cli-help-arg-qr-webcam"),
+        (_, "camera") => tr!("cli-help-arg-camera"),
+        (_, "webcam_timeout") => tr!("cli-help-arg-webcam-timeout"),
+        (_, "account") => tr!("cli-help-arg-account-burn"),
+        (_, "algorithm") => tr!("cli-help-arg-algorithm"),
+        (_, "period") => tr!("cli-help-arg-period"),
+        (_, "display_timeout") => tr!("cli-help-arg-display-timeout"),
+        (_, "allow_unknown_model") => tr!("cli-help-arg-allow-unknown-model-burn"),
+        (_, "reburn") => tr!("cli-help-arg-reburn"),
+        (_, "trust_pc_clock") => tr!("cli-help-arg-trust-pc-clock"),
+        (_, "erase_secret_ok") => tr!("cli-help-arg-erase-secret-ok"),
+        (_, "image") => tr!("cli-help-arg-image"),
+        (_, "screen") => tr!("cli-help-arg-screen"),
+        (_, "webcam") => tr!("cli-help-arg-webcam"),
+        (_, "clipboard") => tr!("cli-help-arg-clipboard"),
+        (_, "show_secret") => tr!("cli-help-arg-show-secret"),
+        (_, "random") => tr!("cli-help-arg-random"),
+        (_, "count") => tr!("cli-help-arg-count"),
+        (_, "start_row") => tr!("cli-help-arg-start-row"),
+        (_, "keep_secrets") => tr!("cli-help-arg-keep-secrets"),
+        (_, "records") => tr!("cli-help-arg-records"),
+        (_, "vpcd") => tr!("cli-help-arg-vpcd"),
+        (_, "sync") => tr!("cli-help-arg-sync"),
+        (_, "clock_offset") => tr!("cli-help-arg-clock-offset"),
+        (_, "lift_after") => tr!("cli-help-arg-lift-after"),
+        (_, "replace_after_ms") => tr!("cli-help-arg-replace-after-ms"),
+        (_, "card") => tr!("cli-help-arg-as"),
+        (_, "apdu_log") => tr!("cli-help-arg-apdu-log"),
+        (_, "entra") => tr!("cli-help-arg-entra"),
+        (_, "unassigned") => tr!("cli-help-arg-unassigned"),
+        (_, "users") => tr!("cli-help-arg-users"),
+        (_, "html") => tr!("cli-help-arg-html"),
+        _ => return None,
+    })
+}
+
+/// The GUI-only program's command, localized: its about is its own.
+pub fn localized_gui(cmd: Command) -> Command {
+    localized(cmd).about(tr!("cli-help-about-gui-only"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command, every argument shown in --help (and the help
+    /// subcommands) has its words in the catalogue.
+    fn missing(cmd: &Command, path: &str, out: &mut Vec<String>) {
+        if about(path).is_none() {
+            out.push(format!("about of {path:?}"));
+        }
+        for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+            if arg_help(path, a.get_id().as_str()).is_none() {
+                out.push(format!("{path:?} {}", a.get_id()));
+            }
+        }
+        for s in cmd.get_subcommands() {
+            let p = match path {
+                "" => s.get_name().to_string(),
+                p => format!("{p} {}", s.get_name()),
+            };
+            missing(s, &p, out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_catalogue_words() {
+        let mut cmd = crate::cli::Cli::command();
+        cmd.build();
+        let mut out = Vec::new();
+        missing(&cmd, "", &mut out);
+        assert!(out.is_empty(), "no words for: {out:?}");
+        let mut gui = crate::cli::GuiCli::command();
+        gui.build();
+        let mut out = Vec::new();
+        for a in gui.get_arguments() {
+            if arg_help("", a.get_id().as_str()).is_none() {
+                out.push(a.get_id().to_string());
+            }
+        }
+        assert!(out.is_empty(), "no words for: {out:?}");
+    }
+
+    #[test]
+    fn the_localized_help_keeps_the_structure() {
+        let cmd = localized(crate::cli::Cli::command());
+        let help = cmd.clone().render_help().to_string();
+        assert!(help.contains("Usage: totp-burner"), "{help}");
+        assert!(
+            help.contains("Commands:") && help.contains("Options:"),
+            "{help}"
+        );
+        assert!(help.contains("Burn a secret into the token"), "{help}");
+        let m = cmd
+            .try_get_matches_from(["totp-burner", "code", "--secret", "x", "--period", "60"])
+            .unwrap();
+        assert_eq!(m.subcommand_name(), Some("code"));
+    }
+}
