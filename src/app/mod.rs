@@ -56,7 +56,7 @@ pub fn window_icon() -> eframe::egui::IconData {
 }
 
 /// The main window's title (the start of it in demo mode): a screen scan
-/// finds the window it hides by it (`capture::screen::wait_until_hidden`).
+/// finds the window it hides by it (`capture::screen::hide_own_window`).
 pub const WINDOW_TITLE: &str = "TOTP burner";
 
 /// Open the window; `demo` uses the built-in virtual token. `renderer`
