@@ -116,6 +116,18 @@ fn show_ours(display: &str) -> (RustConnection, u32) {
     )
 }
 
+/// Another program's window with its QR, beside ours (not overlapping).
+fn show_theirs_beside_ours(display: &str) -> RustConnection {
+    show_image(
+        display,
+        &qr_picture(THEIRS, 300, 300, 20, 20),
+        1500,
+        200,
+        &[],
+    )
+    .0
+}
+
 /// Show our window, let it settle, then unmap it `after` from a thread of
 /// its own (as eframe does while the capture worker waits).
 fn show_ours_then_hide(display: &str, after: Duration) -> std::thread::JoinHandle<RustConnection> {
@@ -154,13 +166,7 @@ fn grab_and_decode(
 fn the_scan_waits_for_the_unmap_not_a_fixed_time() {
     use totp_burner::capture::screen;
     let x = start_xvfb();
-    let (_them, _) = show_image(
-        &x.display,
-        &qr_picture(THEIRS, 300, 300, 20, 20),
-        1500,
-        200,
-        &[],
-    );
+    let _them = show_theirs_beside_ours(&x.display);
     let hider = show_ours_then_hide(&x.display, Duration::from_millis(60));
     let hidden =
         screen::wait_until_hidden_on(Some(&x.display), "TOTP burner", Duration::from_secs(5));
@@ -185,13 +191,7 @@ fn the_scan_waits_for_the_unmap_not_a_fixed_time() {
 fn the_scan_unmaps_our_window_without_waiting_for_the_ui() {
     use totp_burner::capture::screen;
     let x = start_xvfb();
-    let (_them, _) = show_image(
-        &x.display,
-        &qr_picture(THEIRS, 300, 300, 20, 20),
-        1500,
-        200,
-        &[],
-    );
+    let _them = show_theirs_beside_ours(&x.display);
     let (ui, win) = show_ours(&x.display);
     std::thread::sleep(Duration::from_millis(200));
     // The "UI thread": blocked until the capture is done, then it restores.

@@ -111,10 +111,7 @@ pub fn hide_own_window(title_prefix: &str, limit: Duration) -> Hidden {
 /// [`hide_own_window`] on the X display `display` (`None`: `DISPLAY`).
 #[doc(hidden)]
 pub fn hide_own_window_on(display: Option<&str>, title_prefix: &str, limit: Duration) -> Hidden {
-    #[cfg(target_os = "linux")]
-    return hidden_on(display, title_prefix, limit, own_window::Unmap::Now);
-    #[cfg(not(target_os = "linux"))]
-    hidden_on(display, title_prefix, limit)
+    hidden_on(display, title_prefix, limit, Unmap::Now)
 }
 
 /// Like [`hide_own_window_on`] but without unmapping: only wait until
@@ -122,29 +119,28 @@ pub fn hide_own_window_on(display: Option<&str>, title_prefix: &str, limit: Dura
 /// and the masking).
 #[doc(hidden)]
 pub fn wait_until_hidden_on(display: Option<&str>, title_prefix: &str, limit: Duration) -> Hidden {
-    #[cfg(target_os = "linux")]
-    return hidden_on(display, title_prefix, limit, own_window::Unmap::Wait);
-    #[cfg(not(target_os = "linux"))]
-    hidden_on(display, title_prefix, limit)
+    hidden_on(display, title_prefix, limit, Unmap::Wait)
 }
 
-#[cfg(target_os = "linux")]
-fn hidden_on(
-    display: Option<&str>,
-    title_prefix: &str,
-    limit: Duration,
-    unmap: own_window::Unmap,
-) -> Hidden {
+/// Whether the scan unmaps our window itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unmap {
+    /// Unmap it at once through X11: the grab no longer waits for the UI
+    /// thread (eframe applies its own hide only after painting the frame
+    /// that asked for it). The UI's hide and restore commands still follow,
+    /// so the toolkit's idea of the window stays right and it comes back.
+    Now,
+    /// Only wait for someone else (the UI) to unmap it.
+    Wait,
+}
+
+fn hidden_on(display: Option<&str>, title_prefix: &str, limit: Duration, unmap: Unmap) -> Hidden {
+    #[cfg(target_os = "linux")]
     if let Some(own) = own_window::wait_until_hidden(display, title_prefix, limit, unmap) {
         return Hidden { own: Some(own) };
     }
-    std::thread::sleep(limit);
-    Hidden::default()
-}
-
-#[cfg(not(target_os = "linux"))]
-fn hidden_on(display: Option<&str>, title_prefix: &str, limit: Duration) -> Hidden {
-    let _ = (display, title_prefix);
+    #[cfg(not(target_os = "linux"))]
+    let _ = (display, title_prefix, unmap);
     std::thread::sleep(limit);
     Hidden::default()
 }

@@ -11,7 +11,7 @@
 //! windows stacked above ours never count as ours.
 
 use super::x11::{Monitor, Shm, connect, grab_area, monitors};
-use super::{Backend, ScreenCapture};
+use super::{Backend, ScreenCapture, Unmap};
 use image::GrayImage;
 use std::time::{Duration, Instant};
 use x11rb::protocol::xproto::{AtomEnum, ConnectionExt as _, MapState, Window};
@@ -41,18 +41,6 @@ pub struct OwnWindow {
     pub still_mapped: bool,
     /// From the start of the wait until the screen stopped showing it.
     pub waited: Duration,
-}
-
-/// Whether [`wait_until_hidden`] unmaps our window itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unmap {
-    /// Unmap it at once through X11: the grab no longer waits for the UI
-    /// thread (eframe applies its own hide only after painting the frame
-    /// that asked for it). The UI's hide and restore commands still follow,
-    /// so the toolkit's idea of the window stays right and it comes back.
-    Now,
-    /// Only wait for someone else (the UI) to unmap it.
-    Wait,
 }
 
 /// Find this process's top-level window on `display` whose title starts
