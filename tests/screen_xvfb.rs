@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 use x11rb::connection::Connection;
-use x11rb::protocol::xproto::{ConnectionExt as _, CreateWindowAux, WindowClass};
+use x11rb::protocol::xproto::{ConnectionExt as _, CreateWindowAux, MapState, WindowClass};
 use x11rb::rust_connection::RustConnection;
 use x11rb::wrapper::ConnectionExt as _;
 
@@ -116,6 +116,18 @@ fn show_ours(display: &str) -> (RustConnection, u32) {
     )
 }
 
+/// Another program's window with its QR, beside ours (not overlapping).
+fn show_theirs_beside_ours(display: &str) -> RustConnection {
+    show_image(
+        display,
+        &qr_picture(THEIRS, 300, 300, 20, 20),
+        1500,
+        200,
+        &[],
+    )
+    .0
+}
+
 /// Show our window, let it settle, then unmap it `after` from a thread of
 /// its own (as eframe does while the capture worker waits).
 fn show_ours_then_hide(display: &str, after: Duration) -> std::thread::JoinHandle<RustConnection> {
@@ -154,13 +166,7 @@ fn grab_and_decode(
 fn the_scan_waits_for_the_unmap_not_a_fixed_time() {
     use totp_burner::capture::screen;
     let x = start_xvfb();
-    let (_them, _) = show_image(
-        &x.display,
-        &qr_picture(THEIRS, 300, 300, 20, 20),
-        1500,
-        200,
-        &[],
-    );
+    let _them = show_theirs_beside_ours(&x.display);
     let hider = show_ours_then_hide(&x.display, Duration::from_millis(60));
     let hidden =
         screen::wait_until_hidden_on(Some(&x.display), "TOTP burner", Duration::from_secs(5));
@@ -174,6 +180,48 @@ fn the_scan_waits_for_the_unmap_not_a_fixed_time() {
     assert_eq!(unmasked, [THEIRS], "the screen no longer shows our window");
     assert_eq!(masked, [THEIRS]);
     drop(hider.join());
+}
+
+/// The scan unmaps our window itself: while the thread that owns the
+/// window (the UI thread, busy painting) does nothing at all, the wait ends
+/// within a fraction of its limit and the grab shows the other window's QR
+/// but no longer ours, unmasked. When the owner maps it again (the UI's
+/// restore command) it is back on the screen.
+#[test]
+fn the_scan_unmaps_our_window_without_waiting_for_the_ui() {
+    use totp_burner::capture::screen;
+    let x = start_xvfb();
+    let _them = show_theirs_beside_ours(&x.display);
+    let (ui, win) = show_ours(&x.display);
+    std::thread::sleep(Duration::from_millis(200));
+    // The "UI thread": blocked until the capture is done, then it restores.
+    let (done, blocked) = std::sync::mpsc::channel::<()>();
+    let owner = std::thread::spawn(move || {
+        blocked.recv().unwrap();
+        ui.map_window(win).unwrap();
+        ui.sync().unwrap();
+        let state = ui.get_window_attributes(win).unwrap().reply().unwrap();
+        (state.map_state, ui)
+    });
+    let limit = Duration::from_secs(5);
+    let hidden = screen::hide_own_window_on(Some(&x.display), "TOTP burner", limit);
+    let waited = hidden.waited().expect("our window was found");
+    assert!(!hidden.still_mapped(), "unmapped without the UI thread");
+    assert!(
+        waited < Duration::from_secs(1),
+        "ended by our own unmap, not the 5 s limit: {waited:?}"
+    );
+    let (unmasked, masked) = grab_and_decode(&x.display, &hidden);
+    assert_eq!(unmasked, [THEIRS], "the screen no longer shows our window");
+    assert_eq!(masked, [THEIRS]);
+    done.send(()).unwrap();
+    let (state, _ui) = owner.join().unwrap();
+    assert_eq!(state, MapState::VIEWABLE, "the window is back");
+    std::thread::sleep(Duration::from_millis(100));
+    let (back, _) = grab_and_decode(&x.display, &screen::Hidden::default());
+    let mut both = vec![OURS.to_string(), THEIRS.to_string()];
+    both.sort();
+    assert_eq!(back, both, "our window shows again");
 }
 
 /// A window that is never hidden (a window manager that ignores the

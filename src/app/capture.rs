@@ -17,9 +17,10 @@ use zeroize::Zeroizing;
 /// What the UI asks the capture worker for.
 #[derive(Debug)]
 pub enum CaptureRequest {
-    /// Grab every monitor once our window is out of the way: on X11 as
-    /// soon as it is unmapped and off the screen (what may still show it is
-    /// masked), at most `delay`; elsewhere after `delay`.
+    /// Grab every monitor once our window is out of the way: on X11 the
+    /// worker unmaps it at once and grabs as soon as the screen no longer
+    /// shows it (what may still show it is masked), at most `delay`;
+    /// elsewhere after `delay`.
     Screen {
         /// The longest wait for the window to hide before grabbing.
         delay: Duration,
@@ -109,7 +110,7 @@ fn one_shot(request: CaptureRequest, hooks: &mut CaptureHooks, start: Instant) -
                 std::thread::sleep(delay);
                 screen::Hidden::default()
             } else {
-                screen::wait_until_hidden(&super::app_name(), delay)
+                screen::hide_own_window(&super::app_name(), delay)
             };
             guarded("screen capture", &mut hooks.screen)
                 .and_then(|r| r)

@@ -58,7 +58,7 @@ pub fn window_icon() -> eframe::egui::IconData {
 
 /// The app's name in the current language: the start of the main window's
 /// title, by which a screen scan finds the window it hides
-/// (`capture::screen::wait_until_hidden`).
+/// (`capture::screen::hide_own_window`).
 pub fn app_name() -> String {
     crate::tr!("gui-app-name")
 }

@@ -259,6 +259,11 @@ pub fn drive_demo(display: &str, log: &Path, shot: &Path) -> String {
     key(display, &main, "ctrl+shift+s");
     let scanned = wait_for_line(log, "scanned", Duration::from_secs(30));
     assert!(scanned.ends_with(": secret"), "{scanned}");
+    // The capture worker unmapped the window itself; the restore maps it.
+    assert!(
+        find_window(display, "TOTP burner", Duration::from_secs(10)).is_some(),
+        "the window is back after the scan"
+    );
 
     key(display, &main, "Return");
     let burned = wait_for_line(log, "burned", Duration::from_secs(30));

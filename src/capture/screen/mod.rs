@@ -54,7 +54,7 @@ pub fn capture_all() -> Result<ScreenCapture, CaptureError> {
 }
 
 /// How our window got out of the way of a screen grab
-/// ([`wait_until_hidden`]), and what of it to mask in the pictures.
+/// ([`hide_own_window`]), and what of it to mask in the pictures.
 #[derive(Debug, Default)]
 pub struct Hidden {
     #[cfg(target_os = "linux")]
@@ -92,28 +92,55 @@ impl Hidden {
     }
 }
 
-/// Wait until this process's window whose title starts with
-/// `title_prefix` is out of the way of a screen grab. On X11: until it is
-/// unmapped and the screen no longer shows it, at most `limit` (what may
-/// still show it is then masked, [`Hidden::mask`]). Elsewhere, or when the
-/// window is not found, `limit` is slept as a fixed delay.
-pub fn wait_until_hidden(title_prefix: &str, limit: Duration) -> Hidden {
+/// Get this process's window whose title starts with `title_prefix` out of
+/// the way of a screen grab. On X11: unmap it at once from this thread
+/// (without waiting for the UI thread to paint and apply its own hide
+/// command, which should follow so the toolkit knows; its restore command
+/// maps the window again) and wait until the screen no longer shows it, at
+/// most `limit` (what may still show it is then masked, [`Hidden::mask`]).
+/// Elsewhere, or when the window is not found, `limit` is slept as a fixed
+/// delay.
+pub fn hide_own_window(title_prefix: &str, limit: Duration) -> Hidden {
     if std::env::var_os("DISPLAY").is_none() {
         std::thread::sleep(limit);
         return Hidden::default();
     }
-    wait_until_hidden_on(None, title_prefix, limit)
+    hide_own_window_on(None, title_prefix, limit)
 }
 
-/// [`wait_until_hidden`] on the X display `display` (`None`: `DISPLAY`).
+/// [`hide_own_window`] on the X display `display` (`None`: `DISPLAY`).
+#[doc(hidden)]
+pub fn hide_own_window_on(display: Option<&str>, title_prefix: &str, limit: Duration) -> Hidden {
+    hidden_on(display, title_prefix, limit, Unmap::Now)
+}
+
+/// Like [`hide_own_window_on`] but without unmapping: only wait until
+/// someone else (the UI thread) has unmapped our window (tests of the wait
+/// and the masking).
 #[doc(hidden)]
 pub fn wait_until_hidden_on(display: Option<&str>, title_prefix: &str, limit: Duration) -> Hidden {
+    hidden_on(display, title_prefix, limit, Unmap::Wait)
+}
+
+/// Whether the scan unmaps our window itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unmap {
+    /// Unmap it at once through X11: the grab no longer waits for the UI
+    /// thread (eframe applies its own hide only after painting the frame
+    /// that asked for it). The UI's hide and restore commands still follow,
+    /// so the toolkit's idea of the window stays right and it comes back.
+    Now,
+    /// Only wait for someone else (the UI) to unmap it.
+    Wait,
+}
+
+fn hidden_on(display: Option<&str>, title_prefix: &str, limit: Duration, unmap: Unmap) -> Hidden {
     #[cfg(target_os = "linux")]
-    if let Some(own) = own_window::wait_until_hidden(display, title_prefix, limit) {
+    if let Some(own) = own_window::wait_until_hidden(display, title_prefix, limit, unmap) {
         return Hidden { own: Some(own) };
     }
     #[cfg(not(target_os = "linux"))]
-    let _ = (display, title_prefix);
+    let _ = (display, title_prefix, unmap);
     std::thread::sleep(limit);
     Hidden::default()
 }

@@ -1,7 +1,8 @@
 //! Our own window during a screen scan on X11: instead of a fixed sleep,
-//! wait until the X server has unmapped it and the screen no longer shows
-//! it, then mask whatever part of the screen may still show it, so our
-//! window's content (a webcam preview, a QR of our own) is never decoded.
+//! unmap it at once (or wait until the UI has), wait until the X server
+//! has unmapped it and the screen no longer shows it, then mask whatever
+//! part of the screen may still show it, so our window's content (a webcam
+//! preview, a QR of our own) is never decoded.
 //!
 //! "Still shows it" is decided by 8x8 tiles of its area: before the hide
 //! the area is grabbed once; afterwards a tile that shows something (not
@@ -9,8 +10,8 @@
 //! (no compositor or client has repainted it yet). Tiles covered by
 //! windows stacked above ours never count as ours.
 
-use super::x11::{Monitor, connect, grab_area, monitors};
-use super::{Backend, ScreenCapture};
+use super::x11::{Monitor, Shm, connect, grab_area, monitors};
+use super::{Backend, ScreenCapture, Unmap};
 use image::GrayImage;
 use std::time::{Duration, Instant};
 use x11rb::protocol::xproto::{AtomEnum, ConnectionExt as _, MapState, Window};
@@ -43,13 +44,15 @@ pub struct OwnWindow {
 }
 
 /// Find this process's top-level window on `display` whose title starts
-/// with `title_prefix`, wait (at most `limit`) until it is unmapped and the
-/// screen no longer shows it. `None` when there is no X display or no such
-/// window (then nothing was waited for).
+/// with `title_prefix`, unmap it when `unmap` says so, and wait (at most
+/// `limit`) until it is unmapped and the screen no longer shows it. `None`
+/// when there is no X display or no such window (then nothing was waited
+/// for).
 pub fn wait_until_hidden(
     display: Option<&str>,
     title_prefix: &str,
     limit: Duration,
+    unmap: Unmap,
 ) -> Option<OwnWindow> {
     let start = Instant::now();
     let deadline = start + limit;
@@ -70,8 +73,13 @@ pub fn wait_until_hidden(
         still_mapped: true,
         waited: Duration::ZERO,
     };
+    let shm = Shm::new(&conn, usize::from(area.2) * usize::from(area.3) * 4);
     if viewable(&conn) && area.2 > 0 && area.3 > 0 {
-        own.before = grab_area(&conn, root, area).ok();
+        own.before = grab_area(&conn, root, area, shm.as_ref()).ok();
+    }
+    if unmap == Unmap::Now {
+        // The next request (the viewable check) is answered after it.
+        let _ = conn.unmap_window(window);
     }
     while viewable(&conn) && Instant::now() < deadline {
         std::thread::sleep(POLL);
@@ -80,7 +88,7 @@ pub fn wait_until_hidden(
     if let Some(before) = &own.before {
         // Unmapped is not yet repainted: wait until no tile shows us.
         while !own.still_mapped && Instant::now() < deadline {
-            let Ok(now) = grab_area(&conn, root, area) else {
+            let Ok(now) = grab_area(&conn, root, area, shm.as_ref()) else {
                 break;
             };
             let (x0, y0) = (i32::from(area.0), i32::from(area.1));
