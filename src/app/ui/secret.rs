@@ -117,7 +117,7 @@ pub fn show(secret: &mut SecretInput, w: &Workers, ui: &mut egui::Ui) -> Vec<Act
                 who = who,
                 bytes = info.secret.len()
             ))
-            .color(ok_color(ui)),
+            .color(super::theme::success(ui.visuals())),
         );
         for w in &info.warnings {
             ui.colored_label(ui.visuals().warn_fg_color, crate::explain::warning(w));
@@ -133,14 +133,6 @@ pub fn show(secret: &mut SecretInput, w: &Workers, ui: &mut egui::Ui) -> Vec<Act
         explanation(ui, x);
     }
     actions
-}
-
-fn ok_color(ui: &egui::Ui) -> egui::Color32 {
-    if ui.visuals().dark_mode {
-        egui::Color32::from_rgb(120, 220, 120)
-    } else {
-        egui::Color32::from_rgb(0, 120, 0)
-    }
 }
 
 /// The text pasted this frame, if any (into the field or onto the window).
