@@ -722,3 +722,11 @@ gui-records-op-sync-time = Zeitabgleich
 
 ## window renderer
 renderer-fallback = Hinweis: Der wgpu-Renderer konnte nicht starten ({ $why }); das Fenster wird stattdessen mit dem glow-Renderer (OpenGL) geöffnet.
+
+## h-polish
+gui-secret-browse = Durchsuchen…
+gui-secret-browse-hover = Das Bild des QR-Codes in einem Dateidialog auswählen
+gui-secret-browse-title = Bild des QR-Codes auswählen
+gui-secret-browse-filter = Bilder (PNG, JPEG, BMP, WebP)
+capture-no-file-dialog = Auf diesem Computer steht kein Dateidialog zur Verfügung.
+capture-no-file-dialog-next = Klicken Sie auf „Bild öffnen…“ und geben Sie den Pfad des Bildes ein, oder ziehen Sie die Datei auf das Fenster.

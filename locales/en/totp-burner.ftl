@@ -719,3 +719,11 @@ gui-records-op-sync-time = time sync
 
 ## window renderer
 renderer-fallback = note: the wgpu renderer could not start ({ $why }); opening the window with the glow (OpenGL) renderer instead.
+
+## h-polish
+gui-secret-browse = Browse…
+gui-secret-browse-hover = Choose the picture of the QR code in a file dialog
+gui-secret-browse-title = Choose a picture of the QR code
+gui-secret-browse-filter = Pictures (PNG, JPEG, BMP, WebP)
+capture-no-file-dialog = No file dialog is available on this computer.
+capture-no-file-dialog-next = Click "Open image…" and type the picture's path, or drag the file onto the window.

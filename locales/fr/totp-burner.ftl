@@ -722,3 +722,11 @@ gui-records-op-sync-time = synchronisation de l'heure
 
 ## window renderer
 renderer-fallback = remarque : le moteur de rendu wgpu n'a pas pu démarrer ({ $why }) ; la fenêtre s'ouvre avec le moteur glow (OpenGL) à la place.
+
+## h-polish
+gui-secret-browse = Parcourir…
+gui-secret-browse-hover = Choisir l'image du code QR dans une boîte de dialogue de fichiers
+gui-secret-browse-title = Choisir une image du code QR
+gui-secret-browse-filter = Images (PNG, JPEG, BMP, WebP)
+capture-no-file-dialog = Aucune boîte de dialogue de fichiers n'est disponible sur cet ordinateur.
+capture-no-file-dialog-next = Cliquez sur « Ouvrir une image… » et tapez le chemin de l'image, ou déposez le fichier sur la fenêtre.

@@ -75,7 +75,7 @@ impl eframe::App for BurnerApp {
             // The bar takes its content's new height a frame later; redo
             // this frame at once rather than show its last row cut.
             let h = bar.response.rect.height();
-            let id = egui::Id::new("action-bar-height");
+            let id = egui::Id::unique("action-bar-height");
             let last = ctx.data(|d| d.get_temp::<f32>(id));
             ctx.data_mut(|d| d.insert_temp(id, h));
             if last.is_some_and(|l| (l - h).abs() > 0.5) {

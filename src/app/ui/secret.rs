@@ -43,6 +43,16 @@ pub fn show(secret: &mut SecretInput, w: &Workers, ui: &mut egui::Ui) -> Vec<Act
         if ui.button(tr!("gui-secret-open-image")).clicked() {
             ctx.data_mut(|d| d.insert_temp(dialog_id(), true));
         }
+        // The platform's own file dialog (it opens on a thread of its own).
+        let browse = ui
+            .add_enabled(
+                !w.capture.is_browsing(),
+                egui::Button::new(tr!("gui-secret-browse")),
+            )
+            .on_hover_text(tr!("gui-secret-browse-hover"));
+        if browse.clicked() {
+            actions.push(Action::BrowseImage);
+        }
         if ui
             .button(tr!("gui-secret-paste"))
             .on_hover_text(tr!("gui-secret-paste-hover"))
