@@ -1,6 +1,8 @@
 //! The capture worker: screen grabs, image files, pasted images and the
 //! webcam run here, never on the UI thread. Found QR texts come back as
 //! events; the webcam streams preview frames until a valid secret shows.
+//! The file dialog ("Browse…") waits for the technician on a thread of its
+//! own; the picture chosen comes back here as an image file.
 
 use crate::capture::screen::{self, ScreenCapture};
 use crate::capture::webcam::{WebcamEvent, WebcamScan, open_camera};
