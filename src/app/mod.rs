@@ -25,6 +25,7 @@ pub mod state;
 pub mod station;
 mod ui;
 mod view_opened;
+mod widget_map;
 pub mod wizard;
 pub mod workers;
 pub mod zeroizing_text;
@@ -79,6 +80,7 @@ pub fn run(demo: bool, renderer: Option<Renderer>) -> Result<(), String> {
                     BurnerApp::new(&cc.egui_ctx, Arc::new(SystemClock), demo, settings_path);
                 app.workers.note_event(&note);
                 app.workers.log.push(note);
+                widget_map::install(&cc.egui_ctx);
                 Ok(Box::new(app))
             }),
         )
