@@ -25,8 +25,10 @@ pub fn token_panel(demo: &mut DemoState, ui: &mut egui::Ui) {
             .x
     });
     let room = ui.available_width() - 2.0 * margin;
+    // Whole points only: every new size rasterises its glyphs anew, and a
+    // panel whose width moves by a fraction would do that every frame.
     let size = if wide > room {
-        (34.0 * room / wide).max(10.0)
+        (34.0 * room / wide).floor().max(10.0)
     } else {
         34.0
     };
