@@ -225,7 +225,12 @@ fn a_slow_reader_never_blocks_the_window() {
     while burner_bench(&h).result.is_none() && start.elapsed() < Duration::from_secs(10) {
         let t = Instant::now();
         h.step();
-        slowest = slowest.max(t.elapsed());
+        // The frame that brings the result also lays out the result view
+        // (at once: the action bar's growth redoes the frame); it is not a
+        // frame during the burn.
+        if burner_bench(&h).result.is_none() {
+            slowest = slowest.max(t.elapsed());
+        }
         frames += 1;
         if frames == 3 {
             assert!(

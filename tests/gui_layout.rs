@@ -72,6 +72,90 @@ fn assert_no_overlap(h: &mut Harness<'_, BurnerApp>, at: &str) {
     }
 }
 
+/// Texts drawn in the last frame that are elided ("…") or cut: at the
+/// left or right edge of what clips them anywhere, and at any edge in the
+/// action bar (which never scrolls; a panel that scrolls cuts texts at its
+/// top and bottom on purpose). A text field scrolls its own text: not cut.
+fn cut_texts(h: &Harness<'_, BurnerApp>) -> Vec<String> {
+    fn walk(shape: &egui::Shape, clip: Rect, skip: &[Rect], out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, clip, skip, out)),
+            egui::Shape::Text(t) => {
+                let r = t.visual_bounding_rect();
+                let shown = r.intersect(clip);
+                let (bar, fields) = (skip[0], &skip[1..]);
+                let in_field = fields.iter().any(|f| f.expand(0.5).contains_rect(shown));
+                if t.galley.text().trim().is_empty() || !shown.is_positive() || in_field {
+                    return;
+                }
+                let sideways = r.left() < clip.left() - 0.5 || r.right() > clip.right() + 0.5;
+                let in_bar = bar.expand(0.5).contains_rect(shown);
+                let vertically = r.top() < clip.top() - 0.5 || r.bottom() > clip.bottom() + 0.5;
+                if t.galley.elided || sideways || (in_bar && vertically) || broken_word(&t.galley) {
+                    out.push(format!(
+                        "{:?} at {r:?} clipped to {clip:?}",
+                        t.galley.text()
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    let bar = panel_rects(h)
+        .into_iter()
+        .find(|(n, _)| *n == "actions")
+        .map_or(Rect::NOTHING, |(_, r)| r);
+    let mut skip = vec![bar];
+    skip.extend(
+        h.query_all_by_role(egui::accesskit::Role::TextInput)
+            .chain(h.query_all_by_role(egui::accesskit::Role::MultilineTextInput))
+            .chain(h.query_all_by_role(egui::accesskit::Role::PasswordInput))
+            .map(|n| n.rect()),
+    );
+    let mut out = Vec::new();
+    for c in &h.output().shapes {
+        walk(&c.shape, c.clip_rect, &skip, &mut out);
+    }
+    out
+}
+
+/// A word wrapped in its middle: a row that does not end a line stops on
+/// a letter or digit and the next row goes on with one ("13271" / "6").
+fn broken_word(g: &egui::Galley) -> bool {
+    g.rows.windows(2).any(|pair| {
+        let last = pair[0].glyphs.last().map(|g| g.chr);
+        let first = pair[1].glyphs.first().map(|g| g.chr);
+        !pair[0].ends_with_newline
+            && last.is_some_and(char::is_alphanumeric)
+            && first.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Nothing on screen is elided or cut, and the action bar's last row keeps
+/// a visible gap above the panel below it (the expert log).
+fn assert_nothing_cut(h: &Harness<'_, BurnerApp>, at: &str) {
+    let cut = cut_texts(h);
+    assert!(cut.is_empty(), "{at}: texts cut: {cut:#?}");
+    let rects = panel_rects(h);
+    let find = |name: &str| rects.iter().find(|(n, _)| *n == name).map(|(_, r)| *r);
+    let (Some(bar), Some(log)) = (find("actions"), find("log")) else {
+        return;
+    };
+    // Where the bar shows: it may claim more than the room above the log.
+    let edge = bar.bottom().min(log.top());
+    let lowest = h
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .map(|n| n.rect())
+        .filter(|r| bar.intersects(*r))
+        .map(|r| r.bottom())
+        .fold(f32::MIN, f32::max);
+    assert!(
+        lowest <= edge - 4.0,
+        "{at}: the action bar's buttons end at {lowest}, {} from its visible edge at {edge}",
+        edge - lowest,
+    );
+}
+
 /// The button labelled `label` is enabled and wholly in view: inside the
 /// action bar or the visible part of the view, not under another panel.
 fn assert_primary_on_screen(h: &Harness<'_, BurnerApp>, label: &str, at: &str) {
@@ -101,16 +185,22 @@ fn panels_never_overlap_and_the_primary_action_is_on_screen() {
                 let mut h = app_at(&clock, px, zoom, t);
                 pump(&mut h, "the token to be read", token_identified);
                 assert_no_overlap(&mut h, &at);
+                assert_nothing_cut(&h, &at);
                 assert_primary_on_screen(&h, "Scan screen", &at);
                 type_secret(&mut h, DEMO_URI);
                 assert_no_overlap(&mut h, &at);
+                assert_nothing_cut(&h, &at);
                 assert_primary_on_screen(&h, "Burn (Enter)", &at);
                 click(&mut h, "Burn (Enter)");
                 pump(&mut h, "the burn", |h| burner_bench(h).result.is_some());
                 assert_no_overlap(&mut h, &at);
+                assert_nothing_cut(&h, &at);
                 assert_primary_on_screen(&h, "Matches", &at);
                 // The code scales with the window: larger on a larger one.
                 click(&mut h, "Matches");
+                // Right after the click too: the action bar that grew
+                // shows its last row whole in the frame the user sees.
+                assert_nothing_cut(&h, &at);
                 if px == (800.0, 600.0) && zoom == 1.5 && t == Theme::Light {
                     snapshots.add(h.try_snapshot("layout_800x600_zoom15_light_verified"));
                 }
@@ -118,6 +208,7 @@ fn panels_never_overlap_and_the_primary_action_is_on_screen() {
                     snapshots.add(h.try_snapshot("layout_1920x1080_dark_verified"));
                 }
                 assert_no_overlap(&mut h, &at);
+                assert_nothing_cut(&h, &at);
                 assert_primary_on_screen(&h, "Next token", &at);
                 assert_primary_on_screen(&h, "Copy code", &at);
             }
@@ -279,7 +370,26 @@ fn every_text_colour_reaches_4_5_to_1_in_dark_and_light() {
                 v.widgets.hovered.fg_stroke.color,
                 v.widgets.hovered.weak_bg_fill,
             ),
+            (
+                "pressed button",
+                v.widgets.active.fg_stroke.color,
+                v.widgets.active.weak_bg_fill,
+            ),
+            // A progress bar's text ("20 s left") over its filled part and
+            // its track; the selected tab; selected text in a field.
+            (
+                "progress text on the bar",
+                v.selection.stroke.color,
+                v.selection.bg_fill,
+            ),
+            (
+                "progress text on the track",
+                v.selection.stroke.color,
+                v.extreme_bg_color,
+            ),
+            ("selected text", v.text_color(), v.selection.bg_fill),
             ("primary button", Color32::WHITE, theme::primary_fill(&v)),
+            ("demo token display", theme::LCD_TEXT, theme::LCD_FILL),
             ("danger button", Color32::WHITE, theme::danger_fill(&v)),
         ] {
             let c = contrast(fg, bg);

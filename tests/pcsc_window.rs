@@ -4,8 +4,13 @@
 //! (Ctrl+V) and burned (Enter). The token must get SHA-1 / 30 s, whatever
 //! an older settings file remembered and whatever the token held before;
 //! the code the app shows must be the token's; and the burn must be in the
-//! records. Needs pcscd with vpcd, Xvfb, xdotool and xclip
-//! (`./dev.sh test` runs it with the pcscd suites).
+//! records. Then the verification step: "Switch the token off and on.
+//! Does it show this code?" is answered Matches, and only then is "Copy
+//! code" offered. Then the Station view: a station run burns a fresh token
+//! laid on the same virtual reader and its status card says DONE. Buttons
+//! are clicked where the app's event log says they are (its `widgets`
+//! lines, see src/app/widget_map.rs). Needs pcscd with vpcd, Xvfb, xdotool
+//! and xclip (`./dev.sh test` runs it with the pcscd suites).
 
 mod common;
 
@@ -23,6 +28,8 @@ use totp_burner::secret::Secret;
 
 const READER0: &str = "Virtual PCD 00 00";
 const SERIAL: &str = "86596220000901";
+/// The token laid on the reader for the station run.
+const STATION_SERIAL: &str = "86596220000902";
 const LINK: &str = "otpauth://totp/Contoso:frank%40contoso.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Contoso";
 
 struct Killed(Child);
@@ -67,6 +74,37 @@ fn wait_line(log: &Path, what: &str) -> String {
         found.is_some()
     });
     found.unwrap()
+}
+
+/// The widget labelled `label` in the app's latest `widgets` line: its
+/// centre in window pixels and its flags (" on", " off", " disabled").
+fn widget(log: &Path, label: &str) -> Option<(String, String, String)> {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let latest = text.lines().rev().find(|l| l.starts_with("widgets"))?;
+    latest.split(" | ").skip(1).find_map(|entry| {
+        let (name, at) = entry.split_once(" @ ")?;
+        let (xy, flags) = at.split_once(' ').unwrap_or((at, ""));
+        let (x, y) = xy.split_once(',')?;
+        (name == label).then(|| (x.to_string(), y.to_string(), flags.to_string()))
+    })
+}
+
+/// Wait until `label` is shown and enabled, then click its centre.
+fn click_widget(display: &str, window: &str, log: &Path, label: &str) {
+    let mut at = None;
+    wait_for(
+        &format!("the {label} button"),
+        Duration::from_secs(30),
+        || {
+            at = widget(log, label).filter(|(_, _, flags)| !flags.contains("disabled"));
+            at.is_some()
+        },
+    );
+    let (x, y, _) = at.unwrap();
+    assert!(xdotool(display, &["mousemove", "--window", window, &x, &y]));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(xdotool(display, &["click", "1"]));
+    std::thread::sleep(Duration::from_millis(300));
 }
 
 fn xdotool(display: &str, args: &[&str]) -> bool {
@@ -218,5 +256,60 @@ fn a_pasted_link_without_options_burns_sha1_30s_and_is_recorded() {
     assert_eq!(list[0]["period"], 30);
     assert_eq!(list[0]["reader"], READER0);
     assert_eq!(list[0]["upn"], "frank@contoso.com");
+
+    // The verification step ("Switch the token off and on. Does it show
+    // this code?" [Matches] [Doesn't match]): Matches, then Copy code.
+    wait_for("the question's buttons", Duration::from_secs(30), || {
+        widget(&log, "Matches").is_some() && widget(&log, "Doesn't match").is_some()
+    });
+    assert!(
+        widget(&log, "Copy code").is_none(),
+        "no Copy code before Matches"
+    );
+    click_widget(&display, &window, &log, "Matches");
+    wait_for("Copy code after Matches", Duration::from_secs(30), || {
+        widget(&log, "Copy code").is_some_and(|(_, _, f)| !f.contains("disabled"))
+    });
+    assert!(
+        widget(&log, "Matches").is_none(),
+        "the question is answered"
+    );
+
+    // The station: lift the burned token, start a run, lay a fresh one on.
+    bridge.stop();
+    wait_for("the token lifted", Duration::from_secs(10), || {
+        !reader_has_token()
+    });
+    click_widget(&display, &window, &log, "Station");
+    wait_for("the Station view", Duration::from_secs(30), || {
+        widget(&log, "Start station").is_some()
+    });
+    if let Some((_, _, flags)) = widget(&log, "Keep secrets (encrypted) for the Entra ID export")
+        && flags.contains(" on")
+    {
+        // This run keeps no secrets (that would ask for a passphrase).
+        click_widget(
+            &display,
+            &window,
+            &log,
+            "Keep secrets (encrypted) for the Entra ID export",
+        );
+    }
+    click_widget(&display, &window, &log, "Start station");
+    let fresh = Arc::new(Mutex::new(VirtualToken::new(
+        STATION_SERIAL,
+        true,
+        Arc::new(SystemClock),
+        12,
+    )));
+    let bridge = VpcdBridge::spawn(fresh.clone(), VpcdOptions::port(35963), |_| {});
+    let card = wait_line(&log, "station card:");
+    assert_eq!(card, format!("station card: DONE on {READER0}"), "{card}");
+    let station = line_in(&log, "station: ").unwrap_or_default();
+    assert!(station.contains(STATION_SERIAL), "{station}");
+    assert!(
+        lock(&fresh).seed_for_tests().is_some(),
+        "the station burned the fresh token"
+    );
     bridge.stop();
 }

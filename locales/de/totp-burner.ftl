@@ -1015,3 +1015,11 @@ export-write-failed = { $path } kann nicht geschrieben werden: { $why }.
 vault-wrong-passphrase = Die Passphrase öffnet die aufbewahrten Geheimschlüssel nicht.
 vault-passphrase-too-short = Die Passphrase ist kürzer als { $chars } Zeichen.
 vault-crypto = Die aufbewahrten Geheimschlüssel konnten nicht ver- oder entschlüsselt werden ({ $detail }).
+
+## h-polish
+gui-secret-browse = Durchsuchen…
+gui-secret-browse-hover = Das Bild des QR-Codes in einem Dateidialog auswählen
+gui-secret-browse-title = Bild des QR-Codes auswählen
+gui-secret-browse-filter = Bilder (PNG, JPEG, BMP, WebP)
+capture-no-file-dialog = Auf diesem Computer steht kein Dateidialog zur Verfügung.
+capture-no-file-dialog-next = Klicken Sie auf „Bild öffnen…“ und geben Sie den Pfad des Bildes ein, oder ziehen Sie die Datei auf das Fenster.

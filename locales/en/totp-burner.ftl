@@ -1012,3 +1012,11 @@ export-write-failed = { $path } cannot be written: { $why }.
 vault-wrong-passphrase = The passphrase does not open the stored secrets.
 vault-passphrase-too-short = The passphrase is shorter than { $chars } characters.
 vault-crypto = The stored secrets could not be encrypted or decrypted ({ $detail }).
+
+## h-polish
+gui-secret-browse = Browse…
+gui-secret-browse-hover = Choose the picture of the QR code in a file dialog
+gui-secret-browse-title = Choose a picture of the QR code
+gui-secret-browse-filter = Pictures (PNG, JPEG, BMP, WebP)
+capture-no-file-dialog = No file dialog is available on this computer.
+capture-no-file-dialog-next = Click "Open image…" and type the picture's path, or drag the file onto the window.

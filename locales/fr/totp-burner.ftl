@@ -1015,3 +1015,11 @@ export-write-failed = Impossible d'écrire { $path } : { $why }.
 vault-wrong-passphrase = La phrase secrète n'ouvre pas les secrets gardés.
 vault-passphrase-too-short = La phrase secrète fait moins de { $chars } caractères.
 vault-crypto = Les secrets gardés n'ont pas pu être chiffrés ou déchiffrés ({ $detail }).
+
+## h-polish
+gui-secret-browse = Parcourir…
+gui-secret-browse-hover = Choisir l'image du code QR dans une boîte de dialogue de fichiers
+gui-secret-browse-title = Choisir une image du code QR
+gui-secret-browse-filter = Images (PNG, JPEG, BMP, WebP)
+capture-no-file-dialog = Aucune boîte de dialogue de fichiers n'est disponible sur cet ordinateur.
+capture-no-file-dialog-next = Cliquez sur « Ouvrir une image… » et tapez le chemin de l'image, ou déposez le fichier sur la fenêtre.

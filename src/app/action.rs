@@ -20,6 +20,8 @@ pub enum Action {
     PasteClipboard,
     /// Decode this picture file.
     OpenImage(PathBuf),
+    /// Choose a picture file in the platform's file dialog.
+    BrowseImage,
     /// The secret field or the export's account changed: the options
     /// follow the secret again.
     SecretEdited,
@@ -82,6 +84,10 @@ pub(crate) fn apply_to_secret(
         }
         Action::PasteClipboard => w.capture_for(desk, CaptureRequest::Clipboard),
         Action::OpenImage(path) => w.capture_for(desk, CaptureRequest::File(path)),
+        Action::BrowseImage => {
+            secret.capture_note = None;
+            w.browse(desk);
+        }
         Action::SecretEdited => secret.apply_intended_options(options),
         other => return Some(other),
     }

@@ -1,10 +1,12 @@
 //! The capture worker: screen grabs, image files, pasted images and the
 //! webcam run here, never on the UI thread. Found QR texts come back as
 //! events; the webcam streams preview frames until a valid secret shows.
+//! The file dialog ("Browse…") waits for the technician on a thread of its
+//! own; the picture chosen comes back here as an image file.
 
 use crate::capture::screen::{self, ScreenCapture};
 use crate::capture::webcam::{WebcamEvent, WebcamScan, open_camera};
-use crate::capture::{CaptureError, decode::decode_owned, file};
+use crate::capture::{CaptureError, chooser, decode::decode_owned, file};
 use crate::secret;
 use eframe::egui::ViewportCommand;
 use image::GrayImage;
@@ -60,7 +62,15 @@ pub enum CaptureEvent {
     WebcamRejected(String),
     /// The webcam stopped (after a find, a failure or a stop request).
     WebcamStopped,
+    /// The file dialog closed: the picture chosen, `None` for a cancel,
+    /// or why no dialog could be shown.
+    DialogClosed(Result<Option<PathBuf>, CaptureError>),
 }
+
+/// The file dialog: a title and a filter name in, the chosen path out
+/// (`Ok(None)`: cancelled). The real one is [`chooser::pick_image`].
+pub type FileDialog =
+    Arc<dyn Fn(&str, &str) -> Result<Option<PathBuf>, CaptureError> + Send + Sync>;
 
 /// What the worker calls to grab the screen and to search pictures for QR
 /// codes, and how the window gets out of the way. Tests swap these (a
@@ -162,7 +172,14 @@ fn one_shot(request: CaptureRequest, hooks: &mut CaptureHooks, start: Instant) -
 pub struct CaptureWorker {
     requests: Sender<CaptureRequest>,
     events: Receiver<CaptureEvent>,
+    /// The file dialog thread's answers (a channel of their own: the
+    /// worker's closes when the worker is gone, and that is noticed).
+    dialog_events: Sender<CaptureEvent>,
+    dialog_answers: Receiver<CaptureEvent>,
+    repaint: Arc<dyn Fn() + Send + Sync>,
+    dialog: FileDialog,
     busy: bool,
+    browsing: bool,
     minimise: bool,
 }
 
@@ -180,8 +197,10 @@ impl CaptureWorker {
     ) -> CaptureWorker {
         let (req_tx, req_rx) = channel::<CaptureRequest>();
         let (ev_tx, ev_rx) = channel::<CaptureEvent>();
-        let repaint = Arc::new(repaint);
+        let repaint: Arc<dyn Fn() + Send + Sync> = Arc::new(repaint);
         let minimise = hooks.minimise;
+        let repaint_ui = repaint.clone();
+        let (dialog_events, dialog_answers) = channel::<CaptureEvent>();
         std::thread::Builder::new()
             .name("capture".into())
             .spawn(move || {
@@ -228,9 +247,58 @@ impl CaptureWorker {
         CaptureWorker {
             requests: req_tx,
             events: ev_rx,
+            dialog_events,
+            dialog_answers,
+            repaint: repaint_ui,
+            dialog: Arc::new(chooser::pick_image),
             busy: false,
+            browsing: false,
             minimise,
         }
+    }
+
+    /// Use another file dialog (tests: one that is missing, cancelled, or
+    /// chooses a fixture).
+    #[doc(hidden)]
+    pub fn with_file_dialog(mut self, dialog: FileDialog) -> CaptureWorker {
+        self.dialog = dialog;
+        self
+    }
+
+    /// Open the file dialog on a thread of its own (it waits for the
+    /// technician, who may take minutes; scans go on meanwhile). Its answer
+    /// comes back as [`CaptureEvent::DialogClosed`]; a chosen file is then
+    /// decoded as any other ([`CaptureRequest::File`]).
+    pub fn browse(&mut self, title: String, filter: String) {
+        if self.browsing {
+            return;
+        }
+        self.browsing = true;
+        let (dialog, tx, repaint) = (
+            self.dialog.clone(),
+            self.dialog_events.clone(),
+            self.repaint.clone(),
+        );
+        let spawned = std::thread::Builder::new()
+            .name("file dialog".into())
+            .spawn(move || {
+                let answer = guarded("file dialog", || dialog(&title, &filter)).and_then(|r| r);
+                let _ = tx.send(CaptureEvent::DialogClosed(answer));
+                repaint();
+            });
+        if let Err(e) = spawned {
+            self.browsing = false;
+            let _ = self.dialog_events.send(CaptureEvent::DialogClosed(Err(
+                CaptureError::NoFileDialog {
+                    detail: e.to_string(),
+                },
+            )));
+        }
+    }
+
+    /// Whether the file dialog is open.
+    pub fn is_browsing(&self) -> bool {
+        self.browsing
     }
 
     /// How the window gets out of the way of a screen scan: hidden, or
@@ -278,6 +346,10 @@ impl CaptureWorker {
     /// The next event, if one is waiting. A worker that is gone while a one-shot request runs reports one
     /// failure, so a hidden window still comes back.
     pub fn try_next(&mut self) -> Option<CaptureEvent> {
+        if let Ok(e) = self.dialog_answers.try_recv() {
+            self.browsing = false;
+            return Some(e);
+        }
         let e = match self.events.try_recv() {
             Ok(e) => e,
             Err(TryRecvError::Disconnected) if self.busy => {

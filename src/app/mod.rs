@@ -26,6 +26,7 @@ pub mod station;
 mod station_start;
 mod ui;
 mod view_opened;
+mod widget_map;
 pub mod wizard;
 pub mod workers;
 pub mod zeroizing_text;
@@ -95,6 +96,7 @@ pub fn run(demo: bool, renderer: Option<Renderer>) -> Result<(), String> {
                 app.workers
                     .log
                     .push(move || renderer::started_words(r, chosen, failure.as_deref()));
+                widget_map::install(&cc.egui_ctx);
                 Ok(Box::new(app))
             }),
         )

@@ -117,7 +117,9 @@ impl SecretInput {
                 }
                 (false, None)
             }
-            CaptureEvent::WebcamFrame(_) | CaptureEvent::WebcamStopped => (false, None),
+            CaptureEvent::WebcamFrame(_)
+            | CaptureEvent::WebcamStopped
+            | CaptureEvent::DialogClosed(_) => (false, None),
         }
     }
 

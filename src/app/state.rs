@@ -357,6 +357,24 @@ impl BurnerApp {
             }
             let last = self.station.history.last().cloned().unwrap_or_default();
             self.workers.note_event(&format!("station: {last}"));
+            // What the status card shows now, and on which reader (the
+            // end-to-end test reads it; the card's words are translated).
+            use super::station::Phase;
+            let card = match &self.station.phase {
+                Phase::Done {
+                    ok: true,
+                    already: true,
+                    ..
+                } => "ALREADY DONE",
+                Phase::Done { ok: true, .. } => "DONE",
+                Phase::Done { ok: false, .. } => "FAILED",
+                _ => "-",
+            };
+            let on = self.station.tiles.iter();
+            let on = on.filter(|(_, t)| matches!(t.phase, Phase::Done { .. }));
+            let on: Vec<&str> = on.map(|(reader, _)| reader.as_str()).collect();
+            self.workers
+                .note_event(&format!("station card: {card} on {}", on.join(", ")));
         }
         let per_user = self.station.source == super::station::StationSource::PerUser;
         if polled.burned && per_user {

@@ -306,6 +306,24 @@ impl Workers {
         ctx: &eframe::egui::Context,
         e: CaptureEvent,
     ) -> Option<CaptureEvent> {
+        if let CaptureEvent::DialogClosed(answer) = e {
+            // The file dialog runs beside scans: its answer ends no hiding.
+            return match answer {
+                Ok(Some(path)) => {
+                    self.note_event("file dialog: a picture was chosen");
+                    self.capture.send(CaptureRequest::File(path));
+                    None
+                }
+                Ok(None) => {
+                    self.note_event("file dialog: cancelled");
+                    None
+                }
+                Err(err) => {
+                    self.note_event(&format!("file dialog: none available ({err})"));
+                    Some(CaptureEvent::Failed(err))
+                }
+            };
+        }
         if self.hidden_for_scan {
             // Every event ends a scan's hiding: a finding, a failure, a
             // timeout or a caught panic alike.
@@ -337,6 +355,7 @@ impl Workers {
                 self.webcam_on = false;
                 None
             }
+            CaptureEvent::DialogClosed(_) => unreachable!("answered above"),
         }
     }
 
@@ -356,6 +375,22 @@ impl Workers {
         ctx.send_viewport_cmd(self.capture.hide_command());
         let delay = self.capture.hide_delay();
         self.capture_for(desk, CaptureRequest::Screen { delay });
+    }
+
+    /// Whether the file dialog is open or a capture runs (tests wait for
+    /// both to end).
+    pub fn capturing(&self) -> bool {
+        self.capture.is_browsing() || self.capture.is_busy()
+    }
+
+    /// Open the platform's file dialog for `desk`'s secret panel; the
+    /// picture chosen is decoded as an opened file.
+    pub(crate) fn browse(&mut self, desk: Desk) {
+        self.capture_for = desk;
+        self.capture.browse(
+            crate::tr!("gui-secret-browse-title"),
+            crate::tr!("gui-secret-browse-filter"),
+        );
     }
 
     /// Start or stop the webcam preview; whether it was started.

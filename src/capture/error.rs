@@ -86,6 +86,13 @@ pub enum CaptureError {
         /// Each backend tried, best first, and why it failed.
         attempts: Vec<(Backend, CaptureError)>,
     },
+    /// No file dialog could be shown (no desktop portal, no session bus,
+    /// or none on this platform): the path can still be typed.
+    #[error("no file dialog: {detail}")]
+    NoFileDialog {
+        /// Why (the portal's or the system's words).
+        detail: String,
+    },
     /// Our own capture or QR search code panicked (caught; nothing hangs).
     #[error("internal error during {during}")]
     Panicked {

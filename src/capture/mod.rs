@@ -2,6 +2,7 @@
 //! clipboard. `decode` is pure; the other files touch the outside world.
 
 mod binarize;
+pub mod chooser;
 pub mod clipboard;
 pub mod decode;
 mod error;

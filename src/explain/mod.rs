@@ -222,6 +222,10 @@ pub fn capture(e: &CaptureError) -> Explanation {
             tr!("capture-no-webcam-support"),
             tr!("capture-no-webcam-support-next"),
         ),
+        C::NoFileDialog { .. } => Explanation::new(
+            tr!("capture-no-file-dialog"),
+            tr!("capture-no-file-dialog-next"),
+        ),
         C::BlankScreen { .. }
         | C::ScreenTimedOut { .. }
         | C::ScreenFailed { .. }

@@ -1,6 +1,7 @@
 //! Demo mode's extras: the virtual token (its display and power button,
 //! and lifting it off the reader) and the demo QR window to scan.
 
+use super::theme;
 use crate::app::demo::DemoState;
 use crate::emulator::lock;
 use crate::tr;
@@ -14,17 +15,36 @@ pub fn token_panel(demo: &mut DemoState, ui: &mut egui::Ui) {
         let t = lock(&demo.token);
         (t.displayed_code(), t.displayed_seconds_left())
     };
+    let text = shown.unwrap_or_else(|| "------".into());
+    let margin = 12.0;
+    // The whole code, never cut: as large as the panel's width allows
+    // (up to 34 points), measured rather than guessed.
+    let wide = ui.ctx().fonts_mut(|f| {
+        f.layout_no_wrap(text.clone(), egui::FontId::monospace(34.0), theme::LCD_TEXT)
+            .size()
+            .x
+    });
+    let room = ui.available_width() - 2.0 * margin;
+    // Whole points only: every new size rasterises its glyphs anew, and a
+    // panel whose width moves by a fraction would do that every frame.
+    let size = if wide > room {
+        (34.0 * room / wide).floor().max(10.0)
+    } else {
+        34.0
+    };
     egui::Frame::new()
-        .fill(egui::Color32::from_rgb(190, 205, 170))
+        .fill(theme::LCD_FILL)
         .corner_radius(8.0)
-        .inner_margin(12.0)
+        .inner_margin(margin)
         .show(ui, |ui| {
-            let text = shown.unwrap_or_else(|| "------".into());
-            ui.label(
-                egui::RichText::new(text)
-                    .size(34.0)
-                    .monospace()
-                    .color(egui::Color32::from_rgb(20, 30, 20)),
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(text)
+                        .size(size)
+                        .monospace()
+                        .color(theme::LCD_TEXT),
+                )
+                .extend(),
             );
         });
     if ui.button(tr!("gui-demo-power")).clicked() {

@@ -77,6 +77,15 @@ impl eframe::App for BurnerApp {
                 }
             });
             rects.0.push(("actions", bar.response.rect));
+            // The bar takes its content's new height a frame later; redo
+            // this frame at once rather than show its last row cut.
+            let h = bar.response.rect.height();
+            let id = egui::Id::unique("action-bar-height");
+            let last = ctx.data(|d| d.get_temp::<f32>(id));
+            ctx.data_mut(|d| d.insert_temp(id, h));
+            if last.is_some_and(|l| (l - h).abs() > 0.5) {
+                ctx.request_discard("action bar resized");
+            }
         }
         if let Some(demo) = &mut self.workers.demo {
             // At most a quarter of the window: the view comes first.

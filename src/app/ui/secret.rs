@@ -57,6 +57,16 @@ pub fn show_headed(
         if ui.button(tr!("gui-secret-open-image")).clicked() {
             ctx.data_mut(|d| d.insert_temp(dialog_id(), true));
         }
+        // The platform's own file dialog (it opens on a thread of its own).
+        let browse = ui
+            .add_enabled(
+                !w.capture.is_browsing(),
+                egui::Button::new(tr!("gui-secret-browse")),
+            )
+            .on_hover_text(tr!("gui-secret-browse-hover"));
+        if browse.clicked() {
+            actions.push(Action::BrowseImage);
+        }
         if ui
             .button(tr!("gui-secret-paste"))
             .on_hover_text(tr!("gui-secret-paste-hover"))
@@ -131,7 +141,7 @@ pub fn show_headed(
                 who = who,
                 bytes = info.secret.len()
             ))
-            .color(ok_color(ui)),
+            .color(super::theme::success(ui.visuals())),
         );
         for w in &info.warnings {
             ui.colored_label(ui.visuals().warn_fg_color, crate::explain::warning(w));
@@ -147,14 +157,6 @@ pub fn show_headed(
         explanation(ui, x);
     }
     actions
-}
-
-fn ok_color(ui: &egui::Ui) -> egui::Color32 {
-    if ui.visuals().dark_mode {
-        egui::Color32::from_rgb(120, 220, 120)
-    } else {
-        egui::Color32::from_rgb(0, 120, 0)
-    }
 }
 
 /// The text pasted this frame, if any (into the field or onto the window).
