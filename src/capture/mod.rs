@@ -4,6 +4,7 @@
 mod binarize;
 pub mod clipboard;
 pub mod decode;
+mod decode_reader;
 mod error;
 pub mod file;
 pub mod screen;
