@@ -203,7 +203,7 @@ pub fn decode_owned(img: GrayImage) -> Vec<String> {
     }
     let pixels = u64::from(img.width()) * u64::from(img.height());
     let small = pixels <= SECOND_OPINION_MAX_PIXELS;
-    let found = if pixels >= HALF_FIRST_MIN_PIXELS && std::env::var_os("TB_NO_HALF").is_none() {
+    let found = if pixels >= HALF_FIRST_MIN_PIXELS {
         // Most codes on a screen have modules of 4 px or more: at half
         // size they are found for a quarter of the work. Codes with finer
         // modules (or no code) need the full-size pass after it.
