@@ -6,9 +6,7 @@
 //! own does it pixel by pixel and was most of our decode time (83 % of the
 //! instructions on a 4K screen, callgrind).
 
-use rxing::common::{BitArray, BitMatrix, HybridBinarizer, LineOrientation};
-use rxing::{Binarizer, Luma8LuminanceSource, LuminanceSource};
-use std::borrow::Cow;
+use rxing::common::{BitArray, BitMatrix};
 
 const BLOCK: usize = 8;
 /// Below this spread of gray levels a block counts as flat.
@@ -140,78 +138,11 @@ fn black_points(lum: &[u8], width: usize, height: usize, bw: usize, bh: usize) -
     points
 }
 
-/// A binarizer over [`hybrid_matrix`], for rxing's readers; rows and lines
-/// come from the same matrix.
-pub struct FastHybridBinarizer {
-    source: Luma8LuminanceSource,
-    matrix: BitMatrix,
-}
-
-impl FastHybridBinarizer {
-    /// The source back where [`hybrid_matrix`] declines (small pictures).
-    pub fn new(source: Luma8LuminanceSource) -> Result<FastHybridBinarizer, Luma8LuminanceSource> {
-        let (w, h) = (source.get_width(), source.get_height());
-        match hybrid_matrix(&source.get_matrix(), w, h) {
-            Some(matrix) => Ok(FastHybridBinarizer { source, matrix }),
-            None => Err(source),
-        }
-    }
-}
-
-impl Binarizer for FastHybridBinarizer {
-    type Source = Luma8LuminanceSource;
-
-    fn get_luminance_source(&self) -> &Self::Source {
-        &self.source
-    }
-
-    fn get_black_row(&self, y: usize) -> rxing::common::Result<Cow<'_, BitArray>> {
-        Ok(Cow::Owned(self.matrix.getRow(y as u32)))
-    }
-
-    fn get_black_row_from_matrix(&self, y: usize) -> rxing::common::Result<Cow<'_, BitArray>> {
-        self.get_black_row(y)
-    }
-
-    fn get_black_matrix(&self) -> rxing::common::Result<&BitMatrix> {
-        Ok(&self.matrix)
-    }
-
-    fn get_black_line(
-        &self,
-        l: usize,
-        lt: LineOrientation,
-    ) -> rxing::common::Result<Cow<'_, BitArray>> {
-        Ok(Cow::Owned(match lt {
-            LineOrientation::Row => self.matrix.getRow(l as u32),
-            LineOrientation::Column => self.matrix.getCol(l as u32),
-        }))
-    }
-
-    fn create_binarizer(&self, source: Self::Source) -> Self {
-        // Only called by readers that rotate or invert the source; a small
-        // picture then gets rxing's own matrix.
-        FastHybridBinarizer::new(source).unwrap_or_else(|source| {
-            let matrix = HybridBinarizer::new(source.clone())
-                .get_black_matrix()
-                .cloned()
-                .unwrap_or_else(|_| BitMatrix::new(1, 1).expect("1x1"));
-            FastHybridBinarizer { source, matrix }
-        })
-    }
-
-    fn get_width(&self) -> usize {
-        self.source.get_width()
-    }
-
-    fn get_height(&self) -> usize {
-        self.source.get_height()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rxing::common::HybridBinarizer;
+    use rxing::{Binarizer, Luma8LuminanceSource};
 
     /// rxing's own matrix for the same picture.
     fn rxing_matrix(img: &image::GrayImage) -> BitMatrix {

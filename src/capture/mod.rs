@@ -5,6 +5,7 @@ mod binarize;
 pub mod chooser;
 pub mod clipboard;
 pub mod decode;
+mod decode_reader;
 mod error;
 pub mod file;
 pub mod screen;

@@ -1,0 +1,180 @@
+//! rxing's QR reader (its `QrReader`, a port of zxing-cpp's: finder
+//! patterns, sets of three, sample, decode), QR codes only, with the
+//! finder-pattern row scan done a 64-pixel word at a time. rxing's scan
+//! walks each scanned row (every third one) bit by bit; here the run
+//! lengths come from the transitions in each word, then rxing's own
+//! pattern tests run on them. Same runs, same patterns, same results.
+
+use rxing::Point;
+use rxing::common::BitMatrix;
+use rxing::common::DetectorRXingResult;
+use rxing::common::cpp_essentials::{
+    ConcentricPattern, FindLeftGuardBy, FixedPattern, IsPattern, LocateConcentricPattern,
+    PatternType, PatternView,
+};
+use rxing::qrcode::cpp_port::decoder::Decode;
+use rxing::qrcode::cpp_port::detector::{GenerateFinderPatternSets, SampleQR};
+
+/// A finder pattern across: dark, light, dark x3, light, dark.
+const FINDER: FixedPattern<5, 7, false> = FixedPattern::new([1, 1, 3, 1, 1]);
+/// Every third row is scanned (rxing's "try harder": 1 px modules).
+const ROW_SKIP: u32 = 3;
+
+/// Every QR code's text in a black-and-white picture, in rxing's order.
+pub fn read_qr(image: &BitMatrix) -> Vec<String> {
+    let mut finders = finder_patterns(image);
+    let mut used: Vec<ConcentricPattern> = Vec::new();
+    let mut texts = Vec::new();
+    for set in GenerateFinderPatternSets(&mut finders) {
+        if used.contains(&set.bl) || used.contains(&set.tl) || used.contains(&set.tr) {
+            continue;
+        }
+        let Ok(sampled) = SampleQR(image, &set) else {
+            continue;
+        };
+        if let Ok(decoded) = Decode(sampled.getBits())
+            && decoded.isValid()
+        {
+            used.extend([set.bl, set.tl, set.tr]);
+            texts.push(decoded.text());
+        }
+    }
+    texts
+}
+
+/// rxing's `FindFinderPatterns` with "try harder" and no minimum module
+/// size, over run lengths from [`runs_of_row`].
+fn finder_patterns(image: &BitMatrix) -> Vec<ConcentricPattern> {
+    let mut found: Vec<ConcentricPattern> = Vec::new();
+    let mut runs = Vec::new();
+    let mut y = ROW_SKIP - 1;
+    while y < image.getHeight() {
+        let row = image.getRow(y);
+        runs_of_row(row.getBitArray(), image.getWidth() as usize, &mut runs);
+        let mut next = PatternView::from_slice(&runs);
+        while let Some(view) = find_finder(next).filter(PatternView::isValid) {
+            next = view;
+            let p = Point::new(
+                f32::from(next.pixelsInFront())
+                    + f32::from(next[0_usize])
+                    + f32::from(next[1_usize])
+                    + f32::from(next[2_usize]) / 2.0,
+                y as f32 + 0.5,
+            );
+            // Not inside a pattern already found.
+            if !found
+                .iter()
+                .any(|old| Point::distance(p, old.p) < old.size as f32 / 2.0)
+            {
+                // 3x the pattern's width: room for very skewed samples.
+                let range = i32::from(next.iter().sum::<PatternType>()) * 3;
+                if let Some(pattern) =
+                    LocateConcentricPattern::<true, 5, 7>(image, &FINDER.into(), p, range)
+                {
+                    found.push(pattern);
+                }
+            }
+            next.skipPair();
+            next.skipPair();
+            next.extend();
+        }
+        y += ROW_SKIP;
+    }
+    found
+}
+
+/// rxing's finder test on a window of runs: a quick ratio check, then its
+/// 1:1:3:1:1 match within 10 %.
+fn find_finder(view: PatternView<'_>) -> Option<PatternView<'_>> {
+    FindLeftGuardBy::<5, _>(view, 5, |w: &PatternView, space: Option<f32>| {
+        let (a, b, c, d, e) = (w[0_usize], w[1_usize], w[2_usize], w[3_usize], w[4_usize]);
+        c >= 3
+            && c >= 2 * a.max(e)
+            && c >= b.max(d)
+            && IsPattern::<true, 5, 7, false>(w, &FINDER, space, 0.1, 0.0, 0.0) != 0.0
+    })
+    .ok()
+}
+
+/// The run lengths of one row of `width` pixels packed 64 to a word
+/// (least significant bit first, set = black), as rxing lays them out: a
+/// light run first (0 when the row starts dark), then alternating, and a
+/// closing 0 when the row ends dark.
+fn runs_of_row(words: &[usize], width: usize, runs: &mut Vec<PatternType>) {
+    runs.clear();
+    let (mut start, mut previous) = (0usize, 0usize);
+    for (i, &word) in words.iter().enumerate() {
+        // A set bit where a pixel differs from the one before it.
+        let mut changes = word ^ ((word << 1) | previous);
+        previous = word >> (usize::BITS - 1);
+        while changes != 0 {
+            let x = i * usize::BITS as usize + changes.trailing_zeros() as usize;
+            if x >= width {
+                break;
+            }
+            runs.push((x - start) as PatternType);
+            start = x;
+            changes &= changes - 1;
+        }
+    }
+    runs.push((width - start) as PatternType);
+    // Runs alternate light, dark, ...: an even count ends on a dark run.
+    if runs.len().is_multiple_of(2) {
+        runs.push(0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// rxing's own run lengths (its `GetPatternRowFromBits`, bit by bit).
+    fn runs_bit_by_bit(bits: &[bool]) -> Vec<PatternType> {
+        let mut runs = Vec::new();
+        let (mut dark, mut count) = (false, 0);
+        for &b in bits {
+            if b != dark {
+                runs.push(count);
+                count = 0;
+                dark = b;
+            }
+            count += 1;
+        }
+        if count != 0 {
+            runs.push(count);
+        }
+        if dark {
+            runs.push(0);
+        }
+        runs
+    }
+
+    #[test]
+    fn runs_match_rxing_bit_by_bit() {
+        let mut seed = 0x9e37_79b9_u64;
+        for width in [1_usize, 2, 63, 64, 65, 127, 128, 129, 300] {
+            for density in [1, 2, 8, 64] {
+                let bits: Vec<bool> = (0..width)
+                    .map(|_| {
+                        seed = seed
+                            .wrapping_mul(6_364_136_223_846_793_005)
+                            .wrapping_add(1_442_695_040_888_963_407);
+                        (seed >> 33).is_multiple_of(density)
+                    })
+                    .collect();
+                let bits_per_word = usize::BITS as usize;
+                let mut words = vec![0usize; width.div_ceil(bits_per_word)];
+                for (x, _) in bits.iter().enumerate().filter(|(_, b)| **b) {
+                    words[x / bits_per_word] |= 1 << (x % bits_per_word);
+                }
+                let mut runs = Vec::new();
+                runs_of_row(&words, width, &mut runs);
+                assert_eq!(
+                    runs,
+                    runs_bit_by_bit(&bits),
+                    "width {width}, 1 in {density}"
+                );
+            }
+        }
+    }
+}
