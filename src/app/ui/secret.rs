@@ -115,13 +115,14 @@ pub fn show_headed(
             actions.push(Action::NextToken);
         }
         if let Some(origin) = &secret.origin {
-            ui.weak(tr!(
+            let from = ui.weak(tr!(
                 "gui-secret-from",
                 origin = crate::app::secret_input::place_words(origin)
             ));
-        }
-        if let Some(t) = secret.last_scan {
-            ui.weak(tr!("gui-secret-scan-took", ms = t.as_millis() as u64));
+            // How long the scan took is for the curious, not the flow.
+            if let Some(t) = secret.last_scan {
+                from.on_hover_text(tr!("gui-secret-scan-took", ms = t.as_millis() as u64));
+            }
         }
     });
     if let Some(n) = &secret.note {
@@ -139,7 +140,7 @@ pub fn show_headed(
             egui::RichText::new(tr!(
                 "gui-secret-ready",
                 who = who,
-                bytes = info.secret.len()
+                bits = info.secret.len() * 8
             ))
             .color(super::theme::success(ui.visuals())),
         );
