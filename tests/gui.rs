@@ -423,8 +423,6 @@ fn station_per_user_burns_each_scanned_secret() {
     pump(&mut h, "the token to be read", token_identified);
     click(&mut h, "Station");
     click(&mut h, "Each user's QR code");
-    // Keeping secrets is on by default (a passphrase); not this test's subject.
-    click(&mut h, "Keep secrets (encrypted) for the Entra ID export");
     click(&mut h, "Start station");
     pump(&mut h, "the request for the user's secret", |h| {
         has(h, "Scan this user's QR code first.")

@@ -169,9 +169,14 @@ fn keeping_secrets_is_on_by_default_and_turning_it_off_warns() {
     assert!(!has(&h, "Passphrase:"));
     click(&mut h, "CSV list of users");
     assert!(has(&h, WARNING), "a list's rows may get random secrets too");
-    // Each user's own QR secret is in Entra ID already: no warning.
+    // Each user's own QR secret is in Entra ID already: not kept by
+    // default (no passphrase asked), no warning; its switch is its own.
     click(&mut h, "Each user's QR code");
     assert!(!has(&h, WARNING));
+    assert!(!h.state().station.keeps() && !has(&h, "Passphrase:"));
+    click(&mut h, KEEP);
+    assert!(h.state().station.keeps() && has(&h, "Passphrase:"));
+    click(&mut h, KEEP);
     click(&mut h, "Random secrets");
     assert!(has(&h, WARNING));
 

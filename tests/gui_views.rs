@@ -125,9 +125,6 @@ fn the_station_never_burns_a_secret_typed_in_the_burner() {
     type_secret(&mut h, DEMO_URI);
     click(&mut h, "Station");
     click(&mut h, "Each user's QR code");
-    // Keeping secrets is on by default (it asks for a passphrase); this
-    // test is about what is handed to the loop, not about the vault.
-    click(&mut h, "Keep secrets (encrypted) for the Entra ID export");
     click(&mut h, "Start station");
     pump(&mut h, "the request for the user's secret", |h| {
         has(h, "Scan this user's QR code first.")

@@ -125,8 +125,11 @@ pub struct StationState {
     pub source: StationSource,
     /// CSV file path (for `Csv`).
     pub csv_path: String,
-    /// Keep secrets (encrypted) for export.
+    /// Keep random and CSV secrets (encrypted) for export.
     pub keep_secrets: bool,
+    /// Keep each user's own QR secret too (off by default: it is in the
+    /// identity provider already, and keeping it asks for a passphrase).
+    pub keep_user_secrets: bool,
     /// Burn tokens burned in earlier runs again (with a new secret).
     pub reburn: bool,
     /// Passphrase for kept secrets (wiped on drop, no undo history).
@@ -173,6 +176,23 @@ pub struct StationState {
 }
 
 impl StationState {
+    /// Whether this run keeps the secrets it burns: the switch of the
+    /// source chosen (random and CSV share one, each user's QR has its own).
+    pub fn keeps(&self) -> bool {
+        match self.source {
+            StationSource::PerUser => self.keep_user_secrets,
+            _ => self.keep_secrets,
+        }
+    }
+
+    /// The "Keep secrets" switch of the source chosen.
+    pub fn keeps_mut(&mut self) -> &mut bool {
+        match self.source {
+            StationSource::PerUser => &mut self.keep_user_secrets,
+            _ => &mut self.keep_secrets,
+        }
+    }
+
     /// A stopped station writing records to `records_path`.
     pub fn new(records_path: Option<std::path::PathBuf>) -> StationState {
         StationState {
@@ -181,6 +201,7 @@ impl StationState {
             // On: a random secret not kept can never be imported into
             // Entra ID (turning it off shows a warning).
             keep_secrets: true,
+            keep_user_secrets: false,
             reburn: false,
             passphrase: Default::default(),
             passphrase_again: Default::default(),
@@ -230,17 +251,17 @@ impl StationState {
             self.problem = Some(tr!("gui-station-no-data-folder"));
             return;
         };
-        if self.keep_secrets && self.passphrase.is_empty() {
+        if self.keeps() && self.passphrase.is_empty() {
             self.problem = Some(tr!("gui-station-passphrase-needed"));
             return;
         }
         let now = clock.now();
         let csv = (self.source == StationSource::Csv).then(|| self.csv_path.trim().to_string());
         let passphrase = self
-            .keep_secrets
+            .keeps()
             .then(|| age::secrecy::SecretString::from(self.passphrase.as_str().to_owned()));
         let again = self
-            .keep_secrets
+            .keeps()
             .then(|| Zeroizing::new(self.passphrase_again.as_str().to_owned()));
         let source = self.source;
         let handed = self.handed.clone();
@@ -384,7 +405,7 @@ impl StationState {
             batch_id,
             started,
             ended: now.max(started),
-            kept_secrets: self.keep_secrets,
+            kept_secrets: self.keeps(),
             per_user: self.source == StationSource::PerUser,
         })
     }

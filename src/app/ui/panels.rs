@@ -15,7 +15,19 @@ use crate::tr;
 use eframe::egui;
 
 pub fn readers(readers: &Readers, ui: &mut egui::Ui) -> Option<Action> {
-    ui.heading(tr!("gui-reader-heading"));
+    readers_headed(Some(tr!("gui-reader-heading")), readers, ui)
+}
+
+/// The reader panel under its own heading, or none (the wizard's step bar
+/// names and numbers the step instead).
+pub fn readers_headed(
+    heading: Option<String>,
+    readers: &Readers,
+    ui: &mut egui::Ui,
+) -> Option<Action> {
+    if let Some(h) = heading {
+        ui.heading(h);
+    }
     if readers.service_down {
         ui.colored_label(ui.visuals().error_fg_color, tr!("gui-reader-service-down"));
         ui.label(tr!("gui-reader-service-down-next"));
@@ -42,7 +54,14 @@ pub fn readers(readers: &Readers, ui: &mut egui::Ui) -> Option<Action> {
 }
 
 pub fn token(w: &Workers, ui: &mut egui::Ui) -> Option<Action> {
-    ui.heading(tr!("gui-token-heading"));
+    token_headed(Some(tr!("gui-token-heading")), w, ui)
+}
+
+/// The token panel under its own heading, or none (as `readers_headed`).
+pub fn token_headed(heading: Option<String>, w: &Workers, ui: &mut egui::Ui) -> Option<Action> {
+    if let Some(h) = heading {
+        ui.heading(h);
+    }
     let mut action = None;
     match &w.token {
         TokenStatus::Absent => {

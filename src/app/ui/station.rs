@@ -30,7 +30,7 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
             actions.push(Action::StopStation);
         }
     });
-    if station.keep_secrets && running {
+    if station.keeps() && running {
         ui.colored_label(ui.visuals().warn_fg_color, tr!("gui-station-keeping"));
     }
     if let Some(p) = &station.problem {
@@ -88,8 +88,8 @@ fn settings(station: &mut StationState, ui: &mut egui::Ui) {
         ui.add(egui::TextEdit::singleline(&mut station.csv_path).desired_width(420.0))
             .labelled_by(label.id);
     }
-    ui.checkbox(&mut station.keep_secrets, tr!("gui-station-keep-secrets"));
-    if station.keep_secrets {
+    ui.checkbox(station.keeps_mut(), tr!("gui-station-keep-secrets"));
+    if station.keeps() {
         // Zeroizing buffers, no undo history (Ctrl+Z brings nothing back).
         let (first, again) = (
             egui::Id::unique("station-passphrase"),

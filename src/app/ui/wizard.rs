@@ -71,8 +71,9 @@ pub fn show(wizard: &mut WizardView, w: &Workers, ui: &mut egui::Ui) -> Vec<Acti
             super::panels::options(&mut bench.options, &bench.secret, ui);
         }
         TOKEN => {
-            actions.extend(super::panels::readers(&w.readers, ui));
-            actions.extend(super::panels::token(w, ui));
+            actions.extend(super::panels::readers_headed(None, &w.readers, ui));
+            ui.separator();
+            actions.extend(super::panels::token_headed(None, w, ui));
         }
         BURN => {
             super::enrolment::summary(bench, &w.token, ui);
