@@ -190,7 +190,7 @@ impl ClockVerdict {
 
 /// Refusal: the PC clock is off by more than the limit.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the PC clock is off by {offset_ms} ms (server {server}), more than the {limit:?} allowed")]
+#[error("{}", crate::explain::clock_off(self).problem)]
 pub struct ClockOff {
     /// Server time minus PC time, ms (positive: the PC clock is behind).
     pub offset_ms: i64,

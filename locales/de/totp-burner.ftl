@@ -1023,3 +1023,19 @@ gui-secret-browse-title = Bild des QR-Codes auswählen
 gui-secret-browse-filter = Bilder (PNG, JPEG, BMP, WebP)
 capture-no-file-dialog = Auf diesem Computer steht kein Dateidialog zur Verfügung.
 capture-no-file-dialog-next = Klicken Sie auf „Bild öffnen…“ und geben Sie den Pfad des Bildes ein, oder ziehen Sie die Datei auf das Fenster.
+
+## h-errors
+err-list-line-not-csv = Zeile { $line } ist kein lesbares CSV (Anführungszeichen und Kommas prüfen)
+err-users-bad-upn = Zeile { $line }: „{ $upn }“ ist kein Benutzerprinzipalname (benutzer@domäne)
+err-list-empty = die Liste enthält keine Benutzer
+err-users-no-match = kein Benutzer passt zu „{ $text }“
+err-users-several = { $count } Benutzer passen zu „{ $text }“
+err-list-no-upn = Zeile { $line } hat keinen Benutzer (UPN)
+err-list-bad-secret = Zeile { $line }: { $reason }
+err-list-same-secret = die Zeilen { $first } und { $second } haben denselben Geheimschlüssel
+err-list-same-user = die Zeilen { $first } und { $second } sind für denselben Benutzer
+err-list-no-random = dieser Computer lieferte keine Zufallszahlen ({ $detail })
+err-wrong-passphrase = die Passphrase öffnet die aufbewahrten Geheimschlüssel nicht
+err-passphrase-too-short = die Passphrase ist kürzer als { $chars } Zeichen
+err-vault-crypto = die aufbewahrten Geheimschlüssel konnten nicht ver- oder entschlüsselt werden ({ $detail })
+err-service-stopped = der Smartcard-Dienst wurde beendet

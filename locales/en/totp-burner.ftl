@@ -1020,3 +1020,19 @@ gui-secret-browse-title = Choose a picture of the QR code
 gui-secret-browse-filter = Pictures (PNG, JPEG, BMP, WebP)
 capture-no-file-dialog = No file dialog is available on this computer.
 capture-no-file-dialog-next = Click "Open image…" and type the picture's path, or drag the file onto the window.
+
+## h-errors
+err-list-line-not-csv = line { $line } is not readable as CSV (check its quotes and commas)
+err-users-bad-upn = line { $line }: “{ $upn }” is not a user principal name (user@domain)
+err-list-empty = the list has no users
+err-users-no-match = no user matches “{ $text }”
+err-users-several = { $count } users match “{ $text }”
+err-list-no-upn = line { $line } has no user (UPN)
+err-list-bad-secret = line { $line }: { $reason }
+err-list-same-secret = lines { $first } and { $second } have the same secret
+err-list-same-user = lines { $first } and { $second } are for the same user
+err-list-no-random = this computer gave no random numbers ({ $detail })
+err-wrong-passphrase = the passphrase does not open the stored secrets
+err-passphrase-too-short = the passphrase is shorter than { $chars } characters
+err-vault-crypto = the stored secrets could not be encrypted or decrypted ({ $detail })
+err-service-stopped = the smart-card service stopped

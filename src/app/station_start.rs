@@ -45,7 +45,7 @@ pub(super) fn open(
                     tr!(
                         "gui-station-list-unreadable",
                         path = file,
-                        error = e.to_string()
+                        error = crate::explain::io_words(&e)
                     )
                 })
                 .and_then(|t| {

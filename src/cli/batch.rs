@@ -307,7 +307,7 @@ pub fn run(a: &BatchArgs) -> i32 {
                         problem: tr!(
                             "cli-file-unreadable",
                             path = path.display().to_string(),
-                            error = e.to_string()
+                            error = crate::explain::io_words(&e)
                         ),
                         next_step: tr!("cli-file-unreadable-next"),
                     });

@@ -100,7 +100,7 @@ pub fn run(a: &EmulateArgs) -> i32 {
             let problem = tr!(
                 "cli-emulate-apdu-log",
                 path = path.display().to_string(),
-                error = e.to_string()
+                error = crate::explain::io_words(&e)
             );
             eprintln!("{}", tr!("cli-error", problem = problem));
             return super::EXIT_USAGE;

@@ -93,7 +93,7 @@ fn chosen_upn(a: &AssignArgs) -> Result<String, Explanation> {
         problem: tr!(
             "cli-handout-users-unreadable",
             path = path.display().to_string(),
-            error = e.to_string()
+            error = crate::explain::io_words(&e)
         ),
         next_step: tr!("cli-handout-users-unreadable-next"),
     })?;

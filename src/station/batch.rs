@@ -226,7 +226,7 @@ pub enum StationError {
     #[error(transparent)]
     List(#[from] BatchListError),
     /// The smart-card service went away.
-    #[error("the smart-card service stopped")]
+    #[error("{}", crate::tr!("err-service-stopped"))]
     ServiceLost,
     /// The PC clock is off: no token gets this PC's time.
     #[error(transparent)]

@@ -24,10 +24,10 @@ mod assignments;
 #[non_exhaustive]
 pub enum RecordsError {
     /// The database could not be opened, read or written.
-    #[error("records database: {0}")]
+    #[error("{}", crate::explain::records_error(self))]
     Database(#[from] rusqlite::Error),
     /// Its folder or file could not be created.
-    #[error("records file {path}: {source}")]
+    #[error("{}", crate::explain::records_error(self))]
     File {
         /// The folder or file.
         path: String,

@@ -32,19 +32,19 @@ pub struct UserRow {
 #[non_exhaustive]
 pub enum BatchListError {
     /// The file is not readable CSV.
-    #[error("line {line}: not readable as CSV")]
+    #[error("{}", crate::tr!("err-list-line-not-csv", line = *line))]
     Csv {
         /// Line number.
         line: usize,
     },
     /// A row without a UPN.
-    #[error("line {line}: no user (UPN)")]
+    #[error("{}", crate::tr!("err-list-no-upn", line = *line))]
     MissingUpn {
         /// Line number.
         line: usize,
     },
     /// A row whose secret is not usable (the reason in words, no secret).
-    #[error("line {line}: {reason}")]
+    #[error("{}", crate::tr!("err-list-bad-secret", line = *line, reason = reason.as_str()))]
     BadSecret {
         /// Line number.
         line: usize,
@@ -52,7 +52,7 @@ pub enum BatchListError {
         reason: String,
     },
     /// Two rows with the same secret.
-    #[error("lines {first} and {second} have the same secret")]
+    #[error("{}", crate::tr!("err-list-same-secret", first = *first, second = *second))]
     DuplicateSecret {
         /// First line.
         first: usize,
@@ -60,7 +60,7 @@ pub enum BatchListError {
         second: usize,
     },
     /// Two rows for the same user.
-    #[error("lines {first} and {second} are for the same user")]
+    #[error("{}", crate::tr!("err-list-same-user", first = *first, second = *second))]
     DuplicateUpn {
         /// First line.
         first: usize,
@@ -68,10 +68,10 @@ pub enum BatchListError {
         second: usize,
     },
     /// The list has no rows.
-    #[error("the list has no users")]
+    #[error("{}", crate::tr!("err-list-empty"))]
     Empty,
     /// The OS random generator failed.
-    #[error("no random numbers: {0}")]
+    #[error("{}", crate::tr!("err-list-no-random", detail = _0.as_str()))]
     Random(String),
 }
 

@@ -32,13 +32,13 @@ impl User {
 #[non_exhaustive]
 pub enum UsersError {
     /// Not readable as CSV.
-    #[error("line {line}: not readable as CSV")]
+    #[error("{}", crate::tr!("err-list-line-not-csv", line = *line))]
     Csv {
         /// Line number.
         line: usize,
     },
     /// A row whose UPN is not one.
-    #[error("line {line}: {upn:?} is not a user principal name")]
+    #[error("{}", crate::tr!("err-users-bad-upn", line = *line, upn = upn.as_str()))]
     BadUpn {
         /// Line number.
         line: usize,
@@ -46,13 +46,13 @@ pub enum UsersError {
         upn: String,
     },
     /// No users in it.
-    #[error("the list has no users")]
+    #[error("{}", crate::tr!("err-list-empty"))]
     Empty,
     /// Nobody matches the pick.
-    #[error("no user matches {0:?}")]
+    #[error("{}", crate::tr!("err-users-no-match", text = _0.as_str()))]
     NoMatch(String),
     /// Several users match the pick.
-    #[error("{count} users match {text:?}")]
+    #[error("{}", crate::tr!("err-users-several", count = *count, text = text.as_str()))]
     Several {
         /// What was typed.
         text: String,

@@ -16,13 +16,13 @@ use zeroize::Zeroizing;
 #[non_exhaustive]
 pub enum VaultError {
     /// The passphrase does not open the stored key.
-    #[error("the passphrase does not open the stored secrets")]
+    #[error("{}", crate::tr!("err-wrong-passphrase"))]
     WrongPassphrase,
     /// A new vault's passphrase is too short.
-    #[error("the passphrase is shorter than {MIN_PASSPHRASE_CHARS} characters")]
+    #[error("{}", crate::tr!("err-passphrase-too-short", chars = MIN_PASSPHRASE_CHARS))]
     PassphraseTooShort,
     /// Encryption or decryption failed.
-    #[error("encryption failed: {0}")]
+    #[error("{}", crate::tr!("err-vault-crypto", detail = _0.as_str()))]
     Crypto(String),
     /// The records database failed.
     #[error(transparent)]
