@@ -25,7 +25,7 @@ pub const HALF_FIRST_MIN_PIXELS: u64 = 1920 * 1080;
 
 /// An image too large to decode safely.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("image of {width}x{height} pixels is too large")]
+#[error("{}", crate::tr!("err-capture-too-large", width = *width, height = *height))]
 pub struct TooLarge {
     /// Width in pixels.
     pub width: u32,

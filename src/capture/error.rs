@@ -9,7 +9,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum CaptureError {
     /// The file could not be opened or read.
-    #[error("cannot read {path}: {detail}")]
+    #[error("{}", crate::tr!("err-capture-file-unreadable", path = path.as_str(), detail = detail.as_str()))]
     FileUnreadable {
         /// The file.
         path: String,
@@ -17,13 +17,13 @@ pub enum CaptureError {
         detail: String,
     },
     /// The file is not a PNG, JPEG, BMP or WebP image, or is damaged.
-    #[error("{path} is not a readable PNG, JPEG, BMP or WebP image")]
+    #[error("{}", crate::tr!("err-capture-not-an-image", path = path.as_str()))]
     NotAnImage {
         /// The file.
         path: String,
     },
     /// The image is larger than the decoder accepts.
-    #[error("image of {width}x{height} pixels is too large")]
+    #[error("{}", crate::tr!("err-capture-too-large", width = *width, height = *height))]
     TooLarge {
         /// Width in pixels.
         width: u32,
@@ -31,48 +31,48 @@ pub enum CaptureError {
         height: u32,
     },
     /// No screen could be reached (no X display, or capture refused).
-    #[error("screen capture unavailable: {detail}")]
+    #[error("{}", crate::tr!("err-capture-screen-unavailable", detail = detail.as_str()))]
     ScreenUnavailable {
         /// Why.
         detail: String,
     },
     /// Wayland without a usable screenshot portal.
-    #[error("screen capture on Wayland is not available")]
+    #[error("{}", crate::tr!("err-capture-wayland"))]
     WaylandUnsupported,
     /// The clipboard holds neither text nor an image, or cannot be read.
-    #[error("clipboard: {detail}")]
+    #[error("{}", crate::tr!("err-capture-clipboard", detail = detail.as_str()))]
     Clipboard {
         /// Why.
         detail: String,
     },
     /// No camera is connected.
-    #[error("no camera found")]
+    #[error("{}", crate::tr!("err-capture-no-camera"))]
     NoCamera,
     /// The camera is used by another program.
-    #[error("the camera is busy")]
+    #[error("{}", crate::tr!("err-capture-camera-busy"))]
     CameraBusy,
     /// Access to the camera was refused.
-    #[error("camera access denied")]
+    #[error("{}", crate::tr!("err-capture-camera-denied"))]
     CameraDenied,
     /// Any other camera failure.
-    #[error("camera failed: {detail}")]
+    #[error("{}", crate::tr!("err-capture-camera", detail = detail.as_str()))]
     Camera {
         /// The driver's words.
         detail: String,
     },
     /// Webcam support is not in this build.
-    #[error("webcam support is not built in")]
+    #[error("{}", crate::tr!("err-capture-no-webcam"))]
     WebcamNotBuilt,
     /// The screen came back black or one flat color (XWayland's root
     /// window on Wayland, a locked screen, a refused capture).
-    #[error("{backend} gave a black picture")]
+    #[error("{}", crate::tr!("err-capture-blank", backend = backend.to_string()))]
     BlankScreen {
         /// Which backend.
         backend: Backend,
     },
     /// A screen backend did not answer in time (a portal that never
     /// answers).
-    #[error("{backend} did not answer within {} s", after.as_secs())]
+    #[error("{}", crate::tr!("err-capture-timeout", backend = backend.to_string(), seconds = after.as_secs()))]
     ScreenTimedOut {
         /// Which backend.
         backend: Backend,
@@ -88,13 +88,13 @@ pub enum CaptureError {
     },
     /// No file dialog could be shown (no desktop portal, no session bus,
     /// or none on this platform): the path can still be typed.
-    #[error("no file dialog: {detail}")]
+    #[error("{}", crate::tr!("err-capture-no-file-dialog", detail = detail.as_str()))]
     NoFileDialog {
         /// Why (the portal's or the system's words).
         detail: String,
     },
     /// Our own capture or QR search code panicked (caught; nothing hangs).
-    #[error("internal error during {during}")]
+    #[error("{}", crate::tr!("err-capture-panicked", during = during.as_str()))]
     Panicked {
         /// What was running ("QR search", "screen capture").
         during: String,

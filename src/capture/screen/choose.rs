@@ -22,10 +22,10 @@ pub enum Backend {
 
 impl fmt::Display for Backend {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Backend::X11 => "X11",
-            Backend::Portal => "the screenshot portal",
-            Backend::Windows => "Windows screen capture",
+        f.write_str(&match self {
+            Backend::X11 => crate::tr!("err-backend-x11"),
+            Backend::Portal => crate::tr!("err-backend-portal"),
+            Backend::Windows => crate::tr!("err-backend-windows"),
         })
     }
 }
