@@ -365,3 +365,129 @@ fn times_are_local_and_in_words() {
     assert!(local_date(t).contains("nov. 2026"));
     totp_burner::i18n::set_language(Lang::En);
 }
+
+/// Standard error (and exit code) of the binary in German with `args`,
+/// its records in `dir` (no reader is reached: every case fails before).
+fn german_error(dir: &std::path::Path, args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let o = bin_in("de")
+        .args(args)
+        .arg("--records")
+        .arg(dir.join("records.sqlite"))
+        .env("TOTP_BURNER_PASSPHRASE", "kurz")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    (o.status.code(), text(&o.stderr))
+}
+
+#[test]
+fn error_texts_inside_sentences_speak_german_too() {
+    let dir = common::run_dir("i18n-errors");
+    std::fs::create_dir_all(&dir).unwrap();
+    let os = |s: &'static str| std::ffi::OsStr::new(s);
+
+    // A users list with a row that holds no UPN (records assign --users).
+    let users = dir.join("users.csv");
+    std::fs::write(
+        &users,
+        "displayName,userPrincipalName\nAlice,alice-at-contoso\n",
+    )
+    .unwrap();
+    let assign = [
+        os("records"),
+        os("assign"),
+        os("--serial"),
+        os("86596220000001"),
+        os("--upn"),
+        os("alice"),
+        os("--users"),
+        users.as_os_str(),
+    ];
+    let (code, err) = german_error(&dir, &assign);
+    assert_ne!(code, Some(0), "{err}");
+    assert!(
+        err.contains("Zeile 2: „alice-at-contoso“ ist kein Benutzerprinzipalname")
+            && !err.contains("is not a user principal name"),
+        "{err}"
+    );
+    // A pick that matches nobody.
+    std::fs::write(
+        &users,
+        "displayName,userPrincipalName\nAlice,alice@contoso.com\n",
+    )
+    .unwrap();
+    let mut nobody = assign;
+    nobody[5] = os("bob");
+    let (_, err) = german_error(&dir, &nobody);
+    assert!(
+        err.contains("kein Benutzer passt zu „bob“") && !err.contains("no user matches"),
+        "{err}"
+    );
+
+    // A batch list (CSV source) that repeats a secret, and one with a row
+    // without a user.
+    let list = dir.join("list.csv");
+    std::fs::write(&list, "a@x,JBSWY3DPEHPK3PXP\nb@x,jbswy3dpehpk3pxp\n").unwrap();
+    let batch = [os("batch"), os("--csv"), list.as_os_str()];
+    let (code, err) = german_error(&dir, &batch);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("Die Zeilen 1 und 2 haben denselben Geheimschlüssel")
+            || err.contains("die Zeilen 1 und 2 haben denselben Geheimschlüssel"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("same secret") && !err.contains("JBSW"),
+        "{err}"
+    );
+    std::fs::write(&list, "a@x\n,JBSWY3DPEHPK3PXP\n").unwrap();
+    let (code, err) = german_error(&dir, &batch);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("Zeile 2 hat keinen Benutzer (UPN)") && !err.contains("no user"),
+        "{err}"
+    );
+
+    // Kept secrets (vault): a new records file's passphrase that is too short.
+    let (code, err) = german_error(&dir, &[os("batch"), os("--random"), os("--keep-secrets")]);
+    assert_ne!(code, Some(0), "{err}");
+    assert!(
+        err.contains("die Passphrase ist kürzer als 8 Zeichen")
+            && !err.contains("passphrase is shorter"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Why a running station stopped (the CLI's `batch` and the station view
+/// both say it through `explain::station_error`), in German.
+#[test]
+fn a_station_stop_reason_speaks_german() {
+    use totp_burner::station::{
+        batch::StationError, records::RecordsError, source::BatchListError, vault::VaultError,
+    };
+    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    totp_burner::i18n::set_language(Lang::De);
+    let said = |e: StationError| totp_burner::explain::station_error(&e).problem;
+    let vault = said(StationError::Vault(VaultError::WrongPassphrase));
+    let records = said(StationError::Records(RecordsError::File {
+        path: "/nirgends/records.sqlite".into(),
+        source: std::io::Error::from(std::io::ErrorKind::NotFound),
+    }));
+    let list = said(StationError::List(BatchListError::Empty));
+    let lost = said(StationError::ServiceLost);
+    totp_burner::i18n::set_language(Lang::En);
+    assert!(
+        vault.contains("die Passphrase öffnet die aufbewahrten Geheimschlüssel nicht"),
+        "{vault}"
+    );
+    assert!(
+        records.contains("/nirgends/records.sqlite") && !records.contains("records file"),
+        "{records}"
+    );
+    assert!(list.contains("die Liste enthält keine Benutzer"), "{list}");
+    assert!(!lost.contains("smart-card service"), "{lost}");
+    for s in [&vault, &records, &list, &lost] {
+        assert!(!s.contains("the "), "English left in: {s}");
+    }
+}
