@@ -77,7 +77,8 @@ fn wait_line(log: &Path, what: &str) -> String {
 }
 
 /// The widget labelled `label` in the app's latest `widgets` line: its
-/// centre in window pixels and its flags (" on", " off", " disabled").
+/// centre in window pixels and its flags ("on", "off", "disabled",
+/// space-separated).
 fn widget(log: &Path, label: &str) -> Option<(String, String, String)> {
     let text = std::fs::read_to_string(log).unwrap_or_default();
     let latest = text.lines().rev().find(|l| l.starts_with("widgets"))?;
@@ -284,17 +285,23 @@ fn a_pasted_link_without_options_burns_sha1_30s_and_is_recorded() {
     wait_for("the Station view", Duration::from_secs(30), || {
         widget(&log, "Start station").is_some()
     });
-    if let Some((_, _, flags)) = widget(&log, "Keep secrets (encrypted) for the Entra ID export")
-        && flags.contains(" on")
-    {
-        // This run keeps no secrets (that would ask for a passphrase).
-        click_widget(
-            &display,
-            &window,
-            &log,
-            "Keep secrets (encrypted) for the Entra ID export",
-        );
+    // This run keeps no secrets (on by default for random secrets: it
+    // would ask for a passphrase). Unticking hides the passphrase fields
+    // and moves Start station up: click it only where the next frame has
+    // it, once the box shows off.
+    const KEEP: &str = "Keep secrets (encrypted) for the Entra ID export";
+    wait_for("the keep-secrets box", Duration::from_secs(30), || {
+        widget(&log, KEEP).is_some()
+    });
+    // The flags after the position: "on", "off", "disabled".
+    let flag = |f: &str, want: &str| f.split_whitespace().any(|w| w == want);
+    if widget(&log, KEEP).is_some_and(|(_, _, f)| flag(&f, "on")) {
+        click_widget(&display, &window, &log, KEEP);
     }
+    wait_for("keep-secrets off", Duration::from_secs(30), || {
+        widget(&log, KEEP).is_some_and(|(_, _, f)| flag(&f, "off"))
+            && widget(&log, "Start station").is_some()
+    });
     click_widget(&display, &window, &log, "Start station");
     let fresh = Arc::new(Mutex::new(VirtualToken::new(
         STATION_SERIAL,
