@@ -371,6 +371,7 @@ impl Workers {
         if self.capture.is_busy() {
             return;
         }
+        self.note_event("scan screen requested");
         self.hidden_for_scan = true;
         ctx.send_viewport_cmd(self.capture.hide_command());
         let delay = self.capture.hide_delay();
