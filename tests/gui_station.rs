@@ -310,7 +310,12 @@ fn several_readers_get_a_tile_each_and_the_card_shows_the_latest() {
         "the live code in the tile"
     );
     h.run_steps(2);
-    h.snapshot("station_two_readers");
+    // The picture shows the list's path in the temp folder, which is
+    // another folder under Windows: compared on the other platforms only
+    // (the checks above hold everywhere).
+    if !cfg!(windows) {
+        h.snapshot("station_two_readers");
+    }
     click(&mut h, "Stop after this token");
 }
 
