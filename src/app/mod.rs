@@ -23,6 +23,7 @@ pub mod secret_input;
 pub mod settings;
 pub mod state;
 pub mod station;
+mod station_result;
 mod station_start;
 mod ui;
 mod view_opened;
