@@ -405,7 +405,7 @@ impl StationState {
     }
 
     fn on_event(&mut self, e: StationEvent, polled: &mut Polled) {
-        let date = |t: i64| super::ui::local_time(t);
+        let date = crate::explain::local_time;
         match e {
             StationEvent::Continuing { done, last, next } => {
                 self.note = Some(match next {

@@ -168,7 +168,7 @@ fn recent(h: &HandoutState, ui: &mut egui::Ui) {
             }
             ui.end_row();
             for a in &h.recent {
-                ui.label(super::records::local_time(a.time));
+                ui.label(crate::explain::local_time(a.time));
                 ui.label(&a.serial);
                 ui.label(&a.upn);
                 ui.label(a.reader.clone().unwrap_or_else(|| tr!("gui-handout-typed")));

@@ -16,8 +16,6 @@ mod station_card;
 pub mod theme;
 mod wizard;
 
-pub(crate) use records::local_time;
-
 use super::action::Action;
 use super::bench::Bench;
 use super::capture::CaptureRequest;

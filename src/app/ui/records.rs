@@ -156,7 +156,7 @@ fn table(r: &RecordsState, ui: &mut egui::Ui) {
 
 fn row(ui: &mut egui::Ui, r: &Record) {
     let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-    ui.label(local_time(r.time));
+    ui.label(crate::explain::local_time(r.time));
     ui.label(dash(&r.serial));
     ui.label(dash(&r.model));
     ui.label(match r.operation.as_str() {
@@ -175,11 +175,6 @@ fn row(ui: &mut egui::Ui, r: &Record) {
     ui.label(&r.reader);
     ui.label(&r.station);
     ui.end_row();
-}
-
-/// Unix seconds as this PC's local time, in words ("21 Sep 2026, 14:13").
-pub(crate) fn local_time(t: i64) -> String {
-    crate::explain::local_time(t)
 }
 
 fn exports(

@@ -168,8 +168,8 @@ pub(super) fn summary(s: &RunSummary, ui: &mut egui::Ui) -> bool {
         let took = s.ended.saturating_sub(s.started);
         ui.label(tr!(
             "gui-station-summary-span",
-            start = super::local_time(s.started as i64),
-            end = super::local_time(s.ended as i64),
+            start = crate::explain::local_time(s.started as i64),
+            end = crate::explain::local_time(s.ended as i64),
             minutes = took / 60,
             seconds = took % 60
         ));
