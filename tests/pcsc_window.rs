@@ -90,18 +90,29 @@ fn widget(log: &Path, label: &str) -> Option<(String, String, String)> {
     })
 }
 
-/// Wait until `label` is shown and enabled, then click its centre.
+/// Wait until `label` is shown, enabled and has stayed in one place for
+/// 300 ms (the layout settles over a few frames after a view changes: a
+/// click at a passing position misses), then click its centre.
 fn click_widget(display: &str, window: &str, log: &Path, label: &str) {
     let mut at = None;
+    let mut last = None;
     wait_for(
-        &format!("the {label} button"),
+        &format!("the {label} button, settled"),
         Duration::from_secs(30),
         || {
-            at = widget(log, label).filter(|(_, _, flags)| !flags.contains("disabled"));
-            at.is_some()
+            let now = widget(log, label)
+                .filter(|(_, _, flags)| !flags.contains("disabled"))
+                .map(|(x, y, _)| (x, y));
+            let settled = now.is_some() && now == last;
+            last = now.clone();
+            at = now;
+            if !settled {
+                std::thread::sleep(Duration::from_millis(300));
+            }
+            settled
         },
     );
-    let (x, y, _) = at.unwrap();
+    let (x, y) = at.unwrap();
     assert!(xdotool(display, &["mousemove", "--window", window, &x, &y]));
     std::thread::sleep(Duration::from_millis(300));
     assert!(xdotool(display, &["click", "1"]));
