@@ -47,6 +47,14 @@ fn parse_display_timeout(s: &str) -> Result<DisplayTimeout, String> {
         .ok_or_else(|| crate::tr!("cli-arg-display-timeout"))
 }
 
+/// A number counted from 1 (`--account N`, `--start-row N`).
+pub fn parse_from_one<T: std::str::FromStr + PartialOrd + From<u8>>(s: &str) -> Result<T, String> {
+    match s.parse::<T>() {
+        Ok(n) if n >= T::from(1) => Ok(n),
+        _ => Err(crate::tr!("cli-arg-from-one")),
+    }
+}
+
 /// HMAC and time step (no display timeout).
 #[derive(Debug, Clone, Args)]
 pub struct CodeOptionArgs {

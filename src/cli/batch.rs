@@ -37,7 +37,7 @@ pub struct BatchArgs {
     count: Option<usize>,
     /// With --csv: start at row N (1-based), even if the records say rows
     /// from N on were done (they are burned again).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", value_parser = super::args::parse_from_one::<u64>)]
     start_row: Option<u64>,
     /// Burn tokens that were burned before (in an earlier run) again, with
     /// a new secret. Without it they are refused.

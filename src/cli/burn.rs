@@ -38,7 +38,7 @@ pub struct BurnArgs {
     #[command(flatten)]
     webcam: super::scan::WebcamArgs,
     /// Account number to burn from an authenticator export (1-based).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", value_parser = super::args::parse_from_one::<u32>)]
     account: Option<u32>,
     #[command(flatten)]
     options: CodeOptionArgs,

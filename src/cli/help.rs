@@ -1,8 +1,8 @@
 //! `--help` in the current language. The derive gives the structure (and
-//! the English of the doc comments, for man pages); before parsing, every
-//! about, argument help and heading is set again from the catalogue.
-//! (clap's own words in errors, "Possible values" and "[default: …]" stay
-//! clap's.)
+//! the English of the doc comments); before parsing, every about, argument
+//! help, heading and the usage line are set again from the catalogue, and
+//! an argument's possible values and default are said by us ("[default:
+//! 30]" is clap's own English otherwise). Usage errors: `usage_error.rs`.
 
 use crate::tr;
 use clap::Command;
@@ -17,6 +17,7 @@ pub fn localized(mut cmd: Command) -> Command {
     let headings = Headings {
         commands: Box::leak(heading(tr!("cli-help-commands")).into_boxed_str()),
         options: Box::leak(heading(tr!("cli-help-options")).into_boxed_str()),
+        command: Box::leak(tr!("cli-usage-command-placeholder").into_boxed_str()),
     };
     localize(cmd, "", headings)
 }
@@ -25,19 +26,21 @@ pub fn localized(mut cmd: Command) -> Command {
 struct Headings {
     commands: &'static str,
     options: &'static str,
+    /// `COMMAND` in `totp-burner [COMMAND]`.
+    command: &'static str,
 }
 
 fn localize(mut cmd: Command, path: &str, headings: Headings) -> Command {
     if let Some(about) = about(path) {
         cmd = cmd.about(about);
     }
-    let template = format!(
-        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
-        tr!("cli-help-usage")
-    );
     cmd = cmd
-        .help_template(template)
-        .subcommand_help_heading(headings.commands);
+        .subcommand_help_heading(headings.commands)
+        .subcommand_value_name(headings.command);
+    // The usage line as text: clap's `{usage}` would say "[OPTIONS]".
+    let usage = localized_usage(&cmd.render_usage().to_string());
+    let template = format!("{{about-with-newline}}\n{usage}\n\n{{all-args}}{{after-help}}");
+    cmd = cmd.help_template(template);
     let ids: Vec<String> = cmd
         .get_arguments()
         .map(|a| a.get_id().to_string())
@@ -45,7 +48,13 @@ fn localize(mut cmd: Command, path: &str, headings: Headings) -> Command {
     for id in ids {
         let help = arg_help(path, &id);
         cmd = cmd.mut_arg(&id, |a| {
-            let a = a.help_heading(headings.options);
+            let help = help
+                .or_else(|| a.get_help().map(|h| h.to_string()))
+                .map(|h| with_values(h, &a));
+            let a = a
+                .help_heading(headings.options)
+                .hide_possible_values(true)
+                .hide_default_value(true);
             match help {
                 // The help flag's own long form says where the summary is.
                 Some(h) if id == "help" && a.get_long_help().is_some() => {
@@ -68,6 +77,45 @@ fn localize(mut cmd: Command, path: &str, headings: Headings) -> Command {
         cmd = cmd.mut_subcommand(&name, |s| localize(s, &sub_path, headings));
     }
     cmd
+}
+
+/// `help` followed by what clap would add in English: the argument's
+/// default and its possible values, in the catalogue's words.
+fn with_values(mut help: String, a: &clap::Arg) -> String {
+    if !a.get_action().takes_values() {
+        return help;
+    }
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !a.is_hide_default_value_set() {
+        let value = defaults.join(",");
+        help = format!("{help} {}", tr!("cli-help-default", value = value));
+    }
+    let values: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !values.is_empty() && !a.is_hide_possible_values_set() {
+        let values = values.join(", ");
+        help = format!(
+            "{help} {}",
+            tr!("cli-help-possible-values", values = values)
+        );
+    }
+    help
+}
+
+/// clap's "Usage: totp-burner burn [OPTIONS] <...>" (from `render_usage` or
+/// an error's usage) in the catalogue's words.
+pub(super) fn localized_usage(clap_usage: &str) -> String {
+    let rest = clap_usage.trim().trim_start_matches("Usage:").trim_start();
+    let rest = rest.replace("[OPTIONS]", &tr!("cli-usage-options-placeholder"));
+    format!("{} {rest}", tr!("cli-help-usage"))
 }
 
 /// "Options:" as clap wants a heading: without its colon.

@@ -21,6 +21,7 @@ mod scan;
 mod secret_input;
 mod sync_time;
 mod target;
+mod usage_error;
 
 use crate::tr;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -95,15 +96,12 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let parsed = help::localized(Cli::command())
+    let parsed = command()
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
-        }
+        Err(e) => return usage_error::report(&e),
     };
     match cli.command {
         None => gui(false, None),
@@ -132,11 +130,14 @@ where
         .and_then(|m| GuiCli::from_arg_matches(&m));
     match parsed {
         Ok(cli) => gui(cli.args.demo, cli.args.renderer),
-        Err(e) => {
-            let _ = e.print();
-            if e.use_stderr() { EXIT_USAGE } else { EXIT_OK }
-        }
+        Err(e) => usage_error::report(&e),
     }
+}
+
+/// The program's command as parsed and shown (help, man pages): every word
+/// from the catalogue, in the current language.
+pub fn command() -> clap::Command {
+    help::localized(Cli::command())
 }
 
 fn gui(demo: bool, renderer: Option<crate::app::Renderer>) -> i32 {
