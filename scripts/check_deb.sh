@@ -49,6 +49,13 @@ inside() {
         [ -s "$root/usr/share/man/man1/totp-burner$sub.1.gz" ] || fail "no man page totp-burner$sub.1.gz"
     done
     zcat "$root/usr/share/man/man1/totp-burner-burn.1.gz" | grep -qF -- '\-\-secret' || fail "the burn man page lacks --secret"
+    local lang
+    for lang in de fr; do
+        for sub in "" -burn -records-list; do
+            [ -s "$root/usr/share/man/$lang/man1/totp-burner$sub.1.gz" ] || fail "no $lang man page totp-burner$sub.1.gz"
+        done
+    done
+    zcat "$root/usr/share/man/de/man1/totp-burner-burn.1.gz" | grep -qF 'Einen Geheimschlüssel in den Token brennen' || fail "the German burn man page is not German"
     [ -s "$root/usr/share/bash-completion/completions/totp-burner" ] || fail "no bash completion"
     [ -s "$root/usr/share/zsh/vendor-completions/_totp-burner" ] || fail "no zsh completion"
     [ -s "$root/usr/share/fish/vendor_completions.d/totp-burner.fish" ] || fail "no fish completion"

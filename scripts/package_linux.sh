@@ -5,8 +5,8 @@
 # ships); "dev" packs the debug binary the tests already built (what
 # `./dev.sh test` installs and checks: the same files and metadata, no
 # second optimised build; cargo-deb warns that dev profiles are for tests).
-# The man pages and shell completions come from the clap definitions
-# (examples/gen_docs.rs) into the build's gen-docs/ folder, where
+# The man pages (every shipped language) and shell completions come from
+# the clap definitions (examples/gen_docs/) into the build's gen-docs/ folder, where
 # [package.metadata.deb] in Cargo.toml picks them up. Prints the .deb path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +31,7 @@ else
     cargo run --locked --quiet --profile "$profile" --example gen_docs -- "$docs"
 fi
 # cargo-deb compresses man pages it does not consider built; these are.
-gzip -9n "$docs"/man/*.1
+gzip -9n "$docs"/man/*.1 "$docs"/man/*/*.1
 mkdir -p "$out"
 cargo deb --no-build "${profile_args[@]}" --output "$out/" >&2
 ls "$out"/totp-burner_*.deb

@@ -6,6 +6,9 @@
 //! goes through i18n-embed-fl's `fl!`.)
 
 mod common;
+/// The man pages' generator (examples/gen_docs/), to read a German page.
+#[path = "../examples/gen_docs/man.rs"]
+mod man;
 
 use common::{BIN, text};
 use fluent_syntax::ast;
@@ -293,6 +296,159 @@ fn help_speaks_german_for_the_program_and_its_subcommands() {
     // English stays English; parsing is unchanged.
     let o = bin_in("en").arg("--help").output().unwrap();
     assert!(text(&o.stdout).contains("Burn a secret into the token"));
+}
+
+/// clap's own words (usage errors, "Usage:", "[default: …]", possible
+/// values) come from the catalogue too; the exit code stays 2.
+#[test]
+fn usage_errors_and_help_details_speak_german() {
+    let run = |args: &[&str]| {
+        let o = bin_in("de").args(args).output().unwrap();
+        (o.status.code(), text(&o.stdout), text(&o.stderr))
+    };
+    let english = [
+        "error:",
+        "Usage:",
+        "unexpected argument",
+        "required arguments",
+        "For more information",
+        "tip:",
+        "invalid value",
+        "possible values",
+        "[OPTIONS]",
+    ];
+    let no_english = |s: &str| {
+        for word in english {
+            assert!(!s.contains(word), "{word:?} in:\n{s}");
+        }
+    };
+
+    let (code, out, err) = run(&["burn", "--frobnicate"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.starts_with("Fehler: unbekanntes Argument „--frobnicate“")
+            && err.contains("Aufruf: totp-burner burn [OPTIONEN] <--secret <TEXT>|")
+            && err.contains("Mehr dazu mit „--help“."),
+        "{err}"
+    );
+    no_english(&err);
+
+    let (code, _, err) = run(&["burn", "--secrt", "x"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("Tipp: ein ähnliches Argument gibt es: „--secret“"),
+        "{err}"
+    );
+    no_english(&err);
+
+    let (code, _, err) = run(&["code"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.starts_with(
+            "Fehler: diese nötigen Argumente fehlen:\n  <--secret <TEXT>|--secret-env <VAR>>"
+        ) && err.contains("Aufruf: totp-burner code <--secret"),
+        "{err}"
+    );
+    no_english(&err);
+
+    let (code, _, err) = run(&["code", "--secret", "-", "--algorithm", "md5"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("ungültiger Wert „md5“ für „--algorithm <ALGORITHM>“")
+            && err.contains("[mögliche Werte: sha1, sha256]"),
+        "{err}"
+    );
+    no_english(&err);
+
+    let (code, _, err) = run(&["code", "--secret", "-", "--account", "0"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("nötig ist eine ganze Zahl ab 1"), "{err}");
+    no_english(&err);
+
+    let (code, out, err) = run(&["burn", "--help"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("Aufruf: totp-burner burn [OPTIONEN]")
+            && out.contains("Optionen:")
+            && out.contains("[Standard: 30]")
+            && out.contains("[mögliche Werte: sha1, sha256]"),
+        "{out}"
+    );
+    for word in [
+        "Possible values",
+        "[default",
+        "Print help",
+        "Options:",
+        "Usage",
+    ] {
+        assert!(!out.contains(word), "{word:?} in:\n{out}");
+    }
+    let (_, out, _) = run(&["--help"]);
+    assert!(
+        out.contains("Aufruf: totp-burner [BEFEHL]") && out.contains("Befehle:"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Commands:") && !out.contains("COMMAND"),
+        "{out}"
+    );
+
+    // English keeps clap's words.
+    let o = bin_in("en")
+        .args(["burn", "--frobnicate"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.starts_with(
+            "error: unexpected argument '--frobnicate' found\n\nUsage: totp-burner burn [OPTIONS] <"
+        ) && err.ends_with("\n\nFor more information, try '--help'.\n"),
+        "{err}"
+    );
+}
+
+/// The packaged German man pages are German: what gen_docs writes.
+#[test]
+fn the_german_man_pages_are_german() {
+    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = common::run_dir("i18n-man");
+    let written = man::write_man_pages(Lang::De, &dir);
+    totp_burner::i18n::set_language(Lang::En);
+    written.unwrap();
+    let page = std::fs::read_to_string(dir.join("totp-burner-burn.1")).unwrap();
+    for want in [
+        "\"Handbuch zu TOTP burner\"",
+        ".SH BEZEICHNUNG\ntotp\\-burner\\-burn \\- Einen Geheimschlüssel in den Token brennen\n",
+        ".SH ÜBERSICHT\n",
+        ".SH BESCHREIBUNG\n",
+        ".SH OPTIONEN\n",
+        "Das Lesegerät mit diesem Namen verwenden",
+        "[Standard: 30]",
+        "[mögliche Werte: sha1, sha256]",
+        "Hilfe anzeigen",
+    ] {
+        assert!(page.contains(want), "{want:?} in:\n{page}");
+    }
+    for english in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH DESCRIPTION",
+        ".SH OPTIONS",
+        "[default",
+        "Possible values",
+        "Print help",
+        "Burn a secret",
+    ] {
+        assert!(!page.contains(english), "{english:?} in:\n{page}");
+    }
+    let top = std::fs::read_to_string(dir.join("totp-burner.1")).unwrap();
+    assert!(
+        top.contains(".SH BEFEHLE\n") && top.contains("Brennt TOTP\\-Geheimschlüssel"),
+        "{top}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod emulate;
 mod handout;
 mod help;
 mod info;
+mod man;
 mod output;
 mod pc_clock;
 mod qr_source;
@@ -133,6 +134,9 @@ where
         Err(e) => usage_error::report(&e),
     }
 }
+
+pub use help::localized;
+pub use man::{localized_man_page, man_manual};
 
 /// The program's command as parsed and shown (help, man pages): every word
 /// from the catalogue, in the current language.
