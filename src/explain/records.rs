@@ -53,6 +53,16 @@ pub fn interrupted() -> String {
     tr!("record-interrupted")
 }
 
+/// A recorded operation ("burn", "sync-time") in words, for the records
+/// view and `records list`.
+pub fn operation_name(operation: &str) -> String {
+    match operation {
+        "burn" => tr!("gui-records-op-burn"),
+        "sync-time" => tr!("gui-records-op-sync-time"),
+        other => other.to_string(),
+    }
+}
+
 /// One operation from the records in words: "ok", "failed: …", "interrupted: …".
 pub fn record_outcome(r: &crate::station::records::Record) -> String {
     if r.needs_finishing() {
