@@ -329,6 +329,7 @@ fn usage_errors_and_help_details_speak_german() {
     assert!(
         err.starts_with("Fehler: unbekanntes Argument „--frobnicate“")
             && err.contains("Aufruf: totp-burner burn [OPTIONEN] <--secret <TEXT>|")
+            && err.contains("|--qr-image <DATEI>|")
             && err.contains("Mehr dazu mit „--help“."),
         "{err}"
     );
@@ -355,7 +356,7 @@ fn usage_errors_and_help_details_speak_german() {
     let (code, _, err) = run(&["code", "--secret", "-", "--algorithm", "md5"]);
     assert_eq!(code, Some(2), "{err}");
     assert!(
-        err.contains("ungültiger Wert „md5“ für „--algorithm <ALGORITHM>“")
+        err.contains("ungültiger Wert „md5“ für „--algorithm <ALGORITHMUS>“")
             && err.contains("[mögliche Werte: sha1, sha256]"),
         "{err}"
     );
@@ -371,6 +372,7 @@ fn usage_errors_and_help_details_speak_german() {
     assert!(
         out.contains("Aufruf: totp-burner burn [OPTIONEN]")
             && out.contains("Optionen:")
+            && out.contains("--display-timeout <SEKUNDEN>")
             && out.contains("[Standard: 30]")
             && out.contains("[mögliche Werte: sha1, sha256]"),
         "{out}"
@@ -428,6 +430,7 @@ fn the_german_man_pages_are_german() {
         "[Standard: 30]",
         "[mögliche Werte: sha1, sha256]",
         "Hilfe anzeigen",
+        "\\fI<SEKUNDEN>\\fR",
     ] {
         assert!(page.contains(want), "{want:?} in:\n{page}");
     }

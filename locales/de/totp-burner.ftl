@@ -439,9 +439,9 @@ cli-batch-in-doubt = Nicht abgeschlossen (der Token ist möglicherweise leer): {
 ## Befehlszeile: records
 
 cli-records-no-folder = Es wurde kein Datenordner für das Protokoll gefunden.
-cli-records-no-folder-next = Nennen Sie die Protokolldatei mit --records FILE.
+cli-records-no-folder-next = Nennen Sie die Protokolldatei mit --records DATEI.
 cli-records-unopenable = Die Protokolldatenbank konnte nicht geöffnet werden ({ $error }).
-cli-records-unopenable-next = Prüfen Sie, ob der Ordner existiert und beschreibbar ist, oder wählen Sie eine andere Datei mit --records FILE.
+cli-records-unopenable-next = Prüfen Sie, ob der Ordner existiert und beschreibbar ist, oder wählen Sie eine andere Datei mit --records DATEI.
 cli-passphrase-needed = Für die aufbewahrten Geheimschlüssel wird eine Passphrase benötigt.
 cli-passphrase-needed-next = Starten Sie es in einem Terminal, um danach gefragt zu werden, oder setzen Sie TOTP_BURNER_PASSPHRASE.
 cli-passphrase-prompt = Passphrase für die aufbewahrten Geheimschlüssel:
@@ -1092,3 +1092,11 @@ cli-man-extra = WEITERES
 cli-man-version = VERSION
 cli-man-manual = Handbuch zu TOTP burner
 cli-arg-from-one = nötig ist eine ganze Zahl ab 1
+cli-value-file = DATEI
+cli-value-seconds = SEKUNDEN
+cli-value-camera = KAMERA
+cli-value-algorithm = ALGORITHMUS
+cli-value-serial = SERIENNUMMER
+cli-value-card = KARTE
+cli-value-name = NAME
+cli-value-text = TEXT

@@ -18,6 +18,16 @@ pub fn localized(mut cmd: Command) -> Command {
         commands: Box::leak(heading(tr!("cli-help-commands")).into_boxed_str()),
         options: Box::leak(heading(tr!("cli-help-options")).into_boxed_str()),
         command: Box::leak(tr!("cli-usage-command-placeholder").into_boxed_str()),
+        values: Box::leak(
+            VALUE_NAMES
+                .iter()
+                .map(|&english| {
+                    let said: &'static str = Box::leak(value_name(english).into_boxed_str());
+                    (english, said)
+                })
+                .collect::<Vec<_>>()
+                .into_boxed_slice(),
+        ),
     };
     localize(cmd, "", headings)
 }
@@ -28,6 +38,35 @@ struct Headings {
     options: &'static str,
     /// `COMMAND` in `totp-burner [COMMAND]`.
     command: &'static str,
+    /// The placeholders of values (`--records <FILE>`): English, said.
+    values: &'static [(&'static str, &'static str)],
+}
+
+/// The value placeholders that read differently in some language (`N`,
+/// `VAR`, `UPN`, ... read the same everywhere).
+const VALUE_NAMES: [&str; 8] = [
+    "FILE",
+    "SECONDS",
+    "CAMERA",
+    "ALGORITHM",
+    "SERIAL",
+    "CARD",
+    "NAME",
+    "TEXT",
+];
+
+fn value_name(english: &str) -> String {
+    match english {
+        "FILE" => tr!("cli-value-file"),
+        "SECONDS" => tr!("cli-value-seconds"),
+        "CAMERA" => tr!("cli-value-camera"),
+        "ALGORITHM" => tr!("cli-value-algorithm"),
+        "SERIAL" => tr!("cli-value-serial"),
+        "CARD" => tr!("cli-value-card"),
+        "NAME" => tr!("cli-value-name"),
+        "TEXT" => tr!("cli-value-text"),
+        other => other.to_string(),
+    }
 }
 
 fn localize(mut cmd: Command, path: &str, headings: Headings) -> Command {
@@ -37,10 +76,6 @@ fn localize(mut cmd: Command, path: &str, headings: Headings) -> Command {
     cmd = cmd
         .subcommand_help_heading(headings.commands)
         .subcommand_value_name(headings.command);
-    // The usage line as text: clap's `{usage}` would say "[OPTIONS]".
-    let usage = localized_usage(&cmd.render_usage().to_string());
-    let template = format!("{{about-with-newline}}\n{usage}\n\n{{all-args}}{{after-help}}");
-    cmd = cmd.help_template(template);
     let ids: Vec<String> = cmd
         .get_arguments()
         .map(|a| a.get_id().to_string())
@@ -51,10 +86,27 @@ fn localize(mut cmd: Command, path: &str, headings: Headings) -> Command {
             let help = help
                 .or_else(|| a.get_help().map(|h| h.to_string()))
                 .map(|h| with_values(h, &a));
-            let a = a
+            let mut a = a
                 .help_heading(headings.options)
                 .hide_possible_values(true)
                 .hide_default_value(true);
+            // Each argument has one placeholder; those not in the table
+            // read the same in every language and stay.
+            let said: Option<Vec<&'static str>> = a.get_value_names().and_then(|names| {
+                names
+                    .iter()
+                    .map(|n| {
+                        headings
+                            .values
+                            .iter()
+                            .find(|(english, _)| *english == n.as_str())
+                            .map(|(_, said)| *said)
+                    })
+                    .collect()
+            });
+            if let Some(said) = said {
+                a = a.value_names(said);
+            }
             match help {
                 // The help flag's own long form says where the summary is.
                 Some(h) if id == "help" && a.get_long_help().is_some() => {
@@ -65,6 +117,10 @@ fn localize(mut cmd: Command, path: &str, headings: Headings) -> Command {
             }
         });
     }
+    // The usage line (with the placeholders said above) as text: clap's `{usage}` would say "[OPTIONS]".
+    let usage = localized_usage(&cmd.render_usage().to_string());
+    let template = format!("{{about-with-newline}}\n{usage}\n\n{{all-args}}{{after-help}}");
+    cmd = cmd.help_template(template);
     let subs: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
