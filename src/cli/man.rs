@@ -11,7 +11,9 @@ pub fn man_manual() -> String {
 }
 
 /// A page as clap_mangen wrote it, its section headings in the current
-/// language (and in capitals, as man pages write them).
+/// language (and in capitals, as man pages write them). Its header keeps
+/// the empty date as `""`: written as nothing, it moved the source into
+/// the date's place and the manual's name out of the page header.
 pub fn localized_man_page(roff: &str) -> String {
     let names = [
         ("NAME", tr!("cli-man-name")),
@@ -22,6 +24,11 @@ pub fn localized_man_page(roff: &str) -> String {
     ];
     let mut out = String::with_capacity(roff.len());
     for line in roff.lines() {
+        if line.starts_with(".TH ") && line.contains("  ") {
+            out.push_str(&line.replacen("  ", " \"\" ", 1));
+            out.push('\n');
+            continue;
+        }
         match line.strip_prefix(".SH ") {
             Some(heading) => {
                 let bare = heading.trim_matches('"').trim();
@@ -48,9 +55,10 @@ mod tests {
 
     #[test]
     fn section_names_are_the_catalogues_and_in_capitals() {
-        let page = ".TH x 1\n.SH NAME\nx \\- y\n.SH \"Befehle\"\n.TP\n.SH \"OPTIONS \"\n";
+        let page =
+            ".TH x 1  \"x 0.1\" \"M\"\n.SH NAME\nx \\- y\n.SH \"Befehle\"\n.TP\n.SH \"OPTIONS \"\n";
         let out = localized_man_page(page);
-        assert!(out.starts_with(".TH x 1\n"), "{out}");
+        assert!(out.starts_with(".TH x 1 \"\" \"x 0.1\" \"M\"\n"), "{out}");
         assert!(
             out.contains("\nx \\- y\n.SH BEFEHLE\n.TP\n.SH OPTIONS\n"),
             "{out}"
