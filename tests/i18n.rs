@@ -10,7 +10,7 @@ mod common;
 #[path = "../examples/gen_docs/man.rs"]
 mod man;
 
-use common::{BIN, text};
+use common::text;
 use fluent_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
@@ -241,7 +241,7 @@ fn the_cli_speaks_french_and_falls_back_to_english_for_unknown_languages() {
 #[cfg(unix)]
 #[test]
 fn the_language_follows_the_os_without_an_override() {
-    let o = Command::new(BIN)
+    let o = Command::new(common::BIN)
         .env_remove("TOTP_BURNER_LANG")
         .env_remove("LANGUAGE")
         .env_remove("LC_MESSAGES")
