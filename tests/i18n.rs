@@ -343,6 +343,14 @@ fn usage_errors_and_help_details_speak_german() {
     );
     no_english(&err);
 
+    let (code, _, err) = run(&["--", "burn"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("Tipp: den Unterbefehl „burn“ gibt es; um ihn zu verwenden, lassen Sie das „--“ davor weg"),
+        "{err}"
+    );
+    no_english(&err);
+
     let (code, _, err) = run(&["code"]);
     assert_eq!(code, Some(2), "{err}");
     assert!(

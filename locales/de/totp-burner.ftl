@@ -1100,3 +1100,4 @@ cli-value-serial = SERIENNUMMER
 cli-value-card = KARTE
 cli-value-name = NAME
 cli-value-text = TEXT
+cli-usage-tip-remove-dashes = Tipp: den Unterbefehl „{ $name }“ gibt es; um ihn zu verwenden, lassen Sie das „--“ davor weg

@@ -1097,3 +1097,4 @@ cli-value-serial = SERIAL
 cli-value-card = CARD
 cli-value-name = NAME
 cli-value-text = TEXT
+cli-usage-tip-remove-dashes = tip: subcommand '{ $name }' exists; to use it, remove the '--' before it

@@ -1100,3 +1100,4 @@ cli-value-serial = NUMÉRO
 cli-value-card = CARTE
 cli-value-name = NOM
 cli-value-text = TEXTE
+cli-usage-tip-remove-dashes = astuce : la sous-commande « { $name } » existe ; pour l'utiliser, retirez le « -- » qui la précède

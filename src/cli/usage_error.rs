@@ -163,8 +163,8 @@ fn problem(e: &clap::Error) -> String {
     said.unwrap_or_else(|| tr!("cli-usage-invalid"))
 }
 
-/// "tip: a similar argument exists: '--secret'". (clap's other, free-form
-/// tips are English sentences: left out.)
+/// "tip: a similar argument exists: '--secret'", and clap's free-form tips
+/// said again (one it words differently is left out: it would be English).
 fn tips(e: &clap::Error) -> Vec<String> {
     let quoted = |names: Vec<String>| {
         names
@@ -183,5 +183,42 @@ fn tips(e: &clap::Error) -> Vec<String> {
     if let Some(n) = strings(e, ContextKind::SuggestedValue).filter(|n| !n.is_empty()) {
         out.push(tr!("cli-usage-similar-value", names = quoted(n)));
     }
+    if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested) {
+        out.extend(tips.iter().filter_map(|t| free_tip(&t.to_string())));
+    }
     out
+}
+
+/// One of clap's free-form tips (clap_builder's error/mod.rs) in the
+/// catalogue's words: the one this command line can meet (`totp-burner --
+/// burn`); its others need positional arguments or flags that only a
+/// subcommand has.
+fn free_tip(english: &str) -> Option<String> {
+    let rest = english.strip_prefix("subcommand '")?;
+    let name = rest.strip_suffix("' exists; to use it, remove the '--' before it")?;
+    Some(tr!("cli-usage-tip-remove-dashes", name = name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// clap's free-form tip is recognised (a new clap wording would drop
+    /// it silently: this says so).
+    #[test]
+    fn clap_free_form_tip_is_said_again() {
+        let said = |args: &[&str]| {
+            let e = super::super::command()
+                .try_get_matches_from(args)
+                .unwrap_err();
+            render(&e)
+        };
+        let out = said(&["totp-burner", "--", "burn"]);
+        assert!(
+            out.contains(
+                "\n  tip: subcommand 'burn' exists; to use it, remove the '--' before it\n"
+            ),
+            "{out}"
+        );
+    }
 }
