@@ -379,7 +379,7 @@ fn station_view_burns_tokens_as_they_are_laid_on() {
     // Lift, lay the same token back: it is not burned again.
     demo(&h).link.set_present(false);
     pump(&mut h, "waiting for the next token", |h| {
-        h.state().station.phase == Phase::WaitingToken
+        matches!(h.state().station.phase, Phase::WaitingToken)
     });
     demo(&h).link.set_present(true);
     pump(&mut h, "the token recognised", |h| {
@@ -882,7 +882,7 @@ fn the_token_panel_and_the_result_say_the_pc_clock_was_not_verified() {
     type_secret(&mut h, DEMO_URI);
     h.key_press(egui::Key::Enter);
     pump(&mut h, "the result", |h| burner_bench(h).result.is_some());
-    let note = burner_bench(&h).record_warning.clone().unwrap_or_default();
+    let note = burner_bench(&h).record_warning.words().unwrap_or_default();
     assert!(note.contains("not verified"), "{note}");
     assert!(has(&h, "not verified"));
 }

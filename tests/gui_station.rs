@@ -136,7 +136,7 @@ fn the_live_code_follows_the_clock_and_is_the_power_cycled_tokens_code() {
     // Lifted: still shown (the technician compares after the power cycle).
     demo(&h).link.set_present(false);
     pump(&mut h, "waiting for the next token", |h| {
-        h.state().station.phase == Phase::WaitingToken
+        matches!(h.state().station.phase, Phase::WaitingToken)
     });
     assert!(has(&h, &grouped(&after)));
     // The next token laid on that reader: the secret is wiped, no code.
@@ -222,7 +222,10 @@ fn a_run_that_ends_leaves_its_summary_until_dismissed() {
     for again in 1..=2 {
         demo(&h).link.set_present(false);
         pump(&mut h, "waiting again", |h| {
-            h.state().station.tiles[DEMO_READER].phase == Phase::WaitingToken
+            matches!(
+                h.state().station.tiles[DEMO_READER].phase,
+                Phase::WaitingToken
+            )
         });
         demo(&h).link.set_present(true);
         pump(&mut h, "already done", |h| {

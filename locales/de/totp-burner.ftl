@@ -1057,3 +1057,6 @@ err-capture-panicked = interner Fehler bei { $during }
 err-backend-x11 = X11
 err-backend-portal = das Bildschirmfoto-Portal
 err-backend-windows = die Windows-Bildschirmaufnahme
+
+## h-stored
+gui-result-verified-only = Der Token zeigt den richtigen Code.

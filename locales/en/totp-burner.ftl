@@ -1054,3 +1054,6 @@ err-capture-panicked = internal error during { $during }
 err-backend-x11 = X11
 err-backend-portal = the screenshot portal
 err-backend-windows = Windows screen capture
+
+## h-stored
+gui-result-verified-only = The token shows the right code.

@@ -1057,3 +1057,6 @@ err-capture-panicked = erreur interne pendant { $during }
 err-backend-x11 = X11
 err-backend-portal = le portail de capture d'écran
 err-backend-windows = la capture d'écran de Windows
+
+## h-stored
+gui-result-verified-only = Le jeton affiche le bon code.

@@ -31,7 +31,7 @@ use crate::clock::Clock;
 use crate::explain;
 use crate::secret::Secret;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
 /// What a claim hands out.
@@ -389,8 +389,8 @@ fn reader_loop(shared: &Shared<'_>, mut parts: ReaderLoop) {
                     reader: reader.clone(),
                     serial: e.token.as_ref().map(|t| t.serial.clone()),
                     code: e.cause.code(),
-                    why: explain::burn_error(&e),
                     token_state: e.token_state,
+                    error: Arc::new(OperationError::Token(e)),
                 });
             }
         }
@@ -423,10 +423,7 @@ fn finish_token(
     recorded: operation::Recorded<burn::BurnReport>,
 ) {
     let emit = |e: StationEvent| (shared.on_event)(e);
-    let not_recorded = recorded
-        .outcome_not_recorded
-        .as_ref()
-        .map(explain::outcome_not_recorded);
+    let not_recorded = recorded.outcome_not_recorded.map(Arc::new);
     match recorded.result {
         Ok(report) => {
             shared.settle();
@@ -486,8 +483,8 @@ fn finish_token(
                 reader: reader.into(),
                 serial,
                 code,
-                why: explain::operation_error(&e),
                 token_state: e.token_state(),
+                error: Arc::new(e),
             });
         }
     }
