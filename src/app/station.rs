@@ -8,10 +8,9 @@
 pub use super::station_result::{
     LiveCode, RunSummary, StationNote, StationProblem, TileNote, TokenOutcome,
 };
-pub use super::station_start::StationHardware;
+pub use super::station_start::{StationHardware, StationStop};
 use super::station_start::{open, reader_loops};
 use crate::clock::Clock;
-use crate::explain;
 use crate::params::TokenOptions;
 use crate::secret::Secret;
 use crate::station::run::{
@@ -69,7 +68,7 @@ pub struct Tile {
 enum Msg {
     Started,
     Event(StationEvent),
-    Ended(Result<BatchSummary, String>),
+    Ended(Result<BatchSummary, StationStop>),
 }
 
 /// The station's state.
@@ -268,10 +267,9 @@ impl StationState {
                 // The app's clock: the live code and the token agree.
                 let result = run_batch(&config, &store, loops.0, &*clock, &stop, &on_event);
                 drop(loops.1);
-                send(Msg::Ended(result.map_err(|e| {
-                    let x = explain::station_error(&e);
-                    format!("{} {}", x.problem, x.next_step)
-                })));
+                send(Msg::Ended(
+                    result.map_err(|e| StationStop::Run(Arc::new(e))),
+                ));
             })
             .ok();
         self.events = Some(rx);

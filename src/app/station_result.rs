@@ -209,9 +209,8 @@ pub enum StationProblem {
     NeedSecret,
     /// A burn's outcome could not be recorded (the run stops).
     NotRecorded(Arc<RecordsError>),
-    /// The run could not start or stopped early (in words when it
-    /// happened: they come from the loop's thread).
-    Stopped(String),
+    /// The run could not start or stopped early.
+    Stopped(super::station_start::StationStop),
 }
 
 impl StationProblem {
@@ -222,7 +221,7 @@ impl StationProblem {
             StationProblem::PassphraseNeeded => tr!("gui-station-passphrase-needed"),
             StationProblem::NeedSecret => tr!("gui-station-need-secret"),
             StationProblem::NotRecorded(e) => crate::explain::outcome_not_recorded(e),
-            StationProblem::Stopped(words) => words.clone(),
+            StationProblem::Stopped(why) => why.words(),
         }
     }
 }
