@@ -419,3 +419,33 @@ fn a_failed_token_read_follows_the_language_menu() {
     assert!(!shows(&h, REMOVED_EN), "no English left");
     i18n::set_language(Lang::En);
 }
+
+/// The warning under a burn (here: the PC clock not verified, as cargo's
+/// [env] sets no time servers; the outcome-not-recorded warning shares its
+/// path) is kept typed as well.
+#[test]
+fn the_warning_under_a_burn_follows_the_language_menu() {
+    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    pump(&mut h, "the PC clock check", |h| {
+        h.state().workers.pc_clock.is_some()
+    });
+    pump(&mut h, "the token to be read", token_identified);
+    type_secret(&mut h, DEMO_URI);
+    click(&mut h, "Burn (Enter)");
+    pump(&mut h, "the result", |h| {
+        h.state().burner.bench.result.is_some()
+    });
+    h.run_steps(2);
+    let english = "the token got this PC's time unchecked";
+    assert!(shows(&h, english), "{:?}", common::pseudo::shown_texts(&h));
+    choose_language(&mut h, "Language:", "Deutsch");
+    assert!(
+        shows(&h, "der Token hat die Zeit dieses PCs ungeprüft erhalten"),
+        "in German: {:?}",
+        common::pseudo::shown_texts(&h)
+    );
+    assert!(!shows(&h, english), "no English left");
+    i18n::set_language(Lang::En);
+}

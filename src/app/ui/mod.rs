@@ -72,7 +72,8 @@ impl eframe::App for BurnerApp {
                 match &bench.result {
                     Some(r) => {
                         let clock = &*self.workers.clock;
-                        actions.extend(result::show(Some(r), result::Place::Burner, clock, ui))
+                        actions.extend(result::show(Some(r), result::Place::Burner, clock, ui));
+                        panels::record_warning(bench, ui);
                     }
                     None => actions.extend(panels::burn_button(bench, &self.workers, ui)),
                 }

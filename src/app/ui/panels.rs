@@ -307,10 +307,17 @@ pub fn burn_button(bench: &Bench, w: &Workers, ui: &mut egui::Ui) -> Option<Acti
         }
         Operation::Idle => {}
     }
+    record_warning(bench, ui);
+    action
+}
+
+/// The warning about the last burn or sync (its outcome not recorded, the
+/// PC clock not verified), in the language shown now: under Burn, and
+/// under the result once a burn worked.
+pub fn record_warning(bench: &Bench, ui: &mut egui::Ui) {
     if let Some(warning) = bench.record_warning.words() {
         ui.colored_label(ui.visuals().warn_fg_color, warning);
     }
-    action
 }
 
 pub fn sync_confirmation(bench: &Bench, w: &Workers, ctx: &egui::Context) -> Option<Action> {

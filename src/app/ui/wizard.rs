@@ -96,6 +96,9 @@ pub fn show(wizard: &mut WizardView, w: &Workers, ui: &mut egui::Ui) -> Vec<Acti
             }
             let (result, place) = (bench.result.as_ref(), super::result::Place::Wizard);
             actions.extend(super::result::show(result, place, &*w.clock, ui));
+            if result.is_some() {
+                super::panels::record_warning(bench, ui);
+            }
         }
     }
     ui.separator();
