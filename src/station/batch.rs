@@ -233,4 +233,8 @@ pub enum StationError {
     /// The PC clock is off: no token gets this PC's time.
     #[error(transparent)]
     PcClockOff(crate::clockcheck::ClockOff),
+    /// A burn was refused because its start could not be recorded or its
+    /// secret not kept (words: `explain::operation_error`).
+    #[error(transparent)]
+    Refused(Arc<OperationError>),
 }

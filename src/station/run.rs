@@ -23,12 +23,11 @@ use super::operation::{self, OperationError, Recording, Refusal};
 pub use super::presence::{
     PolledPresence, Presence, ReaderLoop, WatchedPresence, pcsc_reader_loops,
 };
-use super::records::{Record, RecordsError, Store};
+use super::records::{Record, Store};
 use super::source::random_secret;
 use crate::burn::{self, BurnPlan, ErrorCode, IdentifiedToken};
 use crate::card::connector::Connector;
 use crate::clock::Clock;
-use crate::explain;
 use crate::secret::Secret;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -458,15 +457,12 @@ fn finish_token(
                 }
             }
             shared.settle();
-            if let OperationError::Refused(Refusal::NotRecorded(_) | Refusal::NotSealed(_)) = &e {
-                let x = explain::operation_error(&e);
-                shared.fail(StationError::Records(RecordsError::File {
-                    path: shared.store.path().display().to_string(),
-                    source: std::io::Error::other(x.problem),
-                }));
+            let e = Arc::new(e);
+            if let OperationError::Refused(Refusal::NotRecorded(_) | Refusal::NotSealed(_)) = &*e {
+                shared.fail(StationError::Refused(e.clone()));
             }
             let serial = e.token().map(|t| t.serial.clone());
-            let code = match &e {
+            let code = match &*e {
                 OperationError::Token(b) => b.cause.code(),
                 OperationError::Refused(_) => ErrorCode::Stopped,
             };
@@ -484,7 +480,7 @@ fn finish_token(
                 serial,
                 code,
                 token_state: e.token_state(),
-                error: Arc::new(e),
+                error: e,
             });
         }
     }
