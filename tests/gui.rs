@@ -6,8 +6,9 @@
 mod common;
 
 use common::gui::{
-    SIZE, Slow, app_with, burner_bench, click, demo, demo_app, demo_app_with_settings_file, has,
-    pump, settings_file, token_identified, type_into, type_secret,
+    LiftOnce, SIZE, Slow, app_with, burner_bench, click, demo, demo_app,
+    demo_app_with_settings_file, has, pump, settings_file, token_identified, type_into,
+    type_secret,
 };
 use eframe::egui;
 use egui_kittest::Harness;
@@ -16,8 +17,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use totp_burner::app::BurnerApp;
 use totp_burner::app::demo::DEMO_URI;
-use totp_burner::app::device::{Connector, EmulatorConnector};
-use totp_burner::card::{Transport, TransportError};
 use totp_burner::clock::ManualClock;
 use totp_burner::emulator::lock;
 
@@ -111,60 +110,11 @@ fn wrong_qr_is_explained_and_burn_stays_disabled() {
     h.snapshot("04_wrong_qr");
 }
 
-/// Drops the link at one APDU (a token lifted mid-burn), once.
-struct LiftOnce {
-    inner: EmulatorConnector,
-    at: usize,
-    seen: usize,
-}
-
-impl Connector for LiftOnce {
-    fn run(
-        &mut self,
-        reader: Option<&str>,
-        op: &mut dyn FnMut(&mut dyn Transport),
-    ) -> Result<(), TransportError> {
-        struct T<'a> {
-            inner: &'a mut EmulatorConnector,
-            at: usize,
-            seen: &'a mut usize,
-        }
-        impl Transport for T<'_> {
-            fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
-                *self.seen += 1;
-                if *self.seen == self.at + 1 {
-                    return Err(TransportError::TokenRemoved);
-                }
-                self.inner.0.transmit(apdu)
-            }
-            fn reader_name(&self) -> String {
-                "lifting".into()
-            }
-        }
-        let at = self.at;
-        let mut inner = self.inner.clone();
-        let seen = &mut self.seen;
-        inner.run(reader, &mut |_| {})?;
-        op(&mut T {
-            inner: &mut self.inner,
-            at,
-            seen,
-        });
-        Ok(())
-    }
-}
-
 #[test]
 fn a_lifted_token_is_explained_and_a_retry_recovers() {
     let clock = ManualClock::new(NOW);
     // APDU 0 is the automatic identify; the burn's seed write is APDU 5.
-    let mut h = app_with(&clock, |inner| {
-        Box::new(LiftOnce {
-            inner,
-            at: 5,
-            seen: 0,
-        })
-    });
+    let mut h = app_with(&clock, |inner| Box::new(LiftOnce::new(inner, 5)));
     pump(&mut h, "the token to be read", token_identified);
     type_secret(&mut h, DEMO_URI);
     click(&mut h, "Burn (Enter)");
@@ -379,7 +329,7 @@ fn station_view_burns_tokens_as_they_are_laid_on() {
     // Lift, lay the same token back: it is not burned again.
     demo(&h).link.set_present(false);
     pump(&mut h, "waiting for the next token", |h| {
-        h.state().station.phase == Phase::WaitingToken
+        matches!(h.state().station.phase, Phase::WaitingToken)
     });
     demo(&h).link.set_present(true);
     pump(&mut h, "the token recognised", |h| {
@@ -882,7 +832,7 @@ fn the_token_panel_and_the_result_say_the_pc_clock_was_not_verified() {
     type_secret(&mut h, DEMO_URI);
     h.key_press(egui::Key::Enter);
     pump(&mut h, "the result", |h| burner_bench(h).result.is_some());
-    let note = burner_bench(&h).record_warning.clone().unwrap_or_default();
+    let note = burner_bench(&h).record_warning.words().unwrap_or_default();
     assert!(note.contains("not verified"), "{note}");
     assert!(has(&h, "not verified"));
 }

@@ -136,7 +136,7 @@ fn the_live_code_follows_the_clock_and_is_the_power_cycled_tokens_code() {
     // Lifted: still shown (the technician compares after the power cycle).
     demo(&h).link.set_present(false);
     pump(&mut h, "waiting for the next token", |h| {
-        h.state().station.phase == Phase::WaitingToken
+        matches!(h.state().station.phase, Phase::WaitingToken)
     });
     assert!(has(&h, &grouped(&after)));
     // The next token laid on that reader: the secret is wiped, no code.
@@ -222,7 +222,10 @@ fn a_run_that_ends_leaves_its_summary_until_dismissed() {
     for again in 1..=2 {
         demo(&h).link.set_present(false);
         pump(&mut h, "waiting again", |h| {
-            h.state().station.tiles[DEMO_READER].phase == Phase::WaitingToken
+            matches!(
+                h.state().station.tiles[DEMO_READER].phase,
+                Phase::WaitingToken
+            )
         });
         demo(&h).link.set_present(true);
         pump(&mut h, "already done", |h| {
@@ -406,4 +409,129 @@ fn the_station_view_shows_only_catalogue_text() {
         failures.is_empty(),
         "plain text in the station view: {failures:#?}"
     );
+}
+
+/// One token burned, then "Stop after this token" and the token lifted:
+/// the run ends right after its last token.
+fn run_ended_right_after_a_burn(h: &mut Harness<'_, BurnerApp>) {
+    start_without_keeping(h);
+    pump(h, "the station result", done);
+    click(h, "Stop after this token");
+    demo(h).link.set_present(false);
+    pump(h, "the run to end", |h| !h.state().station.running());
+    assert!(has(h, "Run ended"));
+}
+
+/// An operator who stops right after the last token still compares its
+/// code: the live code stays beside the summary, still counting, until
+/// the summary is dismissed (then its secret is gone).
+#[test]
+fn the_last_live_code_stays_beside_the_summary_until_dismissed() {
+    let clock = ManualClock::new(NOW);
+    let (_one, mut h) = station_app(&clock, "last-live");
+    // A list with a fixed secret: the picture's code is always the same.
+    let list = std::env::temp_dir().join("totp-burner-gui-station-last-live.csv");
+    std::fs::write(&list, "upn,secret\nalice@example.com,JBSWY3DPEHPK3PXP\n").unwrap();
+    click(&mut h, "CSV list of users");
+    h.state_mut().station.csv_path = list.display().to_string();
+    run_ended_right_after_a_burn(&mut h);
+    let code = token_code(&h);
+    assert!(has(&h, &grouped(&code)), "the last token's code {code}");
+    assert!(has(&h, "86596220000001 shows this code now"));
+    assert!(has(&h, "20 s left"));
+    // Still live: the next time step shows the token's new code.
+    clock.advance(25);
+    h.run_steps(3);
+    let after = token_code(&h);
+    assert_ne!(after, code, "a new time step");
+    assert!(has(&h, &grouped(&after)), "the live code {after}");
+    assert!(!has(&h, &grouped(&code)));
+    assert!(has(&h, "25 s left"));
+    // The list's path is in the picture: another temp folder under Windows.
+    if !cfg!(windows) {
+        h.snapshot("station_summary_live_code");
+    }
+    // Dismissed: the secret goes with the summary.
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().station.summary.is_none());
+    assert!(h.state().station.live.is_none(), "the secret is dropped");
+    assert!(!has(&h, &grouped(&after)));
+    assert!(!has(&h, "shows this code now"));
+}
+
+/// A new run drops the last run's live code (and its secret) at once.
+#[test]
+fn a_new_run_drops_the_last_runs_live_code() {
+    let clock = ManualClock::new(NOW);
+    let (_one, mut h) = station_app(&clock, "last-live-new-run");
+    run_ended_right_after_a_burn(&mut h);
+    assert!(h.state().station.live.is_some());
+    click(&mut h, "Start station");
+    assert!(h.state().station.live.is_none(), "the secret is dropped");
+    h.run_steps(2);
+    assert!(!has(&h, "shows this code now"));
+    click(&mut h, "Stop after this token");
+    pump(&mut h, "the run to end", |h| !h.state().station.running());
+    assert!(h.state().station.live.is_none());
+}
+
+/// The card, the history and the tiles keep what happened, not its words:
+/// the language menu switches them at once (a burn and a failure).
+#[test]
+fn the_station_history_and_card_follow_the_language_menu() {
+    let clock = ManualClock::new(NOW);
+    let (_one, mut h) = station_app(&clock, "language");
+    let second = second_reader(&mut h, &clock, false);
+    start_without_keeping(&mut h);
+    pump(&mut h, "the burn", |h| h.state().station.burned == 1);
+    second.set_present(true);
+    pump(&mut h, "the failure", |h| h.state().station.failed == 1);
+    h.run_steps(2);
+    let burned_en = "OTPC-P2-i 86596220000001 burned.";
+    let failed_en = format!("{UNKNOWN_SERIAL} is not a known programmable model.");
+    assert!(has(&h, burned_en));
+    assert!(has(&h, &failed_en));
+    h.get_by_label("Language:").click();
+    h.run();
+    h.get_by_label("Deutsch").click();
+    h.run_steps(2);
+    let burned_de = "OTPC-P2-i 86596220000001 gebrannt.";
+    let failed_de = format!("Die Seriennummer {UNKNOWN_SERIAL} des Tokens gehört zu keinem");
+    let shown = common::pseudo::shown_texts(&h);
+    let any = |s: &str| shown.iter().any(|t| t.contains(s));
+    assert!(any(burned_de), "the history's burn in German: {shown:?}");
+    assert!(any(&failed_de), "the failure in German: {shown:?}");
+    assert!(any("Token abnehmen."), "the card's line in German");
+    assert!(!any(burned_en) && !any(&failed_en), "no English left");
+    i18n::set_language(Lang::En);
+    h.run_steps(2);
+    click(&mut h, "Stop after this token");
+}
+
+/// Why a run could not start is kept typed as well: the language menu
+/// switches its words (a user list that does not exist).
+#[test]
+fn why_a_run_could_not_start_follows_the_language_menu() {
+    let clock = ManualClock::new(NOW);
+    let (_one, mut h) = station_app(&clock, "no-list");
+    click(&mut h, "CSV list of users");
+    let missing = std::env::temp_dir().join("totp-burner-gui-station-no-such-list.csv");
+    h.state_mut().station.csv_path = missing.display().to_string();
+    start_without_keeping(&mut h);
+    pump(&mut h, "the run to end", |h| !h.state().station.running());
+    h.run_steps(2);
+    assert!(has(&h, "the file or folder does not exist"));
+    h.get_by_label("Language:").click();
+    h.run();
+    h.get_by_label("Deutsch").click();
+    h.run_steps(2);
+    let shown = common::pseudo::shown_texts(&h);
+    let any = |s: &str| shown.iter().any(|t| t.contains(s));
+    assert!(
+        any("kann nicht gelesen werden (die Datei oder der Ordner existiert nicht"),
+        "in German: {shown:?}"
+    );
+    assert!(!any("the file or folder does not exist"), "no English left");
+    i18n::set_language(Lang::En);
 }

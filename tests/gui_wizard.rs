@@ -283,6 +283,14 @@ fn matches_ends_with_the_instruction_to_type_the_code_into_entra() {
     click(&mut h, "Compare again");
     click(&mut h, "Matches");
     assert!(shows(&h, entra), "the last instruction after Matches");
+    // Said once: the result panel's own ✓ line only confirms here (the
+    // burner's says "Type it into the service (for example Entra)").
+    let said: Vec<String> = shown_texts(&h)
+        .into_iter()
+        .filter(|t| t.contains("Entra") || t.contains("Type it into"))
+        .collect();
+    assert_eq!(said, [entra.to_string() + " to finish the enrolment."]);
+    assert!(shows(&h, "The token shows the right code."));
     h.snapshot("09_wizard_matches_entra");
     // The next token is the action to take now, and starts over.
     click(&mut h, "Next token");

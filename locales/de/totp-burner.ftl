@@ -1101,3 +1101,6 @@ cli-value-card = KARTE
 cli-value-name = NAME
 cli-value-text = TEXT
 cli-usage-tip-remove-dashes = Tipp: den Unterbefehl „{ $name }“ gibt es; um ihn zu verwenden, lassen Sie das „--“ davor weg
+
+## h-stored
+gui-result-verified-only = Der Token zeigt den richtigen Code.

@@ -1098,3 +1098,6 @@ cli-value-card = CARD
 cli-value-name = NAME
 cli-value-text = TEXT
 cli-usage-tip-remove-dashes = tip: subcommand '{ $name }' exists; to use it, remove the '--' before it
+
+## h-stored
+gui-result-verified-only = The token shows the right code.

@@ -5,10 +5,13 @@
 #   token        jeton (jeton matériel)
 #   reader       lecteur
 #   secret       secret (la clé secrète d'un compte)
-#   burn         graver (écrire un secret dans le jeton)
-#   records      journal
+#   burn         graver (écrire un secret dans le jeton) ; nom : gravure
+#   records      journal ; consigner (une opération dans le journal)
 #   batch        lot
+#   hand-out     remise ; remettre
 #   time sync    synchronisation de l'heure
+#   station      poste (de gravure)
+#   run          exécution (d'un poste ou d'un lot)
 #   QR code      code QR
 #   sign-in page page de connexion
 
@@ -259,8 +262,8 @@ record-failed = échec : { $problem }
 record-failed-touched = échec : { $problem } ({ $state } ; reposez-le)
 interrupted-count =
     { $count ->
-        [one] { $count } opération a été interrompue : posez ce jeton sur le lecteur d'une station pour la terminer.
-       *[other] { $count } opérations ont été interrompues : posez ces jetons sur le lecteur d'une station pour les terminer.
+        [one] { $count } opération a été interrompue : posez ce jeton sur le lecteur d'un poste de gravure pour la terminer.
+       *[other] { $count } opérations ont été interrompues : posez ces jetons sur le lecteur d'un poste de gravure pour les terminer.
     }
 
 ## Refus avant toute écriture
@@ -275,7 +278,7 @@ refusal-not-sealed-next = Recommencez avec la phrase de passe de ce fichier jour
 refusal-other-token = Un autre jeton ({ $found }) est maintenant sur le lecteur ; rien n'a été écrit.
 refusal-other-token-next = Posez un seul jeton à la fois sur le lecteur.
 outcome-not-recorded = Attention : le résultat n'a pas pu être écrit au journal ({ $error }) ; celui-ci montre cette opération comme interrompue.
-station-stopped = La station s'est arrêtée : { $error }.
+station-stopped = Le poste s'est arrêté : { $error }.
 station-stopped-next = Corrigez la cause et recommencez ; le journal montre ce qui a été gravé, et un jeton interrompu est terminé dès qu'il est reposé.
 resuming-same = { $serial } : sa gravure du { $when } a été interrompue (le jeton est peut-être vierge) ; elle est terminée avec le même secret.
 resuming-new = { $serial } : sa gravure du { $when } a été interrompue (le jeton est peut-être vierge) ; elle est terminée avec un nouveau secret (l'ancien n'a pas été conservé).
@@ -434,7 +437,7 @@ cli-batch-readers = Lecteurs : { $readers } (un jeton sur chacun).
 cli-batch-summary = Lot { $batch } : { $burned } gravés, { $failed } en échec, { $refused } refusés car déjà gravés.
 cli-batch-summary-resumed = Lot { $batch } : { $burned } gravés (dont { $resumed } terminés après une interruption), { $failed } en échec, { $refused } refusés car déjà gravés.
 cli-batch-rows-left = Les lignes { $rows } ne sont pas encore gravées : relancez la même commande pour continuer.
-cli-batch-in-doubt = Non terminés (le jeton est peut-être vierge) : { $serials }. Posez chacun sur un lecteur lors d'une exécution de station pour le terminer.
+cli-batch-in-doubt = Non terminés (le jeton est peut-être vierge) : { $serials }. Posez chacun sur un lecteur lors d'une exécution du poste pour le terminer.
 
 ## Ligne de commande : records
 
@@ -453,7 +456,7 @@ cli-records-batch = lot { $batch }
 
 ## gui (ux)
 
-gui-result-burned = Programmé : { $model } · { $serial }
+gui-result-burned = Gravé : { $model } · { $serial }
 gui-result-seconds-left = encore { $seconds } s
 gui-result-neighbours = précédent { $previous }   ·   suivant { $next }
 gui-result-question = Éteignez puis rallumez le jeton. Affiche-t-il ce code ?
@@ -465,34 +468,34 @@ gui-result-verified = Le jeton affiche le bon code. Saisissez-le maintenant dans
 gui-result-copy = Copier le code
 gui-result-copy-hint = Effacé du presse-papiers après 30 s
 gui-result-mismatch = Le jeton affiche un autre code.
-gui-result-cause-options = Les options diffèrent de celles du service (HMAC, pas de temps) : vérifiez-les et programmez à nouveau.
+gui-result-cause-options = Les options diffèrent de celles du service (HMAC, pas de temps) : vérifiez-les et gravez à nouveau.
 gui-result-cause-token = Un autre jeton est sur le lecteur, ou celui-ci n'a pas été éteint puis rallumé.
 gui-result-check-again = Comparer à nouveau
 gui-token-more = Plus
-gui-token-burn-sets-clock = La programmation règle déjà l'horloge du jeton : ceci ne sert qu'à régler l'horloge sans programmer.
+gui-token-burn-sets-clock = La gravure règle déjà l'horloge du jeton : ceci ne sert qu'à régler l'horloge sans graver.
 gui-token-sync = Régler l'heure…
-gui-burn-button = Programmer (Entrée)
-gui-burn-sets-clock = La programmation écrit le secret, les options et l'heure vérifiée de ce PC.
+gui-burn-button = Graver (Entrée)
+gui-burn-sets-clock = La gravure écrit le secret, les options et l'heure vérifiée de ce PC.
 gui-burn-failed = Échec
 gui-sync-cancel = Annuler
 gui-sync-erase = Régler l'heure et effacer le secret
 gui-sync-keep = Régler l'heure
-gui-status-burned = Programmé. Éteignez puis rallumez le jeton : affiche-t-il le code ci-dessous ?
-gui-status-verified = Programmé et vérifié. Jeton suivant : Entrée.
+gui-status-burned = Gravé. Éteignez puis rallumez le jeton : affiche-t-il le code ci-dessous ?
+gui-status-verified = Gravé et vérifié. Jeton suivant : Entrée.
 gui-status-mismatch = Le jeton affiche un autre code : voir les causes probables ci-dessous.
-gui-result-cause-clock = L'horloge du jeton est décalée : Programmer à nouveau la règle, puis comparez.
-gui-result-burn-again = Programmer à nouveau
+gui-result-cause-clock = L'horloge du jeton est décalée : graver à nouveau la règle, puis comparez.
+gui-result-burn-again = Graver à nouveau
 gui-top-demo = DÉMO · jeton virtuel
 gui-station-stopped = Pas démarré
-gui-station-starting = Ouverture des enregistrements…
+gui-station-starting = Ouverture du journal…
 gui-station-place-next = POSER LE SUIVANT
 gui-station-place-next-line = Ensuite : { $next }. Allumez le jeton et posez-le sur le lecteur.
 gui-station-done = FAIT
 gui-station-failed = ÉCHEC
 gui-station-already = DÉJÀ FAIT
 gui-station-lift = Retirez le jeton.
-gui-station-count = Programmés dans cette série : { $burned }
-gui-station-start = Démarrer la station
+gui-station-count = Gravés pendant cette exécution : { $burned }
+gui-station-start = Démarrer le poste
 
 ## Remise aux utilisateurs (explications et ligne de commande)
 
@@ -726,13 +729,13 @@ renderer-fallback = remarque : le moteur de rendu wgpu n'a pas pu démarrer ({ $
 gui-wizard-step-secret = Obtenir le secret
 gui-wizard-step-check = Vérifier
 gui-wizard-step-token = Allumer le jeton et le poser
-gui-wizard-step-burn = Programmer
+gui-wizard-step-burn = Graver
 gui-wizard-step-verify = Contrôler
 gui-wizard-step-bar = { $number }. { $title }
 gui-wizard-back = Retour
 gui-wizard-next = Suivant
 gui-wizard-finish = Saisissez maintenant le code affiché par le jeton dans Entra (ou votre fournisseur d'identité) pour terminer l'enrôlement.
-gui-wizard-summary-heading = Qui est enrôlé, et ce qui sera programmé
+gui-wizard-summary-heading = Qui est enrôlé, et ce qui sera gravé
 gui-wizard-summary-no-secret = Pas encore de secret : revenez à la première étape.
 gui-wizard-summary-account = Compte
 gui-wizard-summary-no-account-link = aucun dans le lien
@@ -758,10 +761,10 @@ gui-wizard-summary-token = Jeton
 gui-wizard-summary-token-value = { $model }, numéro de série { $serial }
 gui-wizard-summary-no-token = pas encore sur le lecteur
 gui-wizard-summary-clock = Horloge
-gui-wizard-summary-clock-value = réglée sur l'heure de ce PC pendant la programmation
+gui-wizard-summary-clock-value = réglée sur l'heure de ce PC pendant la gravure
 
 ## h-station
-gui-station-title = Poste de programmation
+gui-station-title = Poste de gravure
 gui-station-stop = Arrêter après ce jeton
 gui-station-keeping = Les secrets sont CONSERVÉS (chiffrés) dans le journal pour l'export.
 gui-station-source-random = Secrets aléatoires
@@ -781,7 +784,7 @@ gui-station-continuing = { $done } lignes de cette liste ont déjà été faites
 gui-station-list-all-done = Chaque ligne de cette liste a déjà été faite.
 gui-station-need-secret = Scannez d'abord le code QR de cet utilisateur.
 gui-station-waits-for-secret = { $serial } attend un secret
-gui-station-already-this-run = { $serial } a déjà été gravé dans cette série.
+gui-station-already-this-run = { $serial } a déjà été gravé pendant cette exécution.
 gui-station-already-batch = { $serial } a déjà été gravé le { $when } (lot { $batch }) : pas gravé à nouveau.
 gui-station-already-before = { $serial } a déjà été gravé le { $when } : pas gravé à nouveau.
 gui-station-burned = { $model } { $serial } gravé.
@@ -793,12 +796,12 @@ gui-station-failed-text = { $problem } { $next }
 gui-station-live-code = { $serial } affiche ce code maintenant (éteignez-le et rallumez-le pour comparer) :
 gui-station-tile-last = Dernier : { $serial }
 gui-station-tile-none = Aucun jeton pour l'instant
-gui-station-summary-title = Série terminée
+gui-station-summary-title = Exécution terminée
 gui-station-summary-counts = { $burned } gravés · { $failed } en échec · { $already } déjà faits
 gui-station-summary-batch = Lot : { $batch }
 gui-station-summary-span = De { $start } à { $end } ({ $minutes } min { $seconds } s)
 gui-station-summary-in-doubt = Inachevés (reposez chacun sur un lecteur pour le terminer) : { $serials }
-gui-station-summary-next-nothing = Rien n'a été gravé dans cette série.
+gui-station-summary-next-nothing = Rien n'a été gravé pendant cette exécution.
 gui-station-summary-next-per-user = Ensuite : remettez chaque jeton à son utilisateur (vue « Remise ») ; il termine sa connexion avec le code affiché.
 gui-station-summary-next-export = Ensuite : exportez les secrets conservés pour Entra ID (vue « Journal », « Exporter pour Entra ID (CSV)… »), puis remettez les jetons (vue « Remise »).
 gui-station-summary-next-not-kept = Ensuite : remettez les jetons (vue « Remise »). Leurs secrets n'ont pas été conservés : ils ne peuvent pas être importés dans Entra ID.
@@ -974,7 +977,7 @@ cli-help-arg-start-row = Avec --csv : commencer à la ligne N (à partir de 1), 
 cli-help-arg-reburn-batch = Graver à nouveau, avec un nouveau secret, les jetons déjà gravés (lors d'un lot précédent). Sans cette option, ils sont refusés
 cli-help-arg-keep-secrets = Garder les secrets, chiffrés sous une phrase secrète, pour l'export Entra (phrase secrète tirée de TOTP_BURNER_PASSPHRASE ou demandée une fois)
 cli-help-arg-reader-batch = Utiliser seulement ce lecteur [par défaut : tous les lecteurs, un jeton sur chacun]
-cli-help-arg-station-batch = Nom du poste enregistré dans le journal [par défaut : nom de la machine]
+cli-help-arg-station-batch = Nom du poste consigné dans le journal [par défaut : nom de la machine]
 cli-help-arg-records = Base du journal [par défaut : records.sqlite dans le dossier de données de l'utilisateur]
 cli-help-arg-json-batch = Un objet JSON par ligne au lieu de texte
 cli-help-arg-vpcd = Servir le jeton au pilote vpcd de pcscd sur ce port (35963 est « Virtual PCD 00 00 », 35964 « Virtual PCD 00 01 »)
@@ -1101,3 +1104,6 @@ cli-value-card = CARTE
 cli-value-name = NOM
 cli-value-text = TEXTE
 cli-usage-tip-remove-dashes = astuce : la sous-commande « { $name } » existe ; pour l'utiliser, retirez le « -- » qui la précède
+
+## h-stored
+gui-result-verified-only = Le jeton affiche le bon code.

@@ -6,7 +6,7 @@
 //! PC clock is off. Nothing here blocks: requests go to the device worker.
 
 use super::action::{Action, apply_to_secret};
-use super::device::{DeviceEvent, DeviceRequest};
+use super::device::{DeviceEvent, DeviceRequest, RecordWarning};
 use super::secret_input::SecretInput;
 use super::workers::{Desk, TokenStatus, Workers};
 use crate::burn::{BurnPlan, Progress, Step, TokenState};
@@ -16,7 +16,9 @@ use crate::params::TokenOptions;
 use crate::protocol::TimeSync;
 use crate::secret::{Secret, SecretInfo};
 use crate::station::operation::{OperationError, Refusal};
+use crate::station::records::RecordsError;
 use crate::tr;
+use std::sync::Arc;
 
 /// The burn (or time sync) in progress or just finished.
 #[derive(Debug, Clone)]
@@ -32,14 +34,40 @@ pub enum Operation {
     Syncing,
     /// The last operation failed: what happened and what the token holds.
     Failed {
-        /// In words.
-        why: Explanation,
+        /// What happened (in words when drawn, in the language shown then).
+        why: FailedWhy,
         /// What the token holds.
         token_state: TokenState,
     },
     /// The last time sync worked: what it did (in words at draw time, in
     /// the language shown then).
     Synced(SyncNote),
+}
+
+/// Why the last burn or sync failed, kept typed: it is put in words when
+/// drawn, so a language switch changes it too.
+#[derive(Debug, Clone)]
+pub enum FailedWhy {
+    /// The token, the reader or the records refused or failed.
+    Operation(Arc<OperationError>),
+    /// The records file could not be opened: nothing is burned.
+    RecordsUnopenable(Arc<RecordsError>),
+}
+
+impl FailedWhy {
+    /// What happened and what to do, in the current language.
+    pub fn words(&self) -> Explanation {
+        match self {
+            FailedWhy::Operation(e) => explain::operation_error(e),
+            FailedWhy::RecordsUnopenable(e) => Explanation {
+                problem: tr!(
+                    "gui-device-records-unopenable",
+                    error = explain::records_error(e)
+                ),
+                next_step: tr!("gui-burn-records-next"),
+            },
+        }
+    }
 }
 
 /// What a time sync that worked did to the token, for the words below Burn.
@@ -119,7 +147,7 @@ pub struct Bench {
     /// "Write this PC's time anyway".
     pub clock_override_offer: bool,
     /// A warning about the last operation (e.g. its outcome not recorded).
-    pub record_warning: Option<String>,
+    pub record_warning: RecordWarning,
 }
 
 impl Bench {
@@ -136,7 +164,7 @@ impl Bench {
             result: None,
             reburn_offer: None,
             clock_override_offer: false,
-            record_warning: None,
+            record_warning: RecordWarning::default(),
         }
     }
 
@@ -193,7 +221,7 @@ impl Bench {
         match &w.token {
             TokenStatus::Known(_) => None,
             TokenStatus::Reading => Some(tr!("gui-status-reading")),
-            TokenStatus::Failed(x) => Some(x.problem.clone()),
+            TokenStatus::Failed(e) => Some(explain::burn_error(e).problem),
             TokenStatus::Absent => Some(tr!("gui-status-absent")),
         }
     }
@@ -332,12 +360,9 @@ impl Bench {
                 }
                 w.log.push(move || tr!("gui-log-step", step = step.label()));
             }
-            DeviceEvent::RecordsProblem(problem) => {
+            DeviceEvent::RecordsProblem(e) => {
                 self.operation = Operation::Failed {
-                    why: Explanation {
-                        problem,
-                        next_step: tr!("gui-burn-records-next"),
-                    },
+                    why: FailedWhy::RecordsUnopenable(e),
                     token_state: TokenState::Untouched,
                 };
             }
@@ -403,8 +428,8 @@ impl Bench {
             DeviceEvent::Synced(Err(e), warning) => {
                 self.record_warning = warning;
                 self.operation = Operation::Failed {
-                    why: explain::operation_error(&e),
                     token_state: e.token_state(),
+                    why: FailedWhy::Operation(Arc::new(e)),
                 };
             }
             // The workers keep these.
@@ -413,17 +438,18 @@ impl Bench {
         None
     }
 
-    fn on_burn_failed(&mut self, e: OperationError, warning: Option<String>, w: &mut Workers) {
+    fn on_burn_failed(&mut self, e: OperationError, warning: RecordWarning, w: &mut Workers) {
         self.record_warning = warning;
         self.burning = None;
         super::bell::ring_failure();
-        let why = explain::operation_error(&e);
-        // The problem's words were made with the failure (kept as they are).
-        let problem = why.problem.clone();
-        w.log
-            .push(move || tr!("gui-log-burn-failed", problem = problem.as_str()));
-        self.clock_override_offer = matches!(e, OperationError::Refused(Refusal::PcClockOff(_)));
-        self.reburn_offer = match &e {
+        let e = Arc::new(e);
+        let logged = e.clone();
+        w.log.push(move || {
+            let problem = explain::operation_error(&logged).problem;
+            tr!("gui-log-burn-failed", problem = problem)
+        });
+        self.clock_override_offer = matches!(*e, OperationError::Refused(Refusal::PcClockOff(_)));
+        self.reburn_offer = match &*e {
             OperationError::Refused(Refusal::BurnedBefore { serial, .. }) => {
                 w.note_event(&format!("burn refused: {serial} was burned before"));
                 Some(serial.clone())
@@ -435,10 +461,10 @@ impl Bench {
             _ => None,
         };
         self.operation = Operation::Failed {
-            why,
             token_state: e.token_state(),
+            why: FailedWhy::Operation(e.clone()),
         };
-        if let OperationError::Token(b) = &e
+        if let OperationError::Token(b) = &*e
             && matches!(b.cause, crate::burn::Failure::Transport(_))
         {
             w.forget_token(true);

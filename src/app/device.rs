@@ -8,8 +8,7 @@ use crate::clock::Clock;
 pub use crate::emulator::EmulatorConnector;
 use crate::params::TokenOptions;
 use crate::station::operation::{self, OperationError, Recording, on_reader};
-use crate::station::records::Store;
-use crate::tr;
+use crate::station::records::{RecordsError, Store};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
@@ -62,12 +61,13 @@ pub enum DeviceEvent {
     Progress(Progress),
     /// Result of an identify.
     Identified(Result<IdentifiedToken, BurnError>),
-    /// Result of a burn, and a warning when its outcome was not recorded.
-    Burned(Result<BurnReport, OperationError>, Option<String>),
+    /// Result of a burn, and what to warn about (its outcome not recorded,
+    /// the PC clock not verified).
+    Burned(Result<BurnReport, OperationError>, RecordWarning),
     /// Result of a time sync, and a warning when it was not recorded.
-    Synced(Result<SyncReport, OperationError>, Option<String>),
+    Synced(Result<SyncReport, OperationError>, RecordWarning),
     /// The records file could not be opened (burns are refused until it is).
-    RecordsProblem(String),
+    RecordsProblem(Arc<RecordsError>),
     /// The PC clock against the time servers, and the limit it is held to.
     PcClock(crate::clockcheck::ClockCheck, std::time::Duration),
 }
@@ -102,15 +102,16 @@ impl DeviceWorker {
                         DeviceRequest::UseRecords(path) => records = Records::Path(path),
                         DeviceRequest::UseTimeServers(s) => servers = s,
                         request => {
-                            let event = handle(
+                            if let Some(event) = handle(
                                 &mut connector,
                                 clock.as_ref(),
                                 &mut records,
                                 &servers,
                                 request,
                                 &send,
-                            );
-                            send(event);
+                            ) {
+                                send(event);
+                            }
                         }
                     }
                 }
@@ -162,12 +163,9 @@ enum Records {
 
 impl Records {
     /// Open on first use; Err when the file cannot be opened.
-    fn get(&mut self) -> Result<Option<&Store>, String> {
+    fn get(&mut self) -> Result<Option<&Store>, Arc<RecordsError>> {
         if let Records::Path(p) = self {
-            let store = Store::open(p, None).map_err(|e| {
-                let error = crate::explain::records_error(&e);
-                tr!("gui-device-records-unopenable", error = error)
-            })?;
+            let store = Store::open(p, None).map_err(Arc::new)?;
             *self = Records::Open(store);
         }
         Ok(match self {
@@ -184,12 +182,11 @@ fn handle(
     servers: &crate::clockcheck::NtpConfig,
     request: DeviceRequest,
     send: &dyn Fn(DeviceEvent),
-) -> DeviceEvent {
+) -> Option<DeviceEvent> {
     let mut progress = |p: Progress| send(DeviceEvent::Progress(p));
-    match request {
-        DeviceRequest::UseRecords(_) | DeviceRequest::UseTimeServers(_) => {
-            DeviceEvent::RecordsProblem(String::new())
-        }
+    Some(match request {
+        // Settings for the worker: not answered.
+        DeviceRequest::UseRecords(_) | DeviceRequest::UseTimeServers(_) => return None,
         DeviceRequest::Identify { reader } => {
             DeviceEvent::Identified(on_reader(connector, reader.as_deref(), |t| {
                 burn::read_info(t, clock, &mut progress)
@@ -207,11 +204,16 @@ fn handle(
         } => {
             let store = match records.get() {
                 Ok(s) => s,
-                Err(e) => return DeviceEvent::RecordsProblem(e),
+                Err(e) => return Some(DeviceEvent::RecordsProblem(e)),
             };
             let verdict = match operation::pc_clock_gate(servers, trust_pc_clock) {
                 Ok(v) => v,
-                Err(r) => return DeviceEvent::Burned(Err(OperationError::Refused(r)), None),
+                Err(r) => {
+                    return Some(DeviceEvent::Burned(
+                        Err(OperationError::Refused(r)),
+                        RecordWarning::default(),
+                    ));
+                }
             };
             let mut flags: Vec<&'static str> =
                 operation::clock_flag(&verdict).into_iter().collect();
@@ -219,9 +221,8 @@ fn handle(
                 flags.push("reburn");
             }
             // "PC clock not verified" (or overridden) goes with the result.
-            let clock_note =
-                (verdict.name() != "verified").then(|| crate::explain::clock_verdict(&verdict));
-            let mut warning = None;
+            let unverified = (verdict.name() != "verified").then(|| verdict.clone());
+            let mut not_recorded = None;
             let result = on_reader(connector, reader.as_deref(), |t| {
                 let rec = Recording {
                     store,
@@ -232,16 +233,15 @@ fn handle(
                     ..Default::default()
                 };
                 let done = operation::burn(t, &plan, clock, &mut progress, &rec);
-                warning = done
-                    .outcome_not_recorded
-                    .as_ref()
-                    .map(crate::explain::outcome_not_recorded);
+                not_recorded = done.outcome_not_recorded.map(Arc::new);
                 Ok(done.result)
             });
-            let notes: Vec<String> = clock_note.into_iter().chain(warning).collect();
             DeviceEvent::Burned(
                 flatten(result),
-                (!notes.is_empty()).then(|| notes.join(" ")),
+                RecordWarning {
+                    clock: unverified,
+                    not_recorded,
+                },
             )
         }
         DeviceRequest::SyncTime {
@@ -251,13 +251,18 @@ fn handle(
         } => {
             let store = match records.get() {
                 Ok(s) => s,
-                Err(e) => return DeviceEvent::RecordsProblem(e),
+                Err(e) => return Some(DeviceEvent::RecordsProblem(e)),
             };
             let verdict = match operation::pc_clock_gate(servers, false) {
                 Ok(v) => v,
-                Err(r) => return DeviceEvent::Synced(Err(OperationError::Refused(r)), None),
+                Err(r) => {
+                    return Some(DeviceEvent::Synced(
+                        Err(OperationError::Refused(r)),
+                        RecordWarning::default(),
+                    ));
+                }
             };
-            let mut warning = None;
+            let mut not_recorded = None;
             let result = on_reader(connector, reader.as_deref(), |t| {
                 let rec = Recording {
                     store,
@@ -267,14 +272,41 @@ fn handle(
                 };
                 let done =
                     operation::sync_time(t, &options, false, erase_ok, clock, &mut progress, &rec);
-                warning = done
-                    .outcome_not_recorded
-                    .as_ref()
-                    .map(crate::explain::outcome_not_recorded);
+                not_recorded = done.outcome_not_recorded.map(Arc::new);
                 Ok(done.result)
             });
-            DeviceEvent::Synced(flatten(result), warning)
+            DeviceEvent::Synced(
+                flatten(result),
+                RecordWarning {
+                    clock: None,
+                    not_recorded,
+                },
+            )
         }
+    })
+}
+
+/// What to warn about after a burn or sync, kept typed and put in words
+/// when drawn (in the language shown then): its outcome could not be
+/// recorded, the PC clock was not verified (or was overridden).
+#[derive(Debug, Clone, Default)]
+pub struct RecordWarning {
+    /// The PC clock's verdict, when it was not "verified".
+    pub clock: Option<crate::clockcheck::ClockVerdict>,
+    /// Why the outcome could not be recorded.
+    pub not_recorded: Option<Arc<RecordsError>>,
+}
+
+impl RecordWarning {
+    /// The warning in the current language, or None when there is none.
+    pub fn words(&self) -> Option<String> {
+        let clock = self.clock.as_ref().map(crate::explain::clock_verdict);
+        let recorded = self
+            .not_recorded
+            .as_deref()
+            .map(crate::explain::outcome_not_recorded);
+        let notes: Vec<String> = clock.into_iter().chain(recorded).collect();
+        (!notes.is_empty()).then(|| notes.join(" "))
     }
 }
 

@@ -197,11 +197,14 @@ impl BurnerApp {
         match &w.token {
             TokenStatus::Absent => crate::tr!("gui-status-absent"),
             TokenStatus::Reading => crate::tr!("gui-status-reading"),
-            TokenStatus::Failed(x) => crate::tr!(
-                "gui-status-failed",
-                problem = x.problem.as_str(),
-                next = x.next_step.as_str()
-            ),
+            TokenStatus::Failed(e) => {
+                let x = crate::explain::burn_error(e);
+                crate::tr!(
+                    "gui-status-failed",
+                    problem = x.problem.as_str(),
+                    next = x.next_step.as_str()
+                )
+            }
             TokenStatus::Known(t) => {
                 let (model, serial) = (t.model_name(), t.serial.as_str());
                 let clock = clock_words(t.clock_difference());
@@ -355,7 +358,8 @@ impl BurnerApp {
             } else {
                 super::bell::ring_failure();
             }
-            let last = self.station.history.last().cloned().unwrap_or_default();
+            let last = self.station.history.last().map(|o| o.words());
+            let last = last.unwrap_or_default();
             self.workers.note_event(&format!("station: {last}"));
             // What the status card shows now, and on which reader (the
             // end-to-end test reads it; the card's words are translated).

@@ -5,18 +5,18 @@
 //! the view shows. Opening the records, unlocking the vault and loading
 //! the list happen on that thread too.
 
-pub use super::station_result::{LiveCode, RunSummary};
-pub use super::station_start::StationHardware;
+pub use super::station_result::{
+    LiveCode, RunSummary, StationNote, StationProblem, TileNote, TokenOutcome,
+};
+pub use super::station_start::{StationHardware, StationStop};
 use super::station_start::{open, reader_loops};
 use crate::clock::Clock;
-use crate::explain;
 use crate::params::TokenOptions;
 use crate::secret::Secret;
 use crate::station::run::{
     BatchConfig, BatchSource, BatchSummary, HandedSecret, StationEvent, run_batch,
 };
 use crate::station::source::list_id;
-use crate::tr;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Receiver;
@@ -35,7 +35,7 @@ pub enum StationSource {
 }
 
 /// Where a reader's loop is (and the station's, for one reader).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Phase {
     /// Not started.
     Stopped,
@@ -49,8 +49,8 @@ pub enum Phase {
         ok: bool,
         /// Burned before, not burned again (amber: not a new success).
         already: bool,
-        /// What to show.
-        text: String,
+        /// What happened (in words when drawn).
+        outcome: TokenOutcome,
     },
 }
 
@@ -60,7 +60,7 @@ pub struct Tile {
     /// Its phase.
     pub phase: Phase,
     /// What the next token gets, or a note on the token on it.
-    pub note: String,
+    pub note: TileNote,
     /// The serial of the last token laid on it.
     pub last_serial: Option<String>,
 }
@@ -68,7 +68,7 @@ pub struct Tile {
 enum Msg {
     Started,
     Event(StationEvent),
-    Ended(Result<BatchSummary, String>),
+    Ended(Result<BatchSummary, StationStop>),
 }
 
 /// The station's state.
@@ -95,11 +95,11 @@ pub struct StationState {
     /// The reader of the latest event (the one the card shows).
     pub latest_reader: Option<String>,
     /// A problem to show (list, records, passphrase).
-    pub problem: Option<String>,
+    pub problem: Option<StationProblem>,
     /// A note from the records ("continuing at row 4", "finishing …").
-    pub note: Option<String>,
+    pub note: Option<StationNote>,
     /// What happened, newest last.
-    pub history: Vec<String>,
+    pub history: Vec<TokenOutcome>,
     /// Tokens burned in this run.
     pub burned: usize,
     /// Failed attempts in this run.
@@ -200,11 +200,11 @@ impl StationState {
         self.summary = None;
         self.live = None;
         let Some(path) = self.records_path.clone() else {
-            self.problem = Some(tr!("gui-station-no-data-folder"));
+            self.problem = Some(StationProblem::NoDataFolder);
             return;
         };
         if self.keeps() && self.passphrase.is_empty() {
-            self.problem = Some(tr!("gui-station-passphrase-needed"));
+            self.problem = Some(StationProblem::PassphraseNeeded);
             return;
         }
         let now = clock.now();
@@ -267,10 +267,9 @@ impl StationState {
                 // The app's clock: the live code and the token agree.
                 let result = run_batch(&config, &store, loops.0, &*clock, &stop, &on_event);
                 drop(loops.1);
-                send(Msg::Ended(result.map_err(|e| {
-                    let x = explain::station_error(&e);
-                    format!("{} {}", x.problem, x.next_step)
-                })));
+                send(Msg::Ended(
+                    result.map_err(|e| StationStop::Run(Arc::new(e))),
+                ));
             })
             .ok();
         self.events = Some(rx);
@@ -321,7 +320,7 @@ impl StationState {
                     let counted = match r {
                         Ok(s) => Some(s),
                         Err(e) => {
-                            self.problem = Some(e);
+                            self.problem = Some(StationProblem::Stopped(e));
                             None
                         }
                     };
@@ -332,8 +331,13 @@ impl StationState {
         if ended {
             self.phase = Phase::Stopped;
             self.needs_secret = false;
-            // The run is over: its last secret is wiped.
-            self.live = None;
+            // The run is over: its last token's live code stays beside the
+            // summary, so an operator who stopped right after it can still
+            // compare; its secret is wiped when the summary is dismissed
+            // (or a new run starts). Without a summary it goes now.
+            if self.summary.is_none() {
+                self.live = None;
+            }
             *self.handed.lock().unwrap_or_else(|e| e.into_inner()) = None;
         } else {
             self.events = Some(rx);
@@ -365,6 +369,8 @@ impl StationState {
     /// Dismiss the last run's summary.
     pub fn dismiss_summary(&mut self) {
         self.summary = None;
+        // The last token's secret goes with it.
+        self.live = None;
     }
 
     /// A token was laid on `reader`: the live code of the token burned
@@ -376,7 +382,7 @@ impl StationState {
         if let Some(serial) = serial {
             self.tiles.entry(reader.to_string()).or_insert(Tile {
                 phase: Phase::WaitingToken,
-                note: String::new(),
+                note: TileNote::None,
                 last_serial: None,
             });
             if let Some(t) = self.tiles.get_mut(reader) {
@@ -385,7 +391,7 @@ impl StationState {
         }
     }
 
-    fn set(&mut self, reader: &str, phase: Phase, note: String) {
+    fn set(&mut self, reader: &str, phase: Phase, note: TileNote) {
         self.phase = phase.clone();
         self.latest_reader = Some(reader.to_string());
         let last_serial = self.tiles.get(reader).and_then(|t| t.last_serial.clone());
@@ -399,35 +405,48 @@ impl StationState {
         );
     }
 
-    fn done(&mut self, reader: &str, ok: bool, already: bool, text: String, note: String) {
-        self.history.push(text.clone());
-        self.set(reader, Phase::Done { ok, already, text }, note);
+    fn done(
+        &mut self,
+        reader: &str,
+        ok: bool,
+        already: bool,
+        outcome: TokenOutcome,
+        note: TileNote,
+    ) {
+        self.history.push(outcome.clone());
+        self.set(
+            reader,
+            Phase::Done {
+                ok,
+                already,
+                outcome,
+            },
+            note,
+        );
     }
 
     fn on_event(&mut self, e: StationEvent, polled: &mut Polled) {
-        let date = crate::explain::local_time;
         match e {
             StationEvent::Continuing { done, last, next } => {
                 self.note = Some(match next {
-                    Some(n) => tr!(
-                        "gui-station-continuing",
-                        done = done.len(),
-                        when = date(last),
-                        row = n + 1
-                    ),
-                    None => tr!("gui-station-list-all-done"),
+                    Some(next) => StationNote::Continuing {
+                        done: done.len(),
+                        last,
+                        next,
+                    },
+                    None => StationNote::ListAllDone,
                 })
             }
             StationEvent::StartRowOverride { .. } => {}
             StationEvent::Waiting { reader, next } => {
                 self.needs_secret = false;
-                self.set(&reader, Phase::WaitingToken, explain::next_up(&next));
+                self.set(&reader, Phase::WaitingToken, TileNote::Next(next));
             }
             StationEvent::NeedSecret { reader, serial } => {
                 self.placed(&reader, Some(&serial));
                 self.needs_secret = true;
-                self.problem = Some(tr!("gui-station-need-secret"));
-                let note = tr!("gui-station-waits-for-secret", serial = serial.as_str());
+                self.problem = Some(StationProblem::NeedSecret);
+                let note = TileNote::WaitsForSecret { serial };
                 self.set(&reader, Phase::WaitingToken, note);
             }
             StationEvent::AlreadyBurned {
@@ -438,24 +457,15 @@ impl StationState {
                 this_run,
             } => {
                 self.placed(&reader, Some(&serial));
-                let serial = serial.as_str();
-                let text = match (this_run, batch) {
-                    (true, _) => tr!("gui-station-already-this-run", serial = serial),
-                    (false, Some(b)) => tr!(
-                        "gui-station-already-batch",
-                        serial = serial,
-                        when = date(when),
-                        batch = b
-                    ),
-                    (false, None) => tr!(
-                        "gui-station-already-before",
-                        serial = serial,
-                        when = date(when)
-                    ),
+                let outcome = TokenOutcome::Already {
+                    serial,
+                    when,
+                    batch,
+                    this_run,
                 };
                 self.already += 1;
                 polled.result = Some(false);
-                self.done(&reader, true, true, text, String::new());
+                self.done(&reader, true, true, outcome, TileNote::None);
             }
             StationEvent::Resuming {
                 reader,
@@ -465,12 +475,12 @@ impl StationState {
                 same_secret,
             } => {
                 self.placed(&reader, Some(&serial));
-                self.note = Some(explain::resuming(
-                    &serial,
+                self.note = Some(StationNote::Resuming {
+                    serial,
                     when,
-                    upn.as_deref(),
+                    upn,
                     same_secret,
-                ));
+                });
             }
             StationEvent::Burned {
                 reader,
@@ -484,23 +494,12 @@ impl StationState {
             } => {
                 self.placed(&reader, Some(&token.serial));
                 self.burned += 1;
-                self.problem = not_recorded;
-                let (model, serial) = (token.model_name(), token.serial.as_str());
-                let text = match (resumed, upn) {
-                    (false, None) => tr!("gui-station-burned", model = model, serial = serial),
-                    (false, Some(u)) => tr!(
-                        "gui-station-burned-for",
-                        model = model,
-                        serial = serial,
-                        upn = u
-                    ),
-                    (true, None) => tr!("gui-station-finished", model = model, serial = serial),
-                    (true, Some(u)) => tr!(
-                        "gui-station-finished-for",
-                        model = model,
-                        serial = serial,
-                        upn = u
-                    ),
+                self.problem = not_recorded.map(StationProblem::NotRecorded);
+                let outcome = TokenOutcome::Burned {
+                    model: token.model_name(),
+                    serial: token.serial.clone(),
+                    upn,
+                    resumed,
                 };
                 self.live = Some(LiveCode {
                     reader: reader.clone(),
@@ -510,37 +509,25 @@ impl StationState {
                 });
                 polled.burned = true;
                 polled.result = Some(true);
-                self.done(&reader, true, false, text, String::new());
+                self.done(&reader, true, false, outcome, TileNote::None);
             }
             StationEvent::Failed {
                 reader,
                 serial,
-                why,
+                error,
                 token_state,
                 ..
             } => {
                 self.placed(&reader, serial.as_deref());
                 self.failed += 1;
-                let text = match serial {
-                    Some(s) => tr!(
-                        "gui-station-failed-serial",
-                        serial = s,
-                        problem = why.problem,
-                        next = why.next_step
-                    ),
-                    None => tr!(
-                        "gui-station-failed-text",
-                        problem = why.problem,
-                        next = why.next_step
-                    ),
-                };
                 polled.result = Some(false);
                 let note = if token_state.is_touched() {
-                    explain::interrupted()
+                    TileNote::Interrupted
                 } else {
-                    String::new()
+                    TileNote::None
                 };
-                self.done(&reader, false, false, text, note);
+                let outcome = TokenOutcome::Failed { serial, error };
+                self.done(&reader, false, false, outcome, note);
             }
             StationEvent::LiftIt { .. } => {}
         }

@@ -9,9 +9,9 @@ use super::demo::DemoState;
 use super::device::{DeviceEvent, DeviceRequest, DeviceWorker};
 use super::readers::Readers;
 use super::settings::Settings;
-use crate::burn::{IdentifiedToken, Progress};
+use crate::burn::{BurnError, IdentifiedToken, Progress};
 use crate::clock::Clock;
-use crate::explain::{self, Explanation, clock_words};
+use crate::explain::{self, clock_words};
 use crate::tr;
 use std::io::Write;
 use std::sync::Arc;
@@ -25,8 +25,8 @@ pub enum TokenStatus {
     Reading,
     /// Read.
     Known(IdentifiedToken),
-    /// Reading failed.
-    Failed(Explanation),
+    /// Reading failed (put in words when drawn: `explain::burn_error`).
+    Failed(BurnError),
 }
 
 /// The expert log: each line is put in words when shown, so a language
@@ -88,8 +88,6 @@ pub struct Workers {
     /// What the time servers said about the PC clock, and the limit a
     /// burn allows (put in words when drawn: [`Self::pc_clock_words`]).
     pub pc_clock: Option<(crate::clockcheck::ClockCheck, std::time::Duration)>,
-    /// The records cannot be written: burns are refused (the reason).
-    pub records_problem: Option<String>,
     /// The window is hidden for a screen scan.
     pub hidden_for_scan: bool,
     /// The webcam preview is running.
@@ -143,7 +141,6 @@ impl Workers {
             station_hardware,
             log: ExpertLog::default(),
             pc_clock: None,
-            records_problem: None,
             hidden_for_scan: false,
             webcam_on: false,
             webcam_frame: None,
@@ -280,7 +277,7 @@ impl Workers {
                 self.token = TokenStatus::Known(t);
             }
             DeviceEvent::Identified(Err(e)) => {
-                self.token = TokenStatus::Failed(explain::burn_error(&e));
+                self.token = TokenStatus::Failed(e);
             }
             DeviceEvent::PcClock(check, limit) => {
                 let logged = check.clone();
@@ -289,10 +286,6 @@ impl Workers {
                     tr!("gui-log-pc-clock", words = words)
                 });
                 self.pc_clock = Some((check, limit));
-            }
-            DeviceEvent::RecordsProblem(problem) => {
-                self.records_problem = Some(problem.clone());
-                return Some(DeviceEvent::RecordsProblem(problem));
             }
             other => return Some(other),
         }

@@ -129,15 +129,19 @@ fn event_json(e: &StationEvent) -> serde_json::Value {
             ..
         } => json!({"event": "burned", "reader": reader, "serial": token.serial,
             "model": token.model_name(), "upn": upn, "row": row.map(|r| r + 1), "code": code,
-            "ms": took.as_millis() as u64, "resumed": resumed, "not_recorded": not_recorded}),
+            "ms": took.as_millis() as u64, "resumed": resumed,
+            "not_recorded": not_recorded.as_deref().map(crate::explain::outcome_not_recorded)}),
         StationEvent::Failed {
             reader,
             serial,
             code,
-            why,
+            error,
             token_state,
-        } => json!({"event": "failed", "reader": reader, "serial": serial, "code": code,
-            "error": why.problem, "next_step": why.next_step, "token_state": token_state}),
+        } => {
+            let why = crate::explain::operation_error(error);
+            json!({"event": "failed", "reader": reader, "serial": serial, "code": code,
+                "error": why.problem, "next_step": why.next_step, "token_state": token_state})
+        }
         StationEvent::LiftIt { reader } => json!({"event": "lift", "reader": reader}),
     }
 }
@@ -260,16 +264,18 @@ fn print_event(e: &StationEvent, many_readers: bool, n: &AtomicUsize, total: Opt
                 ),
             };
             println!("{}[{k}{of}] {words}", at(reader));
-            if let Some(w) = not_recorded {
+            if let Some(e) = not_recorded {
+                let w = crate::explain::outcome_not_recorded(e);
                 eprintln!("{w} {}", tr!("cli-batch-stopping-after-warning"));
             }
         }
         StationEvent::Failed {
             reader,
             serial,
-            why,
+            error,
             ..
         } => {
+            let why = crate::explain::operation_error(error);
             let problem = why.problem.as_str();
             let words = match serial {
                 Some(s) => tr!("cli-batch-failed", serial = s.as_str(), problem = problem),

@@ -156,6 +156,7 @@ pub fn station_error(e: &crate::station::run::StationError) -> Explanation {
     match e {
         S::PcClockOff(off) => clock_off(off),
         S::ServiceLost => transport(&TransportError::ServiceUnavailable, None),
+        S::Refused(e) => operation_error(e),
         other => Explanation::new(
             tr!("station-stopped", error = other.to_string()),
             tr!("station-stopped-next"),

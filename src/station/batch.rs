@@ -1,11 +1,11 @@
 //! What a station batch is: where its secrets come from, its settings,
 //! what its loops report, how it ended, and why it stopped.
 
+use super::operation::OperationError;
 use super::records::RecordsError;
 use super::source::{BatchListError, UserRow};
 use super::vault::{Vault, VaultError};
 use crate::burn::{ErrorCode, IdentifiedToken, TokenState};
-use crate::explain::Explanation;
 use crate::params::TokenOptions;
 use crate::secret::Secret;
 use std::sync::{Arc, Mutex};
@@ -135,8 +135,9 @@ pub enum StationEvent {
         took: Duration,
         /// It finished an interrupted burn.
         resumed: bool,
-        /// The outcome could not be recorded (the batch stops).
-        not_recorded: Option<String>,
+        /// The outcome could not be recorded (the batch stops); words:
+        /// `explain::outcome_not_recorded`.
+        not_recorded: Option<Arc<RecordsError>>,
     },
     /// A burn failed.
     Failed {
@@ -146,8 +147,9 @@ pub enum StationEvent {
         serial: Option<String>,
         /// Typed cause.
         code: ErrorCode,
-        /// In words.
-        why: Explanation,
+        /// What went wrong (words: `explain::operation_error`, made by the
+        /// front-end in the language it shows).
+        error: Arc<OperationError>,
         /// What the token holds.
         token_state: TokenState,
     },
@@ -231,4 +233,8 @@ pub enum StationError {
     /// The PC clock is off: no token gets this PC's time.
     #[error(transparent)]
     PcClockOff(crate::clockcheck::ClockOff),
+    /// A burn was refused because its start could not be recorded or its
+    /// secret not kept (words: `explain::operation_error`).
+    #[error(transparent)]
+    Refused(Arc<OperationError>),
 }

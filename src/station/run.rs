@@ -23,15 +23,14 @@ use super::operation::{self, OperationError, Recording, Refusal};
 pub use super::presence::{
     PolledPresence, Presence, ReaderLoop, WatchedPresence, pcsc_reader_loops,
 };
-use super::records::{Record, RecordsError, Store};
+use super::records::{Record, Store};
 use super::source::random_secret;
 use crate::burn::{self, BurnPlan, ErrorCode, IdentifiedToken};
 use crate::card::connector::Connector;
 use crate::clock::Clock;
-use crate::explain;
 use crate::secret::Secret;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
 /// What a claim hands out.
@@ -389,8 +388,8 @@ fn reader_loop(shared: &Shared<'_>, mut parts: ReaderLoop) {
                     reader: reader.clone(),
                     serial: e.token.as_ref().map(|t| t.serial.clone()),
                     code: e.cause.code(),
-                    why: explain::burn_error(&e),
                     token_state: e.token_state,
+                    error: Arc::new(OperationError::Token(e)),
                 });
             }
         }
@@ -423,10 +422,7 @@ fn finish_token(
     recorded: operation::Recorded<burn::BurnReport>,
 ) {
     let emit = |e: StationEvent| (shared.on_event)(e);
-    let not_recorded = recorded
-        .outcome_not_recorded
-        .as_ref()
-        .map(explain::outcome_not_recorded);
+    let not_recorded = recorded.outcome_not_recorded.map(Arc::new);
     match recorded.result {
         Ok(report) => {
             shared.settle();
@@ -461,15 +457,12 @@ fn finish_token(
                 }
             }
             shared.settle();
-            if let OperationError::Refused(Refusal::NotRecorded(_) | Refusal::NotSealed(_)) = &e {
-                let x = explain::operation_error(&e);
-                shared.fail(StationError::Records(RecordsError::File {
-                    path: shared.store.path().display().to_string(),
-                    source: std::io::Error::other(x.problem),
-                }));
+            let e = Arc::new(e);
+            if let OperationError::Refused(Refusal::NotRecorded(_) | Refusal::NotSealed(_)) = &*e {
+                shared.fail(StationError::Refused(e.clone()));
             }
             let serial = e.token().map(|t| t.serial.clone());
-            let code = match &e {
+            let code = match &*e {
                 OperationError::Token(b) => b.cause.code(),
                 OperationError::Refused(_) => ErrorCode::Stopped,
             };
@@ -486,8 +479,8 @@ fn finish_token(
                 reader: reader.into(),
                 serial,
                 code,
-                why: explain::operation_error(&e),
                 token_state: e.token_state(),
+                error: e,
             });
         }
     }

@@ -93,6 +93,57 @@ pub fn app_with(
     })
 }
 
+/// Drops the link at one APDU (a token lifted mid-burn), once.
+pub struct LiftOnce {
+    inner: EmulatorConnector,
+    at: usize,
+    seen: usize,
+}
+
+impl LiftOnce {
+    /// Over `inner`, failing APDU number `at` (0-based; APDU 0 is the
+    /// automatic identify, the burn's seed write is APDU 5).
+    pub fn new(inner: EmulatorConnector, at: usize) -> LiftOnce {
+        LiftOnce { inner, at, seen: 0 }
+    }
+}
+
+impl Connector for LiftOnce {
+    fn run(
+        &mut self,
+        reader: Option<&str>,
+        op: &mut dyn FnMut(&mut dyn Transport),
+    ) -> Result<(), TransportError> {
+        struct T<'a> {
+            inner: &'a mut EmulatorConnector,
+            at: usize,
+            seen: &'a mut usize,
+        }
+        impl Transport for T<'_> {
+            fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
+                *self.seen += 1;
+                if *self.seen == self.at + 1 {
+                    return Err(TransportError::TokenRemoved);
+                }
+                self.inner.0.transmit(apdu)
+            }
+            fn reader_name(&self) -> String {
+                "lifting".into()
+            }
+        }
+        let at = self.at;
+        let mut inner = self.inner.clone();
+        let seen = &mut self.seen;
+        inner.run(reader, &mut |_| {})?;
+        op(&mut T {
+            inner: &mut self.inner,
+            at,
+            seen,
+        });
+        Ok(())
+    }
+}
+
 /// Every APDU takes `delay`: a slow reader.
 pub struct Slow(pub EmulatorConnector, pub Duration);
 

@@ -70,7 +70,11 @@ impl eframe::App for BurnerApp {
             let bar = egui::Panel::bottom("actions").show(ui, |ui| {
                 ui.add_space(4.0);
                 match &bench.result {
-                    Some(r) => actions.extend(result::show(Some(r), &*self.workers.clock, ui)),
+                    Some(r) => {
+                        let clock = &*self.workers.clock;
+                        actions.extend(result::show(Some(r), result::Place::Burner, clock, ui));
+                        panels::record_warning(bench, ui);
+                    }
                     None => actions.extend(panels::burn_button(bench, &self.workers, ui)),
                 }
             });

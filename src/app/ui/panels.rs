@@ -73,7 +73,7 @@ pub fn token_headed(heading: Option<String>, w: &Workers, ui: &mut egui::Ui) -> 
                 ui.label(tr!("gui-token-reading"));
             });
         }
-        TokenStatus::Failed(x) => super::secret::explanation(ui, x),
+        TokenStatus::Failed(e) => super::secret::explanation(ui, &crate::explain::burn_error(e)),
         TokenStatus::Known(t) => {
             egui::Grid::new("token-grid").num_columns(2).show(ui, |ui| {
                 ui.label(tr!("gui-token-model"));
@@ -283,7 +283,7 @@ pub fn burn_button(bench: &Bench, w: &Workers, ui: &mut egui::Ui) -> Option<Acti
         }
         Operation::Failed { why, .. } => {
             theme::marked_heading(ui, false, 20.0, v.error_fg_color, tr!("gui-burn-failed"));
-            super::secret::explanation(ui, why);
+            super::secret::explanation(ui, &why.words());
             if bench.clock_override_offer
                 && ui
                     .button(tr!("gui-burn-trust-pc"))
@@ -307,10 +307,17 @@ pub fn burn_button(bench: &Bench, w: &Workers, ui: &mut egui::Ui) -> Option<Acti
         }
         Operation::Idle => {}
     }
-    if let Some(warning) = &bench.record_warning {
+    record_warning(bench, ui);
+    action
+}
+
+/// The warning about the last burn or sync (its outcome not recorded, the
+/// PC clock not verified), in the language shown now: under Burn, and
+/// under the result once a burn worked.
+pub fn record_warning(bench: &Bench, ui: &mut egui::Ui) {
+    if let Some(warning) = bench.record_warning.words() {
         ui.colored_label(ui.visuals().warn_fg_color, warning);
     }
-    action
 }
 
 pub fn sync_confirmation(bench: &Bench, w: &Workers, ctx: &egui::Context) -> Option<Action> {

@@ -23,7 +23,23 @@ pub(super) fn grouped(code: &str) -> String {
     }
 }
 
-pub fn show(result: Option<&BurnResult>, clock: &dyn Clock, ui: &mut egui::Ui) -> Option<Action> {
+/// Where the result is shown: the wizard says what is left to do (type the
+/// code into Entra) in its own words above the code, so the panel's ✓ line
+/// after Matches does not say it a second time there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The burner view: the ✓ line says what to do next.
+    Burner,
+    /// The wizard's last step: the ✓ line only confirms.
+    Wizard,
+}
+
+pub fn show(
+    result: Option<&BurnResult>,
+    place: Place,
+    clock: &dyn Clock,
+    ui: &mut egui::Ui,
+) -> Option<Action> {
     let r = result?;
     let now = clock.now();
     let codes = codes_at(&r.secret, r.options.algorithm, r.options.period, now);
@@ -90,7 +106,10 @@ pub fn show(result: Option<&BurnResult>, clock: &dyn Clock, ui: &mut egui::Ui) -
                 });
             }
             Some(true) => {
-                let verified = tr!("gui-result-verified");
+                let verified = match place {
+                    Place::Burner => tr!("gui-result-verified"),
+                    Place::Wizard => tr!("gui-result-verified-only"),
+                };
                 theme::marked_heading(ui, true, 15.0, theme::success(&v), verified);
                 ui.horizontal_wrapped(|ui| {
                     if ui

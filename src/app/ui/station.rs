@@ -34,7 +34,7 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
         ui.colored_label(ui.visuals().warn_fg_color, tr!("gui-station-keeping"));
     }
     if let Some(p) = &station.problem {
-        ui.colored_label(ui.visuals().error_fg_color, p);
+        ui.colored_label(ui.visuals().error_fg_color, p.words());
     }
     if station.shows_secret_panel() {
         ui.separator();
@@ -42,7 +42,7 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
     }
     ui.separator();
     if let Some(s) = &station.summary
-        && super::station_card::summary(s, ui)
+        && super::station_card::summary(s, station.live.as_ref(), &*w.clock, ui)
     {
         actions.push(Action::DismissOutcome);
     }
@@ -54,7 +54,7 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
         super::station_card::tiles(station, &*w.clock, ui);
     }
     if let Some(n) = &station.note {
-        ui.label(n);
+        ui.label(n.words());
     }
     ui.label(
         egui::RichText::new(tr!("gui-station-count", burned = station.burned))
@@ -65,8 +65,8 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
         .max_height(160.0)
         .id_salt("station-history")
         .show(ui, |ui| {
-            for line in station.history.iter().rev() {
-                ui.monospace(line);
+            for outcome in station.history.iter().rev() {
+                ui.monospace(outcome.words());
             }
         });
     actions

@@ -50,11 +50,13 @@ pub(super) fn status_card(station: &StationState, clock: &dyn Clock, ui: &mut eg
                 .latest_reader
                 .as_ref()
                 .and_then(|r| station.tiles.get(r))
-                .map(|t| t.note.clone())
+                .map(|t| t.note.words())
                 .unwrap_or_default();
             tr!("gui-station-place-next-line", next = next)
         }
-        Phase::Done { text, .. } => format!("{text}\n{}", tr!("gui-station-lift")),
+        Phase::Done { outcome, .. } => {
+            format!("{}\n{}", outcome.words(), tr!("gui-station-lift"))
+        }
         Phase::Stopped | Phase::Starting => String::new(),
     };
     let height = (ui.ctx().content_rect().height() / 5.0).max(90.0);
@@ -141,8 +143,15 @@ pub(super) fn tiles(station: &StationState, clock: &dyn Clock, ui: &mut egui::Ui
     });
 }
 
-/// The summary of the run that ended; true when it is dismissed.
-pub(super) fn summary(s: &RunSummary, ui: &mut egui::Ui) -> bool {
+/// The summary of the run that ended, with the last token's live code
+/// (still counting: the operator may compare it after stopping); true
+/// when it is dismissed.
+pub(super) fn summary(
+    s: &RunSummary,
+    live: Option<&LiveCode>,
+    clock: &dyn Clock,
+    ui: &mut egui::Ui,
+) -> bool {
     let v = ui.visuals().clone();
     let mut dismissed = false;
     framed(&v, 2.0, v.text_color(), 12.0).show(ui, |ui| {
@@ -189,6 +198,13 @@ pub(super) fn summary(s: &RunSummary, ui: &mut egui::Ui) -> bool {
             (_, false, false) => tr!("gui-station-summary-next-not-kept"),
         };
         ui.label(RichText::new(next).strong());
+        if let Some(live) = live {
+            ui.label(
+                RichText::new(tr!("gui-station-live-code", serial = live.serial.as_str()))
+                    .size(20.0),
+            );
+            live_code(live, clock, 48.0, ui);
+        }
         if ui.button(tr!("gui-station-summary-dismiss")).clicked() {
             dismissed = true;
         }

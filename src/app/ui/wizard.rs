@@ -94,7 +94,11 @@ pub fn show(wizard: &mut WizardView, w: &Workers, ui: &mut egui::Ui) -> Vec<Acti
                 ui.add(egui::Label::new(finish).wrap());
                 ui.add_space(6.0);
             }
-            actions.extend(super::result::show(bench.result.as_ref(), &*w.clock, ui));
+            let (result, place) = (bench.result.as_ref(), super::result::Place::Wizard);
+            actions.extend(super::result::show(result, place, &*w.clock, ui));
+            if result.is_some() {
+                super::panels::record_warning(bench, ui);
+            }
         }
     }
     ui.separator();
