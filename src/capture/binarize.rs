@@ -51,9 +51,14 @@ pub fn hybrid_matrix(lum: &[u8], width: usize, height: usize) -> Option<(BitMatr
             // multiple of 8) a pixel is black under either block's
             // threshold, as in rxing (it only ever sets bits), hence the
             // max there.
-            let x0 = (bx * BLOCK).min(width - BLOCK);
-            for (x, v) in (x0..).zip(&mut thresholds[x0..x0 + BLOCK]) {
-                *v = if x < bx * BLOCK { (*v).max(t) } else { t };
+            let x0 = bx * BLOCK;
+            if let Some(block) = thresholds.get_mut(x0..x0 + BLOCK) {
+                block.fill(t);
+            } else {
+                let x0 = width - BLOCK;
+                for (x, v) in (x0..).zip(&mut thresholds[x0..]) {
+                    *v = if x < bx * BLOCK { (*v).max(t) } else { t };
+                }
             }
         }
         let y0 = (by * BLOCK).min(height - BLOCK);
