@@ -48,28 +48,18 @@ pub fn hybrid_matrix(lum: &[u8], width: usize, height: usize) -> Option<(BitMatr
             let sum: u32 = columns[left - 2..left + 3].iter().sum();
             let t = (sum / 25) as u8;
             // Where the last block overlaps its neighbour (sizes not a
-            // multiple of 8) a pixel is black under either block's
-            // threshold, as in rxing (it only ever sets bits), hence the
-            // max there.
-            let x0 = bx * BLOCK;
-            if let Some(block) = thresholds.get_mut(x0..x0 + BLOCK) {
-                block.fill(t);
-            } else {
-                let x0 = width - BLOCK;
-                for (x, v) in (x0..).zip(&mut thresholds[x0..]) {
-                    *v = if x < bx * BLOCK { (*v).max(t) } else { t };
-                }
-            }
+            // multiple of 8), rxing counts a pixel black under either
+            // block's threshold; both are the same one (their 5x5 windows
+            // are clamped alike), so the last block just takes it.
+            let x0 = (bx * BLOCK).min(width - BLOCK);
+            thresholds[x0..x0 + BLOCK].fill(t);
         }
+        // The last block row overlaps the one above in the same way, with
+        // the same thresholds: the rows done already stay as they are.
         let y0 = (by * BLOCK).min(height - BLOCK);
-        for y in y0..y0 + BLOCK {
+        for y in bits.len() / words..y0 + BLOCK {
             pack_black(&lum[y * width..(y + 1) * width], &thresholds, &mut packed);
-            match bits.get_mut(y * words..(y + 1) * words) {
-                // A row the block row above did already (the last block
-                // row overlaps it): black under either threshold.
-                Some(done) => done.iter_mut().zip(&packed).for_each(|(d, &p)| *d |= p),
-                None => bits.extend_from_slice(&packed),
-            }
+            bits.extend_from_slice(&packed);
         }
     }
     let mut matrix = BitMatrix::new(width as u32, height as u32).ok()?;
@@ -223,6 +213,25 @@ mod tests {
                 let theirs: Vec<u64> = bits.getBitArray().iter().map(|&b| b as u64).collect();
                 assert_eq!(row, &theirs[..], "{w}x{h} row {y}");
             }
+        }
+    }
+
+    #[test]
+    fn the_same_bits_as_rxing_where_thresholds_fall_row_by_row() {
+        // Darker further down, so each block row's thresholds are lower
+        // than the one above: no block may keep the previous block row's
+        // higher threshold where it overlaps its neighbour.
+        let mut seed = 0x0bad_5eed_u64;
+        for (w, h) in [(45, 61), (203, 97)] {
+            let img = image::GrayImage::from_fn(w, h, |_, y| {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let fall = (y * 200 / h) as u8;
+                image::Luma([250 - fall - (seed >> 59) as u8])
+            });
+            let (ours, _) = hybrid_matrix(img.as_raw(), w as usize, h as usize).unwrap();
+            assert!(ours == rxing_matrix(&img), "{w}x{h}");
         }
     }
 
