@@ -21,8 +21,10 @@ const FINDER: FixedPattern<5, 7, false> = FixedPattern::new([1, 1, 3, 1, 1]);
 const ROW_SKIP: u32 = 3;
 
 /// Every QR code's text in a black-and-white picture, in rxing's order.
-pub fn read_qr(image: &BitMatrix) -> Vec<String> {
-    let mut finders = finder_patterns(image);
+/// `rows` holds the same bits as `image`, `image.getWidth().div_ceil(64)`
+/// words a row (least significant bit first); rows it lacks count as white.
+pub fn read_qr(image: &BitMatrix, rows: &[u64]) -> Vec<String> {
+    let mut finders = finder_patterns(image, rows);
     let mut used: Vec<ConcentricPattern> = Vec::new();
     let mut texts = Vec::new();
     for set in GenerateFinderPatternSets(&mut finders) {
@@ -44,13 +46,15 @@ pub fn read_qr(image: &BitMatrix) -> Vec<String> {
 
 /// rxing's `FindFinderPatterns` with "try harder" and no minimum module
 /// size, over run lengths from [`runs_of_row`].
-fn finder_patterns(image: &BitMatrix) -> Vec<ConcentricPattern> {
+fn finder_patterns(image: &BitMatrix, rows: &[u64]) -> Vec<ConcentricPattern> {
     let mut found: Vec<ConcentricPattern> = Vec::new();
     let mut runs = Vec::new();
+    let width = image.getWidth() as usize;
+    let words = width.div_ceil(64);
     let mut y = ROW_SKIP - 1;
     while y < image.getHeight() {
-        let row = image.getRow(y);
-        runs_of_row(row.getBitArray(), image.getWidth() as usize, &mut runs);
+        let row = rows.get(y as usize * words..).unwrap_or_default();
+        runs_of_row(&row[..words.min(row.len())], width, &mut runs);
         let mut next = PatternView::from_slice(&runs);
         while let Some(view) = find_finder(next).filter(PatternView::isValid) {
             next = view;
@@ -100,15 +104,15 @@ fn find_finder(view: PatternView<'_>) -> Option<PatternView<'_>> {
 /// (least significant bit first, set = black), as rxing lays them out: a
 /// light run first (0 when the row starts dark), then alternating, and a
 /// closing 0 when the row ends dark.
-fn runs_of_row(words: &[usize], width: usize, runs: &mut Vec<PatternType>) {
+fn runs_of_row(words: &[u64], width: usize, runs: &mut Vec<PatternType>) {
     runs.clear();
-    let (mut start, mut previous) = (0usize, 0usize);
+    let (mut start, mut previous) = (0usize, 0u64);
     for (i, &word) in words.iter().enumerate() {
         // A set bit where a pixel differs from the one before it.
         let mut changes = word ^ ((word << 1) | previous);
-        previous = word >> (usize::BITS - 1);
+        previous = word >> (u64::BITS - 1);
         while changes != 0 {
-            let x = i * usize::BITS as usize + changes.trailing_zeros() as usize;
+            let x = i * u64::BITS as usize + changes.trailing_zeros() as usize;
             if x >= width {
                 break;
             }
@@ -162,8 +166,8 @@ mod tests {
                         (seed >> 33).is_multiple_of(density)
                     })
                     .collect();
-                let bits_per_word = usize::BITS as usize;
-                let mut words = vec![0usize; width.div_ceil(bits_per_word)];
+                let bits_per_word = u64::BITS as usize;
+                let mut words = vec![0u64; width.div_ceil(bits_per_word)];
                 for (x, _) in bits.iter().enumerate().filter(|(_, b)| **b) {
                     words[x / bits_per_word] |= 1 << (x % bits_per_word);
                 }
