@@ -449,3 +449,102 @@ fn the_warning_under_a_burn_follows_the_language_menu() {
     assert!(!shows(&h, english), "no English left");
     i18n::set_language(Lang::En);
 }
+
+/// The records view keeps what happened, not sentences: its search problem
+/// and an export's failure are worded when drawn, so the language menu
+/// redraws them at once.
+#[test]
+fn the_records_views_problems_follow_the_language_menu() {
+    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    let path = records("de-records");
+    let clock = ManualClock::new(NOW);
+    let mut h = app(&clock, &path);
+    click(&mut h, "Records");
+    pump(&mut h, "the records", |h| h.state().records.rows.len() == 3);
+    let out = path.with_file_name("entra.csv");
+    type_into(&mut h, "Export to file:", out.to_str().unwrap());
+    type_into(
+        &mut h,
+        "Passphrase of the kept secrets:",
+        "not the passphrase",
+    );
+    click(&mut h, "Export for Entra ID (CSV)…");
+    let wrong_en = "The passphrase does not open the stored secrets.";
+    pump(&mut h, "the export's failure", |h| shows(h, wrong_en));
+    // A records file that cannot be read (a folder): the search's problem.
+    let folder = path.parent().unwrap().to_path_buf();
+    h.state_mut().records.set_records_path(Some(folder));
+    click(&mut h, "Refresh");
+    pump(&mut h, "the search's problem", |h| {
+        shows(h, "The records cannot be read")
+    });
+    choose_language(&mut h, "Language:", "Deutsch");
+    let shown = common::pseudo::shown_texts(&h);
+    assert!(
+        shows(
+            &h,
+            "Die Passphrase öffnet die aufbewahrten Geheimschlüssel nicht."
+        ),
+        "the export's failure in German: {shown:?}"
+    );
+    assert!(
+        shows(
+            &h,
+            "Verwenden Sie die Passphrase, die beim Durchlauf angegeben wurde."
+        ),
+        "its next step in German"
+    );
+    assert!(
+        shows(&h, "Das Protokoll kann nicht gelesen werden"),
+        "the search's problem in German: {shown:?}"
+    );
+    assert!(!shows(&h, wrong_en), "no English left");
+    assert!(!shows(&h, "The records cannot be read"), "no English left");
+    i18n::set_language(Lang::En);
+}
+
+/// The hand-out view likewise: a refused hand-out and a receipt not
+/// written are redrawn in German.
+#[test]
+fn the_hand_out_views_notes_follow_the_language_menu() {
+    let _one = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    let path = records("de-handout");
+    let clock = ManualClock::new(NOW);
+    let mut h = app(&clock, &path);
+    pump(&mut h, "the token to be read", token_identified);
+    click(&mut h, "Hand-out");
+    pump(&mut h, "the serial from the reader", |h| {
+        h.state().handout.serial == DEMO_SERIAL
+    });
+    // The interrupted token of the fixture: refused.
+    h.state_mut().handout.serial.clear();
+    type_into(&mut h, "Token serial:", "86596220000003");
+    type_into(&mut h, "User (UPN):", "bob@contoso.com");
+    click(&mut h, "Hand out");
+    let refused_en = "its last burn was interrupted and it may be blank";
+    pump(&mut h, "the refusal", |h| shows(h, refused_en));
+    // A receipt without a file to write.
+    click(&mut h, "Receipt for this user");
+    let receipt_en = "The receipt was not written.";
+    pump(&mut h, "the receipt refused", |h| shows(h, receipt_en));
+    choose_language(&mut h, "Language:", "Deutsch");
+    let shown = common::pseudo::shown_texts(&h);
+    assert!(
+        shows(
+            &h,
+            "kann nicht ausgegeben werden: Sein letzter Brennvorgang wurde unterbrochen"
+        ),
+        "the refusal in German: {shown:?}"
+    );
+    assert!(
+        shows(&h, "Die Quittung wurde nicht geschrieben."),
+        "the receipt's refusal in German: {shown:?}"
+    );
+    assert!(
+        shows(&h, "Geben Sie den Pfad der zu schreibenden HTML-Datei ein."),
+        "its next step in German"
+    );
+    assert!(!shows(&h, refused_en), "no English left");
+    assert!(!shows(&h, receipt_en), "no English left");
+    i18n::set_language(Lang::En);
+}

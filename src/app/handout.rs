@@ -6,14 +6,13 @@
 //! or vault access runs on a short-lived worker thread that sends one
 //! answer back; the UI thread only sends, polls and draws.
 
+use super::records::RecordsProblem;
 use super::zeroizing_text::ZeroizingText;
-use crate::explain::{self, Explanation};
 use crate::station::export;
 use crate::station::handout::{self, Assigned, HandoutError, LiveToken};
 use crate::station::receipt::{self, ReceiptFor};
-use crate::station::records::{Assignment, Store};
-use crate::station::users::{self, User};
-use crate::tr;
+use crate::station::records::{Assignment, RecordsError, Store};
+use crate::station::users::{self, User, UsersError};
 use age::secrecy::SecretString;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -26,22 +25,80 @@ pub const CODES_SHOWN_FOR: Duration = Duration::from_secs(15 * 60);
 pub const RECENT: usize = 12;
 
 enum Msg {
-    Assigned(Result<Box<Assigned>, Explanation>),
-    Recent(Result<(Vec<Assignment>, Vec<String>), String>),
-    Users(Result<Vec<User>, Explanation>),
-    Codes(Result<Vec<LiveToken>, Explanation>),
-    Receipt(Result<String, Explanation>),
+    Assigned(Result<Box<Assigned>, HandoutProblem>),
+    Recent(Result<(Vec<Assignment>, Vec<String>), RecordsError>),
+    Users(Result<Vec<User>, UsersProblem>),
+    Codes(Result<Vec<LiveToken>, HandoutProblem>),
+    Receipt(Result<(usize, PathBuf), HandoutProblem>),
 }
 
-/// The result of the last action, shown under it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The result of the last action, shown under it; kept typed (words when
+/// drawn, in the language of that moment).
+#[derive(Debug)]
 pub enum Note {
     /// Running.
     Running,
-    /// Done, in words.
-    Done(String),
-    /// Refused or failed, with the next step.
-    Failed(Explanation),
+    /// The hand-out was recorded.
+    Assigned(Box<Assigned>),
+    /// The receipt was written: how many tokens it lists, and where.
+    ReceiptWritten {
+        /// Tokens on it.
+        count: usize,
+        /// The file.
+        path: PathBuf,
+    },
+    /// Refused or failed.
+    Failed(HandoutProblem),
+}
+
+/// Why an action of the hand-out view was refused or failed (words when
+/// drawn).
+#[derive(Debug)]
+pub enum HandoutProblem {
+    /// Its worker thread could not start.
+    NotStarted,
+    /// The hand-out (or reading the records for it) failed.
+    Handout(HandoutError),
+    /// The live codes need the vault passphrase.
+    CodesPassphrase,
+    /// The kept secrets could not be read, or the receipt written.
+    Export(export::ExportError),
+    /// No token of the batch has a user (how many have none).
+    NobodyAssigned(usize),
+    /// The receipt would list no token: of this user, or of this batch.
+    ReceiptNothing {
+        /// A batch's receipt (else a user's).
+        batch: bool,
+        /// The user or batch.
+        of: String,
+    },
+    /// The receipt was not written: what to do first.
+    ReceiptNotWritten(ReceiptMissing),
+}
+
+/// What a receipt needs before it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReceiptMissing {
+    /// A batch for the codes.
+    Batch,
+    /// A user.
+    User,
+    /// The file's path.
+    Path,
+}
+
+/// Why the users list could not be used (words when drawn).
+#[derive(Debug)]
+pub enum UsersProblem {
+    /// The file could not be read.
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        error: std::io::Error,
+    },
+    /// It is not a users list.
+    Unusable(UsersError),
 }
 
 /// The hand-out view's state.
@@ -60,7 +117,7 @@ pub struct HandoutState {
     /// The users read from it.
     pub users: Vec<User>,
     /// The users list could not be read.
-    pub users_problem: Option<Explanation>,
+    pub users_problem: Option<UsersProblem>,
     /// The last hand-out's result.
     pub assign_note: Option<Note>,
     /// The latest hand-outs, newest first.
@@ -68,7 +125,7 @@ pub struct HandoutState {
     /// The batches present in the records.
     pub batches: Vec<String>,
     /// The records could not be read.
-    pub problem: Option<String>,
+    pub problem: Option<RecordsProblem>,
     /// The codes' batch (None: every batch).
     pub codes_batch: Option<String>,
     /// The vault passphrase for the codes (wiped once used).
@@ -166,7 +223,7 @@ impl HandoutState {
 
     fn path_or_problem(&mut self) -> Option<PathBuf> {
         if self.records_path.is_none() {
-            self.problem = Some(tr!("gui-records-no-folder"));
+            self.problem = Some(RecordsProblem::NoFolder);
         }
         self.records_path.clone()
     }
@@ -189,7 +246,7 @@ impl HandoutState {
         let started = self.spawn(repaint, move || {
             let done = open_existing(&path, &serial)
                 .and_then(|store| handout::assign(&store, &serial, &upn, reader.as_deref()));
-            Msg::Assigned(done.map(Box::new).map_err(|e| explain::handout_error(&e)))
+            Msg::Assigned(done.map(Box::new).map_err(HandoutProblem::Handout))
         });
         self.assign_note = Some(if started {
             Note::Running
@@ -203,20 +260,8 @@ impl HandoutState {
         let path = PathBuf::from(self.users_path.trim());
         self.spawn(repaint, move || {
             let read = std::fs::read_to_string(&path)
-                .map_err(|e| Explanation {
-                    problem: tr!(
-                        "gui-handout-users-unreadable",
-                        path = path.display().to_string(),
-                        error = explain::io_words(&e)
-                    ),
-                    next_step: tr!("gui-handout-users-unreadable-next"),
-                })
-                .and_then(|text| {
-                    users::parse_users(&text).map_err(|e| Explanation {
-                        problem: tr!("gui-handout-users-unusable", error = e.to_string()),
-                        next_step: tr!("gui-handout-users-unusable-next"),
-                    })
-                });
+                .map_err(|error| UsersProblem::Unreadable { path, error })
+                .and_then(|text| users::parse_users(&text).map_err(UsersProblem::Unusable));
             Msg::Users(read)
         });
     }
@@ -231,10 +276,7 @@ impl HandoutState {
     /// wiped.
     pub fn show_codes(&mut self, repaint: impl Fn() + Send + 'static) {
         if self.passphrase.is_empty() {
-            self.codes_note = Some(Note::Failed(Explanation {
-                problem: tr!("gui-handout-codes-passphrase"),
-                next_step: tr!("gui-passphrase-needed-next"),
-            }));
+            self.codes_note = Some(Note::Failed(HandoutProblem::CodesPassphrase));
             return;
         }
         let Some(path) = self.path_or_problem() else {
@@ -246,19 +288,18 @@ impl HandoutState {
         self.hide_codes();
         let batch = self.codes_batch.clone();
         let started = self.spawn(repaint, move || {
-            let keep = tr!("gui-keep-secrets-switch");
             let live = if path.exists() {
-                Store::open(&path, None).map_err(|e| explain::handout_error(&e.into()))
+                Store::open(&path, None).map_err(|e| HandoutProblem::Handout(e.into()))
             } else {
-                Err(explain::export_error(&export::ExportError::Nothing, &keep))
+                Err(HandoutProblem::Export(export::ExportError::Nothing))
             }
             .and_then(|store| {
                 handout::live_tokens(&store, &passphrase, batch.as_deref()).map_err(|e| {
                     match (&e, export::entra_count(&store, batch.as_deref())) {
                         (export::ExportError::Nothing, Ok((0, n))) => {
-                            explain::nobody_assigned(n, explain::AssignHow::HandoutView)
+                            HandoutProblem::NobodyAssigned(n)
                         }
-                        _ => explain::export_error(&e, &keep),
+                        _ => HandoutProblem::Export(e),
                     }
                 })
             });
@@ -286,22 +327,19 @@ impl HandoutState {
         let out = PathBuf::from(self.receipt_path.trim());
         let whom = match (batch, &self.codes_batch) {
             (true, Some(b)) => Ok(b.clone()),
-            (true, None) => Err(tr!("gui-handout-choose-batch")),
-            (false, _) if self.upn.trim().is_empty() => Err(tr!("gui-handout-pick-user")),
+            (true, None) => Err(ReceiptMissing::Batch),
+            (false, _) if self.upn.trim().is_empty() => Err(ReceiptMissing::User),
             (false, _) => Ok(self.upn.trim().to_string()),
         };
         let whom = match (whom, out.as_os_str().is_empty()) {
             (Err(p), _) => Err(p),
-            (_, true) => Err(tr!("gui-handout-receipt-path")),
+            (_, true) => Err(ReceiptMissing::Path),
             (Ok(w), false) => Ok(w),
         };
         let whom = match whom {
             Ok(w) => w,
             Err(p) => {
-                self.receipt_note = Some(Note::Failed(Explanation {
-                    problem: tr!("gui-handout-receipt-not-written"),
-                    next_step: p,
-                }));
+                self.receipt_note = Some(Note::Failed(HandoutProblem::ReceiptNotWritten(p)));
                 return;
             }
         };
@@ -311,7 +349,7 @@ impl HandoutState {
             } else {
                 ReceiptFor::User(&whom)
             };
-            Msg::Receipt(write_receipt(&path, of, &out))
+            Msg::Receipt(write_receipt(&path, of, &out).map(|n| (n, out)))
         });
         self.receipt_note = Some(if started {
             Note::Running
@@ -326,7 +364,7 @@ impl HandoutState {
         while let Ok(m) = self.rx.try_recv() {
             match m {
                 Msg::Assigned(Ok(a)) => {
-                    self.assign_note = Some(Note::Done(explain::assigned(&a)));
+                    self.assign_note = Some(Note::Assigned(a));
                     self.refresh(repaint.clone());
                 }
                 Msg::Assigned(Err(x)) => self.assign_note = Some(Note::Failed(x)),
@@ -335,7 +373,7 @@ impl HandoutState {
                     self.batches = batches;
                     self.problem = None;
                 }
-                Msg::Recent(Err(p)) => self.problem = Some(p),
+                Msg::Recent(Err(e)) => self.problem = Some(RecordsProblem::Unreadable(e)),
                 Msg::Users(Ok(u)) => {
                     self.users = u;
                     self.users_problem = None;
@@ -348,7 +386,10 @@ impl HandoutState {
                 }
                 Msg::Codes(Err(x)) => self.codes_note = Some(Note::Failed(x)),
                 Msg::Receipt(r) => {
-                    self.receipt_note = Some(r.map_or_else(Note::Failed, Note::Done));
+                    self.receipt_note = Some(match r {
+                        Ok((count, path)) => Note::ReceiptWritten { count, path },
+                        Err(p) => Note::Failed(p),
+                    });
                 }
             }
         }
@@ -362,15 +403,12 @@ impl HandoutState {
 
     /// Whether a hand-out is being recorded.
     pub fn assigning(&self) -> bool {
-        self.assign_note == Some(Note::Running)
+        matches!(self.assign_note, Some(Note::Running))
     }
 }
 
 fn not_started() -> Note {
-    Note::Failed(Explanation {
-        problem: tr!("gui-not-started"),
-        next_step: tr!("gui-not-started-next"),
-    })
+    Note::Failed(HandoutProblem::NotStarted)
 }
 
 /// The records, opened only when they exist: a hand-out never creates
@@ -385,31 +423,35 @@ fn open_existing(path: &Path, serial: &str) -> Result<Store, HandoutError> {
     Ok(Store::open(path, None)?)
 }
 
-fn recent(path: &Path) -> Result<(Vec<Assignment>, Vec<String>), String> {
+fn recent(path: &Path) -> Result<(Vec<Assignment>, Vec<String>), RecordsError> {
     if !path.exists() {
         return Ok((Vec::new(), Vec::new()));
     }
-    let words = |e: crate::station::records::RecordsError| {
-        tr!(
-            "gui-records-unreadable",
-            error = crate::explain::records_error(&e)
-        )
-    };
-    let store = Store::open(path, None).map_err(words)?;
-    let mut list = store.assignments(None).map_err(words)?;
+    let store = Store::open(path, None)?;
+    let mut list = store.assignments(None)?;
     list.reverse();
     list.truncate(RECENT);
-    Ok((list, super::records::batches(&store).map_err(words)?))
+    Ok((list, super::records::batches(&store)?))
 }
 
-fn write_receipt(path: &Path, of: ReceiptFor<'_>, out: &Path) -> Result<String, Explanation> {
-    let store = Store::open(path, None).map_err(|e| explain::handout_error(&e.into()))?;
-    let tokens =
-        receipt::receipt_tokens(&store, of).map_err(|e| explain::handout_error(&e.into()))?;
+/// Write the receipt: how many tokens it lists.
+fn write_receipt(path: &Path, of: ReceiptFor<'_>, out: &Path) -> Result<usize, HandoutProblem> {
+    let handout = |e: RecordsError| HandoutProblem::Handout(e.into());
+    let store = Store::open(path, None).map_err(handout)?;
+    let tokens = receipt::receipt_tokens(&store, of).map_err(handout)?;
     if tokens.is_empty() {
-        return Err(explain::receipt_nothing(of));
+        return Err(match of {
+            ReceiptFor::User(u) => HandoutProblem::ReceiptNothing {
+                batch: false,
+                of: u.to_string(),
+            },
+            ReceiptFor::Batch(b) => HandoutProblem::ReceiptNothing {
+                batch: true,
+                of: b.to_string(),
+            },
+        });
     }
     export::write_plain(out, receipt::receipt_html(&tokens).as_bytes())
-        .map_err(|e| explain::export_error(&e, &tr!("gui-keep-secrets-switch")))?;
-    Ok(explain::receipt_written(tokens.len(), out))
+        .map_err(HandoutProblem::Export)?;
+    Ok(tokens.len())
 }

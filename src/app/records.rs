@@ -4,9 +4,8 @@
 //! answer back; the UI thread only sends, polls and draws. Answers to an
 //! older search than the latest are dropped.
 
-use crate::explain;
 use crate::station::export;
-use crate::station::records::{Record, Store};
+use crate::station::records::{Record, RecordsError, Store};
 use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};
@@ -60,26 +59,68 @@ impl OutcomeFilter {
     }
 }
 
-/// What an export brought, to show under its buttons.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What an export brought, to show under its buttons, kept typed (words
+/// when drawn, in the language of that moment).
+#[derive(Debug)]
 pub enum ExportNote {
     /// Running.
     Running,
-    /// Written: what was written, and for Entra what to do with the file.
-    Done {
-        /// "Wrote 3 records to …", line by line.
-        text: String,
-        /// The file holds secrets (Entra): the warning to show.
-        secrets: Option<String>,
+    /// The records CSV was written.
+    Records {
+        /// Records written.
+        count: usize,
+        /// The file.
+        path: PathBuf,
+    },
+    /// The Entra ID CSV was written (what it holds, and which tokens were
+    /// left out for want of a user).
+    Entra {
+        /// What was written.
+        summary: export::EntraSummary,
+        /// The Entra file.
+        path: PathBuf,
+        /// Where the tokens without a user went (None: only listed).
+        unassigned_path: Option<PathBuf>,
     },
     /// Not written.
-    Failed(explain::Explanation),
+    Failed(ExportProblem),
+}
+
+/// Why an export was not written, kept typed (words when drawn).
+#[derive(Debug)]
+pub enum ExportProblem {
+    /// The Entra export needs the vault passphrase.
+    PassphraseNeeded,
+    /// There is no data folder, so no records.
+    NoFolder,
+    /// No file to write was given.
+    NoFile,
+    /// The worker thread could not start.
+    NotStarted,
+    /// The records could not be opened.
+    Unopenable(RecordsError),
+    /// The export failed.
+    Export(export::ExportError),
+    /// No token of the export has a user and no file for them was given
+    /// (how many tokens have no user).
+    NobodyAssigned(usize),
+}
+
+/// Why the records could not be searched, kept typed (words when drawn).
+#[derive(Debug)]
+pub enum RecordsProblem {
+    /// There is no data folder.
+    NoFolder,
+    /// The search's worker thread could not start.
+    SearchNotStarted,
+    /// The records could not be read.
+    Unreadable(RecordsError),
 }
 
 enum Msg {
     Found {
         seq: u64,
-        result: Result<(Vec<Record>, Vec<String>), String>,
+        result: Result<(Vec<Record>, Vec<String>), RecordsError>,
     },
     Exported(ExportNote),
 }
@@ -101,7 +142,7 @@ pub struct RecordsState {
     /// A search runs.
     pub searching: bool,
     /// Why the records could not be read.
-    pub problem: Option<String>,
+    pub problem: Option<RecordsProblem>,
     /// The file an export writes.
     pub export_path: String,
     /// Where the Entra export writes the tokens without a user (empty:
@@ -174,7 +215,7 @@ impl RecordsState {
     pub fn refresh(&mut self, repaint: impl Fn() + Send + Sync + 'static) {
         self.changed = None;
         let Some(path) = self.records_path.clone() else {
-            self.problem = Some(tr!("gui-records-no-folder"));
+            self.problem = Some(RecordsProblem::NoFolder);
             return;
         };
         self.seq += 1;
@@ -193,7 +234,7 @@ impl RecordsState {
             });
         if spawned.is_err() {
             self.searching = false;
-            self.problem = Some(tr!("gui-records-search-not-started"));
+            self.problem = Some(RecordsProblem::SearchNotStarted);
         }
     }
 
@@ -204,11 +245,8 @@ impl RecordsState {
         };
         self.run_export(repaint, move || {
             let store = open(&store_path)?;
-            let n = export::export_records(&store, &out).map_err(export_words)?;
-            Ok(ExportNote::Done {
-                text: explain::records_exported(n, &out),
-                secrets: None,
-            })
+            let count = export::export_records(&store, &out).map_err(ExportProblem::Export)?;
+            Ok(ExportNote::Records { count, path: out })
         });
     }
 
@@ -216,10 +254,7 @@ impl RecordsState {
     /// on a worker; the passphrase is taken from its field and wiped.
     pub fn export_entra(&mut self, repaint: impl Fn() + Send + Sync + 'static) {
         if self.passphrase.is_empty() {
-            self.export_note = Some(ExportNote::Failed(explain::Explanation {
-                problem: tr!("gui-records-passphrase-needed"),
-                next_step: tr!("gui-passphrase-needed-next"),
-            }));
+            self.export_note = Some(ExportNote::Failed(ExportProblem::PassphraseNeeded));
             return;
         }
         let Some((store_path, out)) = self.export_paths() else {
@@ -233,41 +268,31 @@ impl RecordsState {
             .map(PathBuf::from);
         self.run_export(repaint, move || {
             let store = open(&store_path)?;
-            let how = explain::AssignHow::HandoutView;
             // Nobody to upload and nowhere to keep them: say so plainly.
             if let Ok((0, without)) = export::entra_count(&store, batch.as_deref())
                 && rest.is_none()
             {
-                return Err(explain::nobody_assigned(without, how));
+                return Err(ExportProblem::NobodyAssigned(without));
             }
-            let s =
+            let summary =
                 export::export_entra(&store, &passphrase, batch.as_deref(), &out, rest.as_deref())
-                    .map_err(export_words)?;
-            let wrote_secrets = s.written > 0 || s.unassigned_written;
-            Ok(ExportNote::Done {
-                text: explain::entra_exported(&s, &out, rest.as_deref(), how).join("\n"),
-                secrets: wrote_secrets.then(|| explain::entra_file_holds_secrets(cfg!(windows))),
+                    .map_err(ExportProblem::Export)?;
+            Ok(ExportNote::Entra {
+                summary,
+                path: out,
+                unassigned_path: rest,
             })
         });
     }
 
     fn export_paths(&mut self) -> Option<(PathBuf, PathBuf)> {
         let out = self.export_path.trim();
-        let fail = |problem: String, next_step: String| {
-            Some(ExportNote::Failed(explain::Explanation {
-                problem,
-                next_step,
-            }))
-        };
         let Some(store) = self.records_path.clone() else {
-            self.export_note = fail(
-                tr!("gui-records-no-folder"),
-                tr!("gui-records-no-folder-next"),
-            );
+            self.export_note = Some(ExportNote::Failed(ExportProblem::NoFolder));
             return None;
         };
         if out.is_empty() {
-            self.export_note = fail(tr!("gui-records-no-file"), tr!("gui-records-no-file-next"));
+            self.export_note = Some(ExportNote::Failed(ExportProblem::NoFile));
             return None;
         }
         Some((store, PathBuf::from(out)))
@@ -276,7 +301,7 @@ impl RecordsState {
     fn run_export(
         &mut self,
         repaint: impl Fn() + Send + Sync + 'static,
-        work: impl FnOnce() -> Result<ExportNote, explain::Explanation> + Send + 'static,
+        work: impl FnOnce() -> Result<ExportNote, ExportProblem> + Send + 'static,
     ) {
         let tx = self.tx.clone();
         let repaint = Arc::new(repaint);
@@ -289,16 +314,13 @@ impl RecordsState {
             });
         self.export_note = Some(match spawned {
             Ok(_) => ExportNote::Running,
-            Err(_) => ExportNote::Failed(explain::Explanation {
-                problem: tr!("gui-not-started"),
-                next_step: tr!("gui-not-started-next"),
-            }),
+            Err(_) => ExportNote::Failed(ExportProblem::NotStarted),
         });
     }
 
     /// Whether an export runs.
     pub fn exporting(&self) -> bool {
-        self.export_note == Some(ExportNote::Running)
+        matches!(self.export_note, Some(ExportNote::Running))
     }
 
     /// Take the workers' answers (start of the view's frame).
@@ -314,7 +336,7 @@ impl RecordsState {
                             self.batches = batches;
                             self.problem = None;
                         }
-                        Err(e) => self.problem = Some(e),
+                        Err(e) => self.problem = Some(RecordsProblem::Unreadable(e)),
                     }
                 }
                 Msg::Found { .. } => {}
@@ -324,16 +346,8 @@ impl RecordsState {
     }
 }
 
-fn open(path: &Path) -> Result<Store, explain::Explanation> {
-    Store::open(path, None).map_err(|e| explain::Explanation {
-        problem: tr!("gui-records-unopenable", error = explain::records_error(&e)),
-        next_step: tr!("gui-records-unopenable-next"),
-    })
-}
-
-/// An export's failure in words, naming where this app keeps secrets.
-fn export_words(e: export::ExportError) -> explain::Explanation {
-    explain::export_error(&e, &tr!("gui-keep-secrets-switch"))
+fn open(path: &Path) -> Result<Store, ExportProblem> {
+    Store::open(path, None).map_err(ExportProblem::Unopenable)
 }
 
 /// The search and the batches present (worker thread). A records file
@@ -343,20 +357,17 @@ fn search(
     text: &str,
     outcome: Option<&str>,
     batch: Option<&str>,
-) -> Result<(Vec<Record>, Vec<String>), String> {
+) -> Result<(Vec<Record>, Vec<String>), RecordsError> {
     if !path.exists() {
         return Ok((Vec::new(), Vec::new()));
     }
-    let words = |e: crate::station::records::RecordsError| {
-        tr!("gui-records-unreadable", error = explain::records_error(&e))
-    };
-    let store = Store::open(path, None).map_err(words)?;
-    let rows = store.search(text, outcome, batch).map_err(words)?;
-    Ok((rows, batches(&store).map_err(words)?))
+    let store = Store::open(path, None)?;
+    let rows = store.search(text, outcome, batch)?;
+    Ok((rows, batches(&store)?))
 }
 
 /// The batches present in the records, sorted.
-pub(crate) fn batches(store: &Store) -> Result<Vec<String>, crate::station::records::RecordsError> {
+pub(crate) fn batches(store: &Store) -> Result<Vec<String>, RecordsError> {
     let mut batches: Vec<String> = store
         .list(None)?
         .into_iter()

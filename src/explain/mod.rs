@@ -32,7 +32,7 @@ pub struct Explanation {
 }
 
 impl Explanation {
-    fn new(problem: impl Into<String>, next_step: impl Into<String>) -> Explanation {
+    pub(crate) fn new(problem: impl Into<String>, next_step: impl Into<String>) -> Explanation {
         Explanation {
             problem: problem.into(),
             next_step: next_step.into(),

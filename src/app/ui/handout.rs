@@ -4,9 +4,11 @@
 //! ID's activation (codes only, never a secret); and the printable
 //! receipt. The work runs on workers (`app::handout`); this only draws.
 
-use crate::app::handout::{HandoutState, Note};
+use crate::app::handout::{HandoutProblem, HandoutState, Note, ReceiptMissing, UsersProblem};
 use crate::app::state::TokenStatus;
 use crate::app::workers::Workers;
+use crate::explain::{self, Explanation};
+use crate::station::receipt::ReceiptFor;
 use crate::tr;
 use eframe::egui;
 
@@ -35,7 +37,10 @@ pub fn show(h: &mut HandoutState, w: &Workers, ui: &mut egui::Ui) {
     ui.heading(tr!("gui-handout-heading"));
     ui.label(tr!("gui-handout-intro"));
     if let Some(p) = &h.problem {
-        ui.colored_label(ui.visuals().error_fg_color, p);
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            super::records::problem_words(p),
+        );
     }
     ui.group(|ui| token_and_user(h, ui, &repaint));
     ui.add_space(6.0);
@@ -52,10 +57,14 @@ fn note(ui: &mut egui::Ui, n: &Option<Note>) {
         Some(Note::Running) => {
             ui.spinner();
         }
-        Some(Note::Done(text)) => {
-            ui.label(text);
+        Some(Note::Assigned(a)) => {
+            ui.label(explain::assigned(a));
         }
-        Some(Note::Failed(x)) => {
+        Some(Note::ReceiptWritten { count, path }) => {
+            ui.label(explain::receipt_written(*count, path));
+        }
+        Some(Note::Failed(p)) => {
+            let x = problem_words(p);
             ui.colored_label(
                 ui.visuals().error_fg_color,
                 format!("{} {}", x.problem, x.next_step),
@@ -108,7 +117,8 @@ fn token_and_user(
             h.load_users(repaint.clone());
         }
     });
-    if let Some(x) = &h.users_problem {
+    if let Some(p) = &h.users_problem {
+        let x = users_words(p);
         ui.colored_label(
             ui.visuals().error_fg_color,
             format!("{} {}", x.problem, x.next_step),
@@ -282,4 +292,55 @@ fn receipt(
         ui.label(tr!("gui-handout-receipt-note"));
     });
     note(ui, &h.receipt_note);
+}
+
+/// Why an action was refused or failed, in the current language.
+fn problem_words(p: &HandoutProblem) -> Explanation {
+    let keep = || tr!("gui-keep-secrets-switch");
+    match p {
+        HandoutProblem::NotStarted => {
+            Explanation::new(tr!("gui-not-started"), tr!("gui-not-started-next"))
+        }
+        HandoutProblem::Handout(e) => explain::handout_error(e),
+        HandoutProblem::CodesPassphrase => Explanation::new(
+            tr!("gui-handout-codes-passphrase"),
+            tr!("gui-passphrase-needed-next"),
+        ),
+        HandoutProblem::Export(e) => explain::export_error(e, &keep()),
+        HandoutProblem::NobodyAssigned(n) => {
+            explain::nobody_assigned(*n, explain::AssignHow::HandoutView)
+        }
+        HandoutProblem::ReceiptNothing { batch: true, of } => {
+            explain::receipt_nothing(ReceiptFor::Batch(of))
+        }
+        HandoutProblem::ReceiptNothing { batch: false, of } => {
+            explain::receipt_nothing(ReceiptFor::User(of))
+        }
+        HandoutProblem::ReceiptNotWritten(missing) => Explanation::new(
+            tr!("gui-handout-receipt-not-written"),
+            match missing {
+                ReceiptMissing::Batch => tr!("gui-handout-choose-batch"),
+                ReceiptMissing::User => tr!("gui-handout-pick-user"),
+                ReceiptMissing::Path => tr!("gui-handout-receipt-path"),
+            },
+        ),
+    }
+}
+
+/// Why the users list cannot be used, in the current language.
+fn users_words(p: &UsersProblem) -> Explanation {
+    match p {
+        UsersProblem::Unreadable { path, error } => Explanation::new(
+            tr!(
+                "gui-handout-users-unreadable",
+                path = path.display().to_string(),
+                error = explain::io_words(error)
+            ),
+            tr!("gui-handout-users-unreadable-next"),
+        ),
+        UsersProblem::Unusable(e) => Explanation::new(
+            tr!("gui-handout-users-unusable", error = e.to_string()),
+            tr!("gui-handout-users-unusable-next"),
+        ),
+    }
 }

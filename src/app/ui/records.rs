@@ -3,7 +3,7 @@
 //! laid on again, and export (records CSV, Entra ID CSV). The searches and
 //! exports run on workers (`app::records`); this only draws.
 
-use crate::app::records::{ExportNote, OutcomeFilter, RecordsState};
+use crate::app::records::{ExportNote, ExportProblem, OutcomeFilter, RecordsProblem, RecordsState};
 use crate::explain;
 use crate::station::records::Record;
 use crate::tr;
@@ -28,7 +28,7 @@ pub fn show(r: &mut RecordsState, ui: &mut egui::Ui) {
         None => {}
     }
     if let Some(p) = &r.problem {
-        ui.colored_label(ui.visuals().error_fg_color, p);
+        ui.colored_label(ui.visuals().error_fg_color, problem_words(p));
     }
     let unfinished = r.rows.iter().filter(|x| x.needs_finishing()).count();
     if unfinished > 0 {
@@ -236,23 +236,68 @@ fn exports(
                 ui.label(tr!("gui-records-exporting"));
             });
         }
-        Some(ExportNote::Done { text, secrets }) => {
-            for line in text.lines() {
+        Some(ExportNote::Records { count, path }) => {
+            ui.label(explain::records_exported(*count, path));
+        }
+        Some(ExportNote::Entra {
+            summary,
+            path,
+            unassigned_path,
+        }) => {
+            let how = explain::AssignHow::HandoutView;
+            for line in explain::entra_exported(summary, path, unassigned_path.as_deref(), how) {
                 ui.label(line);
             }
-            if let Some(w) = secrets {
+            if summary.written > 0 || summary.unassigned_written {
                 ui.label(
-                    egui::RichText::new(w.as_str())
+                    egui::RichText::new(explain::entra_file_holds_secrets(cfg!(windows)))
                         .strong()
                         .color(ui.visuals().warn_fg_color),
                 );
             }
         }
-        Some(ExportNote::Failed(x)) => {
+        Some(ExportNote::Failed(p)) => {
+            let x = export_problem_words(p);
             ui.colored_label(
                 ui.visuals().error_fg_color,
                 format!("{} {}", x.problem, x.next_step),
             );
+        }
+    }
+}
+
+/// Why the records could not be searched, in the current language.
+pub(crate) fn problem_words(p: &RecordsProblem) -> String {
+    match p {
+        RecordsProblem::NoFolder => tr!("gui-records-no-folder"),
+        RecordsProblem::SearchNotStarted => tr!("gui-records-search-not-started"),
+        RecordsProblem::Unreadable(e) => {
+            tr!("gui-records-unreadable", error = explain::records_error(e))
+        }
+    }
+}
+
+/// Why an export was not written, in the current language.
+fn export_problem_words(p: &ExportProblem) -> explain::Explanation {
+    let x = explain::Explanation::new;
+    match p {
+        ExportProblem::PassphraseNeeded => x(
+            tr!("gui-records-passphrase-needed"),
+            tr!("gui-passphrase-needed-next"),
+        ),
+        ExportProblem::NoFolder => x(
+            tr!("gui-records-no-folder"),
+            tr!("gui-records-no-folder-next"),
+        ),
+        ExportProblem::NoFile => x(tr!("gui-records-no-file"), tr!("gui-records-no-file-next")),
+        ExportProblem::NotStarted => x(tr!("gui-not-started"), tr!("gui-not-started-next")),
+        ExportProblem::Unopenable(e) => x(
+            tr!("gui-records-unopenable", error = explain::records_error(e)),
+            tr!("gui-records-unopenable-next"),
+        ),
+        ExportProblem::Export(e) => explain::export_error(e, &tr!("gui-keep-secrets-switch")),
+        ExportProblem::NobodyAssigned(n) => {
+            explain::nobody_assigned(*n, explain::AssignHow::HandoutView)
         }
     }
 }
