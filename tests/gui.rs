@@ -901,9 +901,11 @@ fn viewport_commands(h: &Harness<'_, BurnerApp>) -> Vec<egui::ViewportCommand> {
         .unwrap_or_default()
 }
 
-/// Press the scan shortcut and check the window got out of the way with
-/// `hide`; then step until the scan ends and return every viewport command
-/// sent meanwhile.
+/// Press the scan shortcut, step until the scan ends and return every
+/// viewport command sent meanwhile; check the window got out of the way
+/// with `hide` (at once when minimised; on the worker's request when it
+/// could not unmap the window itself, as here: no real window) before the
+/// scan ended with the focus given back.
 fn scan_and_wait(
     h: &mut Harness<'_, BurnerApp>,
     hide: egui::ViewportCommand,
@@ -923,16 +925,21 @@ fn scan_and_wait(
     h.step();
     h.event(key(true));
     h.step();
-    let sent = viewport_commands(h);
+    let mut seen = viewport_commands(h);
+    if hide == egui::ViewportCommand::Minimized(true) {
+        assert!(seen.contains(&hide), "minimised at once: {seen:?}");
+    }
+    // One event a step: a step's output is its last frame's only.
     h.event(key(false));
+    h.step();
+    seen.extend(viewport_commands(h));
     h.event(egui::Event::ModifiersChanged(egui::Modifiers::default()));
     h.step();
     assert!(
         h.state().workers.hidden_for_scan,
         "the window hides while capturing"
     );
-    assert!(sent.contains(&hide), "{hide:?} not in {sent:?}");
-    let mut seen = viewport_commands(h);
+    seen.extend(viewport_commands(h));
     let end = Instant::now() + Duration::from_secs(15);
     while h.state().workers.hidden_for_scan {
         assert!(Instant::now() < end, "the window never came back");
@@ -941,6 +948,15 @@ fn scan_and_wait(
         seen.extend(viewport_commands(h));
     }
     h.step();
+    let hidden = seen.iter().position(|c| *c == hide);
+    let focused = seen
+        .iter()
+        .rposition(|c| *c == egui::ViewportCommand::Focus);
+    assert!(
+        hidden.is_some() && hidden < focused,
+        "{hide:?}, then the focus back, in {seen:?}"
+    );
+    assert!(!h.state().workers.hidden_by_toolkit);
     seen
 }
 
