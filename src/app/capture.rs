@@ -332,6 +332,14 @@ impl CaptureWorker {
         self.minimise.then_some(ViewportCommand::Minimized(true))
     }
 
+    /// Whether a screen scan's window is unmapped by the worker itself,
+    /// unknown to the toolkit (an X11 session), so that what the UI paints
+    /// meanwhile is seen by no one. The worker may still ask the UI to hide
+    /// it ([`CaptureEvent::HideWindow`]) when it does not find the window.
+    pub fn unmaps_window(&self) -> bool {
+        cfg!(target_os = "linux") && !self.minimise && std::env::var_os("DISPLAY").is_some()
+    }
+
     /// What the UI sends on [`CaptureEvent::HideWindow`].
     pub fn hide_window_command(&self) -> ViewportCommand {
         ViewportCommand::Visible(false)

@@ -396,6 +396,13 @@ impl Workers {
         self.capture_for(desk, CaptureRequest::Screen { delay });
     }
 
+    /// Whether our window is off the screen for a scan without the toolkit
+    /// knowing (the capture worker unmapped it through X11): eframe then
+    /// still paints it, for no one to see.
+    pub fn unmapped_for_scan(&self) -> bool {
+        self.hidden_for_scan && !self.hidden_by_toolkit && self.capture.unmaps_window()
+    }
+
     /// Whether the file dialog is open or a capture runs (tests wait for
     /// both to end).
     pub fn capturing(&self) -> bool {
