@@ -143,6 +143,15 @@ fn show_ours_then_hide(display: &str, after: Duration) -> std::thread::JoinHandl
     })
 }
 
+/// Whether `win` is mapped, as the X server says.
+fn map_state(conn: &RustConnection, win: u32) -> MapState {
+    conn.get_window_attributes(win)
+        .unwrap()
+        .reply()
+        .unwrap()
+        .map_state
+}
+
 /// Grab the screen through X11: the texts found without and with our
 /// window masked.
 fn grab_and_decode(
@@ -200,13 +209,6 @@ fn the_scan_unmaps_our_window_and_maps_it_again_without_the_ui() {
         .unwrap();
     ui.sync().unwrap();
     std::thread::sleep(Duration::from_millis(200));
-    let map_state = |c: &RustConnection| {
-        c.get_window_attributes(win)
-            .unwrap()
-            .reply()
-            .unwrap()
-            .map_state
-    };
     let limit = Duration::from_secs(5);
     let mut hidden = screen::hide_own_window_on(Some(&x.display), "TOTP burner", limit);
     let waited = hidden.waited().expect("our window was found");
@@ -216,13 +218,17 @@ fn the_scan_unmaps_our_window_and_maps_it_again_without_the_ui() {
         waited < Duration::from_secs(1),
         "ended by our own unmap, not the 5 s limit: {waited:?}"
     );
-    assert_eq!(map_state(&ui), MapState::UNMAPPED);
+    assert_eq!(map_state(&ui, win), MapState::UNMAPPED);
     let (unmasked, masked) = grab_and_decode(&x.display, &hidden);
     assert_eq!(unmasked, [THEIRS], "the screen no longer shows our window");
     assert_eq!(masked, [THEIRS]);
     hidden.show_again();
     assert!(!hidden.unmapped_here(), "mapped once, not twice");
-    assert_eq!(map_state(&ui), MapState::VIEWABLE, "the window is back");
+    assert_eq!(
+        map_state(&ui, win),
+        MapState::VIEWABLE,
+        "the window is back"
+    );
     let focus = ui.get_input_focus().unwrap().reply().unwrap().focus;
     assert_eq!(focus, win, "with the keyboard focus it had");
     std::thread::sleep(Duration::from_millis(100));
@@ -248,12 +254,7 @@ fn a_scan_that_ends_early_still_maps_our_window_again() {
     })
     .join();
     assert!(ended.is_err());
-    let state = ui
-        .get_window_attributes(win)
-        .unwrap()
-        .reply()
-        .unwrap()
-        .map_state;
+    let state = map_state(&ui, win);
     assert_eq!(state, MapState::VIEWABLE, "the window is back");
 }
 
@@ -273,12 +274,7 @@ fn a_window_hidden_by_someone_else_stays_hidden() {
     assert!(!hidden.unmapped_here());
     hidden.show_again();
     drop(hidden);
-    let state = ui
-        .get_window_attributes(win)
-        .unwrap()
-        .reply()
-        .unwrap()
-        .map_state;
+    let state = map_state(&ui, win);
     assert_eq!(state, MapState::UNMAPPED);
 }
 
