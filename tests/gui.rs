@@ -991,6 +991,7 @@ fn a_decoder_panic_brings_the_window_back_with_a_message() {
             screen: Box::new(fake_x11_screen),
             decode: Box::new(|_| panic!("injected decoder bug")),
             minimise: false,
+            unmap: None,
         },
     ));
     let seen = scan_and_wait(&mut h, egui::ViewportCommand::Visible(false));
@@ -1031,6 +1032,7 @@ fn a_portal_that_never_answers_brings_the_minimised_window_back() {
             }),
             decode: Box::new(|_| panic!("nothing to decode")),
             minimise: true,
+            unmap: None,
         },
     ));
     let start = Instant::now();
@@ -1064,9 +1066,71 @@ fn the_scan_place_names_the_backend_that_worked() {
             }),
             decode: Box::new(|_| Vec::new()),
             minimise: true,
+            unmap: None,
         },
     ));
     scan_and_wait(&mut h, egui::ViewportCommand::Minimized(true));
     let note = capture_note(&h);
     assert_eq!(note.problem, "No QR code found (screen via X11).");
+}
+
+/// On X11 the capture worker unmaps the window itself (here it only
+/// pretends to): eframe is never told (no `Visible(false)`, which would
+/// put off the repaint that takes the result), the frames meanwhile paint
+/// nothing but the background (no one sees them), and the scan ends with
+/// the focus given back and the whole window painted again.
+#[test]
+fn while_the_worker_has_the_window_unmapped_only_the_background_is_painted() {
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    let (release, grab_waits) = std::sync::mpsc::channel::<()>();
+    h.state_mut().use_capture_worker(CaptureWorker::spawn_with(
+        || {},
+        CaptureHooks {
+            screen: Box::new(move || {
+                let _ = grab_waits.recv();
+                fake_x11_screen()
+            }),
+            decode: Box::new(|_| vec![PLAIN_URI.to_string()]),
+            minimise: false,
+            unmap: Some(Box::new(|_, _| screen::Hidden::default())),
+        },
+    ));
+    h.step();
+    assert!(!h.output().shapes.is_empty(), "the window is painted");
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    h.step();
+    let mut seen = viewport_commands(&h);
+    h.step();
+    seen.extend(viewport_commands(&h));
+    let workers = &h.state().workers;
+    assert!(workers.hidden_for_scan && !workers.hidden_by_toolkit);
+    assert!(workers.unmapped_for_scan());
+    assert!(
+        h.output().shapes.is_empty(),
+        "only the background is painted"
+    );
+    release.send(()).unwrap();
+    let end = Instant::now() + Duration::from_secs(15);
+    while h.state().workers.hidden_for_scan {
+        assert!(Instant::now() < end, "the scan never ended");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+        seen.extend(viewport_commands(&h));
+    }
+    assert!(
+        !seen
+            .iter()
+            .any(|c| matches!(c, egui::ViewportCommand::Visible(_))),
+        "eframe is not told: {seen:?}"
+    );
+    assert!(seen.contains(&egui::ViewportCommand::Focus), "{seen:?}");
+    h.step();
+    assert!(!h.output().shapes.is_empty(), "the window is painted again");
+    let secret = &burner_bench(&h).secret;
+    assert!(matches!(secret.parsed, Some(Ok(_))), "the secret was taken");
+    assert_eq!(secret.origin.as_deref(), Some("screen via X11"));
 }

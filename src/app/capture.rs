@@ -89,7 +89,14 @@ pub struct CaptureHooks {
     /// Minimise the window for a screen scan instead of hiding it
     /// (Wayland ignores hiding).
     pub minimise: bool,
+    /// On X11 (`None` elsewhere): unmap our window for a screen scan, at
+    /// most the given wait, or call the function given (the UI hides it)
+    /// when it is not found ([`screen::hide_own_window`]).
+    pub unmap: Option<Unmapper>,
 }
+
+/// See [`CaptureHooks::unmap`].
+pub type Unmapper = Box<dyn FnMut(Duration, &dyn Fn()) -> screen::Hidden + Send>;
 
 impl Default for CaptureHooks {
     fn default() -> CaptureHooks {
@@ -97,6 +104,11 @@ impl Default for CaptureHooks {
             screen: Box::new(screen::capture_all),
             decode: Box::new(decode_owned),
             minimise: screen::SessionEnv::current().is_wayland(),
+            unmap: (cfg!(target_os = "linux") && std::env::var_os("DISPLAY").is_some()).then(
+                || -> Unmapper {
+                    Box::new(|limit, ask| screen::hide_own_window(&super::app_name(), limit, ask))
+                },
+            ),
         }
     }
 }
@@ -126,13 +138,17 @@ fn one_shot(
     let search = |img: GrayImage| guarded("QR search", || decode(img));
     let result = match request {
         CaptureRequest::Screen { delay } => {
-            let mut hidden = if hooks.minimise {
-                // The UI minimised it (a minimising window animates; no
-                // X11 unmap to wait for).
-                std::thread::sleep(delay);
-                screen::Hidden::default()
-            } else {
-                screen::hide_own_window(&super::app_name(), delay, hide_window)
+            let mut hidden = match (&mut hooks.unmap, hooks.minimise) {
+                (Some(unmap), false) => unmap(delay, hide_window),
+                (_, minimise) => {
+                    // The UI minimised it (a minimising window animates;
+                    // no X11 unmap to wait for), or hides it now.
+                    if !minimise {
+                        hide_window();
+                    }
+                    std::thread::sleep(delay);
+                    screen::Hidden::default()
+                }
             };
             let result = guarded("screen capture", &mut hooks.screen)
                 .and_then(|r| r)
@@ -198,6 +214,7 @@ pub struct CaptureWorker {
     busy: bool,
     browsing: bool,
     minimise: bool,
+    unmaps_window: bool,
 }
 
 impl CaptureWorker {
@@ -216,6 +233,7 @@ impl CaptureWorker {
         let (ev_tx, ev_rx) = channel::<CaptureEvent>();
         let repaint: Arc<dyn Fn() + Send + Sync> = Arc::new(repaint);
         let minimise = hooks.minimise;
+        let unmaps_window = hooks.unmap.is_some() && !minimise;
         let repaint_ui = repaint.clone();
         let (dialog_events, dialog_answers) = channel::<CaptureEvent>();
         std::thread::Builder::new()
@@ -277,6 +295,7 @@ impl CaptureWorker {
             busy: false,
             browsing: false,
             minimise,
+            unmaps_window,
         }
     }
 
@@ -337,7 +356,7 @@ impl CaptureWorker {
     /// meanwhile is seen by no one. The worker may still ask the UI to hide
     /// it ([`CaptureEvent::HideWindow`]) when it does not find the window.
     pub fn unmaps_window(&self) -> bool {
-        cfg!(target_os = "linux") && !self.minimise && std::env::var_os("DISPLAY").is_some()
+        self.unmaps_window
     }
 
     /// What the UI sends on [`CaptureEvent::HideWindow`].
