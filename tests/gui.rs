@@ -851,9 +851,11 @@ fn viewport_commands(h: &Harness<'_, BurnerApp>) -> Vec<egui::ViewportCommand> {
         .unwrap_or_default()
 }
 
-/// Press the scan shortcut and check the window got out of the way with
-/// `hide`; then step until the scan ends and return every viewport command
-/// sent meanwhile.
+/// Press the scan shortcut, step until the scan ends and return every
+/// viewport command sent meanwhile; check the window got out of the way
+/// with `hide` (at once when minimised; on the worker's request when it
+/// could not unmap the window itself, as here: no real window) before the
+/// scan ended with the focus given back.
 fn scan_and_wait(
     h: &mut Harness<'_, BurnerApp>,
     hide: egui::ViewportCommand,
@@ -873,16 +875,21 @@ fn scan_and_wait(
     h.step();
     h.event(key(true));
     h.step();
-    let sent = viewport_commands(h);
+    let mut seen = viewport_commands(h);
+    if hide == egui::ViewportCommand::Minimized(true) {
+        assert!(seen.contains(&hide), "minimised at once: {seen:?}");
+    }
+    // One event a step: a step's output is its last frame's only.
     h.event(key(false));
+    h.step();
+    seen.extend(viewport_commands(h));
     h.event(egui::Event::ModifiersChanged(egui::Modifiers::default()));
     h.step();
     assert!(
         h.state().workers.hidden_for_scan,
         "the window hides while capturing"
     );
-    assert!(sent.contains(&hide), "{hide:?} not in {sent:?}");
-    let mut seen = viewport_commands(h);
+    seen.extend(viewport_commands(h));
     let end = Instant::now() + Duration::from_secs(15);
     while h.state().workers.hidden_for_scan {
         assert!(Instant::now() < end, "the window never came back");
@@ -891,6 +898,15 @@ fn scan_and_wait(
         seen.extend(viewport_commands(h));
     }
     h.step();
+    let hidden = seen.iter().position(|c| *c == hide);
+    let focused = seen
+        .iter()
+        .rposition(|c| *c == egui::ViewportCommand::Focus);
+    assert!(
+        hidden.is_some() && hidden < focused,
+        "{hide:?}, then the focus back, in {seen:?}"
+    );
+    assert!(!h.state().workers.hidden_by_toolkit);
     seen
 }
 
@@ -925,6 +941,7 @@ fn a_decoder_panic_brings_the_window_back_with_a_message() {
             screen: Box::new(fake_x11_screen),
             decode: Box::new(|_| panic!("injected decoder bug")),
             minimise: false,
+            unmap: None,
         },
     ));
     let seen = scan_and_wait(&mut h, egui::ViewportCommand::Visible(false));
@@ -965,6 +982,7 @@ fn a_portal_that_never_answers_brings_the_minimised_window_back() {
             }),
             decode: Box::new(|_| panic!("nothing to decode")),
             minimise: true,
+            unmap: None,
         },
     ));
     let start = Instant::now();
@@ -998,9 +1016,71 @@ fn the_scan_place_names_the_backend_that_worked() {
             }),
             decode: Box::new(|_| Vec::new()),
             minimise: true,
+            unmap: None,
         },
     ));
     scan_and_wait(&mut h, egui::ViewportCommand::Minimized(true));
     let note = capture_note(&h);
     assert_eq!(note.problem, "No QR code found (screen via X11).");
+}
+
+/// On X11 the capture worker unmaps the window itself (here it only
+/// pretends to): eframe is never told (no `Visible(false)`, which would
+/// put off the repaint that takes the result), the frames meanwhile paint
+/// nothing but the background (no one sees them), and the scan ends with
+/// the focus given back and the whole window painted again.
+#[test]
+fn while_the_worker_has_the_window_unmapped_only_the_background_is_painted() {
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    let (release, grab_waits) = std::sync::mpsc::channel::<()>();
+    h.state_mut().use_capture_worker(CaptureWorker::spawn_with(
+        || {},
+        CaptureHooks {
+            screen: Box::new(move || {
+                let _ = grab_waits.recv();
+                fake_x11_screen()
+            }),
+            decode: Box::new(|_| vec![PLAIN_URI.to_string()]),
+            minimise: false,
+            unmap: Some(Box::new(|_, _| screen::Hidden::default())),
+        },
+    ));
+    h.step();
+    assert!(!h.output().shapes.is_empty(), "the window is painted");
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    h.step();
+    let mut seen = viewport_commands(&h);
+    h.step();
+    seen.extend(viewport_commands(&h));
+    let workers = &h.state().workers;
+    assert!(workers.hidden_for_scan && !workers.hidden_by_toolkit);
+    assert!(workers.unmapped_for_scan());
+    assert!(
+        h.output().shapes.is_empty(),
+        "only the background is painted"
+    );
+    release.send(()).unwrap();
+    let end = Instant::now() + Duration::from_secs(15);
+    while h.state().workers.hidden_for_scan {
+        assert!(Instant::now() < end, "the scan never ended");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+        seen.extend(viewport_commands(&h));
+    }
+    assert!(
+        !seen
+            .iter()
+            .any(|c| matches!(c, egui::ViewportCommand::Visible(_))),
+        "eframe is not told: {seen:?}"
+    );
+    assert!(seen.contains(&egui::ViewportCommand::Focus), "{seen:?}");
+    h.step();
+    assert!(!h.output().shapes.is_empty(), "the window is painted again");
+    let secret = &burner_bench(&h).secret;
+    assert!(matches!(secret.parsed, Some(Ok(_))), "the secret was taken");
+    assert_eq!(secret.origin.as_deref(), Some("screen via X11"));
 }

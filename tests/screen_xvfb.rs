@@ -12,7 +12,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 use x11rb::connection::Connection;
-use x11rb::protocol::xproto::{ConnectionExt as _, CreateWindowAux, MapState, WindowClass};
+use x11rb::protocol::xproto::{
+    ConnectionExt as _, CreateWindowAux, InputFocus, MapState, WindowClass,
+};
 use x11rb::rust_connection::RustConnection;
 use x11rb::wrapper::ConnectionExt as _;
 
@@ -141,6 +143,15 @@ fn show_ours_then_hide(display: &str, after: Duration) -> std::thread::JoinHandl
     })
 }
 
+/// Whether `win` is mapped, as the X server says.
+fn map_state(conn: &RustConnection, win: u32) -> MapState {
+    conn.get_window_attributes(win)
+        .unwrap()
+        .reply()
+        .unwrap()
+        .map_state
+}
+
 /// Grab the screen through X11: the texts found without and with our
 /// window masked.
 fn grab_and_decode(
@@ -185,43 +196,86 @@ fn the_scan_waits_for_the_unmap_not_a_fixed_time() {
 /// The scan unmaps our window itself: while the thread that owns the
 /// window (the UI thread, busy painting) does nothing at all, the wait ends
 /// within a fraction of its limit and the grab shows the other window's QR
-/// but no longer ours, unmasked. When the owner maps it again (the UI's
-/// restore command) it is back on the screen.
+/// but no longer ours, unmasked. The scan then maps it again itself, on
+/// the screen and with the keyboard focus it had, still without the owner
+/// (whose toolkit was never told about the hide).
 #[test]
-fn the_scan_unmaps_our_window_without_waiting_for_the_ui() {
+fn the_scan_unmaps_our_window_and_maps_it_again_without_the_ui() {
     use totp_burner::capture::screen;
     let x = start_xvfb();
     let _them = show_theirs_beside_ours(&x.display);
     let (ui, win) = show_ours(&x.display);
+    ui.set_input_focus(InputFocus::PARENT, win, x11rb::CURRENT_TIME)
+        .unwrap();
+    ui.sync().unwrap();
     std::thread::sleep(Duration::from_millis(200));
-    // The "UI thread": blocked until the capture is done, then it restores.
-    let (done, blocked) = std::sync::mpsc::channel::<()>();
-    let owner = std::thread::spawn(move || {
-        blocked.recv().unwrap();
-        ui.map_window(win).unwrap();
-        ui.sync().unwrap();
-        let state = ui.get_window_attributes(win).unwrap().reply().unwrap();
-        (state.map_state, ui)
-    });
     let limit = Duration::from_secs(5);
-    let hidden = screen::hide_own_window_on(Some(&x.display), "TOTP burner", limit);
+    let mut hidden = screen::hide_own_window_on(Some(&x.display), "TOTP burner", limit);
     let waited = hidden.waited().expect("our window was found");
     assert!(!hidden.still_mapped(), "unmapped without the UI thread");
+    assert!(hidden.unmapped_here());
     assert!(
         waited < Duration::from_secs(1),
         "ended by our own unmap, not the 5 s limit: {waited:?}"
     );
+    assert_eq!(map_state(&ui, win), MapState::UNMAPPED);
     let (unmasked, masked) = grab_and_decode(&x.display, &hidden);
     assert_eq!(unmasked, [THEIRS], "the screen no longer shows our window");
     assert_eq!(masked, [THEIRS]);
-    done.send(()).unwrap();
-    let (state, _ui) = owner.join().unwrap();
-    assert_eq!(state, MapState::VIEWABLE, "the window is back");
+    hidden.show_again();
+    assert!(!hidden.unmapped_here(), "mapped once, not twice");
+    assert_eq!(
+        map_state(&ui, win),
+        MapState::VIEWABLE,
+        "the window is back"
+    );
+    let focus = ui.get_input_focus().unwrap().reply().unwrap().focus;
+    assert_eq!(focus, win, "with the keyboard focus it had");
     std::thread::sleep(Duration::from_millis(100));
     let (back, _) = grab_and_decode(&x.display, &screen::Hidden::default());
     let mut both = vec![OURS.to_string(), THEIRS.to_string()];
     both.sort();
     assert_eq!(back, both, "our window shows again");
+}
+
+/// Whatever ends the scan (a panic in the grab or the QR search unwinds
+/// through it), dropping what the hide left maps our window again.
+#[test]
+fn a_scan_that_ends_early_still_maps_our_window_again() {
+    use totp_burner::capture::screen;
+    let x = start_xvfb();
+    let (ui, win) = show_ours(&x.display);
+    std::thread::sleep(Duration::from_millis(200));
+    let display = x.display.clone();
+    let ended = std::thread::spawn(move || {
+        let _hidden =
+            screen::hide_own_window_on(Some(&display), "TOTP burner", Duration::from_secs(5));
+        panic!("injected: the grab failed");
+    })
+    .join();
+    assert!(ended.is_err());
+    let state = map_state(&ui, win);
+    assert_eq!(state, MapState::VIEWABLE, "the window is back");
+}
+
+/// A window the scan did not unmap (someone else hid it) is not shown again
+/// by the scan.
+#[test]
+fn a_window_hidden_by_someone_else_stays_hidden() {
+    use totp_burner::capture::screen;
+    let x = start_xvfb();
+    let (ui, win) = show_ours(&x.display);
+    std::thread::sleep(Duration::from_millis(200));
+    ui.unmap_window(win).unwrap();
+    ui.sync().unwrap();
+    let mut hidden =
+        screen::hide_own_window_on(Some(&x.display), "TOTP burner", Duration::from_secs(1));
+    assert!(hidden.waited().is_some(), "our window was found");
+    assert!(!hidden.unmapped_here());
+    hidden.show_again();
+    drop(hidden);
+    let state = map_state(&ui, win);
+    assert_eq!(state, MapState::UNMAPPED);
 }
 
 /// A window that is never hidden (a window manager that ignores the

@@ -21,8 +21,9 @@ use zeroize::Zeroizing;
 pub enum CaptureRequest {
     /// Grab every monitor once our window is out of the way: on X11 the
     /// worker unmaps it at once and grabs as soon as the screen no longer
-    /// shows it (what may still show it is masked), at most `delay`;
-    /// elsewhere after `delay`.
+    /// shows it (what may still show it is masked), at most `delay`, and
+    /// maps it again before it reports; elsewhere it asks the UI to hide
+    /// it ([`CaptureEvent::HideWindow`]) and grabs after `delay`.
     Screen {
         /// The longest wait for the window to hide before grabbing.
         delay: Duration,
@@ -56,6 +57,10 @@ pub enum CaptureEvent {
     },
     /// Capturing failed.
     Failed(CaptureError),
+    /// A screen scan could not get the window out of the way itself (not
+    /// X11, or our window not found there): the UI hides it through the
+    /// toolkit, and shows it again when the scan ends.
+    HideWindow,
     /// A webcam frame for the preview.
     WebcamFrame(Arc<GrayImage>),
     /// The webcam saw a QR that is not a usable secret.
@@ -84,7 +89,14 @@ pub struct CaptureHooks {
     /// Minimise the window for a screen scan instead of hiding it
     /// (Wayland ignores hiding).
     pub minimise: bool,
+    /// On X11 (`None` elsewhere): unmap our window for a screen scan, at
+    /// most the given wait, or call the function given (the UI hides it)
+    /// when it is not found ([`screen::hide_own_window`]).
+    pub unmap: Option<Unmapper>,
 }
+
+/// See [`CaptureHooks::unmap`].
+pub type Unmapper = Box<dyn FnMut(Duration, &dyn Fn()) -> screen::Hidden + Send>;
 
 impl Default for CaptureHooks {
     fn default() -> CaptureHooks {
@@ -92,6 +104,11 @@ impl Default for CaptureHooks {
             screen: Box::new(screen::capture_all),
             decode: Box::new(decode_owned),
             minimise: screen::SessionEnv::current().is_wayland(),
+            unmap: (cfg!(target_os = "linux") && std::env::var_os("DISPLAY").is_some()).then(
+                || -> Unmapper {
+                    Box::new(|limit, ask| screen::hide_own_window(&super::app_name(), limit, ask))
+                },
+            ),
         }
     }
 }
@@ -104,8 +121,14 @@ fn guarded<T>(during: &str, f: impl FnOnce() -> T) -> Result<T, CaptureError> {
     })
 }
 
-/// One request that ends in one `Found` or `Failed` event.
-fn one_shot(request: CaptureRequest, hooks: &mut CaptureHooks, start: Instant) -> CaptureEvent {
+/// One request that ends in one `Found` or `Failed` event (a screen scan
+/// may call `hide_window` first: [`CaptureEvent::HideWindow`]).
+fn one_shot(
+    request: CaptureRequest,
+    hooks: &mut CaptureHooks,
+    start: Instant,
+    hide_window: &dyn Fn(),
+) -> CaptureEvent {
     let found = |place: &str, texts: Vec<String>| CaptureEvent::Found {
         place: place.to_string(),
         texts: texts.into_iter().map(Zeroizing::new).collect(),
@@ -115,14 +138,19 @@ fn one_shot(request: CaptureRequest, hooks: &mut CaptureHooks, start: Instant) -
     let search = |img: GrayImage| guarded("QR search", || decode(img));
     let result = match request {
         CaptureRequest::Screen { delay } => {
-            let hidden = if hooks.minimise {
-                // A minimising window animates; no X11 unmap to wait for.
-                std::thread::sleep(delay);
-                screen::Hidden::default()
-            } else {
-                screen::hide_own_window(&super::app_name(), delay)
+            let mut hidden = match (&mut hooks.unmap, hooks.minimise) {
+                (Some(unmap), false) => unmap(delay, hide_window),
+                (_, minimise) => {
+                    // The UI minimised it (a minimising window animates;
+                    // no X11 unmap to wait for), or hides it now.
+                    if !minimise {
+                        hide_window();
+                    }
+                    std::thread::sleep(delay);
+                    screen::Hidden::default()
+                }
             };
-            guarded("screen capture", &mut hooks.screen)
+            let result = guarded("screen capture", &mut hooks.screen)
                 .and_then(|r| r)
                 .and_then(|mut captured| {
                     hidden.mask(&mut captured);
@@ -132,7 +160,12 @@ fn one_shot(request: CaptureRequest, hooks: &mut CaptureHooks, start: Instant) -
                         texts.extend(search(shot.image)?);
                     }
                     Ok(found(&place, texts))
-                })
+                });
+            // Our window back before the result is sent (and, through the
+            // drop, after a panic too), so the frame that takes the result
+            // is painted at once and on the screen.
+            hidden.show_again();
+            result
         }
         CaptureRequest::File(path) => guarded("image decoding", || file::load(&path))
             .and_then(|r| r)
@@ -181,6 +214,7 @@ pub struct CaptureWorker {
     busy: bool,
     browsing: bool,
     minimise: bool,
+    unmaps_window: bool,
 }
 
 impl CaptureWorker {
@@ -199,6 +233,7 @@ impl CaptureWorker {
         let (ev_tx, ev_rx) = channel::<CaptureEvent>();
         let repaint: Arc<dyn Fn() + Send + Sync> = Arc::new(repaint);
         let minimise = hooks.minimise;
+        let unmaps_window = hooks.unmap.is_some() && !minimise;
         let repaint_ui = repaint.clone();
         let (dialog_events, dialog_answers) = channel::<CaptureEvent>();
         std::thread::Builder::new()
@@ -237,7 +272,13 @@ impl CaptureWorker {
                             }
                             CaptureEvent::WebcamStopped
                         }
-                        other => one_shot(other, &mut hooks, start),
+                        other => {
+                            let hide_window = || {
+                                let _ = ev_tx.send(CaptureEvent::HideWindow);
+                                repaint();
+                            };
+                            one_shot(other, &mut hooks, start, &hide_window)
+                        }
                     };
                     let _ = ev_tx.send(event);
                     repaint();
@@ -254,6 +295,7 @@ impl CaptureWorker {
             busy: false,
             browsing: false,
             minimise,
+            unmaps_window,
         }
     }
 
@@ -301,14 +343,25 @@ impl CaptureWorker {
         self.browsing
     }
 
-    /// How the window gets out of the way of a screen scan: hidden, or
-    /// minimised on Wayland (which ignores hiding).
-    pub fn hide_command(&self) -> ViewportCommand {
-        if self.minimise {
-            ViewportCommand::Minimized(true)
-        } else {
-            ViewportCommand::Visible(false)
-        }
+    /// What the UI sends when a screen scan starts: minimise on Wayland
+    /// (which ignores hiding); nothing elsewhere, where the worker unmaps
+    /// the window itself (X11) or asks for [`Self::hide_window_command`]
+    /// ([`CaptureEvent::HideWindow`]).
+    pub fn hide_command(&self) -> Option<ViewportCommand> {
+        self.minimise.then_some(ViewportCommand::Minimized(true))
+    }
+
+    /// Whether a screen scan's window is unmapped by the worker itself,
+    /// unknown to the toolkit (an X11 session), so that what the UI paints
+    /// meanwhile is seen by no one. The worker may still ask the UI to hide
+    /// it ([`CaptureEvent::HideWindow`]) when it does not find the window.
+    pub fn unmaps_window(&self) -> bool {
+        self.unmaps_window
+    }
+
+    /// What the UI sends on [`CaptureEvent::HideWindow`].
+    pub fn hide_window_command(&self) -> ViewportCommand {
+        ViewportCommand::Visible(false)
     }
 
     /// The longest wait after [`Self::hide_command`] before grabbing (a
@@ -317,14 +370,18 @@ impl CaptureWorker {
         Duration::from_millis(if self.minimise { 600 } else { 250 })
     }
 
-    /// What brings the window back after a screen scan, whatever its end.
-    pub fn restore_commands(&self) -> [ViewportCommand; 2] {
+    /// What brings the window back after a screen scan, whatever its end:
+    /// the toolkit's show when the UI hid or minimised it
+    /// (`hidden_by_toolkit`), and the focus (the worker maps the window it
+    /// unmapped itself).
+    pub fn restore_commands(&self, hidden_by_toolkit: bool) -> Vec<ViewportCommand> {
         let back = if self.minimise {
             ViewportCommand::Minimized(false)
         } else {
             ViewportCommand::Visible(true)
         };
-        [back, ViewportCommand::Focus]
+        let back = hidden_by_toolkit.then_some(back);
+        back.into_iter().chain([ViewportCommand::Focus]).collect()
     }
 
     /// Queue a request.

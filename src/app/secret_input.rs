@@ -119,7 +119,8 @@ impl SecretInput {
             }
             CaptureEvent::WebcamFrame(_)
             | CaptureEvent::WebcamStopped
-            | CaptureEvent::DialogClosed(_) => (false, None),
+            | CaptureEvent::DialogClosed(_)
+            | CaptureEvent::HideWindow => (false, None),
         }
     }
 

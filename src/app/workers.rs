@@ -90,6 +90,9 @@ pub struct Workers {
     pub pc_clock: Option<(crate::clockcheck::ClockCheck, std::time::Duration)>,
     /// The window is hidden for a screen scan.
     pub hidden_for_scan: bool,
+    /// ... and the UI hid (or minimised) it through the toolkit, rather
+    /// than the capture worker through X11: the UI shows it again.
+    pub hidden_by_toolkit: bool,
     /// The webcam preview is running.
     pub webcam_on: bool,
     /// Latest webcam frame.
@@ -142,6 +145,7 @@ impl Workers {
             log: ExpertLog::default(),
             pc_clock: None,
             hidden_for_scan: false,
+            hidden_by_toolkit: false,
             webcam_on: false,
             webcam_frame: None,
             device_for: Desk::Burner,
@@ -317,11 +321,20 @@ impl Workers {
                 }
             };
         }
+        if let CaptureEvent::HideWindow = e {
+            // The worker could not unmap the window itself.
+            if self.hidden_for_scan && !self.hidden_by_toolkit {
+                self.hidden_by_toolkit = true;
+                ctx.send_viewport_cmd(self.capture.hide_window_command());
+            }
+            return None;
+        }
         if self.hidden_for_scan {
-            // Every event ends a scan's hiding: a finding, a failure, a
-            // timeout or a caught panic alike.
+            // Every other event ends a scan's hiding: a finding, a failure,
+            // a timeout or a caught panic alike.
             self.hidden_for_scan = false;
-            for command in self.capture.restore_commands() {
+            let by_toolkit = std::mem::take(&mut self.hidden_by_toolkit);
+            for command in self.capture.restore_commands(by_toolkit) {
                 ctx.send_viewport_cmd(command);
             }
         }
@@ -348,7 +361,9 @@ impl Workers {
                 self.webcam_on = false;
                 None
             }
-            CaptureEvent::DialogClosed(_) => unreachable!("answered above"),
+            CaptureEvent::DialogClosed(_) | CaptureEvent::HideWindow => {
+                unreachable!("answered above")
+            }
         }
     }
 
@@ -366,9 +381,19 @@ impl Workers {
         }
         self.note_event("scan screen requested");
         self.hidden_for_scan = true;
-        ctx.send_viewport_cmd(self.capture.hide_command());
+        if let Some(command) = self.capture.hide_command() {
+            self.hidden_by_toolkit = true;
+            ctx.send_viewport_cmd(command);
+        }
         let delay = self.capture.hide_delay();
         self.capture_for(desk, CaptureRequest::Screen { delay });
+    }
+
+    /// Whether our window is off the screen for a scan without the toolkit
+    /// knowing (the capture worker unmapped it through X11): eframe then
+    /// still paints it, for no one to see.
+    pub fn unmapped_for_scan(&self) -> bool {
+        self.hidden_for_scan && !self.hidden_by_toolkit && self.capture.unmaps_window()
     }
 
     /// Whether the file dialog is open or a capture runs (tests wait for

@@ -138,6 +138,14 @@ impl eframe::App for BurnerApp {
         if self.shown_bench().is_some_and(|b| b.result.is_some()) {
             repaint_next_second(&ctx);
         }
+        if self.workers.unmapped_for_scan() {
+            // Nothing painted now is seen (the frame that asked for the
+            // scan, and any until the result), and painting it (Mesa's
+            // software renderers: most of a frame's time) would hold up
+            // the frame that takes the result: only the background is
+            // painted. The layout and the widgets' state are kept.
+            ctx.graphics_mut(|g| *g = Default::default());
+        }
     }
 }
 

@@ -82,6 +82,26 @@ impl Hidden {
         None
     }
 
+    /// Map our window again when this scan unmapped it (X11), with the
+    /// keyboard focus it had; nothing otherwise, or the second time.
+    /// Dropping the [`Hidden`] does it too, so the window comes back
+    /// whatever ends the scan.
+    pub fn show_again(&mut self) {
+        #[cfg(target_os = "linux")]
+        if let Some(back) = self.own.as_mut().and_then(|o| o.back.take()) {
+            back.map();
+        }
+    }
+
+    /// Whether this scan unmapped our window itself (and maps it again:
+    /// [`Self::show_again`]); otherwise someone else hid it, or nothing.
+    pub fn unmapped_here(&self) -> bool {
+        #[cfg(target_os = "linux")]
+        return self.own.as_ref().is_some_and(|o| o.back.is_some());
+        #[cfg(not(target_os = "linux"))]
+        false
+    }
+
     /// Whether our window was still mapped when the wait ended (its area
     /// is then masked wholesale).
     pub fn still_mapped(&self) -> bool {
@@ -92,26 +112,39 @@ impl Hidden {
     }
 }
 
+impl Drop for Hidden {
+    fn drop(&mut self) {
+        self.show_again();
+    }
+}
+
 /// Get this process's window whose title starts with `title_prefix` out of
 /// the way of a screen grab. On X11: unmap it at once from this thread
-/// (without waiting for the UI thread to paint and apply its own hide
-/// command, which should follow so the toolkit knows; its restore command
-/// maps the window again) and wait until the screen no longer shows it, at
-/// most `limit` (what may still show it is then masked, [`Hidden::mask`]).
-/// Elsewhere, or when the window is not found, `limit` is slept as a fixed
-/// delay.
-pub fn hide_own_window(title_prefix: &str, limit: Duration) -> Hidden {
+/// (without waiting for the UI thread to paint, and without telling the
+/// toolkit, which would then put off its repaints as for a hidden window)
+/// and wait until the screen no longer shows it, at most `limit` (what may
+/// still show it is then masked, [`Hidden::mask`]); it is mapped again when
+/// the [`Hidden`] is shown again or dropped. Elsewhere, or when the window
+/// is not found, `hide_otherwise` is called (the UI hides the window
+/// through the toolkit) and `limit` is slept as a fixed delay.
+pub fn hide_own_window(
+    title_prefix: &str,
+    limit: Duration,
+    hide_otherwise: impl FnOnce(),
+) -> Hidden {
     if std::env::var_os("DISPLAY").is_none() {
+        hide_otherwise();
         std::thread::sleep(limit);
         return Hidden::default();
     }
-    hide_own_window_on(None, title_prefix, limit)
+    hidden_on(None, title_prefix, limit, Unmap::Now, hide_otherwise)
 }
 
-/// [`hide_own_window`] on the X display `display` (`None`: `DISPLAY`).
+/// [`hide_own_window`] on the X display `display` (`None`: `DISPLAY`),
+/// nothing to call when the window is not found.
 #[doc(hidden)]
 pub fn hide_own_window_on(display: Option<&str>, title_prefix: &str, limit: Duration) -> Hidden {
-    hidden_on(display, title_prefix, limit, Unmap::Now)
+    hidden_on(display, title_prefix, limit, Unmap::Now, || ())
 }
 
 /// Like [`hide_own_window_on`] but without unmapping: only wait until
@@ -119,7 +152,7 @@ pub fn hide_own_window_on(display: Option<&str>, title_prefix: &str, limit: Dura
 /// and the masking).
 #[doc(hidden)]
 pub fn wait_until_hidden_on(display: Option<&str>, title_prefix: &str, limit: Duration) -> Hidden {
-    hidden_on(display, title_prefix, limit, Unmap::Wait)
+    hidden_on(display, title_prefix, limit, Unmap::Wait, || ())
 }
 
 /// Whether the scan unmaps our window itself.
@@ -127,20 +160,29 @@ pub fn wait_until_hidden_on(display: Option<&str>, title_prefix: &str, limit: Du
 enum Unmap {
     /// Unmap it at once through X11: the grab no longer waits for the UI
     /// thread (eframe applies its own hide only after painting the frame
-    /// that asked for it). The UI's hide and restore commands still follow,
-    /// so the toolkit's idea of the window stays right and it comes back.
+    /// that asked for it), and map it again through X11 afterwards. The
+    /// toolkit is not told: it would put off every repaint of a hidden
+    /// window (eframe: by at least 100 ms), the one that shows the result
+    /// too.
     Now,
     /// Only wait for someone else (the UI) to unmap it.
     Wait,
 }
 
-fn hidden_on(display: Option<&str>, title_prefix: &str, limit: Duration, unmap: Unmap) -> Hidden {
+fn hidden_on(
+    display: Option<&str>,
+    title_prefix: &str,
+    limit: Duration,
+    unmap: Unmap,
+    hide_otherwise: impl FnOnce(),
+) -> Hidden {
     #[cfg(target_os = "linux")]
     if let Some(own) = own_window::wait_until_hidden(display, title_prefix, limit, unmap) {
         return Hidden { own: Some(own) };
     }
     #[cfg(not(target_os = "linux"))]
     let _ = (display, title_prefix, unmap);
+    hide_otherwise();
     std::thread::sleep(limit);
     Hidden::default()
 }

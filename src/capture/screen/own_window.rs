@@ -14,8 +14,11 @@ use super::x11::{Monitor, Shm, connect, grab_area, monitors};
 use super::{Backend, ScreenCapture, Unmap};
 use image::GrayImage;
 use std::time::{Duration, Instant};
-use x11rb::protocol::xproto::{AtomEnum, ConnectionExt as _, MapState, Window};
+use x11rb::protocol::xproto::{
+    AtomEnum, ConfigureWindowAux, ConnectionExt as _, InputFocus, MapState, StackMode, Window,
+};
 use x11rb::rust_connection::RustConnection;
+use x11rb::wrapper::ConnectionExt as _;
 
 /// Side of the square tiles compared.
 const TILE: u32 = 8;
@@ -26,7 +29,7 @@ const POLL: Duration = Duration::from_millis(1);
 type Area = (i16, i16, u16, u16);
 
 /// Where our window was and what it showed, to mask in the screenshot.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct OwnWindow {
     /// Its area on the screen (clipped to the screen).
     area: Area,
@@ -41,6 +44,39 @@ pub struct OwnWindow {
     pub still_mapped: bool,
     /// From the start of the wait until the screen stopped showing it.
     pub waited: Duration,
+    /// How to map it again, when the scan unmapped it itself.
+    pub back: Option<MapBack>,
+}
+
+/// Our window as the scan unmapped it: mapped again by [`MapBack::map`],
+/// from the scan's own thread, without the UI thread.
+#[derive(Debug)]
+pub struct MapBack {
+    conn: RustConnection,
+    window: Window,
+    /// It had the keyboard focus before the unmap.
+    focused: bool,
+}
+
+impl MapBack {
+    /// Map the window again on top, as the toolkit's own show does, and
+    /// give it back the keyboard focus it had. Errors are left unread: a
+    /// window that is gone needs nothing.
+    pub fn map(self) {
+        let _ = self.conn.map_window(self.window);
+        let _ = self.conn.configure_window(
+            self.window,
+            &ConfigureWindowAux::new().stack_mode(StackMode::ABOVE),
+        );
+        if self.focused {
+            // Viewable at once without a window manager (with one, it
+            // maps the window and gives the focus itself; this then fails).
+            let _ = self
+                .conn
+                .set_input_focus(InputFocus::PARENT, self.window, x11rb::CURRENT_TIME);
+        }
+        let _ = self.conn.sync();
+    }
 }
 
 /// Find this process's top-level window on `display` whose title starts
@@ -72,14 +108,24 @@ pub fn wait_until_hidden(
         monitors: monitors(&conn, root),
         still_mapped: true,
         waited: Duration::ZERO,
+        back: None,
     };
     let shm = Shm::new(&conn, usize::from(area.2) * usize::from(area.3) * 4);
-    if viewable(&conn) && area.2 > 0 && area.3 > 0 {
+    let shown = viewable(&conn);
+    if shown && area.2 > 0 && area.3 > 0 {
         own.before = grab_area(&conn, root, area, shm.as_ref()).ok();
     }
-    if unmap == Unmap::Now {
+    // Whether we unmapped it, and whether it had the focus then.
+    let mut unmapped = None;
+    // (A window that was not shown is not ours to show again.)
+    if unmap == Unmap::Now && shown {
+        let focused = conn
+            .get_input_focus()
+            .ok()
+            .and_then(|c| c.reply().ok())
+            .is_some_and(|f| f.focus == window);
         // The next request (the viewable check) is answered after it.
-        let _ = conn.unmap_window(window);
+        unmapped = conn.unmap_window(window).is_ok().then_some(focused);
     }
     while viewable(&conn) && Instant::now() < deadline {
         std::thread::sleep(POLL);
@@ -99,6 +145,12 @@ pub fn wait_until_hidden(
         }
     }
     own.waited = start.elapsed();
+    drop(shm);
+    own.back = unmapped.map(|focused| MapBack {
+        conn,
+        window,
+        focused,
+    });
     Some(own)
 }
 
