@@ -79,9 +79,12 @@ fn zxing(python: &str, path: &Path, runs: usize) -> Option<(f64, Vec<String>)> {
 }
 
 /// Instructions callgrind counts in the functions matching `toggle` while
-/// `command` runs.
+/// `command` runs on one CPU (`taskset -c 0`): a scan then does all its
+/// work on the thread the toggle follows (on two CPUs a large screen's gray
+/// has a second thread, whose instructions the toggle would not count).
 fn instructions(toggle: &str, command: &[&str], env: &[(&str, &str)]) -> Option<u64> {
-    let out = Command::new("valgrind")
+    let out = Command::new("taskset")
+        .args(["-c", "0", "valgrind"])
         .args([
             "--tool=callgrind",
             "--callgrind-out-file=/dev/null",
