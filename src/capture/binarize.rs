@@ -6,6 +6,7 @@
 //! own does it pixel by pixel and was most of our decode time (83 % of the
 //! instructions on a 4K screen, callgrind).
 
+use super::decode::{TWO_CORE_MIN_PIXELS, two_cores};
 use rxing::common::{BitArray, BitMatrix};
 
 const BLOCK: usize = 8;
@@ -18,50 +19,64 @@ const MIN_DYNAMIC_RANGE: u8 = 24;
 /// significant bit first) for our own row scans. `None` for pictures
 /// under 5 blocks a side (rxing uses a global histogram there).
 pub fn hybrid_matrix(lum: &[u8], width: usize, height: usize) -> Option<(BitMatrix, Vec<u64>)> {
+    let large = (width as u64).saturating_mul(height as u64) >= TWO_CORE_MIN_PIXELS;
+    hybrid_matrix_on(lum, width, height, large && two_cores())
+}
+
+/// [`hybrid_matrix`], the lower half of the block rows on a second thread
+/// when `two` (only the flat blocks' rule, which takes the block above's
+/// point, runs over the whole picture on one).
+fn hybrid_matrix_on(
+    lum: &[u8],
+    width: usize,
+    height: usize,
+    two: bool,
+) -> Option<(BitMatrix, Vec<u64>)> {
     // rxing's rows are words of usize: 64 bits here (x86_64, aarch64).
     if usize::BITS != 64 || width < 5 * BLOCK || height < 5 * BLOCK || lum.len() < width * height {
         return None;
     }
     let (bw, bh) = (width.div_ceil(BLOCK), height.div_ceil(BLOCK));
-    let points = black_points(lum, width, height, bw, bh);
-    let words = width.div_ceil(64);
-    // Appended row by row, never zeroed as a whole (callgrind counts every
-    // byte a large memset writes).
-    let mut bits: Vec<u64> = Vec::with_capacity(words * height);
-    let mut packed = vec![0u64; words];
-    let mut thresholds = vec![0u8; width];
-    let mut columns = vec![0u32; bw];
-    for by in 0..bh {
-        // Each block's threshold is the mean of the 5x5 black points
-        // around it (clamped at the edges): first the sums down each
-        // column of blocks, then along the row.
-        let top = by.clamp(2, bh - 3);
-        columns.fill(0);
-        for row in points[(top - 2) * bw..(top + 3) * bw].chunks_exact(bw) {
-            for (c, &p) in columns.iter_mut().zip(row) {
-                // At most 5 x 255: no wrap.
-                *c = c.wrapping_add(p);
-            }
+    let picture = Picture {
+        lum,
+        width,
+        height,
+        bw,
+        bh,
+    };
+    // The second band starts at a block row that does not overlap the
+    // last one (bh >= 5).
+    let mid = if two { bh / 2 } else { bh };
+    let mut points = vec![0u32; bw * bh];
+    let (upper, lower) = points.split_at_mut(mid * bw);
+    let mut bits = Vec::with_capacity(width.div_ceil(64) * height);
+    if two {
+        let ok = std::thread::scope(|s| {
+            let second = s.spawn(|| picture.block_points(mid, lower));
+            picture.block_points(0, upper);
+            second.join().is_ok()
+        });
+        if !ok {
+            return None;
         }
-        for bx in 0..bw {
-            let left = bx.clamp(2, bw - 3);
-            let sum: u32 = columns[left - 2..left + 3].iter().sum();
-            let t = (sum / 25) as u8;
-            // Where the last block overlaps its neighbour (sizes not a
-            // multiple of 8), rxing counts a pixel black under either
-            // block's threshold; both are the same one (their 5x5 windows
-            // are clamped alike), so the last block just takes it.
-            let x0 = (bx * BLOCK).min(width - BLOCK);
-            thresholds[x0..x0 + BLOCK].fill(t);
-        }
-        // The last block row overlaps the one above in the same way, with
-        // the same thresholds: the rows done already stay as they are.
-        let y0 = (by * BLOCK).min(height - BLOCK);
-        for y in bits.len() / words..y0 + BLOCK {
-            pack_black(&lum[y * width..(y + 1) * width], &thresholds, &mut packed);
-            bits.extend_from_slice(&packed);
-        }
+        resolve_flat(&mut points, bw);
+        let lower = std::thread::scope(|s| {
+            let second = s.spawn(|| {
+                let mut part = Vec::new();
+                picture.pack(&points, mid..bh, &mut part);
+                part
+            });
+            picture.pack(&points, 0..mid, &mut bits);
+            second.join()
+        })
+        .ok()?;
+        bits.extend_from_slice(&lower);
+    } else {
+        picture.block_points(0, upper);
+        resolve_flat(&mut points, bw);
+        picture.pack(&points, 0..bh, &mut bits);
     }
+    let words = width.div_ceil(64);
     let mut matrix = BitMatrix::new(width as u32, height as u32).ok()?;
     let mut row = BitArray::with_size(width);
     for (y, words) in bits.chunks_exact(words).enumerate() {
@@ -71,6 +86,70 @@ pub fn hybrid_matrix(lum: &[u8], width: usize, height: usize) -> Option<(BitMatr
         matrix.setRow(y as u32, &row);
     }
     Some((matrix, bits))
+}
+
+/// A gray picture (rows without padding) and its size in 8x8 blocks.
+#[derive(Clone, Copy)]
+struct Picture<'a> {
+    lum: &'a [u8],
+    width: usize,
+    height: usize,
+    bw: usize,
+    bh: usize,
+}
+
+impl Picture<'_> {
+    /// Append the black pixels of the rows of block rows `blocks` to
+    /// `bits` (`width.div_ceil(64)` words a row), thresholds from the
+    /// resolved black `points`.
+    fn pack(&self, points: &[u32], blocks: std::ops::Range<usize>, bits: &mut Vec<u64>) {
+        let Picture {
+            lum,
+            width,
+            height,
+            bw,
+            bh,
+        } = *self;
+        let words = width.div_ceil(64);
+        let first_row = blocks.start * BLOCK;
+        // Appended row by row, never zeroed as a whole (callgrind counts
+        // every byte a large memset writes).
+        bits.reserve(words * (blocks.len() * BLOCK).min(height - first_row));
+        let mut packed = vec![0u64; words];
+        let mut thresholds = vec![0u8; width];
+        let mut columns = vec![0u32; bw];
+        for by in blocks {
+            // Each block's threshold is the mean of the 5x5 black points
+            // around it (clamped at the edges): first the sums down each
+            // column of blocks, then along the row.
+            let top = by.clamp(2, bh - 3);
+            columns.fill(0);
+            for row in points[(top - 2) * bw..(top + 3) * bw].chunks_exact(bw) {
+                for (c, &p) in columns.iter_mut().zip(row) {
+                    // At most 5 x 255: no wrap.
+                    *c = c.wrapping_add(p);
+                }
+            }
+            for bx in 0..bw {
+                let left = bx.clamp(2, bw - 3);
+                let sum: u32 = columns[left - 2..left + 3].iter().sum();
+                let t = (sum / 25) as u8;
+                // Where the last block overlaps its neighbour (sizes not a
+                // multiple of 8), rxing counts a pixel black under either
+                // block's threshold; both are the same one (their 5x5
+                // windows are clamped alike), so the last block just takes it.
+                let x0 = (bx * BLOCK).min(width - BLOCK);
+                thresholds[x0..x0 + BLOCK].fill(t);
+            }
+            // The last block row overlaps the one above in the same way,
+            // with the same thresholds: the rows done already stay as they are.
+            let y0 = (by * BLOCK).min(height - BLOCK);
+            for y in first_row + bits.len() / words..y0 + BLOCK {
+                pack_black(&lum[y * width..(y + 1) * width], &thresholds, &mut packed);
+                bits.extend_from_slice(&packed);
+            }
+        }
+    }
 }
 
 /// One bit per pixel into `out` (least significant first, every word
@@ -103,64 +182,90 @@ fn pack_black(row: &[u8], thresholds: &[u8], out: &mut [u64]) {
     }
 }
 
-/// Each 8x8 block's black point: its mean, or for a flat block half its
-/// minimum, raised to its neighbours' when they are darker (zxing's rule).
-fn black_points(lum: &[u8], width: usize, height: usize, bw: usize, bh: usize) -> Vec<u32> {
-    let mut points = vec![0u32; bw * bh];
-    let (mut sum, mut lo, mut hi) = (vec![0u16; width], vec![0u8; width], vec![0u8; width]);
-    for by in 0..bh {
-        // Column sums, minima and maxima over the block row's 8 rows.
-        let y0 = (by * BLOCK).min(height - BLOCK);
-        // The first two rows set the columns (no fill first: callgrind
-        // counts every byte a memset writes), then three simple passes per
-        // row, each one vectorised. The sums need wrapping_add: 8 x 255
-        // fits 16 bits, but an overflow-checked add (our release profile
-        // checks) is not vectorised (75 % of this function's instructions).
-        let mut rows = lum[y0 * width..(y0 + BLOCK) * width].chunks_exact(width);
-        if let (Some(a), Some(b)) = (rows.next(), rows.next()) {
-            for (s, (&a, &b)) in sum.iter_mut().zip(a.iter().zip(b)) {
-                *s = u16::from(a).wrapping_add(u16::from(b));
-            }
-            for (l, (&a, &b)) in lo.iter_mut().zip(a.iter().zip(b)) {
-                *l = a.min(b);
-            }
-            for (h, (&a, &b)) in hi.iter_mut().zip(a.iter().zip(b)) {
-                *h = a.max(b);
-            }
-        }
-        for row in rows {
-            for (s, &p) in sum.iter_mut().zip(row) {
-                *s = s.wrapping_add(u16::from(p));
-            }
-            for (l, &p) in lo.iter_mut().zip(row) {
-                *l = (*l).min(p);
-            }
-            for (h, &p) in hi.iter_mut().zip(row) {
-                *h = (*h).max(p);
-            }
-        }
-        for bx in 0..bw {
-            let x0 = (bx * BLOCK).min(width - BLOCK);
-            let total: u32 = sum[x0..x0 + BLOCK].iter().map(|&s| u32::from(s)).sum();
-            let min = *lo[x0..x0 + BLOCK].iter().min().unwrap_or(&0);
-            let max = *hi[x0..x0 + BLOCK].iter().max().unwrap_or(&0);
-            let mut average = total >> 6;
-            if max - min <= MIN_DYNAMIC_RANGE {
-                average = u32::from(min) / 2;
-                if by > 0 && bx > 0 {
-                    let neighbours = (points[(by - 1) * bw + bx]
-                        + 2 * points[by * bw + bx - 1]
-                        + points[(by - 1) * bw + bx - 1])
-                        / 4;
-                    if u32::from(min) < neighbours {
-                        average = neighbours;
-                    }
+impl Picture<'_> {
+    /// The black points of the block rows from `first` on, into `points`
+    /// (`bw` a row): each 8x8 block's mean, or for a flat block
+    /// `FLAT | its minimum`, for [`resolve_flat`].
+    fn block_points(&self, first: usize, points: &mut [u32]) {
+        let Picture {
+            lum,
+            width,
+            height,
+            bw,
+            ..
+        } = *self;
+        let (mut sum, mut lo, mut hi) = (vec![0u16; width], vec![0u8; width], vec![0u8; width]);
+        for (i, out) in points.chunks_exact_mut(bw).enumerate() {
+            let by = first + i;
+            // Column sums, minima and maxima over the block row's 8 rows.
+            let y0 = (by * BLOCK).min(height - BLOCK);
+            // The first two rows set the columns (no fill first: callgrind
+            // counts every byte a memset writes), then three simple passes
+            // per row, each one vectorised. The sums need wrapping_add:
+            // 8 x 255 fits 16 bits, but an overflow-checked add (our
+            // release profile checks) is not vectorised (75 % of this
+            // function's instructions).
+            let mut rows = lum[y0 * width..(y0 + BLOCK) * width].chunks_exact(width);
+            if let (Some(a), Some(b)) = (rows.next(), rows.next()) {
+                for (s, (&a, &b)) in sum.iter_mut().zip(a.iter().zip(b)) {
+                    *s = u16::from(a).wrapping_add(u16::from(b));
+                }
+                for (l, (&a, &b)) in lo.iter_mut().zip(a.iter().zip(b)) {
+                    *l = a.min(b);
+                }
+                for (h, (&a, &b)) in hi.iter_mut().zip(a.iter().zip(b)) {
+                    *h = a.max(b);
                 }
             }
-            points[by * bw + bx] = average;
+            for row in rows {
+                for (s, &p) in sum.iter_mut().zip(row) {
+                    *s = s.wrapping_add(u16::from(p));
+                }
+                for (l, &p) in lo.iter_mut().zip(row) {
+                    *l = (*l).min(p);
+                }
+                for (h, &p) in hi.iter_mut().zip(row) {
+                    *h = (*h).max(p);
+                }
+            }
+            for (bx, point) in out.iter_mut().enumerate() {
+                let x0 = (bx * BLOCK).min(width - BLOCK);
+                let total: u32 = sum[x0..x0 + BLOCK].iter().map(|&s| u32::from(s)).sum();
+                let min = *lo[x0..x0 + BLOCK].iter().min().unwrap_or(&0);
+                let max = *hi[x0..x0 + BLOCK].iter().max().unwrap_or(&0);
+                *point = if max - min <= MIN_DYNAMIC_RANGE {
+                    FLAT | u32::from(min)
+                } else {
+                    total >> 6
+                };
+            }
         }
     }
-    points
+}
+
+/// Marks a flat block's entry in [`Picture::block_points`] (above any mean).
+const FLAT: u32 = 1 << 31;
+
+/// zxing's rule for flat blocks, in reading order (it takes the resolved
+/// points above and to the left): half the block's minimum, raised to its
+/// neighbours' when they are darker.
+fn resolve_flat(points: &mut [u32], bw: usize) {
+    for i in 0..points.len() {
+        let p = points[i];
+        if p & FLAT == 0 {
+            continue;
+        }
+        let min = p & !FLAT;
+        let (by, bx) = (i / bw, i % bw);
+        let mut average = min / 2;
+        if by > 0 && bx > 0 {
+            let neighbours = (points[i - bw] + 2 * points[i - 1] + points[i - bw - 1]) / 4;
+            if min < neighbours {
+                average = neighbours;
+            }
+        }
+        points[i] = average;
+    }
 }
 
 #[cfg(test)]
@@ -205,9 +310,12 @@ mod tests {
                 }])
             });
             let (w, h) = (w as usize, h as usize);
-            let (ours, words) = hybrid_matrix(img.as_raw(), w, h).expect("large enough");
+            let (ours, words) = hybrid_matrix_on(img.as_raw(), w, h, false).expect("large enough");
             let theirs = rxing_matrix(&img);
             assert!(ours == theirs, "{w}x{h}");
+            let two = hybrid_matrix_on(img.as_raw(), w, h, true).expect("large enough");
+            assert!(two.0 == theirs, "{w}x{h} on two cores");
+            assert_eq!(two.1, words, "{w}x{h} on two cores");
             for (y, row) in words.chunks_exact(w.div_ceil(64)).enumerate() {
                 let bits = theirs.getRow(y as u32);
                 let theirs: Vec<u64> = bits.getBitArray().iter().map(|&b| b as u64).collect();
@@ -230,8 +338,11 @@ mod tests {
                 let fall = (y * 200 / h) as u8;
                 image::Luma([250 - fall - (seed >> 59) as u8])
             });
-            let (ours, _) = hybrid_matrix(img.as_raw(), w as usize, h as usize).unwrap();
-            assert!(ours == rxing_matrix(&img), "{w}x{h}");
+            for two in [false, true] {
+                let (ours, _) =
+                    hybrid_matrix_on(img.as_raw(), w as usize, h as usize, two).unwrap();
+                assert!(ours == rxing_matrix(&img), "{w}x{h}, two cores: {two}");
+            }
         }
     }
 

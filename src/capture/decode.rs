@@ -50,7 +50,7 @@ pub fn check_dimensions(width: u32, height: u32) -> Result<(), TooLarge> {
 /// data is shorter than the size says (or the size overflows); a zero
 /// width or height gives an empty picture.
 pub fn gray_from_bgra(data: &[u8], width: u32, height: u32, stride: usize) -> Option<GrayImage> {
-    let large = u64::from(width) * u64::from(height) >= TWO_CORE_GRAY_MIN_PIXELS;
+    let large = u64::from(width) * u64::from(height) >= TWO_CORE_MIN_PIXELS;
     gray_on(data, width, height, stride, large && two_cores())
 }
 
@@ -95,13 +95,14 @@ fn gray_on(data: &[u8], width: u32, height: u32, stride: usize, two: bool) -> Op
     GrayImage::from_raw(width, height, out)
 }
 
-/// Screens of at least this many pixels are converted to gray on two cores
-/// when the machine has them (3840x2160: 8.5 ms on one core, README).
-pub const TWO_CORE_GRAY_MIN_PIXELS: u64 = 3840 * 1080;
+/// Screens of at least this many pixels are converted to gray and
+/// binarized on two cores when the machine has them (3840x2160 gray: 8.5
+/// ms on one core, README).
+pub const TWO_CORE_MIN_PIXELS: u64 = 3840 * 1080;
 
 /// Whether this process may run on two CPUs (asked once: it reads the
 /// affinity mask and the cgroup's quota).
-fn two_cores() -> bool {
+pub(super) fn two_cores() -> bool {
     static TWO: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *TWO.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2))
 }
