@@ -97,8 +97,9 @@ fn gray_on(data: &[u8], width: u32, height: u32, stride: usize, two: bool) -> Op
 
 /// Screens of at least this many pixels are converted to gray and
 /// binarized on two cores when the machine has them (3840x2160 gray: 8.5
-/// ms on one core, README).
-pub const TWO_CORE_MIN_PIXELS: u64 = 3840 * 1080;
+/// ms on one core, README); the half-size pass of a 1920x1080 screen stays
+/// on one (a thread costs some 50 us).
+pub const TWO_CORE_MIN_PIXELS: u64 = 1920 * 1080;
 
 /// Whether this process may run on two CPUs (asked once: it reads the
 /// affinity mask and the cgroup's quota).
