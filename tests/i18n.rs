@@ -306,7 +306,11 @@ fn usage_errors_and_help_details_speak_german() {
     let plain = |s: String| s.replace("totp-burner.exe", "totp-burner");
     let run = |args: &[&str]| {
         let o = bin_in("de").args(args).output().unwrap();
-        (o.status.code(), plain(text(&o.stdout)), plain(text(&o.stderr)))
+        (
+            o.status.code(),
+            plain(text(&o.stdout)),
+            plain(text(&o.stderr)),
+        )
     };
     let english = [
         "error:",
