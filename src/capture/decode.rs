@@ -11,6 +11,7 @@
 use super::binarize::hybrid_matrix;
 use super::decode_reader::read_qr;
 use image::GrayImage;
+use multiversion::multiversion;
 use rxing::common::HybridBinarizer;
 use rxing::{Binarizer, Luma8LuminanceSource};
 
@@ -95,11 +96,13 @@ fn gray_on(data: &[u8], width: u32, height: u32, stride: usize, two: bool) -> Op
     GrayImage::from_raw(width, height, out)
 }
 
-/// Screens of at least this many pixels are converted to gray and
-/// binarized on two cores when the machine has them (3840x2160 gray: 8.5
-/// ms on one core, README); the half-size pass of a 1920x1080 screen stays
-/// on one (a thread costs some 50 us).
-pub const TWO_CORE_MIN_PIXELS: u64 = 1920 * 1080;
+/// Pictures of at least this many pixels are converted to gray and
+/// binarized on two cores when the machine has them (a 3840x2160 screen's
+/// gray: 5.9 ms on one core, 2.9 on two). A 1920x1080 screen, and the
+/// half-size pass of a 4K one, stay on one: there the second thread cost
+/// as much as it saved (2.2 ms a scan on one core against 2.7 on two, the
+/// 1080p screen without a code, 300 scans each, 2026-11-29).
+pub const TWO_CORE_MIN_PIXELS: u64 = 2560 * 1440;
 
 /// Whether this process may run on two CPUs (asked once: it reads the
 /// affinity mask and the cgroup's quota).
@@ -108,7 +111,10 @@ pub(super) fn two_cores() -> bool {
     *TWO.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2))
 }
 
-/// Append the gray of `rows` (32-bit BGRX, `row_bytes` used of each) to `out`.
+/// Append the gray of `rows` (32-bit BGRX, `row_bytes` used of each) to
+/// `out`. In AVX2 where the CPU has it (twice the lanes; multiversion
+/// picks the copy once at run time).
+#[multiversion(targets("x86_64+avx2"))]
 fn gray_rows<'a>(
     rows: impl Iterator<Item = &'a [u8]>,
     w: usize,
@@ -209,6 +215,12 @@ fn decode_rxing_owned(img: GrayImage) -> Vec<String> {
 /// The picture at half its width and height, each pixel the rounded mean
 /// of a 2x2 block (an odd last row or column is dropped).
 pub fn half_size(img: &GrayImage) -> GrayImage {
+    half_size_of(img)
+}
+
+/// [`half_size`], in AVX2 where the CPU has it.
+#[multiversion(targets("x86_64+avx2"))]
+fn half_size_of(img: &GrayImage) -> GrayImage {
     let width = img.width() as usize;
     let (w, h) = (width / 2, img.height() as usize / 2);
     let src = img.as_raw();
