@@ -2,10 +2,12 @@
 //! conversion from a 32-bit screen buffer, our decode and the total, next to
 //! zxing-cpp (C++, through its Python package) decoding the same picture in
 //! gray, in the same run and on the same CPUs (`./dev.sh bench` pins the
-//! run with taskset and makes the Python venv). Prints Markdown tables for
-//! the README.
+//! run with taskset and makes the Python venv). The two take turns, one
+//! decode each, so a slow spell of a shared machine slows both alike.
+//! Prints Markdown tables for the README.
 //!
-//! Environment: `BENCH_RUNS` (default 15) runs per figure, median kept;
+//! Environment: `BENCH_RUNS` (default 35) runs per figure, median kept;
+//! `BENCH_ROUND` (default 5) runs of each decoder in one turn;
 //! `ZXING_PYTHON` a Python with `zxing-cpp` (else the column is empty);
 //! `BENCH_CALLGRIND=1` also counts instructions under valgrind's callgrind
 //! (ours: one gray + decode; zxing-cpp: one `ZXing::ReadBarcodes`), which a
@@ -13,26 +15,24 @@
 //! one scan of one fixture for callgrind.
 
 use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 use totp_burner::capture::decode::{decode_owned, gray_from_bgra};
 
+/// Runs of each decoder in one turn: `BENCH_ROUND`, else 5.
+fn round() -> usize {
+    std::env::var("BENCH_ROUND")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(5)
+}
+
 fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
     runs[runs.len() / 2]
-}
-
-fn time<T>(n: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
-    let mut out = None;
-    let runs = (0..n)
-        .map(|_| {
-            let start = Instant::now();
-            out = Some(f());
-            start.elapsed()
-        })
-        .collect();
-    (median(runs), out.expect("n > 0"))
 }
 
 fn ms(d: Duration) -> String {
@@ -60,22 +60,60 @@ fn scan_once(bgra: &[u8], w: u32, h: u32) -> Vec<String> {
     decode_owned(gray_from_bgra(bgra, w, h, w as usize * 4).unwrap())
 }
 
-/// zxing-cpp's figures for one picture: median ms and the texts found.
-fn zxing(python: &str, path: &Path, runs: usize) -> Option<(f64, Vec<String>)> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/zxing_bench.py");
-    let out = Command::new(python)
-        .arg(script)
-        .arg(runs.to_string())
-        .arg(path)
-        .output()
-        .ok()?;
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
-    let found = v["found"]
-        .as_array()?
-        .iter()
-        .filter_map(|t| t.as_str().map(str::to_string))
-        .collect();
-    Some((v["ms"].as_f64()?, found))
+/// zxing-cpp in a Python process of its own (scripts/zxing_bench.py
+/// SERVE), timing one decode at a time when asked, so the two decoders
+/// take turns.
+struct Zxing {
+    child: std::process::Child,
+    answers: std::io::Lines<std::io::BufReader<std::process::ChildStdout>>,
+}
+
+impl Zxing {
+    fn start(python: &str) -> Option<Zxing> {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/zxing_bench.py");
+        let mut child = Command::new(python)
+            .arg(script)
+            .arg("SERVE")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .ok()?;
+        let answers = std::io::BufReader::new(child.stdout.take()?).lines();
+        Some(Zxing { child, answers })
+    }
+
+    fn ask(&mut self, command: &str) -> Option<String> {
+        writeln!(self.child.stdin.as_mut()?, "{command}").ok()?;
+        self.answers.next()?.ok()
+    }
+
+    /// Load a picture (and decode it once, to warm up).
+    fn load(&mut self, path: &Path) -> Option<()> {
+        (self.ask(&format!("load {}", path.display()))? == "ok").then_some(())
+    }
+
+    /// `n` timed decodes of the loaded picture: their times and the texts found.
+    fn run(&mut self, n: usize) -> Option<(Vec<Duration>, Vec<String>)> {
+        let v: serde_json::Value = serde_json::from_str(&self.ask(&format!("run {n}"))?).ok()?;
+        let times = v["ms"]
+            .as_array()?
+            .iter()
+            .map(|ms| ms.as_f64().map(|ms| Duration::from_secs_f64(ms / 1e3)))
+            .collect::<Option<Vec<_>>>()?;
+        let found = v["found"]
+            .as_array()?
+            .iter()
+            .filter_map(|t| t.as_str().map(str::to_string))
+            .collect();
+        (times.len() == n).then_some((times, found))
+    }
+}
+
+impl Drop for Zxing {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take());
+        let _ = self.child.wait();
+    }
 }
 
 /// Instructions callgrind counts in the functions matching `toggle` while
@@ -119,12 +157,13 @@ fn main() {
     let runs: usize = std::env::var("BENCH_RUNS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(15);
+        .unwrap_or(35);
     let python = std::env::var("ZXING_PYTHON").ok();
     println!(
-        "Times in ms, median of {runs} runs, one after the other on the same CPUs. gray: 32-bit screen \
-         buffer to grayscale; decode: our search; total: both, as a scan does them; zxing-cpp: \
-         its decode of the same picture in gray (QR only, its default options)."
+        "Times in ms, median of {runs} runs on the same CPUs, ours and zxing-cpp's in turns of {}. gray: \
+         32-bit screen buffer to grayscale; decode: our search; total: both, as a scan does them; \
+         zxing-cpp: its decode of the same picture in gray (QR only, its default options).",
+        round()
     );
     println!();
     println!(
@@ -132,23 +171,50 @@ fn main() {
     );
     println!("|---|---|---|---|---|---|---|---|---|");
     let mut missed = Vec::new();
+    let mut zxing = python.as_deref().and_then(Zxing::start);
     for (name, want) in &expected {
         let (buf, w, h) = bgra(name);
-        let (t_gray, _) = time(runs, || gray_from_bgra(&buf, w, h, w as usize * 4).unwrap());
-        let (total, found) = time(runs, || scan_once(&buf, w, h));
+        let mut z = zxing
+            .as_mut()
+            .and_then(|z| z.load(&fixtures().join(name)).map(|()| z));
+        scan_once(&buf, w, h);
+        // In turns, a round at a time: our gray alone, our scan, then
+        // zxing-cpp's decode, each a few times over (the first of a few
+        // finds the caches cold, the median the warm ones).
+        let (mut grays, mut totals, mut theirs) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut found, mut z_found) = (Vec::new(), None);
+        for _ in 0..runs.div_ceil(round()) {
+            for _ in 0..round() {
+                let start = Instant::now();
+                std::hint::black_box(gray_from_bgra(&buf, w, h, w as usize * 4));
+                grays.push(start.elapsed());
+            }
+            for _ in 0..round() {
+                let start = Instant::now();
+                found = scan_once(&buf, w, h);
+                totals.push(start.elapsed());
+            }
+            match z.as_mut().and_then(|z| z.run(round())) {
+                Some((times, texts)) => {
+                    theirs.extend(times);
+                    z_found = Some(texts);
+                }
+                None => z = None,
+            }
+        }
+        let complete = theirs.len() == totals.len();
+        let (t_gray, total) = (median(grays), median(totals));
         let t_decode = total.saturating_sub(t_gray);
         let ok = same(&found, want);
-        let z = python
-            .as_deref()
-            .and_then(|p| zxing(p, &fixtures().join(name), runs));
-        let (z_ms, z_found, ratio) = match &z {
-            Some((z_ms, z_found)) => {
-                let ratio = total.as_secs_f64() * 1e3 / z_ms;
+        let zx = z_found.filter(|_| complete).map(|f| (median(theirs), f));
+        let (z_ms, z_found, ratio) = match &zx {
+            Some((z_time, z_found)) => {
+                let ratio = total.as_secs_f64() / z_time.as_secs_f64();
                 if ratio > 1.0 {
                     missed.push(name.as_str());
                 }
                 (
-                    format!("{z_ms:.1}"),
+                    ms(*z_time),
                     format!(
                         "{}/{}{}",
                         z_found.iter().filter(|t| want.contains(t)).count(),

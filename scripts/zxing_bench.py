@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """zxing-cpp's side of the capture benchmark (benches/capture.rs runs it).
 
-Usage: zxing_bench.py RUNS IMAGE...   (or CALLGRIND IMAGE for one decode)
+Usage: zxing_bench.py SERVE   (or CALLGRIND IMAGE for one decode)
 
-For each image: load it, convert it to 8-bit gray once (outside the timing:
-the Rust side times its own grayscale conversion separately), then time
-zxingcpp.read_barcodes on the gray array RUNS times, QR codes only, every
-other option at zxing-cpp's defaults (try harder, rotate, invert,
-downscale). Prints one JSON object per image: the median in milliseconds
-and the texts found.
+Each image is converted to 8-bit gray once, outside the timing (the Rust
+side times its own grayscale conversion separately); zxingcpp.read_barcodes
+then decodes the gray array, QR codes only, every other option at
+zxing-cpp's defaults (try harder, rotate, invert, downscale).
+
+The SERVE form reads commands on standard input, one a line: "load PATH"
+converts an image to gray and decodes it once (warm-up), answering "ok";
+"run N" times N decodes of it, one after the other, and answers
+{"ms": [...], "found": [...]}. The bench times ours and zxing-cpp's in
+turns, a few runs each, so a slow spell of a shared machine falls on both
+alike.
 
 The CALLGRIND form decodes one image once, for `valgrind --tool=callgrind
 --toggle-collect='ZXing::ReadBarcodes*'` to count its instructions.
@@ -32,32 +37,32 @@ def read(img):
     return zxingcpp.read_barcodes(img, formats=zxingcpp.BarcodeFormat.QRCode)
 
 
+def serve():
+    img = None
+    for line in sys.stdin:
+        command, _, arg = line.strip().partition(" ")
+        if command == "load":
+            img = gray(arg)
+            read(img)
+            print("ok", flush=True)
+        elif command == "run":
+            times, found = [], []
+            for _ in range(int(arg)):
+                start = time.perf_counter()
+                found = read(img)
+                times.append((time.perf_counter() - start) * 1e3)
+            print(json.dumps({"ms": times, "found": [r.text for r in found]}), flush=True)
+
+
 def main():
+    if sys.argv[1] == "SERVE":
+        serve()
+        return
     if sys.argv[1] == "CALLGRIND":
         found = read(gray(sys.argv[2]))
         print(json.dumps({"found": [r.text for r in found]}))
         return
-    runs = int(sys.argv[1])
-    for path in sys.argv[2:]:
-        img = gray(path)
-        read(img)  # warm up (first call loads code and tables)
-        times = []
-        found = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            found = read(img)
-            times.append(time.perf_counter() - start)
-        times.sort()
-        print(
-            json.dumps(
-                {
-                    "image": path,
-                    "ms": times[len(times) // 2] * 1e3,
-                    "found": [r.text for r in found],
-                }
-            ),
-            flush=True,
-        )
+    sys.exit("usage: zxing_bench.py SERVE | CALLGRIND IMAGE")
 
 
 if __name__ == "__main__":
