@@ -2,8 +2,8 @@
 //! conversion from a 32-bit screen buffer, our decode and the total, next to
 //! zxing-cpp (C++, through its Python package) decoding the same picture in
 //! gray, in the same run and on the same CPUs (`./dev.sh bench` pins the
-//! run with taskset and makes the Python venv). The two take turns, one
-//! decode each, so a slow spell of a shared machine slows both alike.
+//! run with taskset and makes the Python venv). The two take turns of a
+//! few runs each, so a slow spell of a shared machine slows both alike.
 //! Prints Markdown tables for the README.
 //!
 //! Environment: `BENCH_RUNS` (default 35) runs per figure, median kept;

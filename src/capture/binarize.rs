@@ -53,8 +53,8 @@ fn hybrid_matrix_on(
     let mut bits = Vec::with_capacity(width.div_ceil(64) * height);
     if two {
         let ok = std::thread::scope(|s| {
-            let second = s.spawn(|| picture.block_points(mid, lower));
-            picture.block_points(0, upper);
+            let second = s.spawn(|| block_points(&picture, mid, lower));
+            block_points(&picture, 0, upper);
             second.join().is_ok()
         });
         if !ok {
@@ -64,18 +64,18 @@ fn hybrid_matrix_on(
         let lower = std::thread::scope(|s| {
             let second = s.spawn(|| {
                 let mut part = Vec::new();
-                picture.pack(&points, mid..bh, &mut part);
+                pack_rows(&picture, &points, mid..bh, &mut part);
                 part
             });
-            picture.pack(&points, 0..mid, &mut bits);
+            pack_rows(&picture, &points, 0..mid, &mut bits);
             second.join()
         })
         .ok()?;
         bits.extend_from_slice(&lower);
     } else {
-        picture.block_points(0, upper);
+        block_points(&picture, 0, upper);
         resolve_flat(&mut points, bw);
-        picture.pack(&points, 0..bh, &mut bits);
+        pack_rows(&picture, &points, 0..bh, &mut bits);
     }
     let words = width.div_ceil(64);
     let mut matrix = BitMatrix::new(width as u32, height as u32).ok()?;
@@ -99,24 +99,11 @@ struct Picture<'a> {
     bh: usize,
 }
 
-impl Picture<'_> {
-    /// Append the black pixels of the rows of block rows `blocks` to
-    /// `bits` (`width.div_ceil(64)` words a row), thresholds from the
-    /// resolved black `points`.
-    fn pack(&self, points: &[u32], blocks: std::ops::Range<usize>, bits: &mut Vec<u64>) {
-        pack_rows(self, points, blocks, bits);
-    }
-
-    /// The black points of the block rows from `first` on, into `points`
-    /// (`bw` a row): each 8x8 block's mean, or for a flat block
-    /// `FLAT | its minimum`, for [`resolve_flat`].
-    fn block_points(&self, first: usize, points: &mut [u32]) {
-        block_points_of(self, first, points);
-    }
-}
-
-/// [`Picture::pack`]: AVX2 code where the CPU has it (multiversion copies
-/// the function, and picks once at run time).
+/// Append the black pixels of the rows of block rows `blocks` of
+/// `picture` to `bits` (`width.div_ceil(64)` words a row), thresholds from
+/// the resolved black `points`. AVX2 code where the CPU has it
+/// (multiversion copies the function, and picks once at run time; it takes
+/// no `self`, hence a free function).
 #[multiversion(targets("x86_64+avx2"))]
 fn pack_rows(
     picture: &Picture<'_>,
@@ -210,9 +197,12 @@ fn pack_black(row: &[u8], thresholds: &[u8], black: &mut [u8], out: &mut [u64]) 
     }
 }
 
-/// [`Picture::block_points`], in AVX2 where the CPU has it.
+/// The black points of `picture`'s block rows from `first` on, into
+/// `points` (`bw` a row): each 8x8 block's mean, or for a flat block
+/// `FLAT | its minimum`, for [`resolve_flat`]. AVX2 code where the CPU
+/// has it, as [`pack_rows`].
 #[multiversion(targets("x86_64+avx2"))]
-fn block_points_of(picture: &Picture<'_>, first: usize, points: &mut [u32]) {
+fn block_points(picture: &Picture<'_>, first: usize, points: &mut [u32]) {
     let Picture {
         lum,
         width,
@@ -268,7 +258,7 @@ fn block_points_of(picture: &Picture<'_>, first: usize, points: &mut [u32]) {
     }
 }
 
-/// Marks a flat block's entry in [`Picture::block_points`] (above any mean).
+/// Marks a flat block's entry in [`block_points`] (above any mean).
 const FLAT: u32 = 1 << 31;
 
 /// zxing's rule for flat blocks, in reading order (it takes the resolved

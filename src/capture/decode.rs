@@ -214,13 +214,9 @@ fn decode_rxing_owned(img: GrayImage) -> Vec<String> {
 
 /// The picture at half its width and height, each pixel the rounded mean
 /// of a 2x2 block (an odd last row or column is dropped).
-pub fn half_size(img: &GrayImage) -> GrayImage {
-    half_size_of(img)
-}
-
-/// [`half_size`], in AVX2 where the CPU has it.
+/// In AVX2 where the CPU has it.
 #[multiversion(targets("x86_64+avx2"))]
-fn half_size_of(img: &GrayImage) -> GrayImage {
+pub fn half_size(img: &GrayImage) -> GrayImage {
     let width = img.width() as usize;
     let (w, h) = (width / 2, img.height() as usize / 2);
     let src = img.as_raw();

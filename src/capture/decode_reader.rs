@@ -101,18 +101,19 @@ fn finder_patterns_by(
 }
 
 /// `view` moved on to the first window of five runs from its own on that
-/// passes the quick ratio check of [`find_finder`] (rxing's windows start
-/// on a dark run: runs 1, 3, 5... of the row), or `None` when no window
-/// left does. rxing's search would turn down every window skipped, but
+/// passes [`plausible`], the quick check [`find_finder`] starts with
+/// (rxing's windows start on a dark run: runs 1, 3, 5... of the row), or
+/// `None` when no window left does. rxing's search would turn down every window skipped, but
 /// walks them through calls the compiler cannot inline (most of a row scan
 /// on a screen of text, callgrind); from the window found on it is
 /// rxing's search as before.
 fn plausible_from<'a>(runs: &[PatternType], view: PatternView<'a>) -> Option<PatternView<'a>> {
     let from = view.index();
-    let skip = runs.get(1 + from..)?.windows(5).step_by(2).position(|w| {
-        let (a, b, c, d, e) = (w[0], w[1], w[2], w[3], w[4]);
-        c >= 3 && c >= 2 * a.max(e) && c >= b.max(d)
-    })?;
+    let skip = runs
+        .get(1 + from..)?
+        .windows(5)
+        .step_by(2)
+        .position(|w| plausible(w[0], w[1], w[2], w[3], w[4]))?;
     let mut view = view;
     if skip > 0 {
         view.shift(2 * skip);
@@ -125,13 +126,22 @@ fn plausible_from<'a>(runs: &[PatternType], view: PatternView<'a>) -> Option<Pat
 /// 1:1:3:1:1 match within 10 %.
 fn find_finder(view: PatternView<'_>) -> Option<PatternView<'_>> {
     FindLeftGuardBy::<5, _>(view, 5, |w: &PatternView, space: Option<f32>| {
-        let (a, b, c, d, e) = (w[0_usize], w[1_usize], w[2_usize], w[3_usize], w[4_usize]);
-        c >= 3
-            && c >= 2 * a.max(e)
-            && c >= b.max(d)
+        plausible(w[0_usize], w[1_usize], w[2_usize], w[3_usize], w[4_usize])
             && IsPattern::<true, 5, 7, false>(w, &FINDER, space, 0.1, 0.0, 0.0) != 0.0
     })
     .ok()
+}
+
+/// rxing's quick ratio check of five runs across a finder pattern: a
+/// centre of at least 3 px, twice the outer runs and at least the inner ones.
+fn plausible(
+    a: PatternType,
+    b: PatternType,
+    c: PatternType,
+    d: PatternType,
+    e: PatternType,
+) -> bool {
+    c >= 3 && c >= 2 * a.max(e) && c >= b.max(d)
 }
 
 /// The run lengths of one row of `width` pixels packed 64 to a word
@@ -189,10 +199,10 @@ mod tests {
 
     #[test]
     fn skipping_implausible_windows_finds_the_same_patterns() {
-        // Screens with text, two codes, a photo: every finder pattern, in
-        // the same order, with and without the quick skip.
-        // And a code of 1 px modules beside one of 2 (finder centres of 3
-        // and 6 px, the narrowest the quick check lets through).
+        // Screens with text, two codes, a photo, and a code of 1 px modules
+        // beside one of 2 (finder centres of 3 and 6 px, the narrowest the
+        // quick check lets through): every finder pattern, in the same
+        // order, with and without the quick skip.
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let code = qrcode::QrCode::new(b"otpauth://totp/x?secret=JBSWY3DPEHPK3PXP").unwrap();
         let (side, colors) = (code.width() as u32, code.to_colors());
