@@ -1098,3 +1098,85 @@ fn a_burn_from_the_command_line_is_recorded_and_not_repeated_without_reburn() {
             .is_none_or(|f| !f.contains("reburn"))
     );
 }
+
+/// Issue 21, as reproduced on main: two `batch` processes on the two
+/// virtual readers, one user list and one records file, started together.
+/// Each row reaches one token; the list continues across the processes,
+/// and both end by themselves when its last row is taken at either.
+#[test]
+fn two_batch_processes_on_one_list_burn_distinct_rows() {
+    let _g = serial();
+    let records = temp_records("two-stations");
+    let list = records.with_file_name("users.csv");
+    std::fs::write(
+        &list,
+        "upn,secret\n\
+         user0@contoso.com,GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\n\
+         user1@contoso.com,MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK\n\
+         user2@contoso.com,ONSWG4TFORSWG4TFORSWG4TFORSWG4TF\n",
+    )
+    .unwrap();
+    let list = list.to_str().unwrap();
+    let a_run = Batch::start(
+        &["--csv", list, "--reader", READER0, "--station", "st-a"],
+        &records,
+    );
+    let b_run = Batch::start(
+        &["--csv", list, "--reader", READER1, "--station", "st-b"],
+        &records,
+    );
+    a_run.next("waiting");
+    b_run.next("waiting");
+    let (a, b) = (
+        token("86596220000061", false, 0),
+        token("86596220000062", false, 0),
+    );
+    let bridge_a = VpcdBridge::spawn(a.clone(), VpcdOptions::port(PORT0), |_| {});
+    let bridge_b = VpcdBridge::spawn(b.clone(), VpcdOptions::port(PORT1), |_| {});
+    let upn_a = a_run.next("burned")["upn"].clone();
+    let upn_b = b_run.next("burned")["upn"].clone();
+    assert_ne!(upn_a, upn_b, "one user burned into two tokens");
+    let seed = |t: &totp_burner::emulator::SharedToken| lock(t).seed_for_tests().unwrap().to_vec();
+    assert_ne!(seed(&a), seed(&b));
+    lift(bridge_a, PORT0);
+    lift(bridge_b, PORT1);
+    let c = token("86596220000063", false, 0);
+    let bridge_c = VpcdBridge::spawn(c.clone(), VpcdOptions::port(PORT0), |_| {});
+    let upn_c = a_run.next("burned")["upn"].clone();
+    lift(bridge_c, PORT0);
+    let mut upns = vec![upn_a, upn_b, upn_c];
+    upns.sort_by_key(|v| v.to_string());
+    assert_eq!(
+        upns,
+        vec![
+            "user0@contoso.com",
+            "user1@contoso.com",
+            "user2@contoso.com"
+        ]
+    );
+    let (code, err) = a_run.finish();
+    assert_eq!(code, Some(0), "{err}");
+    let (code, err) = b_run.finish();
+    assert_eq!(code, Some(0), "{err}");
+
+    // The records: three ok burns, one per user, each by its station.
+    let o = run(&[
+        "records",
+        "list",
+        "--json",
+        "--records",
+        records.to_str().unwrap(),
+    ]);
+    let all = json(&o)["records"].as_array().unwrap().clone();
+    let ok: Vec<&Value> = all.iter().filter(|r| r["outcome"] == "ok").collect();
+    assert_eq!(ok.len(), 3, "{all:?}");
+    let mut users: Vec<String> = ok.iter().map(|r| r["upn"].to_string()).collect();
+    users.sort();
+    users.dedup();
+    assert_eq!(users.len(), 3, "{all:?}");
+    let stations: Vec<&str> = ok.iter().filter_map(|r| r["station"].as_str()).collect();
+    assert!(
+        stations.contains(&"st-a") && stations.contains(&"st-b"),
+        "{stations:?}"
+    );
+}

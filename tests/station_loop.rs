@@ -427,3 +427,65 @@ fn two_readers_burn_at_once_with_distinct_rows() {
     assert_eq!(s.burned, 3);
     assert!(s.rows_left.is_empty());
 }
+
+/// Two stations (each its own process in the field: here each its own
+/// connection to the one records file, its own batch and its own reader)
+/// run one user list at once: every row reaches exactly one token, and the
+/// list is done for both when its last row is taken at either.
+#[test]
+fn two_stations_on_one_records_file_never_burn_one_row_twice() {
+    let path = records("two-stations");
+    let (s0, s1) = (Slot::default(), Slot::default());
+    let store_a = Arc::new(Store::open(&path, Some("st-a")).unwrap());
+    let store_b = Arc::new(Store::open(&path, Some("st-b")).unwrap());
+    let run_a = start(
+        config(users(LIST)),
+        store_a.clone(),
+        vec![reader(&s0, "r0", None)],
+    );
+    let run_b = start(
+        config(users(LIST)),
+        store_b.clone(),
+        vec![reader(&s1, "r1", None)],
+    );
+    let (a, b) = (token("86596000000641"), token("86596000000642"));
+    s0.lay(&a);
+    s1.lay(&b);
+    let burned_row = |run: &Running| {
+        let StationEvent::Burned { row, .. } = run.burned() else {
+            unreachable!()
+        };
+        row.unwrap()
+    };
+    let (row_a, row_b) = (burned_row(&run_a), burned_row(&run_b));
+    assert_ne!(row_a, row_b, "one row burned into two tokens");
+    assert_ne!(b32(&a), b32(&b));
+    run_a.lift(&s0, "r0");
+    let c = token("86596000000643");
+    s0.lay(&c);
+    let row_c = burned_row(&run_a);
+    let mut rows = vec![row_a, row_b, row_c];
+    rows.sort();
+    assert_eq!(rows, vec![0, 1, 2]);
+    s0.lift();
+    s1.lift();
+    // The list is done at both stations: both loops end by themselves.
+    let (sa, sb) = (
+        run_a.done.join().unwrap().unwrap(),
+        run_b.done.join().unwrap().unwrap(),
+    );
+    assert_eq!((sa.burned, sb.burned), (2, 1));
+    assert!(sa.rows_left.is_empty() && sb.rows_left.is_empty());
+    // Each user's secret is in exactly one serial's burn.
+    let ok: Vec<_> = store_a
+        .list(None)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.burned_ok())
+        .collect();
+    assert_eq!(ok.len(), 3, "{ok:?}");
+    let mut upns: Vec<_> = ok.iter().filter_map(|r| r.upn.clone()).collect();
+    upns.sort();
+    upns.dedup();
+    assert_eq!(upns.len(), 3, "{ok:?}");
+}

@@ -1008,6 +1008,7 @@ io-not-a-directory = ein Teil des Pfads ist eine Datei, kein Ordner ({ $detail }
 io-other = das System hat abgelehnt ({ $detail })
 records-error-file = die Protokolldatei { $path }: { $why }
 records-error-database = die Protokolldatenbank ist beschädigt, von einem anderen Programm gesperrt oder keine Protokolldatei ({ $detail })
+records-error-too-new = das Protokoll stammt von einem neueren totp-burner (Schema { $found }; dieser kennt bis { $supported }): aktualisieren Sie totp-burner auf diesem PC; das Protokoll blieb unverändert
 export-records-failed = Das Protokoll konnte nicht gelesen werden: { $error }.
 export-sha256 = Token { $serial } verwendet SHA-256; Entra ID nimmt nur SHA-1-TOTP-Token an.
 export-period = Token { $serial } hat einen Zeitschritt, den Entra ID nicht annimmt.

@@ -1005,6 +1005,7 @@ io-not-a-directory = a part of the path is a file, not a folder ({ $detail })
 io-other = the system refused ({ $detail })
 records-error-file = the records file { $path }: { $why }
 records-error-database = the records database is damaged, locked by another program or not a records file ({ $detail })
+records-error-too-new = the records were written by a newer totp-burner (schema { $found }; this one knows up to { $supported }): update totp-burner on this PC; the records were left as they are
 export-records-failed = The records could not be read: { $error }.
 export-sha256 = Token { $serial } uses SHA-256; Entra ID accepts only SHA-1 TOTP tokens.
 export-period = Token { $serial } has a time step Entra ID does not accept.

@@ -1011,6 +1011,7 @@ io-not-a-directory = une partie du chemin est un fichier, pas un dossier ({ $det
 io-other = le système a refusé ({ $detail })
 records-error-file = le fichier du journal { $path } : { $why }
 records-error-database = la base du journal est endommagée, verrouillée par un autre programme ou n'est pas un journal ({ $detail })
+records-error-too-new = le journal a été écrit par un totp-burner plus récent (schéma { $found } ; celui-ci connaît jusqu'à { $supported }) : mettez totp-burner à jour sur ce PC ; le journal est resté tel quel
 export-records-failed = Le journal n'a pas pu être lu : { $error }.
 export-sha256 = Le jeton { $serial } utilise SHA-256 ; Entra ID n'accepte que les jetons TOTP SHA-1.
 export-period = Le jeton { $serial } a un pas de temps qu'Entra ID n'accepte pas.

@@ -33,6 +33,13 @@ pub fn records_error(e: &RecordsError) -> String {
             )
         }
         RecordsError::Database(d) => tr!("records-error-database", detail = d.to_string()),
+        RecordsError::TooNew { found, supported } => {
+            tr!(
+                "records-error-too-new",
+                found = *found,
+                supported = *supported
+            )
+        }
     }
 }
 

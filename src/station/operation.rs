@@ -8,7 +8,7 @@
 //! without an explicit choice, and nothing is written when the start
 //! cannot be recorded.
 
-use super::records::{NewRecord, Outcome, RecordsError, Store, new_op_id};
+use super::records::{Begun, NewRecord, NotBegun, Outcome, RecordsError, Start, Store, new_op_id};
 use super::vault::{Vault, VaultError};
 use crate::burn::{
     self, BurnError, BurnPlan, BurnReport, Failure, IdentifiedToken, Progress, Step, SyncReport,
@@ -42,6 +42,10 @@ pub struct Recording<'a> {
     pub expect_serial: Option<String>,
     /// Typed notes for the records ("resumed", "reburn", ...).
     pub flags: Vec<&'static str>,
+    /// The start was recorded by the caller already (the station takes a
+    /// user-list row and records its start in one transaction, once it
+    /// knows the token): the outcome goes with it.
+    pub begun: Option<Begun>,
 }
 
 /// Why an operation was refused before anything was written.
@@ -169,7 +173,14 @@ pub fn on_reader<T>(
 }
 
 fn base_record(rec: &Recording<'_>, operation: &str, options: &TokenOptions) -> NewRecord {
+    let begun = rec.begun.as_ref();
     NewRecord {
+        op_id: begun.map(|b| b.op_id.clone()),
+        serial: begun.and(rec.expect_serial.clone()),
+        secret_enc: begun
+            .and_then(|b| b.sealed.as_ref())
+            .map(|(enc, _)| enc.clone()),
+        key_id: begun.and_then(|b| b.sealed.as_ref()).map(|(_, key)| *key),
         reader: rec.reader.clone(),
         operation: operation.into(),
         algorithm: Some(options.algorithm.name().into()),
@@ -182,6 +193,31 @@ fn base_record(rec: &Recording<'_>, operation: &str, options: &TokenOptions) -> 
         flags: (!rec.flags.is_empty()).then(|| rec.flags.join(",")),
         ..Default::default()
     }
+}
+
+/// Record the start of a burn of `token` that takes the next free row of a
+/// user list (the station, once it knows the token): the reburn check
+/// (unless `rec.reburn`), the row's claim and the started record in one
+/// transaction of the store. `fill` completes the record for the row taken
+/// (its user, the sealed secret). The burn then goes through [`burn`] with
+/// `rec.begun` set, which appends its outcome.
+pub fn begin_row(
+    store: &Store,
+    rec: &Recording<'_>,
+    options: &TokenOptions,
+    token: &IdentifiedToken,
+    pick: super::records::RowPick<'_>,
+    fill: &mut super::records::Fill<'_>,
+) -> Result<Begun, NotBegun> {
+    let mut record = base_record(rec, "burn", options);
+    record.serial = Some(token.serial.clone());
+    record.model = Some(token.model_name().into());
+    let start = Start {
+        record,
+        refuse_if_burned: !rec.reburn,
+        pick: Some(pick),
+    };
+    store.begin(start, fill)
 }
 
 /// The shared guard: check, seal, append the start.
@@ -218,34 +254,44 @@ impl Starter<'_, '_> {
         let Some(store) = self.rec.store else {
             return Ok(());
         };
-        if self.check_reburn && !self.rec.reburn {
-            let last = store
-                .last_ok_burn(&token.serial)
-                .map_err(Refusal::NotRecorded)?;
-            // A later start or failure means the token is in doubt, not done.
-            let latest = store
-                .last_for_serial(&token.serial)
-                .map_err(Refusal::NotRecorded)?;
-            if let (Some(ok), Some(latest)) = (last, latest)
-                && latest.id == ok.id
-            {
-                return Err(Refusal::BurnedBefore {
-                    serial: token.serial.clone(),
-                    when: ok.time,
-                    batch: ok.batch,
-                });
+        if self.started {
+            return Ok(()); // the caller recorded the start
+        }
+        let secret = self.secret;
+        let vault = self.rec.vault;
+        let mut seal = |_row: Option<usize>, r: &mut NewRecord| {
+            if let (Some(v), Some(s)) = (vault, secret) {
+                let (enc, key) = v.seal(s)?;
+                r.secret_enc = Some(enc);
+                r.key_id = Some(key);
             }
+            Ok(())
+        };
+        let start = Start {
+            record: self.record.clone(),
+            refuse_if_burned: self.check_reburn && !self.rec.reburn,
+            pick: None,
+        };
+        match store.begin(start, &mut seal) {
+            Ok(begun) => {
+                // The outcome row carries the kept secret too (exports read it there).
+                if let Some((enc, key)) = begun.sealed {
+                    self.record.secret_enc = Some(enc);
+                    self.record.key_id = Some(key);
+                }
+                self.record.op_id = Some(begun.op_id);
+                self.started = true;
+                Ok(())
+            }
+            Err(NotBegun::BurnedBefore { when, batch }) => Err(Refusal::BurnedBefore {
+                serial: token.serial.clone(),
+                when,
+                batch,
+            }),
+            Err(NotBegun::NotSealed(e)) => Err(Refusal::NotSealed(e)),
+            Err(NotBegun::Records(e)) => Err(Refusal::NotRecorded(e)),
+            Err(NotBegun::ListDone) => unreachable!("no row is picked here"),
         }
-        if let (Some(vault), Some(secret)) = (self.rec.vault, self.secret) {
-            let (enc, key) = vault.seal(secret).map_err(Refusal::NotSealed)?;
-            self.record.secret_enc = Some(enc);
-            self.record.key_id = Some(key);
-        }
-        self.record.op_id = Some(new_op_id());
-        self.record.outcome = Outcome::Started;
-        store.add(&self.record).map_err(Refusal::NotRecorded)?;
-        self.started = true;
-        Ok(())
     }
 
     /// Append the outcome (after a start), or the failure of an attempt
@@ -277,7 +323,7 @@ impl Starter<'_, '_> {
             }
         }
         let op_id = self.record.op_id.clone();
-        (op_id, store.add(&self.record).err())
+        (op_id, store.finish(&self.record).err())
     }
 }
 
@@ -289,6 +335,9 @@ fn finish<T>(
     let refusal = starter.refusal.take();
     let (op_id, problem) = match &result {
         Ok(r) => starter.finish(Some(token_of(r)), None),
+        // Refused before any write with a start the caller recorded: its
+        // outcome says the token was not touched (the row goes back).
+        Err(e) if refusal.is_some() && starter.started => starter.finish(None, Some(e)),
         Err(_) if refusal.is_some() => (None, None),
         Err(e) => starter.finish(e.token.as_deref(), Some(e)),
     };
@@ -317,7 +366,7 @@ pub fn burn(
         secret: Some(plan.secret.bytes()),
         check_reburn: true,
         refusal: None,
-        started: false,
+        started: rec.begun.is_some(),
     };
     let result = burn::burn_guarded(transport, plan, clock, progress, &mut |t| starter.start(t));
     finish(starter, result, |r| &r.token)
@@ -339,7 +388,7 @@ pub fn sync_time(
         secret: None,
         check_reburn: false,
         refusal: None,
-        started: false,
+        started: rec.begun.is_some(),
     };
     let result = burn::sync_time_guarded(
         transport,

@@ -1,6 +1,8 @@
 //! The append-only record of every operation: a SQLite file in the data
 //! folder (triggers refuse UPDATE and DELETE, on the records and on the
-//! vault's keys). Every burn and time sync is two rows: *started*, written
+//! vault's keys), shared safely by every process on the PC (WAL, full
+//! sync, each guarantee one transaction: see `claims`; the schema is
+//! versioned: see `migrate`). Every burn and time sync is two rows: *started*, written
 //! before the first write to the token, and its *outcome* (same `op_id`)
 //! after. A started row without an outcome is an interrupted operation:
 //! the process died or the outcome could not be written, and the token may
@@ -8,16 +10,21 @@
 //! and then only encrypted (see `vault`). The file is created readable by
 //! its owner only.
 
+use crate::clock::{Clock, SystemClock};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use thiserror::Error;
 
 pub use super::private_files::{create_private_dir, create_private_file};
 pub use assignments::Assignment;
+pub use claims::{Begun, Fill, NotBegun, RowPick, Start};
+pub use migrate::SCHEMA_VERSION;
 
 mod assignments;
+mod claims;
+mod migrate;
 
 /// A records failure.
 #[derive(Debug, Error)]
@@ -34,6 +41,15 @@ pub enum RecordsError {
         /// Why.
         #[source]
         source: std::io::Error,
+    },
+    /// The file was written by a newer totp-burner (a schema this one does
+    /// not know): it is left alone.
+    #[error("{}", crate::explain::records_error(self))]
+    TooNew {
+        /// The file's schema version.
+        found: i64,
+        /// The newest this program knows.
+        supported: i64,
     },
 }
 
@@ -203,53 +219,6 @@ impl Default for NewRecord {
     }
 }
 
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS records (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    time INTEGER NOT NULL,
-    operator TEXT NOT NULL,
-    station TEXT NOT NULL,
-    reader TEXT NOT NULL,
-    serial TEXT,
-    model TEXT,
-    operation TEXT NOT NULL,
-    algorithm TEXT,
-    period INTEGER,
-    display_timeout INTEGER,
-    outcome TEXT NOT NULL,
-    error TEXT,
-    batch TEXT,
-    upn TEXT,
-    secret_enc BLOB,
-    key_id INTEGER
-);
-CREATE INDEX IF NOT EXISTS records_serial ON records(serial);
-CREATE TABLE IF NOT EXISTS vault_keys (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    time INTEGER NOT NULL,
-    recipient TEXT NOT NULL,
-    wrapped_identity BLOB NOT NULL
-);
-CREATE TRIGGER IF NOT EXISTS records_append_only_u BEFORE UPDATE ON records
-    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS records_append_only_d BEFORE DELETE ON records
-    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS vault_keys_append_only_u BEFORE UPDATE ON vault_keys
-    BEGIN SELECT RAISE(ABORT, 'vault keys are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS vault_keys_append_only_d BEFORE DELETE ON vault_keys
-    BEGIN SELECT RAISE(ABORT, 'vault keys are append-only'); END;
-";
-
-/// Columns added after the first release (added to older files on open).
-const ADDED_COLUMNS: [(&str, &str); 6] = [
-    ("op_id", "TEXT"),
-    ("error_code", "TEXT"),
-    ("token_state", "TEXT"),
-    ("list_id", "TEXT"),
-    ("list_row", "INTEGER"),
-    ("flags", "TEXT"),
-];
-
 /// The records database. Safe to share between threads (one connection
 /// behind a lock: the station's reader loops append through it).
 pub struct Store {
@@ -257,6 +226,7 @@ pub struct Store {
     operator: String,
     station: String,
     path: PathBuf,
+    clock: Arc<dyn Clock>,
 }
 
 /// Default file: `records.sqlite` in the per-user data folder
@@ -282,11 +252,8 @@ pub fn host_name() -> String {
         .unwrap_or_else(|| "station".into())
 }
 
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
+fn system_now() -> i64 {
+    SystemClock.now() as i64
 }
 
 /// A fresh operation identifier (random, 128 bits, hex).
@@ -296,7 +263,7 @@ pub fn new_op_id() -> String {
         // Unique enough without the OS generator: time and a counter.
         static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        b[..8].copy_from_slice(&(now() as u64).to_be_bytes());
+        b[..8].copy_from_slice(&(system_now() as u64).to_be_bytes());
         b[8..].copy_from_slice(&n.to_be_bytes());
     }
     b.iter().map(|x| format!("{x:02x}")).collect()
@@ -313,29 +280,31 @@ impl Store {
             create_private_dir(dir).map_err(file_err(dir))?;
         }
         create_private_file(path).map_err(file_err(path))?;
-        let conn = Connection::open(path)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.execute_batch(SCHEMA)?;
-        conn.execute_batch(assignments::SCHEMA)?;
-        let have: Vec<String> = conn
-            .prepare("SELECT name FROM pragma_table_info('records')")?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        for (name, kind) in ADDED_COLUMNS {
-            if !have.iter().any(|h| h == name) {
-                conn.execute_batch(&format!("ALTER TABLE records ADD COLUMN {name} {kind}"))?;
-            }
-        }
-        conn.execute_batch(
-            "CREATE INDEX IF NOT EXISTS records_op ON records(op_id);
-             CREATE INDEX IF NOT EXISTS records_list ON records(list_id, list_row);",
-        )?;
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // WAL: readers never wait for the writer; FULL: a committed start
+        // or outcome survives a power cut.
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        migrate::migrate(&mut conn, system_now())?;
         Ok(Store {
             conn: Mutex::new(conn),
             operator: os_user(),
             station: station.map_or_else(host_name, str::to_string),
             path: path.to_path_buf(),
+            clock: Arc::new(SystemClock),
         })
+    }
+
+    /// Take the records' times from `clock` (tests fix or move time).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    /// Now, by the injected clock (Unix seconds).
+    fn now(&self) -> i64 {
+        self.clock.now() as i64
     }
 
     fn conn(&self) -> MutexGuard<'_, Connection> {
@@ -352,38 +321,44 @@ impl Store {
         &self.station
     }
 
-    /// Append a record; returns its id.
+    /// Append a record as it is; returns its id. The operation path
+    /// appends through [`Store::begin`] and [`Store::finish`], which hold
+    /// the guarantees.
     pub fn add(&self, r: &NewRecord) -> Result<i64, RecordsError> {
         let conn = self.conn();
-        conn.execute(
+        self.insert(&conn, r)
+    }
+
+    fn insert(&self, conn: &Connection, r: &NewRecord) -> Result<i64, RecordsError> {
+        conn.prepare_cached(
             "INSERT INTO records (time, operator, station, reader, serial, model, operation, algorithm, period,
                 display_timeout, outcome, error_code, token_state, batch, upn, list_id, list_row, op_id, flags,
                 secret_enc, key_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
-            params![
-                now(),
-                self.operator,
-                self.station,
-                r.reader,
-                r.serial,
-                r.model,
-                r.operation,
-                r.algorithm,
-                r.period,
-                r.display_timeout,
-                r.outcome.as_str(),
-                r.error_code,
-                r.token_state,
-                r.batch,
-                r.upn,
-                r.list_id,
-                r.list_row,
-                r.op_id,
-                r.flags,
-                r.secret_enc,
-                r.key_id,
-            ],
-        )?;
+        )?
+        .execute(params![
+            self.now(),
+            self.operator,
+            self.station,
+            r.reader,
+            r.serial,
+            r.model,
+            r.operation,
+            r.algorithm,
+            r.period,
+            r.display_timeout,
+            r.outcome.as_str(),
+            r.error_code,
+            r.token_state,
+            r.batch,
+            r.upn,
+            r.list_id,
+            r.list_row,
+            r.op_id,
+            r.flags,
+            r.secret_enc,
+            r.key_id,
+        ])?;
         Ok(conn.last_insert_rowid())
     }
 
@@ -509,22 +484,6 @@ impl Store {
             .optional()?)
     }
 
-    /// Rows of a user list that were started or burned, in any run:
-    /// (row, latest operation on it).
-    pub fn claimed_rows(&self, list_id: &str) -> Result<Vec<(usize, Record)>, RecordsError> {
-        let mut out: Vec<(usize, Record)> = Vec::new();
-        for r in self.query(
-            "r.list_id = ?1 AND r.list_row IS NOT NULL AND r.operation = 'burn'",
-            params![list_id],
-        )? {
-            let row = r.list_row.unwrap_or(0).max(0) as usize;
-            out.retain(|(n, _)| *n != row);
-            out.push((row, r));
-        }
-        out.sort_by_key(|(n, _)| *n);
-        Ok(out)
-    }
-
     /// Kept secrets of successful burns: (record, ciphertext, key id),
     /// the latest per serial, optionally of one batch.
     pub fn kept_secrets(
@@ -556,7 +515,7 @@ impl Store {
         let conn = self.conn();
         conn.execute(
             "INSERT INTO vault_keys (time, recipient, wrapped_identity) VALUES (?1, ?2, ?3)",
-            params![now(), recipient, wrapped_identity],
+            params![self.now(), recipient, wrapped_identity],
         )?;
         Ok(conn.last_insert_rowid())
     }

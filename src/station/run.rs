@@ -5,9 +5,12 @@
 //! ([`super::operation`]), and waiting for it to be lifted. No click needed.
 //!
 //! The records are the memory, not the process:
-//! - a user-list row that was started or burned (in any run) is never
-//!   handed to another token; the same list started again continues after
-//!   the rows done (`start_row` overrides that, with a warning);
+//! - a user-list row that was started or burned (in any run, by any
+//!   process on the same records) is never handed to another token: the
+//!   row is claimed in the same store transaction as the token's start, so
+//!   two stations on one list take distinct rows; the same list started
+//!   again continues after the rows done (`start_row` overrides that, with
+//!   a warning);
 //! - a serial burned successfully before (any run, any front-end) is not
 //!   burned again unless `reburn` is set; one burned in this run never;
 //! - a serial whose last burn was interrupted or failed after a write is
@@ -23,7 +26,7 @@ use super::operation::{self, OperationError, Recording, Refusal};
 pub use super::presence::{
     PolledPresence, Presence, ReaderLoop, WatchedPresence, pcsc_reader_loops,
 };
-use super::records::{Record, Store};
+use super::records::{Begun, NewRecord, NotBegun, Record, RowPick, Store};
 use super::source::random_secret;
 use crate::burn::{self, BurnPlan, ErrorCode, IdentifiedToken};
 use crate::card::connector::Connector;
@@ -31,22 +34,35 @@ use crate::clock::Clock;
 use crate::secret::Secret;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// What a claim hands out.
 enum Claim {
     Random,
-    Row(usize),
+    Row,
     Handed,
 }
 
-/// The secrets still to hand out, shared by the readers' loops.
-struct Allocator {
-    claimed: Vec<bool>,
-    cursor: usize,
+/// This run's count of tokens (random batches stop after `count`).
+struct Counter {
     issued: usize,
     in_flight: usize,
 }
+
+/// What this process last read of the list's taken rows (the store holds
+/// the truth; this only says what to show and when the list is done).
+struct ListView {
+    taken: Vec<bool>,
+    /// The first row of this run (`start_row`, else 0).
+    from: usize,
+    /// Claims up to this mark are not counted (`start_row` given).
+    since: Option<i64>,
+    read_at: Option<Instant>,
+}
+
+/// How long a read of the taken rows is good for (another station may
+/// take rows meanwhile: its progress shows within this).
+const LIST_FRESH: Duration = Duration::from_millis(500);
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
@@ -56,7 +72,8 @@ struct Shared<'a> {
     config: &'a BatchConfig,
     store: &'a Store,
     clock: &'a dyn Clock,
-    alloc: Mutex<Allocator>,
+    count: Mutex<Counter>,
+    list: Mutex<ListView>,
     this_run: Mutex<Vec<String>>,
     summary: Mutex<BatchSummary>,
     fatal: Mutex<Option<StationError>>,
@@ -74,6 +91,8 @@ enum Decision {
 struct Job {
     secret: Secret,
     claim: Option<Claim>,
+    /// The start, when the station recorded it (a user-list row).
+    begun: Option<Begun>,
     upn: Option<String>,
     list: Option<(String, usize)>,
     flags: Vec<&'static str>,
@@ -86,15 +105,38 @@ impl Shared<'_> {
     }
 
     fn finished(&self) -> bool {
-        let a = lock(&self.alloc);
         let nothing_left = match &self.config.source {
-            BatchSource::Random { count: Some(c) } => a.issued >= *c,
+            BatchSource::Random { count: Some(c) } => lock(&self.count).issued >= *c,
             BatchSource::Random { count: None } | BatchSource::Handed(_) => false,
-            BatchSource::Users { rows, .. } => (a.cursor..rows.len()).all(|i| a.claimed[i]),
+            BatchSource::Users { .. } => self.next_row(false).is_none(),
         };
         // A token left unfinished keeps the batch open until it is laid
         // on again (or the operator stops).
-        nothing_left && a.in_flight == 0 && lock(&self.summary).in_doubt.is_empty()
+        nothing_left && lock(&self.count).in_flight == 0 && lock(&self.summary).in_doubt.is_empty()
+    }
+
+    /// The first row of the list not taken, as last read from the store
+    /// (read again when older than [`LIST_FRESH`], or now with `fresh`).
+    fn next_row(&self, fresh: bool) -> Option<usize> {
+        let BatchSource::Users { list_id, .. } = &self.config.source else {
+            return None;
+        };
+        let mut v = lock(&self.list);
+        let stale = v.read_at.is_none_or(|t| t.elapsed() >= LIST_FRESH);
+        if fresh || stale {
+            // A failed read keeps the last view: the next start reads the
+            // store in its own transaction anyway, and says so if it fails.
+            if let Ok(taken) = self.store.taken_rows(list_id, v.since) {
+                v.taken.iter_mut().for_each(|t| *t = false);
+                for (row, _) in taken {
+                    if let Some(t) = v.taken.get_mut(row) {
+                        *t = true;
+                    }
+                }
+                v.read_at = Some(Instant::now());
+            }
+        }
+        (v.from..v.taken.len()).find(|i| !v.taken[*i])
     }
 
     fn fail(&self, e: StationError) {
@@ -106,21 +148,21 @@ impl Shared<'_> {
     }
 
     fn label(&self) -> NextUp {
-        let a = lock(&self.alloc);
         match &self.config.source {
             BatchSource::Random { count } => NextUp::Token {
-                number: a.issued + 1,
+                number: lock(&self.count).issued + 1,
                 of: *count,
             },
-            BatchSource::Users { rows, .. } => (a.cursor..rows.len())
-                .find(|i| !a.claimed[*i])
+            BatchSource::Users { rows, .. } => self
+                .next_row(true)
                 .map_or(NextUp::ListDone, |i| NextUp::User(rows[i].upn.clone())),
             BatchSource::Handed(_) => NextUp::ScannedUser,
         }
     }
 
+    /// Count a token of this run (random batches: up to `count`).
     fn claim(&self) -> Option<Claim> {
-        let mut a = lock(&self.alloc);
+        let mut a = lock(&self.count);
         let claim = match &self.config.source {
             BatchSource::Random { count } => {
                 if count.is_some_and(|c| a.issued >= c) {
@@ -129,34 +171,126 @@ impl Shared<'_> {
                 a.issued += 1;
                 Claim::Random
             }
-            BatchSource::Users { rows, .. } => {
-                let i = (a.cursor..rows.len()).find(|i| !a.claimed[*i])?;
-                a.claimed[i] = true;
-                Claim::Row(i)
-            }
+            BatchSource::Users { .. } => Claim::Row,
             BatchSource::Handed(_) => Claim::Handed,
         };
         a.in_flight += 1;
         Some(claim)
     }
 
-    /// Give a claim back (nothing was written and no start recorded).
+    /// Give a count back (nothing was written and no start recorded). A
+    /// list row goes back in the store, with the outcome of its start.
     fn release(&self, claim: &Claim) {
-        let mut a = lock(&self.alloc);
-        match claim {
-            Claim::Random => a.issued = a.issued.saturating_sub(1),
-            Claim::Row(i) => a.claimed[*i] = false,
-            Claim::Handed => {}
+        if let Claim::Random = claim {
+            let mut a = lock(&self.count);
+            a.issued = a.issued.saturating_sub(1);
         }
     }
 
     fn settle(&self) {
-        let mut a = lock(&self.alloc);
+        let mut a = lock(&self.count);
         a.in_flight = a.in_flight.saturating_sub(1);
     }
 
+    /// Take the next free row of the list for `token` and record its start,
+    /// in one transaction of the store.
+    fn begin_row(
+        &self,
+        reader: &str,
+        token: &IdentifiedToken,
+        flags: &[&'static str],
+        clock_flag: Option<&'static str>,
+    ) -> Result<Decision, StationError> {
+        let BatchSource::Users { rows, list_id } = &self.config.source else {
+            unreachable!("only lists have rows");
+        };
+        let (from, since) = {
+            let v = lock(&self.list);
+            (v.from, v.since)
+        };
+        let mut all_flags = flags.to_vec();
+        all_flags.extend(clock_flag);
+        let rec = Recording {
+            store: Some(self.store),
+            reader: reader.into(),
+            batch: Some(self.config.batch_id.clone()),
+            reburn: self.config.reburn,
+            flags: all_flags,
+            ..Default::default()
+        };
+        // Made before the transaction (used when the row has no secret).
+        let fresh = random_secret()?;
+        let mut chosen: Option<Secret> = None;
+        let vault = self.config.vault.as_ref();
+        let mut fill = |row: Option<usize>, r: &mut NewRecord| {
+            let Some(user) = row.and_then(|i| rows.get(i)) else {
+                return Ok(());
+            };
+            let secret = user.secret.clone().unwrap_or_else(|| fresh.clone());
+            r.upn = Some(user.upn.clone());
+            if let Some(v) = vault {
+                let (enc, key) = v.seal(secret.bytes())?;
+                r.secret_enc = Some(enc);
+                r.key_id = Some(key);
+            }
+            chosen = Some(secret);
+            Ok(())
+        };
+        let pick = RowPick {
+            list_id,
+            rows: rows.len(),
+            from,
+            since,
+        };
+        let options = &self.config.options;
+        let begun = operation::begin_row(self.store, &rec, options, token, pick, &mut fill);
+        let begun = match begun {
+            Ok(b) => b,
+            Err(NotBegun::ListDone) => {
+                return Ok(Decision::Skip(Box::new(StationEvent::Waiting {
+                    reader: reader.into(),
+                    next: NextUp::ListDone,
+                })));
+            }
+            Err(NotBegun::BurnedBefore { when, batch }) => {
+                return Ok(Decision::Skip(Box::new(StationEvent::AlreadyBurned {
+                    reader: reader.into(),
+                    serial: token.serial.clone(),
+                    when,
+                    batch,
+                    this_run: false,
+                })));
+            }
+            Err(NotBegun::NotSealed(e)) => return Err(e.into()),
+            Err(NotBegun::Records(e)) => {
+                return Err(StationError::Refused(Arc::new(OperationError::Refused(
+                    Refusal::NotRecorded(e),
+                ))));
+            }
+        };
+        let (Some(secret), Some(row)) = (chosen, begun.row) else {
+            unreachable!("a row was taken and filled");
+        };
+        lock(&self.list).read_at = None; // read again for the next label
+        let claim = self.claim();
+        Ok(Decision::Burn(Box::new(Job {
+            secret,
+            claim,
+            upn: Some(rows[row].upn.clone()),
+            list: Some((list_id.clone(), row)),
+            begun: Some(begun),
+            flags: flags.to_vec(),
+            resumed: false,
+        })))
+    }
+
     /// Decide from the records (inside the token's transaction).
-    fn decide(&self, reader: &str, token: &IdentifiedToken) -> Result<Decision, StationError> {
+    fn decide(
+        &self,
+        reader: &str,
+        token: &IdentifiedToken,
+        clock_flag: Option<&'static str>,
+    ) -> Result<Decision, StationError> {
         let serial = token.serial.clone();
         if lock(&self.this_run).contains(&serial) {
             let last = self.store.last_ok_burn(&serial)?;
@@ -193,6 +327,9 @@ impl Shared<'_> {
                 serial,
             })));
         }
+        if let BatchSource::Users { .. } = &self.config.source {
+            return self.begin_row(reader, token, &flags, clock_flag);
+        }
         let Some(claim) = self.claim() else {
             return Ok(Decision::Skip(Box::new(StationEvent::Waiting {
                 reader: reader.into(),
@@ -200,17 +337,6 @@ impl Shared<'_> {
             })));
         };
         let job = match (&claim, &self.config.source) {
-            (Claim::Row(i), BatchSource::Users { rows, list_id }) => Job {
-                secret: match &rows[*i].secret {
-                    Some(s) => s.clone(),
-                    None => random_secret().inspect_err(|_| self.release(&claim))?,
-                },
-                upn: Some(rows[*i].upn.clone()),
-                list: Some((list_id.clone(), *i)),
-                claim: Some(claim),
-                flags,
-                resumed: false,
-            },
             (Claim::Handed, BatchSource::Handed(slot)) => {
                 let Some((secret, upn)) = lock(slot).take() else {
                     self.settle();
@@ -224,15 +350,20 @@ impl Shared<'_> {
                     upn,
                     list: None,
                     claim: Some(claim),
+                    begun: None,
                     flags,
                     resumed: false,
                 }
             }
             _ => Job {
-                secret: random_secret().inspect_err(|_| self.release(&claim))?,
+                secret: random_secret().inspect_err(|_| {
+                    self.release(&claim);
+                    self.settle();
+                })?,
                 upn: None,
                 list: None,
                 claim: Some(claim),
+                begun: None,
                 flags,
                 resumed: false,
             },
@@ -276,6 +407,7 @@ impl Shared<'_> {
                 .list_id
                 .clone()
                 .zip(last.list_row.map(|r| r.max(0) as usize)),
+            begun: None,
             flags: vec!["resumed"],
             resumed: true,
         })
@@ -310,7 +442,7 @@ fn one_token(
     };
     operation::on_reader(connector, Some(reader), |t| {
         let token = burn::read_info(t, clock, &mut |_| {})?;
-        let decision = match shared.decide(reader, &token) {
+        let decision = match shared.decide(reader, &token, clock_flag) {
             Ok(d) => d,
             Err(e) => {
                 shared.fail(e);
@@ -340,6 +472,7 @@ fn one_token(
             reburn: job.flags.contains(&"reburn") || job.resumed,
             expect_serial: Some(token.serial.clone()),
             flags,
+            begun: job.begun.clone(),
         };
         let recorded = operation::burn(t, &plan, clock, &mut |_| {}, &rec);
         Ok(Turn::Done { job, recorded })
@@ -499,41 +632,46 @@ pub fn run_batch(
     stop: &AtomicBool,
     on_event: &(dyn Fn(StationEvent) + Sync),
 ) -> Result<BatchSummary, StationError> {
-    let mut alloc = Allocator {
-        claimed: Vec::new(),
-        cursor: 0,
-        issued: 0,
-        in_flight: 0,
+    let mut list = ListView {
+        taken: Vec::new(),
+        from: 0,
+        since: None,
+        read_at: None,
     };
     if let BatchSource::Users { rows, list_id } = &config.source {
-        alloc.claimed = vec![false; rows.len()];
-        let done = store.claimed_rows(list_id)?;
+        list.taken = vec![false; rows.len()];
         match config.start_row {
             Some(start) => {
-                alloc.cursor = start.min(rows.len());
-                let again: Vec<usize> = done
+                let again: Vec<usize> = store
+                    .taken_rows(list_id, None)?
                     .iter()
                     .map(|(r, _)| *r)
                     .filter(|r| *r >= start)
                     .collect();
+                list.from = start.min(rows.len());
+                // Rows taken before this run are burned again on purpose;
+                // rows taken from now on (here or at another station) not.
+                list.since = Some(store.claims_mark()?);
                 on_event(StationEvent::StartRowOverride {
                     row: start,
                     done_again: again,
                 });
             }
             None => {
+                let done = store.taken_rows(list_id, None)?;
                 for (r, _) in &done {
-                    if let Some(c) = alloc.claimed.get_mut(*r) {
+                    if let Some(c) = list.taken.get_mut(*r) {
                         *c = true;
                     }
                 }
                 if !done.is_empty() {
                     on_event(StationEvent::Continuing {
                         done: done.iter().map(|(r, _)| *r).collect(),
-                        last: done.iter().map(|(_, rec)| rec.time).max().unwrap_or(0),
-                        next: alloc.claimed.iter().position(|c| !c),
+                        last: done.iter().map(|(_, time)| *time).max().unwrap_or(0),
+                        next: list.taken.iter().position(|c| !c),
                     });
                 }
+                list.read_at = Some(Instant::now());
             }
         }
     }
@@ -541,7 +679,11 @@ pub fn run_batch(
         config,
         store,
         clock,
-        alloc: Mutex::new(alloc),
+        count: Mutex::new(Counter {
+            issued: 0,
+            in_flight: 0,
+        }),
+        list: Mutex::new(list),
         this_run: Mutex::new(Vec::new()),
         summary: Mutex::new(BatchSummary::default()),
         fatal: Mutex::new(None),
@@ -559,9 +701,13 @@ pub fn run_batch(
         return Err(e);
     }
     let mut summary = lock(&shared.summary).clone();
-    if let BatchSource::Users { rows, .. } = &config.source {
-        let a = lock(&shared.alloc);
-        summary.rows_left = (0..rows.len()).filter(|i| !a.claimed[*i]).collect();
+    if let BatchSource::Users { list_id, .. } = &config.source {
+        let since = lock(&shared.list).since;
+        let taken = store.taken_rows(list_id, since)?;
+        let v = lock(&shared.list);
+        summary.rows_left = (v.from..v.taken.len())
+            .filter(|i| !taken.iter().any(|(r, _)| r == i))
+            .collect();
     }
     Ok(summary)
 }

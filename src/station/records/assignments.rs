@@ -2,29 +2,11 @@
 //! and at which station. A table of its own next to the operations,
 //! append-only like them (triggers refuse UPDATE and DELETE); re-assigning
 //! a token appends a row, and the latest row of a serial is its user.
-//! Created on open, so an older records file gains it untouched.
+//! Created by migration 1, so an older records file gains it untouched.
 
-use super::{RecordsError, Store, now};
+use super::{RecordsError, Store};
 use rusqlite::params;
 use serde::Serialize;
-
-/// The table and its append-only triggers (run on every open).
-pub(super) const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS assignments (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    time INTEGER NOT NULL,
-    operator TEXT NOT NULL,
-    station TEXT NOT NULL,
-    serial TEXT NOT NULL,
-    upn TEXT NOT NULL,
-    reader TEXT
-);
-CREATE INDEX IF NOT EXISTS assignments_serial ON assignments(serial);
-CREATE TRIGGER IF NOT EXISTS assignments_append_only_u BEFORE UPDATE ON assignments
-    BEGIN SELECT RAISE(ABORT, 'assignments are append-only'); END;
-CREATE TRIGGER IF NOT EXISTS assignments_append_only_d BEFORE DELETE ON assignments
-    BEGIN SELECT RAISE(ABORT, 'assignments are append-only'); END;
-";
 
 /// One hand-out as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,7 +41,7 @@ impl Store {
         conn.execute(
             "INSERT INTO assignments (time, operator, station, serial, upn, reader)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![now(), self.operator, self.station, serial, upn, reader],
+            params![self.now(), self.operator, self.station, serial, upn, reader],
         )?;
         Ok(conn.last_insert_rowid())
     }

@@ -1,0 +1,236 @@
+//! The records' guarantees, each one transaction in the file (`BEGIN
+//! IMMEDIATE`: one writer at a time across every process on the file, the
+//! check and the write under the same lock), never a lock in a process's
+//! memory:
+//! - a start: "was this serial burned before?", the user-list row it takes
+//!   (a *claim*, appended) and its started record, together;
+//! - an outcome: appended once per operation (a second delivery adds
+//!   nothing), with the *release* of its row when the token was left
+//!   untouched, so the row goes to the next token.
+//!
+//! A row is taken while one of its claims has no release: claims and
+//! releases are appended events, never updated or deleted. Which record is
+//! the latest is decided by the file's own row order, not by clocks.
+
+use super::{NewRecord, Outcome, RecordsError, Store};
+use crate::station::vault::VaultError;
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use std::collections::HashSet;
+use thiserror::Error;
+
+/// A user-list row to take in a start's transaction: the first row at or
+/// after `from` that no live claim holds.
+#[derive(Debug, Clone)]
+pub struct RowPick<'a> {
+    /// The list's fingerprint.
+    pub list_id: &'a str,
+    /// How many rows it has.
+    pub rows: usize,
+    /// The first row to consider (0-based).
+    pub from: usize,
+    /// Claims up to this mark ([`Store::claims_mark`]) are not counted: an
+    /// explicit start row burns rows again on purpose.
+    pub since: Option<i64>,
+}
+
+/// A start to record.
+pub struct Start<'a> {
+    /// The started record (its outcome is set to started, its op id given).
+    pub record: NewRecord,
+    /// Refuse when the serial's latest operation is a successful burn.
+    pub refuse_if_burned: bool,
+    /// Take a user-list row (its number goes into the record).
+    pub pick: Option<RowPick<'a>>,
+}
+
+/// A recorded start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Begun {
+    /// The operation's identifier (its outcome uses it too).
+    pub op_id: String,
+    /// The user-list row it took.
+    pub row: Option<usize>,
+    /// The kept secret sealed into the start (ciphertext, vault key id);
+    /// its outcome row carries it too.
+    pub sealed: Option<(Vec<u8>, i64)>,
+}
+
+/// Why nothing was started.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum NotBegun {
+    /// The serial's latest operation is a successful burn.
+    #[error("the token was burned before")]
+    BurnedBefore {
+        /// When (Unix seconds).
+        when: i64,
+        /// In which batch.
+        batch: Option<String>,
+    },
+    /// Every row of the list is taken.
+    #[error("every row of the list is taken")]
+    ListDone,
+    /// The secret could not be sealed for keeping.
+    #[error(transparent)]
+    NotSealed(VaultError),
+    /// The records could not be read or written.
+    #[error(transparent)]
+    Records(#[from] RecordsError),
+}
+
+impl From<rusqlite::Error> for NotBegun {
+    fn from(e: rusqlite::Error) -> Self {
+        NotBegun::Records(e.into())
+    }
+}
+
+/// Completes the started record for the row taken (None: no list row),
+/// inside the transaction: its user, and the secret sealed for keeping.
+pub type Fill<'s> = dyn FnMut(Option<usize>, &mut NewRecord) -> Result<(), VaultError> + 's;
+
+impl Store {
+    /// Record a start: the reburn check, the row claim and the started
+    /// record in one transaction.
+    pub fn begin(&self, start: Start<'_>, fill: &mut Fill<'_>) -> Result<Begun, NotBegun> {
+        let Start {
+            mut record,
+            refuse_if_burned,
+            pick,
+        } = start;
+        let op_id = record.op_id.clone().unwrap_or_else(super::new_op_id);
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let (true, Some(serial)) = (refuse_if_burned, &record.serial) {
+            let latest = tx
+                .query_row(
+                    "SELECT operation, outcome, time, batch FROM records
+                     WHERE serial = ?1 ORDER BY id DESC LIMIT 1",
+                    params![serial],
+                    |r| {
+                        Ok((
+                            r.get::<_, String>("operation")?,
+                            r.get::<_, String>("outcome")?,
+                            r.get::<_, i64>("time")?,
+                            r.get::<_, Option<String>>("batch")?,
+                        ))
+                    },
+                )
+                .optional()?;
+            if let Some((operation, outcome, when, batch)) = latest
+                && operation == "burn"
+                && outcome == Outcome::Ok.as_str()
+            {
+                return Err(NotBegun::BurnedBefore { when, batch });
+            }
+        }
+        let row = match &pick {
+            None => None,
+            Some(p) => {
+                let taken = taken_in(&tx, p.list_id, p.since)?;
+                let row = (p.from..p.rows)
+                    .find(|r| !taken.contains(r))
+                    .ok_or(NotBegun::ListDone)?;
+                tx.execute(
+                    "INSERT INTO list_claims (time, station, list_id, list_row, op_id, kind)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 'claim')",
+                    params![self.now(), self.station, p.list_id, row as i64, op_id],
+                )?;
+                record.list_id = Some(p.list_id.to_string());
+                record.list_row = Some(row as i64);
+                Some(row)
+            }
+        };
+        fill(row, &mut record).map_err(NotBegun::NotSealed)?;
+        let sealed = record.secret_enc.clone().zip(record.key_id);
+        record.op_id = Some(op_id.clone());
+        record.outcome = Outcome::Started;
+        self.insert(&tx, &record)?;
+        tx.commit()?;
+        Ok(Begun { op_id, row, sealed })
+    }
+
+    /// Record an operation's outcome (its `op_id` set): appended once (a
+    /// second delivery of the same outcome adds nothing), releasing its
+    /// list row when the token was left untouched. Returns whether it was
+    /// appended now.
+    pub fn finish(&self, record: &NewRecord) -> Result<bool, RecordsError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(op) = &record.op_id {
+            let done: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM records WHERE op_id = ?1 AND outcome != 'started')",
+                params![op],
+                |r| r.get(0),
+            )?;
+            if done {
+                return Ok(false);
+            }
+            if record.outcome == Outcome::Failed
+                && record.token_state.as_deref() == Some("untouched")
+            {
+                tx.execute(
+                    "INSERT OR IGNORE INTO list_claims (time, station, list_id, list_row, op_id, kind)
+                     SELECT ?1, ?2, list_id, list_row, op_id, 'release' FROM list_claims
+                     WHERE op_id = ?3 AND kind = 'claim'",
+                    params![self.now(), self.station, op],
+                )?;
+            }
+        }
+        self.insert(&tx, record)?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Rows of a user list that are taken (a live claim), with the time of
+    /// that claim, in row order; claims up to `since` are not counted.
+    pub fn taken_rows(
+        &self,
+        list_id: &str,
+        since: Option<i64>,
+    ) -> Result<Vec<(usize, i64)>, RecordsError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(TAKEN)?;
+        let rows = stmt.query_map(params![list_id, since], |r| {
+            Ok((r.get::<_, i64>("list_row")?, r.get::<_, i64>("time")?))
+        })?;
+        let mut out: Vec<(usize, i64)> = Vec::new();
+        for r in rows {
+            let (row, time) = r?;
+            let row = row.max(0) as usize;
+            match out.iter_mut().find(|(n, _)| *n == row) {
+                Some(seen) => seen.1 = seen.1.max(time),
+                None => out.push((row, time)),
+            }
+        }
+        out.sort_by_key(|(n, _)| *n);
+        Ok(out)
+    }
+
+    /// The latest claim event so far (0: none), for [`RowPick::since`].
+    pub fn claims_mark(&self) -> Result<i64, RecordsError> {
+        Ok(self
+            .conn()
+            .query_row("SELECT COALESCE(MAX(id), 0) FROM list_claims", [], |r| {
+                r.get(0)
+            })?)
+    }
+}
+
+/// Live claims of a list: claims without a release.
+const TAKEN: &str = "SELECT c.list_row, c.time FROM list_claims c
+    WHERE c.list_id = ?1 AND c.kind = 'claim' AND (?2 IS NULL OR c.id > ?2)
+      AND NOT EXISTS (SELECT 1 FROM list_claims x WHERE x.op_id = c.op_id AND x.kind = 'release')";
+
+fn taken_in(
+    conn: &rusqlite::Connection,
+    list_id: &str,
+    since: Option<i64>,
+) -> Result<HashSet<usize>, RecordsError> {
+    let mut stmt = conn.prepare_cached(TAKEN)?;
+    let rows = stmt.query_map(params![list_id, since], |r| r.get::<_, i64>("list_row"))?;
+    let mut out = HashSet::new();
+    for r in rows {
+        out.insert(r?.max(0) as usize);
+    }
+    Ok(out)
+}
