@@ -2,7 +2,8 @@
 # totp-burner developer entry point. Two commands, both self-installing:
 #   ./dev.sh demo   run the app against the built-in virtual token
 #                   (the window in demo mode; the CLI demo without a desktop)
-#   ./dev.sh test   format check, clippy -D warnings, and every test
+#   ./dev.sh test   format check, clippy -D warnings, and every test (with a
+#                   throw-away PostgreSQL server, pcscd and chronyd of its own)
 #   ./dev.sh bench  benchmarks (figures in README.md), zxing-cpp beside our QR decoder
 #   ./dev.sh measure-gui [scan]  the real window on Xvfb: start-up, idle CPU, memory, scan latency
 #   ./dev.sh check-windows   compile-check the Windows build (WinSCard, xcap)
@@ -32,10 +33,12 @@ as_root() {
 # Windows cross build (mingw: linker, resource compiler) run under Wine,
 # wixl/msitools for the MSI, zip; cargo-deb's dpkg-shlibdeps (dpkg-dev),
 # lintian, mmdebstrap for a clean Debian root, and the desktop entry and
-# metainfo validators.
+# metainfo validators. postgresql (its server programs: the tests make a
+# cluster of their own, the package's own one is not used) and openssl for
+# the throw-away PostgreSQL server of the database tests, TLS from its own CA.
 SYSTEM_PACKAGES=(pkg-config libpcsclite-dev pcscd vsmartcard-vpcd libclang-dev xvfb
     mesa-vulkan-drivers libgl1-mesa-dri libegl1 libxkbcommon-x11-0 imagemagick xdotool
-    chrony faketime xclip
+    chrony faketime xclip postgresql openssl
     gcc-mingw-w64-x86-64 wine wine64 wixl msitools zip
     dpkg-dev lintian mmdebstrap desktop-file-utils appstream)
 
@@ -180,6 +183,143 @@ start_ntp_servers() {
     NTP_IN_SYNC="127.0.0.1:$((port + 1))"
 }
 
+# A throw-away PostgreSQL cluster for the tests against a real server: made
+# by initdb in a temp folder, SCRAM passwords only (no trust), TLS with a
+# certificate from a CA of its own (sslmode=verify-full works), listening on
+# 127.0.0.1 at a port picked from our PID (the next free one: parallel runs
+# do not meet) and on a socket in that folder. initdb and the server refuse
+# to run as root, so as root they run as the `postgres` system user of the
+# postgresql package. Exactly this cluster is stopped (pg_ctl on its data
+# folder) and its folder removed. The settings live in its postgresql.conf,
+# so a test's own `pg_ctl -D DATA -l LOG -w start` brings back the same server.
+PG_DIR=""
+PG_CTL=""
+PG_AS=()
+
+# The server programs of the newest PostgreSQL installed (Debian keeps them
+# out of PATH, one folder per major version).
+pg_bin_dir() {
+    printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1
+}
+
+# pg_as CMD...: CMD as the server's user, from its own folder (the user
+# may not be allowed into the checkout).
+pg_as() { (cd "$PG_DIR" && "${PG_AS[@]}" "$@"); }
+
+# Nothing listening on 127.0.0.1:PORT (a connection is refused).
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+stop_postgres() {
+    if [ -n "$PG_DIR" ]; then
+        # A test may have stopped it already; fast (disconnect the
+        # sessions) first, immediate if that fails.
+        if [ -f "$PG_DIR/data/postmaster.pid" ]; then
+            log "stopping the PostgreSQL we started (data $PG_DIR/data)"
+            pg_as "$PG_CTL" -D "$PG_DIR/data" -m fast -w -s stop ||
+                pg_as "$PG_CTL" -D "$PG_DIR/data" -m immediate -w -s stop || true
+        fi
+        rm -rf "$PG_DIR"
+        PG_DIR=""
+        unset TOTP_BURNER_TEST_PG TOTP_BURNER_TEST_PG_PASSWORD TOTP_BURNER_TEST_PG_CA \
+            TOTP_BURNER_TEST_PG_SOCKET TOTP_BURNER_TEST_PG_PORT TOTP_BURNER_TEST_PG_DATA \
+            TOTP_BURNER_TEST_PG_CTL TOTP_BURNER_TEST_PG_AS TOTP_BURNER_TEST_PG_LOG
+    fi
+}
+
+start_postgres() {
+    local t0=${EPOCHREALTIME/[.,]/} bin port password
+    bin=$(pg_bin_dir)
+    if [ ! -x "$bin/initdb" ]; then
+        echo "PostgreSQL's server programs (/usr/lib/postgresql/*/bin) are not installed: apt-get install postgresql" >&2
+        exit 1
+    fi
+    PG_CTL="$bin/pg_ctl"
+    PG_AS=()
+    if [ "$(id -u)" -eq 0 ]; then PG_AS=(runuser -u postgres --); fi
+    PG_DIR=$(mktemp -d /tmp/totp-burner-pg.XXXXXX)
+    trap cleanup EXIT
+    local data="$PG_DIR/data" sock="$PG_DIR/socket" pwfile="$PG_DIR/pwfile" pglog="$PG_DIR/postgres.log"
+    # Anyone may read the CA certificate; the data, the socket and the
+    # server's key are the server user's alone (0700/0600, or it refuses).
+    chmod 0755 "$PG_DIR"
+    mkdir -m 0700 "$data" "$sock"
+    password=$(openssl rand -hex 16)
+    (umask 077 && printf '%s\n' "$password" >"$pwfile")
+    : >"$pglog"
+    if [ ${#PG_AS[@]} -gt 0 ]; then chown postgres: "$data" "$sock" "$pwfile" "$pglog"; fi
+    if ! pg_as "$bin/initdb" -D "$data" -U postgres --auth-local=scram-sha-256 --auth-host=scram-sha-256 \
+        --pwfile="$pwfile" --no-locale --encoding=UTF8 --no-instructions >"$PG_DIR/initdb.log" 2>&1; then
+        echo "initdb failed; its output:" >&2
+        cat "$PG_DIR/initdb.log" >&2
+        exit 1
+    fi
+    rm -f "$pwfile"
+    # Passwords (SCRAM) for every connection; initdb's file also lets
+    # replication connections in, which no test needs.
+    printf '%-8s%-9s%-9s%-16s%s\n' "# TYPE" DATABASE USER ADDRESS METHOD \
+        local all all "" scram-sha-256 \
+        host all all 127.0.0.1/32 scram-sha-256 \
+        host all all ::1/128 scram-sha-256 >"$data/pg_hba.conf"
+    # The CA and the server's certificate from it (EC P-256: milliseconds),
+    # valid for localhost and 127.0.0.1.
+    if ! {
+        openssl req -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 7 \
+            -subj "/CN=totp-burner throw-away test CA" -keyout "$PG_DIR/ca.key" -out "$PG_DIR/ca.crt" \
+            -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign &&
+            openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=localhost \
+                -keyout "$PG_DIR/server.key" |
+            openssl x509 -req -CA "$PG_DIR/ca.crt" -CAkey "$PG_DIR/ca.key" -days 7 -out "$PG_DIR/server.crt" \
+                -extfile <(printf '%s\n' basicConstraints=critical,CA:FALSE keyUsage=critical,digitalSignature \
+                    extendedKeyUsage=serverAuth subjectAltName=DNS:localhost,IP:127.0.0.1)
+    } >"$PG_DIR/openssl.log" 2>&1; then
+        echo "openssl could not make the test certificates:" >&2
+        cat "$PG_DIR/openssl.log" >&2
+        exit 1
+    fi
+    chmod 0644 "$PG_DIR/ca.crt" "$PG_DIR/server.crt"
+    chmod 0600 "$PG_DIR/ca.key" "$PG_DIR/server.key"
+    if [ ${#PG_AS[@]} -gt 0 ]; then chown postgres: "$PG_DIR/server.key"; fi
+    port=$((20000 + $$ % 10000))
+    for _ in $(seq 100); do
+        port_free "$port" && break
+        port=$((port < 29999 ? port + 1 : 20000))
+    done
+    # Durability settings stay the defaults (fsync on): the tests see a
+    # server as it runs in production.
+    cat >>"$data/postgresql.conf" <<EOF
+
+# totp-burner test cluster (dev.sh)
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$sock'
+max_connections = 100
+password_encryption = 'scram-sha-256'
+ssl = on
+ssl_cert_file = '$PG_DIR/server.crt'
+ssl_key_file = '$PG_DIR/server.key'
+EOF
+    if ! pg_as "$PG_CTL" -D "$data" -l "$pglog" -w -s start; then
+        echo "PostgreSQL did not start; its log:" >&2
+        cat "$pglog" >&2
+        exit 1
+    fi
+    # Over TCP with the certificate checked (verify-full) and the password:
+    # the way the tests connect works, or we stop here.
+    local conn="host=127.0.0.1 port=$port user=postgres dbname=postgres sslmode=verify-full sslrootcert=$PG_DIR/ca.crt"
+    PGPASSWORD=$password "$bin/createdb" --maintenance-db="$conn" totp_burner_test
+    export TOTP_BURNER_TEST_PG="postgresql://postgres@127.0.0.1:$port/totp_burner_test"
+    export TOTP_BURNER_TEST_PG_PASSWORD=$password
+    export TOTP_BURNER_TEST_PG_CA="$PG_DIR/ca.crt"
+    export TOTP_BURNER_TEST_PG_SOCKET=$sock
+    export TOTP_BURNER_TEST_PG_PORT=$port
+    export TOTP_BURNER_TEST_PG_DATA=$data
+    export TOTP_BURNER_TEST_PG_CTL=$PG_CTL
+    export TOTP_BURNER_TEST_PG_AS="${PG_AS[*]}"
+    export TOTP_BURNER_TEST_PG_LOG=$pglog
+    local ms=$(((${EPOCHREALTIME/[.,]/} - t0) / 1000)) major=${bin%/bin}
+    log "PostgreSQL ${major##*/} on 127.0.0.1:$port (socket $sock; SCRAM, TLS) up in $((ms / 1000)).$(printf '%02d' $((ms % 1000 / 10))) s"
+}
+
 # One X screen and one Wine prefix for the Windows tier (the tests share
 # both, one at a time); the prefix's wineserver and Xvfb are stopped by
 # their PIDs / prefix, and the prefix removed.
@@ -214,6 +354,7 @@ stop_wine() {
 cleanup() {
     stop_ntp_servers
     stop_pcscd
+    stop_postgres
     stop_wine
 }
 
@@ -264,11 +405,14 @@ cmd_test() {
     command -v cargo-deny >/dev/null 2>&1 || cargo install --locked cargo-deny
     cargo fetch --locked --quiet # every platform's crates (the build fetches Linux's only)
     cargo deny --offline check bans licenses sources
+    start_postgres
     log "cargo test"
     cargo test --locked
     log "screen capture tests under Xvfb"
     # The feature-gated suites share one build (--all-features, as clippy).
     cargo test --locked --all-features --test screen_xvfb
+    log "records store tests on both backends: the SQLite file and the PostgreSQL server"
+    cargo test --locked --all-features --test records_store --test records_race
     log "PC/SC tests through pcscd and the vpcd virtual readers"
     ensure_pcscd
     cargo test --locked --all-features --test pcsc -- --test-threads=1
@@ -276,6 +420,7 @@ cmd_test() {
     cargo test --locked --all-features --test pcsc_wrong_card -- --test-threads=1
     cargo test --locked --all-features --test pcsc_window
     stop_pcscd
+    stop_postgres
     log "PC clock check tests against local chronyd time servers"
     start_ntp_servers
     TOTP_BURNER_TEST_NTP_SHIFTED="$NTP_SHIFTED" TOTP_BURNER_TEST_NTP_IN_SYNC="$NTP_IN_SYNC" \

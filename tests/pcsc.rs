@@ -1105,9 +1105,51 @@ fn a_burn_from_the_command_line_is_recorded_and_not_repeated_without_reburn() {
 /// and both end by themselves when its last row is taken at either.
 #[test]
 fn two_batch_processes_on_one_list_burn_distinct_rows() {
-    let _g = serial();
     let records = temp_records("two-stations");
-    let list = records.with_file_name("users.csv");
+    two_stations(&records, &[]);
+}
+
+/// The same with the records on a PostgreSQL server (the throw-away one of
+/// `./dev.sh test`), the password from PGPASSWORD as libpq takes it, and
+/// the Entra export made afterwards from the server: it holds exactly the
+/// secrets the two stations burned.
+#[test]
+fn two_batch_processes_on_a_postgresql_server_burn_distinct_rows() {
+    let db = common::pg::fresh_db("two_stations");
+    let url = common::pg::url(&db);
+    let password = common::pg::password();
+    let env = [("PGPASSWORD", password.as_str())];
+    let init = bin()
+        .args(["records", "init", "--records", &url])
+        .envs(env)
+        .output()
+        .unwrap();
+    assert_eq!(init.status.code(), Some(0), "{}", text(&init.stderr));
+    let seeds = two_stations(std::path::Path::new(&url), &env);
+    let entra = temp_records("two-stations-pg").with_file_name("entra.csv");
+    let o = bin()
+        .args(["records", "export", "--entra"])
+        .arg(&entra)
+        .args(["--records", &url])
+        .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
+        .envs(env)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let exported = std::fs::read_to_string(&entra).unwrap();
+    for (serial, seed) in seeds {
+        assert!(
+            exported.contains(&format!("{serial},{}", b32(&seed))),
+            "{serial} missing from {exported}"
+        );
+    }
+}
+
+/// Two `batch` processes, one per virtual reader, on one three-user list
+/// and the records at `records`: the serials and the secrets they hold.
+fn two_stations(records: &std::path::Path, env: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
+    let _g = serial();
+    let list = temp_records("two-stations-list").with_file_name("users.csv");
     std::fs::write(
         &list,
         "upn,secret\n\
@@ -1117,13 +1159,31 @@ fn two_batch_processes_on_one_list_burn_distinct_rows() {
     )
     .unwrap();
     let list = list.to_str().unwrap();
-    let a_run = Batch::start(
-        &["--csv", list, "--reader", READER0, "--station", "st-a"],
-        &records,
+    let a_run = Batch::start_env(
+        &[
+            "--csv",
+            list,
+            "--reader",
+            READER0,
+            "--station",
+            "st-a",
+            "--keep-secrets",
+        ],
+        records,
+        env,
     );
-    let b_run = Batch::start(
-        &["--csv", list, "--reader", READER1, "--station", "st-b"],
-        &records,
+    let b_run = Batch::start_env(
+        &[
+            "--csv",
+            list,
+            "--reader",
+            READER1,
+            "--station",
+            "st-b",
+            "--keep-secrets",
+        ],
+        records,
+        env,
     );
     a_run.next("waiting");
     b_run.next("waiting");
@@ -1160,13 +1220,12 @@ fn two_batch_processes_on_one_list_burn_distinct_rows() {
     assert_eq!(code, Some(0), "{err}");
 
     // The records: three ok burns, one per user, each by its station.
-    let o = run(&[
-        "records",
-        "list",
-        "--json",
-        "--records",
-        records.to_str().unwrap(),
-    ]);
+    let o = bin()
+        .args(["records", "list", "--json", "--records"])
+        .arg(records)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
     let all = json(&o)["records"].as_array().unwrap().clone();
     let ok: Vec<&Value> = all.iter().filter(|r| r["outcome"] == "ok").collect();
     assert_eq!(ok.len(), 3, "{all:?}");
@@ -1179,4 +1238,12 @@ fn two_batch_processes_on_one_list_burn_distinct_rows() {
         stations.contains(&"st-a") && stations.contains(&"st-b"),
         "{stations:?}"
     );
+    [
+        ("86596220000061", &a),
+        ("86596220000062", &b),
+        ("86596220000063", &c),
+    ]
+    .into_iter()
+    .map(|(serial, t)| (serial.to_string(), seed(t)))
+    .collect()
 }

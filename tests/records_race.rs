@@ -6,34 +6,44 @@
 //! one serial, every row is taken, and every start has its outcome or
 //! reads as interrupted (at most one per kill).
 //!
+//! The same on a real PostgreSQL server (with the `postgres-tests`
+//! feature, the throw-away server `./dev.sh test` starts).
+//!
 //! The workers are this test binary started again with the ignored test
 //! `race_worker` and its orders in the environment.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
-use totp_burner::station::records::{NewRecord, NotBegun, Outcome, RowPick, Start, Store};
+#[cfg(feature = "postgres-tests")]
+mod common;
+
+use totp_burner::station::records::{
+    NewRecord, NotBegun, Outcome, RowPick, Start, Store, StoreLocation,
+};
 
 const LIST: &str = "race-list";
 const ROWS: usize = 400;
 const STATIONS: usize = 8;
 
-fn worker(db: &Path, station: &str, run: usize) -> Child {
-    Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "race_worker",
-            "--ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env("TB_RACE_DB", db)
-        .env("TB_RACE_STATION", station)
-        .env("TB_RACE_RUN", run.to_string())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap()
+fn worker(db: &str, password: Option<&str>, station: &str, run: usize) -> Child {
+    let mut c = Command::new(std::env::current_exe().unwrap());
+    if let Some(p) = password {
+        c.env("PGPASSWORD", p);
+    }
+    c.args([
+        "--exact",
+        "race_worker",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env("TB_RACE_DB", db)
+    .env("TB_RACE_STATION", station)
+    .env("TB_RACE_RUN", run.to_string())
+    .stdout(std::process::Stdio::null())
+    .spawn()
+    .unwrap()
 }
 
 /// One station process: start, pause (the token is being written), finish,
@@ -41,10 +51,11 @@ fn worker(db: &Path, station: &str, run: usize) -> Child {
 #[test]
 #[ignore = "a worker of many_stations_take_distinct_rows_while_some_are_killed"]
 fn race_worker() {
-    let db = std::env::var_os("TB_RACE_DB").expect("started by the race test");
+    let db = std::env::var("TB_RACE_DB").expect("started by the race test");
     let station = std::env::var("TB_RACE_STATION").unwrap();
     let run = std::env::var("TB_RACE_RUN").unwrap();
-    let store = Store::open(Path::new(&db), Some(&station)).unwrap();
+    let location = StoreLocation::parse(&db).unwrap();
+    let store = Store::open_at(&location, Some(&station)).unwrap();
     for n in 0.. {
         let serial = format!("{station}-{run}-{n}");
         let start = Start {
@@ -76,6 +87,7 @@ fn race_worker() {
                 serial: Some(serial),
                 outcome: Outcome::Ok,
                 op_id: Some(begun.op_id),
+                upn: begun.row.map(|r| format!("user{r}")),
                 list_id: Some(LIST.into()),
                 list_row: begun.row.map(|r| r as i64),
                 ..Default::default()
@@ -90,11 +102,25 @@ fn many_stations_take_distinct_rows_while_some_are_killed() {
     let _ = std::fs::remove_dir_all(&dir);
     let db = dir.join("records.sqlite");
     drop(Store::open(&db, Some("admin")).unwrap());
+    race(db.to_str().unwrap(), None);
+}
+
+#[cfg(feature = "postgres-tests")]
+#[test]
+fn many_stations_on_a_postgresql_server_take_distinct_rows_while_some_are_killed() {
+    let db = common::pg::fresh_db("race");
+    Store::migrate_at(&common::pg::location(&db)).unwrap();
+    race(&common::pg::url(&db), Some(&common::pg::password()));
+}
+
+/// Eight station processes on the store at `db` until the list is done,
+/// three of them killed once and started again; then the checks.
+fn race(db: &str, password: Option<&str>) {
     let started = Instant::now();
     let mut workers: Vec<(String, Child)> = (0..STATIONS)
         .map(|i| {
             let name = format!("st{i}");
-            let child = worker(&db, &name, 0);
+            let child = worker(db, password, &name, 0);
             (name, child)
         })
         .collect();
@@ -107,7 +133,7 @@ fn many_stations_take_distinct_rows_while_some_are_killed() {
             child.kill().unwrap();
             child.wait().unwrap();
             kills += 1;
-            let again = worker(&db, name, 1);
+            let again = worker(db, password, name, 1);
             workers[i].1 = again;
         }
     }
@@ -120,7 +146,11 @@ fn many_stations_take_distinct_rows_while_some_are_killed() {
         started.elapsed().as_secs_f64()
     );
 
-    let store = Store::open(&db, Some("admin")).unwrap();
+    let mut location = StoreLocation::parse(db).unwrap();
+    if let (StoreLocation::Postgres(pg), Some(p)) = (&location, password) {
+        location = StoreLocation::Postgres(pg.clone().with_password(p.to_string().into()));
+    }
+    let store = Store::open_at(&location, Some("admin")).unwrap();
     let taken: Vec<usize> = store
         .taken_rows(LIST, None)
         .unwrap()
@@ -128,25 +158,21 @@ fn many_stations_take_distinct_rows_while_some_are_killed() {
         .map(|(r, _)| r)
         .collect();
     assert_eq!(taken, (0..ROWS).collect::<Vec<_>>(), "every row is taken");
-    // Each row: exactly one start (one serial), naming that row's user.
-    let db_read = rusqlite::Connection::open(&db).unwrap();
-    let mut by_row: HashMap<i64, Vec<(String, Option<String>)>> = HashMap::new();
-    let mut stmt = db_read
-        .prepare("SELECT list_row, serial, upn FROM records WHERE outcome = 'started'")
-        .unwrap();
-    let starts = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap();
-    for start in starts {
-        let (row, serial, upn): (i64, String, Option<String>) = start.unwrap();
-        by_row.entry(row).or_default().push((serial, upn));
+    // Each row: exactly one operation (one serial), with that row's user.
+    let all = store.list(None).unwrap();
+    type SerialAndUser = (Option<String>, Option<String>);
+    let mut by_row: HashMap<i64, Vec<SerialAndUser>> = HashMap::new();
+    for r in &all {
+        by_row
+            .entry(r.list_row.expect("every operation names its row"))
+            .or_default()
+            .push((r.serial.clone(), r.upn.clone()));
     }
     assert_eq!(by_row.len(), ROWS);
     for (row, ops) in &by_row {
         assert_eq!(ops.len(), 1, "row {row} reached {ops:?}");
         assert_eq!(ops[0].1.as_deref(), Some(format!("user{row}").as_str()));
     }
-    let all = store.list(None).unwrap();
     let interrupted = all.iter().filter(|r| r.interrupted()).count();
     assert!(
         interrupted <= kills,

@@ -158,7 +158,7 @@ impl DeviceWorker {
 enum Records {
     None,
     Path(PathBuf),
-    Open(Store),
+    Open(Box<Store>),
 }
 
 impl Records {
@@ -166,7 +166,7 @@ impl Records {
     fn get(&mut self) -> Result<Option<&Store>, Arc<RecordsError>> {
         if let Records::Path(p) = self {
             let store = Store::open(p, None).map_err(Arc::new)?;
-            *self = Records::Open(store);
+            *self = Records::Open(Box::new(store));
         }
         Ok(match self {
             Records::Open(s) => Some(s),

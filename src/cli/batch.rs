@@ -354,7 +354,7 @@ pub fn run(a: &BatchArgs) -> i32 {
                     "{}",
                     tr!(
                         "cli-batch-keeping-secrets",
-                        path = store.path().display().to_string()
+                        path = store.location().to_string()
                     )
                 );
                 Some(v)

@@ -198,6 +198,8 @@ fn about(path: &str) -> Option<String> {
         "records assign" => tr!("cli-help-about-records-assign"),
         "records codes" => tr!("cli-help-about-records-codes"),
         "records receipt" => tr!("cli-help-about-records-receipt"),
+        "records init" => tr!("cli-help-about-records-init"),
+        "records migrate" => tr!("cli-help-about-records-migrate"),
         p if p == "help" || p.ends_with(" help") => tr!("cli-help-about-help"),
         // `help burn`: the help subcommand's own copy of `burn`.
         p if p.split(' ').any(|w| w == "help") => {

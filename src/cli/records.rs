@@ -17,22 +17,46 @@ use std::path::PathBuf;
 /// Where the records are.
 #[derive(Debug, Clone, Args)]
 pub struct RecordsFile {
-    /// Records database [default: records.sqlite in the per-user data folder].
-    #[arg(long, value_name = "FILE")]
+    /// Records: a file [default: records.sqlite in the per-user data
+    /// folder], or a shared PostgreSQL server (postgresql://USER@HOST/DB);
+    /// TOTP_BURNER_RECORDS sets the same.
+    #[arg(long, value_name = "FILE|URL")]
     pub records: Option<PathBuf>,
 }
 
 impl RecordsFile {
-    pub fn open(&self, station: Option<&str>) -> Result<Store, Explanation> {
-        let path = self
+    /// Where the records are: `--records`, else `TOTP_BURNER_RECORDS`,
+    /// else the default file.
+    pub fn location(&self) -> Result<records::StoreLocation, Explanation> {
+        let given = self
             .records
             .clone()
-            .or_else(records::default_path)
-            .ok_or_else(|| Explanation {
-                problem: tr!("cli-records-no-folder"),
-                next_step: tr!("cli-records-no-folder-next"),
-            })?;
-        Store::open(&path, station).map_err(|e| Explanation {
+            .or_else(|| std::env::var_os("TOTP_BURNER_RECORDS").map(PathBuf::from))
+            .filter(|p| !p.as_os_str().is_empty());
+        let unusable = |e: records::LocationError| Explanation {
+            problem: tr!(
+                "cli-records-unopenable",
+                error = records::RecordsError::from(e).to_string()
+            ),
+            next_step: tr!("cli-records-unopenable-next"),
+        };
+        match given {
+            Some(p) => match p.to_str() {
+                Some(text) => records::StoreLocation::parse(text).map_err(unusable),
+                None => Ok(records::StoreLocation::File(p)),
+            },
+            None => records::default_path()
+                .map(records::StoreLocation::File)
+                .ok_or_else(|| Explanation {
+                    problem: tr!("cli-records-no-folder"),
+                    next_step: tr!("cli-records-no-folder-next"),
+                }),
+        }
+    }
+
+    pub fn open(&self, station: Option<&str>) -> Result<Store, Explanation> {
+        let location = self.location()?;
+        Store::open_at(&location, station).map_err(|e| Explanation {
             problem: tr!("cli-records-unopenable", error = e.to_string()),
             next_step: tr!("cli-records-unopenable-next"),
         })
@@ -49,6 +73,18 @@ pub struct RecordsArgs {
 /// `records` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum RecordsCommand {
+    /// Make the records' schema in an empty store (an administrator, once
+    /// per PostgreSQL server; a file is made by any first use).
+    Init {
+        #[command(flatten)]
+        file: RecordsFile,
+    },
+    /// Bring the store's schema up to this version of totp-burner (an
+    /// administrator, before stations of the new version start).
+    Migrate {
+        #[command(flatten)]
+        file: RecordsFile,
+    },
     /// List the records.
     List {
         /// Only this token.
@@ -235,9 +271,46 @@ pub fn run(a: &RecordsArgs) -> i32 {
                 Err(e) => export_failed(&e),
             }
         }
+        RecordsCommand::Init { file } => schema(file, true),
+        RecordsCommand::Migrate { file } => schema(file, false),
         RecordsCommand::Assign(a) => handout::assign(a),
         RecordsCommand::Codes(a) => handout::codes(a),
         RecordsCommand::Receipt(a) => handout::receipt(a),
+    }
+}
+
+/// `records init` (`fresh`: only an empty store) and `records migrate`.
+fn schema(file: &RecordsFile, fresh: bool) -> i32 {
+    let fail = |x: Explanation| output::report_input_error(&x, false, super::EXIT_FAILED);
+    let location = match file.location() {
+        Ok(l) => l,
+        Err(x) => return fail(x),
+    };
+    let unopenable = |e: records::RecordsError| Explanation {
+        problem: tr!("cli-records-unopenable", error = e.to_string()),
+        next_step: tr!("cli-records-unopenable-next"),
+    };
+    if fresh && let Ok(store) = Store::open_at(&location, None) {
+        drop(store);
+        return fail(Explanation {
+            problem: tr!("cli-records-init-exists", place = location.to_string()),
+            next_step: tr!("cli-records-init-exists-next"),
+        });
+    }
+    match Store::migrate_at(&location) {
+        Ok((before, after)) => {
+            println!(
+                "{}",
+                tr!(
+                    "cli-records-schema",
+                    place = location.to_string(),
+                    before = before,
+                    after = after
+                )
+            );
+            super::EXIT_OK
+        }
+        Err(e) => fail(unopenable(e)),
     }
 }
 

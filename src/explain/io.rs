@@ -40,6 +40,38 @@ pub fn records_error(e: &RecordsError) -> String {
                 supported = *supported
             )
         }
+        RecordsError::TooOld { found: 0, .. } => tr!("records-error-not-initialised"),
+        RecordsError::TooOld { found, supported } => {
+            tr!(
+                "records-error-too-old",
+                found = *found,
+                supported = *supported
+            )
+        }
+        RecordsError::Server(e) => tr!("records-error-server", detail = server_words(e)),
+        RecordsError::Location(e) => tr!("records-error-location", detail = e.to_string()),
+        RecordsError::Tls { detail } => tr!("records-error-tls", detail = detail.as_str()),
+        RecordsError::Damaged { detail } => {
+            tr!("records-error-database", detail = detail.as_str())
+        }
+    }
+}
+
+/// What the records server said, or why it could not be reached (the
+/// driver's words: they name the server, never the password).
+fn server_words(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{} ({})", db.message(), db.code().code()),
+        None => {
+            let mut words = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(s) = source {
+                words.push_str(": ");
+                words.push_str(&s.to_string());
+                source = s.source();
+            }
+            words
+        }
     }
 }
 

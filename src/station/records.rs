@@ -11,7 +11,8 @@
 //! its owner only.
 
 use crate::clock::{Clock, SystemClock};
-use rusqlite::{Connection, OptionalExtension, params};
+use db::{Exec, Get, Lite, Val};
+use rusqlite::Connection;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -20,11 +21,16 @@ use thiserror::Error;
 pub use super::private_files::{create_private_dir, create_private_file};
 pub use assignments::Assignment;
 pub use claims::{Begun, Fill, NotBegun, RowPick, Start};
+pub use location::{LocationError, PgLocation, StoreLocation};
 pub use migrate::SCHEMA_VERSION;
 
 mod assignments;
 mod claims;
+mod db;
+mod location;
 mod migrate;
+mod postgres_store;
+mod sqlite_store;
 
 /// A records failure.
 #[derive(Debug, Error)]
@@ -42,14 +48,41 @@ pub enum RecordsError {
         #[source]
         source: std::io::Error,
     },
-    /// The file was written by a newer totp-burner (a schema this one does
-    /// not know): it is left alone.
+    /// The records were written by a newer totp-burner (a schema this one
+    /// does not know): they are left alone.
     #[error("{}", crate::explain::records_error(self))]
     TooNew {
-        /// The file's schema version.
+        /// The store's schema version.
         found: i64,
         /// The newest this program knows.
         supported: i64,
+    },
+    /// The records server's schema is older than this program (stations
+    /// never change a server's schema: `records migrate` does).
+    #[error("{}", crate::explain::records_error(self))]
+    TooOld {
+        /// The server's schema version (0: none, `records init` not run).
+        found: i64,
+        /// The version this program needs.
+        supported: i64,
+    },
+    /// The records server could not be reached or refused a query.
+    #[error("{}", crate::explain::records_error(self))]
+    Server(#[from] postgres::Error),
+    /// The records server's address is not usable as given.
+    #[error("{}", crate::explain::records_error(self))]
+    Location(#[from] LocationError),
+    /// TLS to the records server cannot be set up (its root certificate).
+    #[error("{}", crate::explain::records_error(self))]
+    Tls {
+        /// Why (never a secret).
+        detail: String,
+    },
+    /// The records hold something this program cannot read.
+    #[error("{}", crate::explain::records_error(self))]
+    Damaged {
+        /// What (never a secret).
+        detail: String,
     },
 }
 
@@ -219,14 +252,21 @@ impl Default for NewRecord {
     }
 }
 
-/// The records database. Safe to share between threads (one connection
-/// behind a lock: the station's reader loops append through it).
+/// The records database: the SQLite file (the default, one PC) or a
+/// PostgreSQL server (a fleet). Safe to share between threads (one
+/// connection behind a lock: the station's reader loops append through it).
 pub struct Store {
-    conn: Mutex<Connection>,
+    db: Db,
     operator: String,
     station: String,
-    path: PathBuf,
+    location: StoreLocation,
     clock: Arc<dyn Clock>,
+}
+
+/// The connection of one backend.
+enum Db {
+    Lite(Mutex<Connection>),
+    Pg(Box<Mutex<postgres_store::PgConn>>),
 }
 
 /// Default file: `records.sqlite` in the per-user data folder
@@ -269,31 +309,93 @@ pub fn new_op_id() -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
+/// Columns of an operation as [`Record`] reads them (`r`: its row).
+const COLUMNS: &str = "r.id, r.time, r.operator, r.station, r.reader, r.serial, r.model,
+    r.operation, r.algorithm, r.period, r.display_timeout, r.outcome, r.error, r.batch, r.upn,
+    r.secret_enc IS NOT NULL AS secret_kept, r.error_code, r.token_state, r.list_id, r.list_row,
+    r.op_id, r.flags,
+    EXISTS (SELECT 1 FROM records l WHERE l.serial = r.serial AND l.id > r.id
+            AND (l.op_id IS NULL OR r.op_id IS NULL OR l.op_id != r.op_id)) AS superseded";
+
+/// One row per operation: its outcome row, or its started row (shown as
+/// interrupted) when no outcome was recorded.
+const OPERATIONS: &str = "(r.outcome != 'started' OR r.op_id IS NULL OR NOT EXISTS
+    (SELECT 1 FROM records o WHERE o.op_id = r.op_id AND o.outcome != 'started'))";
+
+fn map_record(row: &dyn Get) -> Result<Record, RecordsError> {
+    let outcome = row.text("outcome")?;
+    Ok(Record {
+        id: row.i64("id")?,
+        time: row.i64("time")?,
+        operator: row.text("operator")?,
+        station: row.text("station")?,
+        reader: row.text("reader")?,
+        serial: row.opt_text("serial")?,
+        model: row.opt_text("model")?,
+        operation: row.text("operation")?,
+        algorithm: row.opt_text("algorithm")?,
+        period: row.opt_i64("period")?,
+        display_timeout: row.opt_i64("display_timeout")?,
+        outcome: if outcome == "started" {
+            "interrupted".into()
+        } else {
+            outcome
+        },
+        error: row.opt_text("error")?,
+        batch: row.opt_text("batch")?,
+        upn: row.opt_text("upn")?,
+        secret_kept: row.flag("secret_kept")?,
+        error_code: row.opt_text("error_code")?,
+        token_state: row.opt_text("token_state")?,
+        list_id: row.opt_text("list_id")?,
+        list_row: row.opt_i64("list_row")?,
+        op_id: row.opt_text("op_id")?,
+        flags: row.opt_text("flags")?,
+        superseded: row.flag("superseded")?,
+    })
+}
+
 impl Store {
-    /// Open (creating if needed, owner-only) the database at `path`.
+    /// Open (creating if needed, owner-only) the records file at `path`.
     pub fn open(path: &Path, station: Option<&str>) -> Result<Store, RecordsError> {
-        let file_err = |p: &Path| {
-            let p = p.display().to_string();
-            move |source| RecordsError::File { path: p, source }
+        Store::open_at(&StoreLocation::File(path.to_path_buf()), station)
+    }
+
+    /// Open the records where `location` says: a file (created if needed,
+    /// brought up to this program's schema), or a PostgreSQL server (whose
+    /// schema an administrator made with `records init`: a server older or
+    /// newer than this program is refused, never changed).
+    pub fn open_at(location: &StoreLocation, station: Option<&str>) -> Result<Store, RecordsError> {
+        let db = match location {
+            StoreLocation::File(path) => Db::Lite(Mutex::new(sqlite_store::open(path)?)),
+            StoreLocation::Postgres(pg) => Db::Pg(Box::new(Mutex::new(
+                postgres_store::PgConn::open_checked(pg)?,
+            ))),
         };
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            create_private_dir(dir).map_err(file_err(dir))?;
-        }
-        create_private_file(path).map_err(file_err(path))?;
-        let mut conn = Connection::open(path)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        // WAL: readers never wait for the writer; FULL: a committed start
-        // or outcome survives a power cut.
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        migrate::migrate(&mut conn, system_now())?;
         Ok(Store {
-            conn: Mutex::new(conn),
+            db,
             operator: os_user(),
             station: station.map_or_else(host_name, str::to_string),
-            path: path.to_path_buf(),
+            location: location.clone(),
             clock: Arc::new(SystemClock),
         })
+    }
+
+    /// Make or bring up the schema at `location` (`records init` and
+    /// `records migrate`, run by an administrator): the schema version
+    /// before and after.
+    pub fn migrate_at(location: &StoreLocation) -> Result<(i64, i64), RecordsError> {
+        match location {
+            StoreLocation::File(path) => {
+                let before = {
+                    let probe = sqlite_store::open_unmigrated(path)?;
+                    migrate::version(&probe)?
+                };
+                drop(sqlite_store::open(path)?);
+                Ok((before, SCHEMA_VERSION))
+            }
+            StoreLocation::Postgres(pg) => postgres_store::migrate(pg),
+        }
     }
 
     /// Take the records' times from `clock` (tests fix or move time).
@@ -307,13 +409,44 @@ impl Store {
         self.clock.now() as i64
     }
 
-    fn conn(&self) -> MutexGuard<'_, Connection> {
-        self.conn.lock().unwrap_or_else(|e| e.into_inner())
+    /// Run `f` on the connection (reads, and single appends).
+    fn read<R>(
+        &self,
+        f: impl FnOnce(&mut dyn Exec) -> Result<R, RecordsError>,
+    ) -> Result<R, RecordsError> {
+        match &self.db {
+            Db::Lite(c) => f(&mut Lite(&lock(c))),
+            Db::Pg(c) => lock(c).run(f),
+        }
     }
 
-    /// Where the database is.
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Run `f` in one write transaction: SQLite's `BEGIN IMMEDIATE` (one
+    /// writer on the file at a time), PostgreSQL's transaction with an
+    /// advisory lock on each of `keys` (the list, the serial, the
+    /// operation: the writers that could collide wait for each other).
+    /// Committed when `f` succeeds, rolled back when it fails.
+    fn write<R, E: From<RecordsError>>(
+        &self,
+        keys: &[String],
+        f: impl FnOnce(&mut dyn Exec) -> Result<R, E>,
+    ) -> Result<R, E> {
+        match &self.db {
+            Db::Lite(c) => {
+                let mut conn = lock(c);
+                let tx = conn
+                    .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                    .map_err(RecordsError::from)?;
+                let out = f(&mut Lite(&tx))?;
+                tx.commit().map_err(RecordsError::from)?;
+                Ok(out)
+            }
+            Db::Pg(c) => lock(c).transaction(keys, f),
+        }
+    }
+
+    /// Where the records are (a file, or a server: never its password).
+    pub fn location(&self) -> &StoreLocation {
+        &self.location
     }
 
     /// The station name written into records.
@@ -325,108 +458,54 @@ impl Store {
     /// appends through [`Store::begin`] and [`Store::finish`], which hold
     /// the guarantees.
     pub fn add(&self, r: &NewRecord) -> Result<i64, RecordsError> {
-        let conn = self.conn();
-        self.insert(&conn, r)
+        self.read(|db| self.insert(db, r))
     }
 
-    fn insert(&self, conn: &Connection, r: &NewRecord) -> Result<i64, RecordsError> {
-        conn.prepare_cached(
+    fn insert(&self, db: &mut dyn Exec, r: &NewRecord) -> Result<i64, RecordsError> {
+        db.one(
             "INSERT INTO records (time, operator, station, reader, serial, model, operation, algorithm, period,
                 display_timeout, outcome, error_code, token_state, batch, upn, list_id, list_row, op_id, flags,
                 secret_enc, key_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
-        )?
-        .execute(params![
-            self.now(),
-            self.operator,
-            self.station,
-            r.reader,
-            r.serial,
-            r.model,
-            r.operation,
-            r.algorithm,
-            r.period,
-            r.display_timeout,
-            r.outcome.as_str(),
-            r.error_code,
-            r.token_state,
-            r.batch,
-            r.upn,
-            r.list_id,
-            r.list_row,
-            r.op_id,
-            r.flags,
-            r.secret_enc,
-            r.key_id,
-        ])?;
-        Ok(conn.last_insert_rowid())
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+             RETURNING id",
+            &[
+                Val::I(Some(self.now())),
+                Val::T(Some(&self.operator)),
+                Val::T(Some(&self.station)),
+                Val::T(Some(&r.reader)),
+                Val::T(r.serial.as_deref()),
+                Val::T(r.model.as_deref()),
+                Val::T(Some(&r.operation)),
+                Val::T(r.algorithm.as_deref()),
+                Val::I(r.period),
+                Val::I(r.display_timeout),
+                Val::T(Some(r.outcome.as_str())),
+                Val::T(r.error_code.as_deref()),
+                Val::T(r.token_state.as_deref()),
+                Val::T(r.batch.as_deref()),
+                Val::T(r.upn.as_deref()),
+                Val::T(r.list_id.as_deref()),
+                Val::I(r.list_row),
+                Val::T(r.op_id.as_deref()),
+                Val::T(r.flags.as_deref()),
+                Val::B(r.secret_enc.as_deref()),
+                Val::I(r.key_id),
+            ],
+            |row| row.i64("id"),
+        )
     }
 
-    fn map(row: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
-        let outcome: String = row.get(11)?;
-        Ok(Record {
-            id: row.get(0)?,
-            time: row.get(1)?,
-            operator: row.get(2)?,
-            station: row.get(3)?,
-            reader: row.get(4)?,
-            serial: row.get(5)?,
-            model: row.get(6)?,
-            operation: row.get(7)?,
-            algorithm: row.get(8)?,
-            period: row.get(9)?,
-            display_timeout: row.get(10)?,
-            outcome: if outcome == "started" {
-                "interrupted".into()
-            } else {
-                outcome
-            },
-            error: row.get(12)?,
-            batch: row.get(13)?,
-            upn: row.get(14)?,
-            secret_kept: row.get::<_, Option<Vec<u8>>>(15)?.is_some(),
-            error_code: row.get(16)?,
-            token_state: row.get(17)?,
-            list_id: row.get(18)?,
-            list_row: row.get(19)?,
-            op_id: row.get(20)?,
-            flags: row.get(21)?,
-            superseded: row.get(22)?,
-        })
-    }
-
-    const COLUMNS: &'static str =
-        "r.id, r.time, r.operator, r.station, r.reader, r.serial, r.model,
-        r.operation, r.algorithm, r.period, r.display_timeout, r.outcome, r.error, r.batch, r.upn,
-        r.secret_enc, r.error_code, r.token_state, r.list_id, r.list_row, r.op_id, r.flags,
-        EXISTS (SELECT 1 FROM records l WHERE l.serial = r.serial AND l.id > r.id
-                AND (l.op_id IS NULL OR r.op_id IS NULL OR l.op_id != r.op_id))";
-
-    /// One row per operation: its outcome row, or its started row (shown
-    /// as interrupted) when no outcome was recorded.
-    const OPERATIONS: &'static str = "(r.outcome != 'started' OR r.op_id IS NULL OR NOT EXISTS
-        (SELECT 1 FROM records o WHERE o.op_id = r.op_id AND o.outcome != 'started'))";
-
-    fn query(
-        &self,
-        filter: &str,
-        args: impl rusqlite::Params,
-    ) -> Result<Vec<Record>, RecordsError> {
+    fn query(&self, filter: &str, args: &[Val<'_>]) -> Result<Vec<Record>, RecordsError> {
         let sql = format!(
-            "SELECT {} FROM records r WHERE {} AND ({filter}) ORDER BY r.id",
-            Self::COLUMNS,
-            Self::OPERATIONS
+            "SELECT {COLUMNS} FROM records r WHERE {OPERATIONS} AND ({filter}) ORDER BY r.id"
         );
-        let conn = self.conn();
-        let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map(args, Self::map)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.read(|db| db.all(&sql, args, map_record))
     }
 
     /// Every operation (optionally of one serial), oldest first; starts
     /// without an outcome are listed as interrupted.
     pub fn list(&self, serial: Option<&str>) -> Result<Vec<Record>, RecordsError> {
-        self.query("?1 IS NULL OR r.serial = ?1", params![serial])
+        self.query("?1 IS NULL OR r.serial = ?1", &[Val::T(serial)])
     }
 
     /// Operations matching a search: serial or UPN containing `text`
@@ -437,12 +516,12 @@ impl Store {
         outcome: Option<&str>,
         batch: Option<&str>,
     ) -> Result<Vec<Record>, RecordsError> {
-        let like = format!("%{}%", text.trim());
+        let like = format!("%{}%", text.trim().to_lowercase());
         self.query(
-            "(r.serial LIKE ?1 OR r.upn LIKE ?1)
+            "(LOWER(r.serial) LIKE ?1 OR LOWER(r.upn) LIKE ?1)
              AND (?2 IS NULL OR (CASE r.outcome WHEN 'started' THEN 'interrupted' ELSE r.outcome END) = ?2)
              AND (?3 IS NULL OR r.batch = ?3)",
-            params![like, outcome, batch],
+            &[Val::T(Some(&like)), Val::T(outcome), Val::T(batch)],
         )
     }
 
@@ -450,7 +529,7 @@ impl Store {
     /// since (interrupted operations to finish), oldest first.
     pub fn interrupted(&self) -> Result<Vec<Record>, RecordsError> {
         Ok(self
-            .query("r.outcome = 'started'", [])?
+            .query("r.outcome = 'started'", &[])?
             .into_iter()
             .filter(Record::needs_finishing)
             .collect())
@@ -466,22 +545,21 @@ impl Store {
         Ok(self
             .query(
                 "r.serial = ?1 AND r.operation = 'burn' AND r.outcome = 'ok'",
-                params![serial],
+                &[Val::T(Some(serial))],
             )?
             .pop())
     }
 
     /// The kept (encrypted) secret of an operation: (ciphertext, key id).
     pub fn sealed_secret(&self, op_id: &str) -> Result<Option<(Vec<u8>, i64)>, RecordsError> {
-        let conn = self.conn();
-        Ok(conn
-            .query_row(
+        self.read(|db| {
+            db.first(
                 "SELECT secret_enc, key_id FROM records WHERE op_id = ?1
                    AND secret_enc IS NOT NULL AND key_id IS NOT NULL ORDER BY id LIMIT 1",
-                params![op_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                &[Val::T(Some(op_id))],
+                |r| Ok((r.bytes("secret_enc")?, r.i64("key_id")?)),
             )
-            .optional()?)
+        })
     }
 
     /// Kept secrets of successful burns: (record, ciphertext, key id),
@@ -491,63 +569,84 @@ impl Store {
         batch: Option<&str>,
     ) -> Result<Vec<(Record, Vec<u8>, i64)>, RecordsError> {
         let sql = format!(
-            "SELECT {}, r.key_id FROM records r WHERE r.outcome = 'ok' AND r.operation = 'burn'
-               AND r.secret_enc IS NOT NULL AND (?1 IS NULL OR r.batch = ?1)
+            "SELECT {COLUMNS}, r.secret_enc, r.key_id FROM records r
+             WHERE r.outcome = 'ok' AND r.operation = 'burn'
+               AND r.secret_enc IS NOT NULL AND r.key_id IS NOT NULL AND (?1 IS NULL OR r.batch = ?1)
                AND r.id = (SELECT MAX(id) FROM records r2 WHERE r2.serial = r.serial
                            AND r2.operation = 'burn' AND r2.outcome = 'ok')
-             ORDER BY r.id",
-            Self::COLUMNS
+             ORDER BY r.id"
         );
-        let conn = self.conn();
-        let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map(params![batch], |row| {
-            Ok((
-                Self::map(row)?,
-                row.get::<_, Vec<u8>>(15)?,
-                row.get::<_, i64>(23)?,
-            ))
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.read(|db| {
+            db.all(&sql, &[Val::T(batch)], |row| {
+                Ok((
+                    map_record(row)?,
+                    row.bytes("secret_enc")?,
+                    row.i64("key_id")?,
+                ))
+            })
+        })
     }
 
     /// Add a vault key (recipient and passphrase-wrapped identity).
     pub fn add_key(&self, recipient: &str, wrapped_identity: &[u8]) -> Result<i64, RecordsError> {
-        let conn = self.conn();
-        conn.execute(
-            "INSERT INTO vault_keys (time, recipient, wrapped_identity) VALUES (?1, ?2, ?3)",
-            params![self.now(), recipient, wrapped_identity],
-        )?;
-        Ok(conn.last_insert_rowid())
+        self.read(|db| {
+            db.one(
+                "INSERT INTO vault_keys (time, recipient, wrapped_identity) VALUES (?1, ?2, ?3)
+                 RETURNING id",
+                &[
+                    Val::I(Some(self.now())),
+                    Val::T(Some(recipient)),
+                    Val::B(Some(wrapped_identity)),
+                ],
+                |r| r.i64("id"),
+            )
+        })
     }
 
     /// Every vault key: (id, recipient, wrapped identity).
     pub fn keys(&self) -> Result<Vec<(i64, String, Vec<u8>)>, RecordsError> {
-        let conn = self.conn();
-        let mut stmt =
-            conn.prepare("SELECT id, recipient, wrapped_identity FROM vault_keys ORDER BY id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.read(|db| {
+            db.all(
+                "SELECT id, recipient, wrapped_identity FROM vault_keys ORDER BY id",
+                &[],
+                |r| {
+                    Ok((
+                        r.i64("id")?,
+                        r.text("recipient")?,
+                        r.bytes("wrapped_identity")?,
+                    ))
+                },
+            )
+        })
     }
 
     /// Refuse every later write (tests of "the records cannot be written":
-    /// a full disk, a locked or read-only file).
+    /// a full disk, a locked or read-only file, a server that refuses).
     #[doc(hidden)]
     pub fn make_read_only(&self) -> Result<(), RecordsError> {
-        Ok(self.conn().execute_batch("PRAGMA query_only = ON")?)
+        let sql = match &self.db {
+            Db::Lite(_) => "PRAGMA query_only = ON",
+            Db::Pg(_) => "SET default_transaction_read_only = on",
+        };
+        self.read(|db| db.exec(sql, &[]).map(|_| ()))
     }
 
     /// Whether UPDATE/DELETE are refused on records and vault keys (for
     /// tests of the append-only rule).
     pub fn try_tamper(&self) -> bool {
-        let conn = self.conn();
-        conn.execute("UPDATE records SET outcome = 'ok'", [])
-            .is_err()
-            && conn.execute("DELETE FROM records", []).is_err()
-            && conn
-                .execute("UPDATE vault_keys SET recipient = 'x'", [])
-                .is_err()
-            && conn.execute("DELETE FROM vault_keys", []).is_err()
+        [
+            "UPDATE records SET outcome = 'ok'",
+            "DELETE FROM records",
+            "UPDATE vault_keys SET recipient = 'x'",
+            "DELETE FROM vault_keys",
+        ]
+        .iter()
+        .all(|sql| self.write(&[], |db| db.exec(sql, &[])).is_err())
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]

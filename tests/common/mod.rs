@@ -9,6 +9,7 @@
 pub mod gui;
 pub mod leak;
 pub mod pcsc;
+pub mod pg;
 pub mod pseudo;
 #[cfg(target_os = "linux")]
 pub mod xvfb;

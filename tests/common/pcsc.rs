@@ -114,6 +114,11 @@ pub struct Batch {
 
 impl Batch {
     pub fn start(args: &[&str], records: &std::path::Path) -> Batch {
+        Batch::start_env(args, records, &[])
+    }
+
+    /// [`Batch::start`] with these environment variables set too.
+    pub fn start_env(args: &[&str], records: &std::path::Path, env: &[(&str, &str)]) -> Batch {
         use std::io::{BufRead, BufReader, Read};
         wait_for("empty readers", Duration::from_secs(5), || {
             !reader_has_token(READER0)
@@ -125,6 +130,7 @@ impl Batch {
             .arg("--records")
             .arg(records)
             .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -4,8 +4,8 @@
 //! a token appends a row, and the latest row of a serial is its user.
 //! Created by migration 1, so an older records file gains it untouched.
 
+use super::db::Val;
 use super::{RecordsError, Store};
-use rusqlite::params;
 use serde::Serialize;
 
 /// One hand-out as stored.
@@ -37,34 +37,43 @@ impl Store {
         upn: &str,
         reader: Option<&str>,
     ) -> Result<i64, RecordsError> {
-        let conn = self.conn();
-        conn.execute(
-            "INSERT INTO assignments (time, operator, station, serial, upn, reader)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![self.now(), self.operator, self.station, serial, upn, reader],
-        )?;
-        Ok(conn.last_insert_rowid())
+        self.read(|db| {
+            db.one(
+                "INSERT INTO assignments (time, operator, station, serial, upn, reader)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                &[
+                    Val::I(Some(self.now())),
+                    Val::T(Some(&self.operator)),
+                    Val::T(Some(&self.station)),
+                    Val::T(Some(serial)),
+                    Val::T(Some(upn)),
+                    Val::T(reader),
+                ],
+                |r| r.i64("id"),
+            )
+        })
     }
 
     /// Every hand-out (optionally of one serial), oldest first.
     pub fn assignments(&self, serial: Option<&str>) -> Result<Vec<Assignment>, RecordsError> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT id, time, operator, station, serial, upn, reader FROM assignments
-             WHERE ?1 IS NULL OR serial = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map(params![serial], |r| {
-            Ok(Assignment {
-                id: r.get(0)?,
-                time: r.get(1)?,
-                operator: r.get(2)?,
-                station: r.get(3)?,
-                serial: r.get(4)?,
-                upn: r.get(5)?,
-                reader: r.get(6)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.read(|db| {
+            db.all(
+                "SELECT id, time, operator, station, serial, upn, reader FROM assignments
+                 WHERE ?1 IS NULL OR serial = ?1 ORDER BY id",
+                &[Val::T(serial)],
+                |r| {
+                    Ok(Assignment {
+                        id: r.i64("id")?,
+                        time: r.i64("time")?,
+                        operator: r.text("operator")?,
+                        station: r.text("station")?,
+                        serial: r.text("serial")?,
+                        upn: r.text("upn")?,
+                        reader: r.opt_text("reader")?,
+                    })
+                },
+            )
+        })
     }
 
     /// The latest hand-out of every serial (its current user), by serial.
@@ -80,9 +89,11 @@ impl Store {
 
     /// Whether UPDATE/DELETE are refused on the hand-outs (tests).
     pub fn try_tamper_assignments(&self) -> bool {
-        let conn = self.conn();
-        conn.execute("UPDATE assignments SET upn = 'x'", [])
-            .is_err()
-            && conn.execute("DELETE FROM assignments", []).is_err()
+        [
+            "UPDATE assignments SET upn = 'x'",
+            "DELETE FROM assignments",
+        ]
+        .iter()
+        .all(|sql| self.write(&[], |db| db.exec(sql, &[])).is_err())
     }
 }

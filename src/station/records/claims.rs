@@ -12,9 +12,9 @@
 //! releases are appended events, never updated or deleted. Which record is
 //! the latest is decided by the file's own row order, not by clocks.
 
+use super::db::{Exec, Val};
 use super::{NewRecord, Outcome, RecordsError, Store};
 use crate::station::vault::VaultError;
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use std::collections::HashSet;
 use thiserror::Error;
 
@@ -98,55 +98,69 @@ impl Store {
             pick,
         } = start;
         let op_id = record.op_id.clone().unwrap_or_else(super::new_op_id);
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let (true, Some(serial)) = (refuse_if_burned, &record.serial) {
-            let latest = tx
-                .query_row(
+        let mut keys = Vec::new();
+        if let Some(p) = &pick {
+            keys.push(format!("list:{}", p.list_id));
+        }
+        if let Some(serial) = &record.serial {
+            keys.push(format!("serial:{serial}"));
+        }
+        self.write(&keys, |db| {
+            if let (true, Some(serial)) = (refuse_if_burned, &record.serial) {
+                let latest = db.first(
                     "SELECT operation, outcome, time, batch FROM records
                      WHERE serial = ?1 ORDER BY id DESC LIMIT 1",
-                    params![serial],
+                    &[Val::T(Some(serial))],
                     |r| {
                         Ok((
-                            r.get::<_, String>("operation")?,
-                            r.get::<_, String>("outcome")?,
-                            r.get::<_, i64>("time")?,
-                            r.get::<_, Option<String>>("batch")?,
+                            r.text("operation")?,
+                            r.text("outcome")?,
+                            r.i64("time")?,
+                            r.opt_text("batch")?,
                         ))
                     },
-                )
-                .optional()?;
-            if let Some((operation, outcome, when, batch)) = latest
-                && operation == "burn"
-                && outcome == Outcome::Ok.as_str()
-            {
-                return Err(NotBegun::BurnedBefore { when, batch });
-            }
-        }
-        let row = match &pick {
-            None => None,
-            Some(p) => {
-                let taken = taken_in(&tx, p.list_id, p.since)?;
-                let row = (p.from..p.rows)
-                    .find(|r| !taken.contains(r))
-                    .ok_or(NotBegun::ListDone)?;
-                tx.execute(
-                    "INSERT INTO list_claims (time, station, list_id, list_row, op_id, kind)
-                     VALUES (?1, ?2, ?3, ?4, ?5, 'claim')",
-                    params![self.now(), self.station, p.list_id, row as i64, op_id],
                 )?;
-                record.list_id = Some(p.list_id.to_string());
-                record.list_row = Some(row as i64);
-                Some(row)
+                if let Some((operation, outcome, when, batch)) = latest
+                    && operation == "burn"
+                    && outcome == Outcome::Ok.as_str()
+                {
+                    return Err(NotBegun::BurnedBefore { when, batch });
+                }
             }
-        };
-        fill(row, &mut record).map_err(NotBegun::NotSealed)?;
-        let sealed = record.secret_enc.clone().zip(record.key_id);
-        record.op_id = Some(op_id.clone());
-        record.outcome = Outcome::Started;
-        self.insert(&tx, &record)?;
-        tx.commit()?;
-        Ok(Begun { op_id, row, sealed })
+            let row = match &pick {
+                None => None,
+                Some(p) => {
+                    let taken = taken_in(db, p.list_id, p.since)?;
+                    let row = (p.from..p.rows)
+                        .find(|r| !taken.contains(r))
+                        .ok_or(NotBegun::ListDone)?;
+                    db.exec(
+                        "INSERT INTO list_claims (time, station, list_id, list_row, op_id, kind)
+                         VALUES (?1, ?2, ?3, ?4, ?5, 'claim')",
+                        &[
+                            Val::I(Some(self.now())),
+                            Val::T(Some(&self.station)),
+                            Val::T(Some(p.list_id)),
+                            Val::I(Some(row as i64)),
+                            Val::T(Some(&op_id)),
+                        ],
+                    )?;
+                    record.list_id = Some(p.list_id.to_string());
+                    record.list_row = Some(row as i64);
+                    Some(row)
+                }
+            };
+            fill(row, &mut record).map_err(NotBegun::NotSealed)?;
+            let sealed = record.secret_enc.clone().zip(record.key_id);
+            record.op_id = Some(op_id.clone());
+            record.outcome = Outcome::Started;
+            self.insert(db, &record)?;
+            Ok(Begun {
+                op_id: op_id.clone(),
+                row,
+                sealed,
+            })
+        })
     }
 
     /// Record an operation's outcome (its `op_id` set): appended once (a
@@ -154,31 +168,37 @@ impl Store {
     /// list row when the token was left untouched. Returns whether it was
     /// appended now.
     pub fn finish(&self, record: &NewRecord) -> Result<bool, RecordsError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(op) = &record.op_id {
-            let done: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM records WHERE op_id = ?1 AND outcome != 'started')",
-                params![op],
-                |r| r.get(0),
-            )?;
-            if done {
-                return Ok(false);
-            }
-            if record.outcome == Outcome::Failed
-                && record.token_state.as_deref() == Some("untouched")
-            {
-                tx.execute(
-                    "INSERT OR IGNORE INTO list_claims (time, station, list_id, list_row, op_id, kind)
-                     SELECT ?1, ?2, list_id, list_row, op_id, 'release' FROM list_claims
-                     WHERE op_id = ?3 AND kind = 'claim'",
-                    params![self.now(), self.station, op],
+        let keys: Vec<String> = record.op_id.iter().map(|op| format!("op:{op}")).collect();
+        self.write(&keys, |db| {
+            if let Some(op) = &record.op_id {
+                let done = db.one(
+                    "SELECT EXISTS (SELECT 1 FROM records WHERE op_id = ?1 AND outcome != 'started')
+                     AS done",
+                    &[Val::T(Some(op))],
+                    |r| r.flag("done"),
                 )?;
+                if done {
+                    return Ok(false);
+                }
+                if record.outcome == Outcome::Failed
+                    && record.token_state.as_deref() == Some("untouched")
+                {
+                    db.exec(
+                        "INSERT INTO list_claims (time, station, list_id, list_row, op_id, kind)
+                         SELECT ?1, ?2, list_id, list_row, op_id, 'release' FROM list_claims
+                         WHERE op_id = ?3 AND kind = 'claim'
+                         ON CONFLICT DO NOTHING",
+                        &[
+                            Val::I(Some(self.now())),
+                            Val::T(Some(&self.station)),
+                            Val::T(Some(op)),
+                        ],
+                    )?;
+                }
             }
-        }
-        self.insert(&tx, record)?;
-        tx.commit()?;
-        Ok(true)
+            self.insert(db, record)?;
+            Ok(true)
+        })
     }
 
     /// Rows of a user list that are taken (a live claim), with the time of
@@ -188,14 +208,13 @@ impl Store {
         list_id: &str,
         since: Option<i64>,
     ) -> Result<Vec<(usize, i64)>, RecordsError> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare_cached(TAKEN)?;
-        let rows = stmt.query_map(params![list_id, since], |r| {
-            Ok((r.get::<_, i64>("list_row")?, r.get::<_, i64>("time")?))
+        let rows = self.read(|db| {
+            db.all(TAKEN, &[Val::T(Some(list_id)), Val::I(since)], |r| {
+                Ok((r.i64("list_row")?, r.i64("time")?))
+            })
         })?;
         let mut out: Vec<(usize, i64)> = Vec::new();
-        for r in rows {
-            let (row, time) = r?;
+        for (row, time) in rows {
             let row = row.max(0) as usize;
             match out.iter_mut().find(|(n, _)| *n == row) {
                 Some(seen) => seen.1 = seen.1.max(time),
@@ -208,11 +227,13 @@ impl Store {
 
     /// The latest claim event so far (0: none), for [`RowPick::since`].
     pub fn claims_mark(&self) -> Result<i64, RecordsError> {
-        Ok(self
-            .conn()
-            .query_row("SELECT COALESCE(MAX(id), 0) FROM list_claims", [], |r| {
-                r.get(0)
-            })?)
+        self.read(|db| {
+            db.one(
+                "SELECT COALESCE(MAX(id), 0) AS mark FROM list_claims",
+                &[],
+                |r| r.i64("mark"),
+            )
+        })
     }
 }
 
@@ -222,15 +243,12 @@ const TAKEN: &str = "SELECT c.list_row, c.time FROM list_claims c
       AND NOT EXISTS (SELECT 1 FROM list_claims x WHERE x.op_id = c.op_id AND x.kind = 'release')";
 
 fn taken_in(
-    conn: &rusqlite::Connection,
+    db: &mut dyn Exec,
     list_id: &str,
     since: Option<i64>,
 ) -> Result<HashSet<usize>, RecordsError> {
-    let mut stmt = conn.prepare_cached(TAKEN)?;
-    let rows = stmt.query_map(params![list_id, since], |r| r.get::<_, i64>("list_row"))?;
-    let mut out = HashSet::new();
-    for r in rows {
-        out.insert(r?.max(0) as usize);
-    }
-    Ok(out)
+    let rows = db.all(TAKEN, &[Val::T(Some(list_id)), Val::I(since)], |r| {
+        r.i64("list_row")
+    })?;
+    Ok(rows.into_iter().map(|r| r.max(0) as usize).collect())
 }

@@ -1,0 +1,38 @@
+//! The records as a SQLite file, the default on one PC: created owner-only
+//! (never through a symbolic link), in WAL mode (readers never wait for
+//! the writer) with full sync (a committed start or outcome survives a
+//! power cut), and brought up to this program's schema when opened.
+//! SQLite's locking is reliable between processes on one PC, not on a
+//! network share: a fleet shares a PostgreSQL server instead.
+
+use super::{RecordsError, create_private_dir, create_private_file, migrate, system_now};
+use rusqlite::Connection;
+use std::path::Path;
+use std::time::Duration;
+
+/// How long a writer waits for another process's transaction on the file.
+const BUSY: Duration = Duration::from_secs(10);
+
+/// Open (creating if needed) and migrate the file at `path`.
+pub(super) fn open(path: &Path) -> Result<Connection, RecordsError> {
+    let mut conn = open_unmigrated(path)?;
+    migrate::migrate(&mut conn, system_now())?;
+    Ok(conn)
+}
+
+/// Open (creating if needed) the file at `path` as it is.
+pub(super) fn open_unmigrated(path: &Path) -> Result<Connection, RecordsError> {
+    let file_err = |p: &Path| {
+        let p = p.display().to_string();
+        move |source| RecordsError::File { path: p, source }
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir).map_err(file_err(dir))?;
+    }
+    create_private_file(path).map_err(file_err(path))?;
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(BUSY)?;
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(conn)
+}
