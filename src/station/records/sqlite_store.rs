@@ -16,8 +16,29 @@ const BUSY: Duration = Duration::from_secs(10);
 /// Open (creating if needed) and migrate the file at `path`.
 pub(super) fn open(path: &Path) -> Result<Connection, RecordsError> {
     let mut conn = open_unmigrated(path)?;
-    migrate::migrate(&mut conn, system_now())?;
+    until_not_busy(|| migrate::migrate(&mut conn, system_now()))?;
     Ok(conn)
+}
+
+/// Run `f` again while another process holds the file (up to [`BUSY`]):
+/// switching a new file to WAL takes a lock that SQLite does not wait for
+/// by itself, so two stations opening one new file at once would see
+/// "database is locked" (seen with two `batch` processes started together).
+fn until_not_busy<T>(mut f: impl FnMut() -> Result<T, RecordsError>) -> Result<T, RecordsError> {
+    let deadline = std::time::Instant::now() + BUSY;
+    loop {
+        match f() {
+            Err(RecordsError::Database(rusqlite::Error::SqliteFailure(e, _)))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Open (creating if needed) the file at `path` as it is.
@@ -32,7 +53,10 @@ pub(super) fn open_unmigrated(path: &Path) -> Result<Connection, RecordsError> {
     create_private_file(path).map_err(file_err(path))?;
     let conn = Connection::open(path)?;
     conn.busy_timeout(BUSY)?;
-    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    until_not_busy(|| {
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        Ok(())
+    })?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     Ok(conn)
 }
