@@ -477,6 +477,10 @@ cmd_bench() {
     log "benchmark: full burn through pcscd and the vpcd virtual reader"
     cargo bench --locked --bench burn_pcsc
     stop_pcscd
+    start_postgres
+    log "benchmark: the records per token and per claim, SQLite file and PostgreSQL (loopback, +5 ms)"
+    cargo bench --locked --bench records
+    stop_postgres
     # The same CPUs for ours and zxing-cpp alike: the last two (a scan
     # converts large screens to gray on two cores; zxing-cpp's decode uses one).
     local n cpus

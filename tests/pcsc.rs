@@ -850,15 +850,12 @@ fn records_json(records: &std::path::Path, serial: &str) -> Vec<Value> {
     json(&o)["records"].as_array().unwrap().clone()
 }
 
-#[test]
-fn a_batch_killed_between_config_and_seed_leaves_an_interrupted_record_and_finishes_it() {
-    let _g = serial();
-    let records = temp_records("kill");
-    let mut batch = Batch::start(&["--random", "--keep-secrets"], &records);
+/// Lay `t` (a model whose clock write erases it) on the first reader for
+/// `batch`, and kill the batch (SIGKILL: no outcome can be written) while
+/// the bridge holds back its answer to the clock/options write: the token
+/// has its config, not its seed. Then lift it.
+fn killed_at_config_write(mut batch: Batch, t: &totp_burner::emulator::SharedToken) {
     batch.next("waiting");
-    let t = token("86596220000701", true, 0);
-    // The bridge holds back its answer to the clock/options write until
-    // the batch process is dead: the token has its config, not its seed.
     let (at_config, go_on) = (mpsc::channel::<()>(), mpsc::channel::<()>());
     let (config_tx, go_rx) = (at_config.0, Mutex::new(go_on.1));
     let bridge = VpcdBridge::spawn(t.clone(), VpcdOptions::port(PORT0), move |line| {
@@ -871,11 +868,20 @@ fn a_batch_killed_between_config_and_seed_leaves_an_interrupted_record_and_finis
         .1
         .recv_timeout(Duration::from_secs(10))
         .expect("the batch wrote the config");
-    batch.child.kill().unwrap(); // SIGKILL: no outcome can be written
+    batch.child.kill().unwrap();
     batch.child.wait().unwrap();
     go_on.0.send(()).unwrap();
-    assert!(lock(&t).seed_for_tests().is_none(), "the token is blank");
+    assert!(lock(t).seed_for_tests().is_none(), "the token is blank");
     lift(bridge, PORT0);
+}
+
+#[test]
+fn a_batch_killed_between_config_and_seed_leaves_an_interrupted_record_and_finishes_it() {
+    let _g = serial();
+    let records = temp_records("kill");
+    let batch = Batch::start(&["--random", "--keep-secrets"], &records);
+    let t = token("86596220000701", true, 0);
+    killed_at_config_write(batch, &t);
 
     let list = records_json(&records, "86596220000701");
     assert_eq!(list.len(), 1, "{list:?}");
@@ -1106,36 +1112,42 @@ fn a_burn_from_the_command_line_is_recorded_and_not_repeated_without_reburn() {
 #[test]
 fn two_batch_processes_on_one_list_burn_distinct_rows() {
     let records = temp_records("two-stations");
-    two_stations(&records, &[]);
+    let file = Station {
+        name: "st-a",
+        records: records.to_str().unwrap(),
+        env: vec![],
+    };
+    two_stations(
+        &file,
+        &Station {
+            name: "st-b",
+            ..file.clone()
+        },
+    );
 }
 
 /// The same with the records on a PostgreSQL server (the throw-away one of
-/// `./dev.sh test`), the password from PGPASSWORD as libpq takes it, and
-/// the Entra export made afterwards from the server: it holds exactly the
-/// secrets the two stations burned.
+/// `./dev.sh test`) set up as an administrator does: `records init` (the
+/// fleet's key under the passphrase), one login per station with
+/// `records add-station`, each station's password in PGPASSWORD as libpq
+/// takes it. The stations seal kept secrets without the passphrase, their
+/// records carry their logins' names, and the Entra export made on the
+/// administrator's side holds exactly the secrets the two stations burned.
 #[test]
 fn two_batch_processes_on_a_postgresql_server_burn_distinct_rows() {
-    let db = common::pg::fresh_db("two_stations");
-    let url = common::pg::url(&db);
-    let password = common::pg::password();
-    let env = [("PGPASSWORD", password.as_str())];
-    let init = bin()
-        .args(["records", "init", "--records", &url])
-        .envs(env)
-        .output()
-        .unwrap();
-    assert_eq!(init.status.code(), Some(0), "{}", text(&init.stderr));
-    let seeds = two_stations(std::path::Path::new(&url), &env);
+    let fleet = Fleet::new("two_stations");
+    let password = fleet.password.clone();
+    let logins = fleet.stations(&["a", "b"]);
+    let urls: Vec<String> = logins.iter().map(|l| fleet.url_of(l)).collect();
+    let station = |i: usize| Station {
+        name: &logins[i],
+        records: &urls[i],
+        env: vec![("PGPASSWORD", password.as_str())],
+    };
+    let seeds = two_stations(&station(0), &station(1));
     let entra = temp_records("two-stations-pg").with_file_name("entra.csv");
-    let o = bin()
-        .args(["records", "export", "--entra"])
-        .arg(&entra)
-        .args(["--records", &url])
-        .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
-        .envs(env)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let entra_path = entra.to_str().unwrap();
+    fleet.admin(&["records", "export", "--entra", entra_path], &[]);
     let exported = std::fs::read_to_string(&entra).unwrap();
     for (serial, seed) in seeds {
         assert!(
@@ -1145,9 +1157,71 @@ fn two_batch_processes_on_a_postgresql_server_burn_distinct_rows() {
     }
 }
 
-/// Two `batch` processes, one per virtual reader, on one three-user list
-/// and the records at `records`: the serials and the secrets they hold.
-fn two_stations(records: &std::path::Path, env: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
+/// A records server set up as an administrator does it: a fresh database,
+/// `records init` (the fleet's key under the passphrase), and station
+/// logins made with `records add-station`, all with one test password.
+struct Fleet {
+    admin_url: String,
+    password: String,
+}
+
+impl Fleet {
+    fn new(name: &str) -> Fleet {
+        let fleet = Fleet {
+            admin_url: common::pg::url(&common::pg::fresh_db(name)),
+            password: format!("station-{}", std::process::id()),
+        };
+        fleet.admin(&["records", "init"], &[]);
+        fleet
+    }
+
+    /// Run `totp-burner ARGS --records ADMIN_URL` as the administrator.
+    fn admin(&self, args: &[&str], extra: &[(&str, &str)]) -> std::process::Output {
+        let o = bin()
+            .args(args)
+            .args(["--records", &self.admin_url])
+            .env("PGPASSWORD", common::pg::password())
+            .env("TOTP_BURNER_PASSPHRASE", "station passphrase")
+            .envs(extra.iter().copied())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", text(&o.stderr));
+        o
+    }
+
+    /// Station logins for these names (this run's own: logins are the server's).
+    fn stations(&self, names: &[&str]) -> Vec<String> {
+        names
+            .iter()
+            .map(|n| {
+                let login = format!("st_{n}_{}", std::process::id());
+                self.admin(
+                    &["records", "add-station", &login],
+                    &[("TOTP_BURNER_STATION_PASSWORD", &self.password)],
+                );
+                login
+            })
+            .collect()
+    }
+
+    /// A station's address.
+    fn url_of(&self, login: &str) -> String {
+        self.admin_url.replace("postgres@", &format!("{login}@"))
+    }
+}
+
+/// One station of [`two_stations`]: its name in the records, its records
+/// and the environment it gets.
+#[derive(Clone)]
+struct Station<'a> {
+    name: &'a str,
+    records: &'a str,
+    env: Vec<(&'a str, &'a str)>,
+}
+
+/// Two `batch` processes, one per virtual reader, on one three-user list,
+/// each on its records: the serials and the secrets they hold.
+fn two_stations(sa: &Station<'_>, sb: &Station<'_>) -> Vec<(String, Vec<u8>)> {
     let _g = serial();
     let list = temp_records("two-stations-list").with_file_name("users.csv");
     std::fs::write(
@@ -1166,11 +1240,11 @@ fn two_stations(records: &std::path::Path, env: &[(&str, &str)]) -> Vec<(String,
             "--reader",
             READER0,
             "--station",
-            "st-a",
+            sa.name,
             "--keep-secrets",
         ],
-        records,
-        env,
+        std::path::Path::new(sa.records),
+        &sa.env,
     );
     let b_run = Batch::start_env(
         &[
@@ -1179,11 +1253,11 @@ fn two_stations(records: &std::path::Path, env: &[(&str, &str)]) -> Vec<(String,
             "--reader",
             READER1,
             "--station",
-            "st-b",
+            sb.name,
             "--keep-secrets",
         ],
-        records,
-        env,
+        std::path::Path::new(sb.records),
+        &sb.env,
     );
     a_run.next("waiting");
     b_run.next("waiting");
@@ -1221,9 +1295,8 @@ fn two_stations(records: &std::path::Path, env: &[(&str, &str)]) -> Vec<(String,
 
     // The records: three ok burns, one per user, each by its station.
     let o = bin()
-        .args(["records", "list", "--json", "--records"])
-        .arg(records)
-        .envs(env.iter().copied())
+        .args(["records", "list", "--json", "--records", sa.records])
+        .envs(sa.env.iter().copied())
         .output()
         .unwrap();
     let all = json(&o)["records"].as_array().unwrap().clone();
@@ -1235,7 +1308,7 @@ fn two_stations(records: &std::path::Path, env: &[(&str, &str)]) -> Vec<(String,
     assert_eq!(users.len(), 3, "{all:?}");
     let stations: Vec<&str> = ok.iter().filter_map(|r| r["station"].as_str()).collect();
     assert!(
-        stations.contains(&"st-a") && stations.contains(&"st-b"),
+        stations.contains(&sa.name) && stations.contains(&sb.name),
         "{stations:?}"
     );
     [
@@ -1246,4 +1319,108 @@ fn two_stations(records: &std::path::Path, env: &[(&str, &str)]) -> Vec<(String,
     .into_iter()
     .map(|(serial, t)| (serial.to_string(), seed(t)))
     .collect()
+}
+
+/// A fleet on a PostgreSQL server: station A is killed (SIGKILL) between a
+/// token's clock/options write and its secret write; laid on station B,
+/// the token is found interrupted and finished there: with its list row's
+/// secret when it came from a list (B has the list), with a new secret
+/// that supersedes the old one in a random batch (B cannot open A's kept
+/// secret, and does not need to). The Entra export then holds exactly
+/// what each token holds.
+#[test]
+fn a_station_killed_mid_burn_on_a_server_is_finished_at_another_station() {
+    let fleet = Fleet::new("killed");
+    let password = fleet.password.clone();
+    let urls: Vec<String> = fleet
+        .stations(&["ka", "kb"])
+        .iter()
+        .map(|l| fleet.url_of(l))
+        .collect();
+    let env = [("PGPASSWORD", password.as_str())];
+    let _g = serial();
+    let list = temp_records("killed-list").with_file_name("users.csv");
+    std::fs::write(
+        &list,
+        "upn,secret\n\
+         kim@contoso.com,GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\n\
+         lee@contoso.com,MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK\n",
+    )
+    .unwrap();
+    let list = list.to_str().unwrap();
+
+    // Kill a station at a token's config write; the token is left blank.
+    let killed_at_config = |args: &[&str], url: &str, serial: &str| {
+        let batch = Batch::start_env(args, std::path::Path::new(url), &env);
+        let t = token(serial, true, 0);
+        killed_at_config_write(batch, &t);
+        t
+    };
+    // Finish it on station B's reader.
+    let finished_at_b = |args: &[&str], t: &totp_burner::emulator::SharedToken| {
+        let b = Batch::start_env(args, std::path::Path::new(&urls[1]), &env);
+        b.next("waiting");
+        let bridge = VpcdBridge::spawn(t.clone(), VpcdOptions::port(PORT1), |_| {});
+        let resuming = b.next("resuming");
+        let burned = b.next("burned");
+        assert_eq!(burned["resumed"], true);
+        lift(bridge, PORT1);
+        interrupt(&b);
+        let (code, err) = b.finish();
+        assert_eq!(code, Some(0), "{err}");
+        (resuming, burned)
+    };
+
+    let listed = ["--csv", list, "--keep-secrets", "--reader"];
+    let a_args = [&listed[..], &[READER0]].concat();
+    let b_args = [&listed[..], &[READER1]].concat();
+    let t1 = killed_at_config(&a_args, &urls[0], "86596220000801");
+    let (resuming, burned) = finished_at_b(&b_args, &t1);
+    assert_eq!(resuming["same_secret"], true, "{resuming}");
+    assert_eq!(burned["upn"], "kim@contoso.com");
+    assert_eq!(
+        lock(&t1).seed_for_tests().unwrap(),
+        b"12345678901234567890",
+        "kim's secret from the list"
+    );
+
+    let random = ["--random", "--keep-secrets", "--reader"];
+    let t2 = killed_at_config(
+        &[&random[..], &[READER0]].concat(),
+        &urls[0],
+        "86596220000802",
+    );
+    let (resuming, _) = finished_at_b(&[&random[..], &[READER1]].concat(), &t2);
+    assert_eq!(resuming["same_secret"], false, "{resuming}");
+
+    // Kim's token goes to Entra with kim; the random one to the unassigned
+    // list (no user yet): each with what it holds now.
+    let entra = temp_records("killed-entra").with_file_name("entra.csv");
+    let unassigned = entra.with_file_name("unassigned.csv");
+    fleet.admin(
+        &[
+            "records",
+            "export",
+            "--entra",
+            entra.to_str().unwrap(),
+            "--unassigned",
+            unassigned.to_str().unwrap(),
+        ],
+        &[],
+    );
+    let exported =
+        std::fs::read_to_string(&entra).unwrap() + &std::fs::read_to_string(&unassigned).unwrap();
+    for t in [&t1, &t2] {
+        let guard = lock(t);
+        let serial = guard.serial().to_string();
+        let seed = b32(guard.seed_for_tests().unwrap());
+        let line = exported
+            .lines()
+            .find(|l| l.contains(&serial))
+            .unwrap_or_else(|| panic!("{serial} missing from {exported}"));
+        assert!(
+            line.contains(&seed),
+            "{line} does not hold the token's {seed}"
+        );
+    }
 }

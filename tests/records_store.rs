@@ -97,7 +97,7 @@ fn rows_are_claimed_once_and_released_only_when_untouched(loc: StoreLocation) {
         .iter()
         .find(|r| r.serial.as_deref() == Some("3"))
         .unwrap();
-    assert_eq!(r3.station, "st-a");
+    assert_eq!(r3.station, a.station(), "the writing handle's station");
     assert_eq!(r3.upn.as_deref(), Some("user1@contoso.com"));
     assert!(r3.interrupted());
 }
@@ -117,7 +117,7 @@ fn a_serial_burned_before_is_refused_in_its_start(loc: StoreLocation) {
     assert_eq!(s.list(None).unwrap().len(), 1, "a refusal writes nothing");
     assert!(other.begin(start(false), &mut |_, _| Ok(())).is_ok());
     assert!(s.last_for_serial("77").unwrap().unwrap().interrupted());
-    assert_eq!(s.last_ok_burn("77").unwrap().unwrap().station, "st-a");
+    assert_eq!(s.last_ok_burn("77").unwrap().unwrap().station, s.station());
 }
 
 fn operations_are_listed_searched_and_kept(loc: StoreLocation) {
@@ -236,6 +236,124 @@ fn many_handles_at_once_take_distinct_rows(loc: StoreLocation) {
     );
 }
 
+fn a_stations_file_is_imported_once_with_its_secrets_sealed_again(loc: StoreLocation) {
+    use age::secrecy::SecretString;
+    use totp_burner::station::vault::{OpenVault, Vault};
+    let target = open(&loc, "admin");
+    let fleet_pass = SecretString::from("fleet passphrase".to_string());
+    Vault::unlock_or_create(&target, &fleet_pass).unwrap();
+
+    // The station's own file: a kept secret, an interrupted start, a hand-out,
+    // a list row, and a row from before operation ids.
+    let backend = if loc.is_server() { "pg" } else { "file" };
+    let StoreLocation::File(source_path) = file_store(&format!("import-source-{backend}")) else {
+        unreachable!()
+    };
+    let source = Store::open(&source_path, Some("st-old")).unwrap();
+    let station_pass = SecretString::from("station passphrase".to_string());
+    let vault = Vault::unlock_or_create(&source, &station_pass).unwrap();
+    let b = begin_row(&source, "86596000000901", "L", 2).unwrap();
+    let (enc, key) = vault.seal(b"12345678901234567890").unwrap();
+    source
+        .finish(&NewRecord {
+            upn: Some("user0@contoso.com".into()),
+            secret_enc: Some(enc),
+            key_id: Some(key),
+            list_id: Some("L".into()),
+            list_row: Some(0),
+            ..outcome(&b, "86596000000901", None)
+        })
+        .unwrap();
+    begin_row(&source, "86596000000902", "L", 2).unwrap();
+    source
+        .add_assignment("86596000000901", "user0@contoso.com", None)
+        .unwrap();
+    source
+        .add(&NewRecord {
+            outcome: Outcome::Ok,
+            ..started("86596000000903")
+        })
+        .unwrap();
+    drop(source);
+    let source = Store::open(&source_path, None).unwrap();
+
+    let first = target.import_from(&source, Some(&station_pass)).unwrap();
+    assert_eq!((first.records, first.already), (4, 0), "{first:?}");
+    assert_eq!((first.assignments, first.resealed), (1, 1), "{first:?}");
+    assert!(first.secrets_left_out.is_empty());
+    let again = target.import_from(&source, Some(&station_pass)).unwrap();
+    assert_eq!(
+        (again.records, again.already, again.assignments),
+        (0, 4, 0),
+        "{again:?}"
+    );
+
+    // As it was: the station's name, the list rows taken, the interrupted start.
+    let all = target.list(None).unwrap();
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert!(all.iter().all(|r| r.station == "st-old"));
+    assert_eq!(target.interrupted().unwrap().len(), 1);
+    let taken: Vec<usize> = target
+        .taken_rows("L", None)
+        .unwrap()
+        .iter()
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(taken, vec![0, 1]);
+    assert_eq!(
+        target.latest_assignments().unwrap()["86596000000901"].upn,
+        "user0@contoso.com"
+    );
+    // The kept secret opens with the fleet's passphrase now.
+    let kept = target.kept_secrets(None).unwrap();
+    assert_eq!(kept.len(), 1);
+    let opened = OpenVault::open(&target, &fleet_pass).unwrap();
+    assert_eq!(
+        opened.unseal(kept[0].2, &kept[0].1).unwrap().as_slice(),
+        b"12345678901234567890"
+    );
+
+    // Without the passphrase: the secret is left out, and said.
+    let other = match &loc {
+        StoreLocation::File(_) => file_store("import-target-2"),
+        StoreLocation::Postgres(_) => pg::fresh_store("import_target_2"),
+    };
+    let other = open(&other, "admin");
+    Vault::unlock_or_create(&other, &fleet_pass).unwrap();
+    let r = other.import_from(&source, None).unwrap();
+    assert_eq!(r.secrets_left_out, vec!["86596000000901".to_string()]);
+    assert!(other.kept_secrets(None).unwrap().is_empty());
+}
+
+fn a_store_with_known_serials_refuses_the_others(loc: StoreLocation) {
+    let s = open(&loc, "admin");
+    let start = |serial: &str| Start {
+        record: started(serial),
+        refuse_if_burned: true,
+        pick: None,
+    };
+    assert!(
+        s.begin(start("86596000000991"), &mut |_, _| Ok(())).is_ok(),
+        "no list: any token"
+    );
+    let list = totp_burner::station::records::parse_stock(
+        "Serial,Model\n86596000000001,C302-i\n86596000000002,C302-i\n",
+    );
+    assert_eq!(s.import_stock(&list, "vendor.csv").unwrap(), (2, 0));
+    assert_eq!(
+        s.import_stock(&list, "vendor.csv").unwrap(),
+        (0, 2),
+        "appended once"
+    );
+    assert_eq!(s.stock_count().unwrap(), 2);
+    assert!(matches!(
+        s.begin(start("86596000000992"), &mut |_, _| Ok(())),
+        Err(NotBegun::NotInStock)
+    ));
+    assert!(s.in_stock("86596000000001").unwrap() && !s.in_stock("86596000000992").unwrap());
+    assert!(s.begin(start("86596000000001"), &mut |_, _| Ok(())).is_ok());
+}
+
 /// Each test above, once per backend.
 macro_rules! on_both {
     ($($name:ident),* $(,)?) => {
@@ -253,6 +371,8 @@ on_both!(
     a_serial_burned_before_is_refused_in_its_start,
     operations_are_listed_searched_and_kept,
     many_handles_at_once_take_distinct_rows,
+    a_stations_file_is_imported_once_with_its_secrets_sealed_again,
+    a_store_with_known_serials_refuses_the_others,
 );
 
 #[test]
@@ -330,4 +450,110 @@ fn tls_is_verified_and_the_password_shows_nowhere() {
         "{words}"
     );
     assert!(words.contains("password authentication failed"), "{words}");
+}
+
+/// The station's login on a server: it reads and appends in its own name,
+/// seals kept secrets to the fleet's key without opening it, and can
+/// neither rewrite history, nor write in another station's name, nor read
+/// the wrapped key (even with psql, i.e. with raw SQL on its connection).
+#[test]
+fn a_station_login_may_only_read_and_append_in_its_own_name() {
+    use age::secrecy::SecretString;
+    use totp_burner::station::vault::{OpenVault, Vault};
+    let db = pg::fresh_db("logins");
+    let admin_loc = pg::location(&db);
+    Store::migrate_at(&admin_loc).unwrap();
+    let admin = open(&admin_loc, "ignored");
+    let pass = SecretString::from("fleet passphrase".to_string());
+    Vault::unlock_or_create(&admin, &pass).unwrap();
+    let station_pw = format!("st-{}", std::process::id());
+    // Logins are the server's (one per cluster), so this run's own name.
+    let north = format!("st_north_{}", std::process::id());
+    admin.add_station_login(&north, &station_pw).unwrap();
+    assert!(matches!(
+        admin.add_station_login("North; DROP", "x"),
+        Err(RecordsError::BadStationName { .. })
+    ));
+
+    let url = pg::url(&db).replace("postgres@", &format!("{north}@"));
+    let StoreLocation::Postgres(p) = StoreLocation::parse(&url).unwrap() else {
+        unreachable!()
+    };
+    let st_loc =
+        StoreLocation::Postgres(p.with_password(zeroize::Zeroizing::new(station_pw.clone())));
+    let st = Store::open_at(&st_loc, Some("pretends-to-be-south")).unwrap();
+    assert_eq!(st.station(), north, "the login names the station");
+    let vault = Vault::sealing_only(&st).unwrap();
+    let b = st
+        .begin(
+            Start {
+                record: started("86596000000077"),
+                refuse_if_burned: true,
+                pick: Some(RowPick {
+                    list_id: "L",
+                    rows: 2,
+                    from: 0,
+                    since: None,
+                }),
+            },
+            &mut |_, r| {
+                let (enc, key) = vault.seal(b"12345678901234567890")?;
+                r.secret_enc = Some(enc);
+                r.key_id = Some(key);
+                Ok(())
+            },
+        )
+        .unwrap();
+    st.finish(&NewRecord {
+        secret_enc: b.sealed.as_ref().map(|s| s.0.clone()),
+        key_id: b.sealed.as_ref().map(|s| s.1),
+        ..outcome(&b, "86596000000077", None)
+    })
+    .unwrap();
+    st.add_assignment("86596000000077", "a@contoso.com", None)
+        .unwrap();
+    assert_eq!(st.list(None).unwrap()[0].station, north);
+    // The station cannot open what it sealed; the administrator can.
+    assert!(st.keys().is_err(), "the wrapped identity is not readable");
+    assert!(OpenVault::open(&st, &pass).is_err());
+    let opened = OpenVault::open(&admin, &pass).unwrap();
+    let kept = admin.kept_secrets(None).unwrap();
+    assert_eq!(
+        opened.unseal(kept[0].2, &kept[0].1).unwrap().as_slice(),
+        b"12345678901234567890"
+    );
+    assert!(st.try_tamper() && st.try_tamper_assignments());
+
+    // Raw SQL on the station's own connection, as psql would send it.
+    let mut raw = ::postgres::Config::new()
+        .host("127.0.0.1")
+        .port(pg::port().parse().unwrap())
+        .user(&north)
+        .password(&station_pw)
+        .dbname(&db)
+        .connect(::postgres::NoTls)
+        .unwrap();
+    for sql in [
+        "UPDATE records SET outcome = 'ok'",
+        "DELETE FROM records",
+        "TRUNCATE records",
+        "DELETE FROM list_claims",
+        "UPDATE assignments SET upn = 'x'",
+        "SELECT wrapped_identity FROM vault_keys",
+        "INSERT INTO vault_keys (time, recipient, wrapped_identity) VALUES (0, 'x', 'x')",
+        "INSERT INTO records (time, operator, station, reader, operation, outcome)
+         VALUES (0, 'u', 'st_south', 'r', 'burn', 'ok')",
+        "INSERT INTO assignments (time, operator, station, serial, upn)
+         VALUES (0, 'u', 'st_south', '1', 'a@contoso.com')",
+        "CREATE TABLE sneaky (x int)",
+        "INSERT INTO stock (time, station, serial) VALUES (0, 'x', '86596000000003')",
+    ] {
+        assert!(raw.batch_execute(sql).is_err(), "a station ran: {sql}");
+    }
+    raw.execute(
+        "INSERT INTO records (time, operator, station, reader, operation, outcome)
+         VALUES (0, 'u', $1, 'r', 'burn', 'ok')",
+        &[&north],
+    )
+    .expect("in its own name it appends");
 }

@@ -344,11 +344,17 @@ pub fn run(a: &BatchArgs) -> i32 {
         display_timeout: a.display.display_timeout,
     };
     let vault = if a.keep_secrets {
-        let p = match passphrase_for(&store) {
-            Ok(p) => p,
-            Err(x) => return fail(x),
+        // A fleet's station seals to the fleet's key and never opens it (no
+        // passphrase); a station on its own file holds its key.
+        let vault = if store.location().is_server() {
+            Vault::sealing_only(&store)
+        } else {
+            match passphrase_for(&store) {
+                Ok(p) => Vault::unlock_or_create(&store, &p),
+                Err(x) => return fail(x),
+            }
         };
-        match Vault::unlock_or_create(&store, &p) {
+        match vault {
             Ok(v) => {
                 eprintln!(
                     "{}",

@@ -200,6 +200,10 @@ fn about(path: &str) -> Option<String> {
         "records receipt" => tr!("cli-help-about-records-receipt"),
         "records init" => tr!("cli-help-about-records-init"),
         "records migrate" => tr!("cli-help-about-records-migrate"),
+        "records add-station" => tr!("cli-help-about-records-add-station"),
+        "records import" => tr!("cli-help-about-records-import"),
+        "records stock" => tr!("cli-help-about-records-stock"),
+        "records stock import" => tr!("cli-help-about-records-stock-import"),
         p if p == "help" || p.ends_with(" help") => tr!("cli-help-about-help"),
         // `help burn`: the help subcommand's own copy of `burn`.
         p if p.split(' ').any(|w| w == "help") => {
@@ -225,6 +229,10 @@ fn arg_help(path: &str, id: &str) -> Option<String> {
         ("sync-time", "allow_unknown_model") => tr!("cli-help-arg-allow-unknown-model-sync"),
         ("emulate", "serial") => tr!("cli-help-arg-serial-emulate"),
         ("records list", "serial") => tr!("cli-help-arg-serial-list"),
+        ("records add-station", "name") => tr!("cli-help-arg-station-login"),
+        ("records import", "source") => tr!("cli-help-arg-import-source"),
+        ("records import", "secrets") => tr!("cli-help-arg-import-secrets"),
+        ("records stock import", "list") => tr!("cli-help-arg-stock-list"),
         ("records export", "csv") => tr!("cli-help-arg-csv-export"),
         ("records assign", "serial") => tr!("cli-help-arg-serial-assign"),
         ("records assign", "reader") => tr!("cli-help-arg-reader-assign"),

@@ -85,6 +85,33 @@ pub enum RecordsCommand {
         #[command(flatten)]
         file: RecordsFile,
     },
+    /// Make a station's login on a records server (an administrator): it
+    /// may read and append records in its own name, nothing else.
+    AddStation {
+        /// The login's name (lower-case letters, digits, _).
+        name: String,
+        #[command(flatten)]
+        file: RecordsFile,
+    },
+    /// Copy a station's own records file into this store (idempotent: run
+    /// it again and nothing is added twice).
+    Import {
+        /// The station's records file.
+        #[arg(value_name = "FILE")]
+        source: PathBuf,
+        /// Open its kept secrets with the station's passphrase
+        /// (TOTP_BURNER_PASSPHRASE, or asked) and seal them to this store's
+        /// key; without it they are left out and listed.
+        #[arg(long)]
+        secrets: bool,
+        #[command(flatten)]
+        file: RecordsFile,
+    },
+    /// The known serials (the vendor's list of the tokens bought).
+    Stock {
+        #[command(subcommand)]
+        command: StockCommand,
+    },
     /// List the records.
     List {
         /// Only this token.
@@ -155,6 +182,20 @@ pub fn passphrase(confirm: bool) -> Result<SecretString, Explanation> {
         }
     }
     Ok(SecretString::from(p))
+}
+
+/// `records stock` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum StockCommand {
+    /// Add the vendor's list of serials (one per line, or its CSV): from
+    /// then on the store refuses tokens not on it.
+    Import {
+        /// The vendor's file.
+        #[arg(value_name = "FILE")]
+        list: PathBuf,
+        #[command(flatten)]
+        file: RecordsFile,
+    },
 }
 
 /// Run `records`.
@@ -272,6 +313,15 @@ pub fn run(a: &RecordsArgs) -> i32 {
             }
         }
         RecordsCommand::Init { file } => schema(file, true),
+        RecordsCommand::AddStation { name, file } => add_station(name, file),
+        RecordsCommand::Stock {
+            command: StockCommand::Import { list, file },
+        } => stock_import(list, file),
+        RecordsCommand::Import {
+            source,
+            secrets,
+            file,
+        } => import(source, *secrets, file),
         RecordsCommand::Migrate { file } => schema(file, false),
         RecordsCommand::Assign(a) => handout::assign(a),
         RecordsCommand::Codes(a) => handout::codes(a),
@@ -297,20 +347,183 @@ fn schema(file: &RecordsFile, fresh: bool) -> i32 {
             next_step: tr!("cli-records-init-exists-next"),
         });
     }
-    match Store::migrate_at(&location) {
-        Ok((before, after)) => {
+    let (before, after) = match Store::migrate_at(&location) {
+        Ok(v) => v,
+        Err(e) => return fail(unopenable(e)),
+    };
+    println!(
+        "{}",
+        tr!(
+            "cli-records-schema",
+            place = location.to_string(),
+            before = before,
+            after = after
+        )
+    );
+    // A new server gets the fleet's key for kept secrets now: stations
+    // seal to it, only this passphrase opens it.
+    if fresh && location.is_server() {
+        let store = match Store::open_at(&location, None) {
+            Ok(s) => s,
+            Err(e) => return fail(unopenable(e)),
+        };
+        let made = passphrase(true).and_then(|p| {
+            crate::station::vault::Vault::unlock_or_create(&store, &p).map_err(|e| Explanation {
+                problem: tr!("cli-batch-vault", error = e.to_string()),
+                next_step: tr!("cli-batch-vault-next"),
+            })
+        });
+        if let Err(x) = made {
+            return fail(x);
+        }
+        println!("{}", tr!("cli-records-fleet-key"));
+    }
+    super::EXIT_OK
+}
+
+/// `records stock import FILE`.
+fn stock_import(list: &std::path::Path, file: &RecordsFile) -> i32 {
+    let fail = |x: Explanation| output::report_input_error(&x, false, super::EXIT_FAILED);
+    let text = match std::fs::read_to_string(list) {
+        Ok(t) => t,
+        Err(e) => {
+            return fail(Explanation {
+                problem: tr!(
+                    "records-error-file",
+                    path = list.display().to_string(),
+                    why = explain::io_words(&e)
+                ),
+                next_step: tr!("cli-stock-next"),
+            });
+        }
+    };
+    let serials = records::parse_stock(&text);
+    if serials.is_empty() {
+        return fail(Explanation {
+            problem: tr!("cli-stock-none", path = list.display().to_string()),
+            next_step: tr!("cli-stock-next"),
+        });
+    }
+    let store = match file.open(None) {
+        Ok(s) => s,
+        Err(x) => return fail(x),
+    };
+    let source = list
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match store.import_stock(&serials, &source) {
+        Ok((added, already)) => {
             println!(
                 "{}",
                 tr!(
-                    "cli-records-schema",
-                    place = location.to_string(),
-                    before = before,
-                    after = after
+                    "cli-stock-done",
+                    added = added,
+                    already = already,
+                    total = store.stock_count().unwrap_or(0)
                 )
             );
             super::EXIT_OK
         }
-        Err(e) => fail(unopenable(e)),
+        Err(e) => fail(Explanation {
+            problem: tr!("cli-records-unopenable", error = e.to_string()),
+            next_step: tr!("cli-stock-next"),
+        }),
+    }
+}
+
+/// `records import FILE`.
+fn import(source: &std::path::Path, secrets: bool, file: &RecordsFile) -> i32 {
+    let fail = |x: Explanation| output::report_input_error(&x, false, super::EXIT_FAILED);
+    let failed = |error: String| Explanation {
+        problem: tr!("cli-import-failed", error = error),
+        next_step: tr!("cli-import-failed-next"),
+    };
+    if !source.is_file() {
+        return fail(failed(tr!(
+            "records-error-file",
+            path = source.display().to_string(),
+            why = tr!("io-not-found", detail = "")
+        )));
+    }
+    let target = match file.open(None) {
+        Ok(s) => s,
+        Err(x) => return fail(x),
+    };
+    let from = match Store::open(source, None) {
+        Ok(s) => s,
+        Err(e) => return fail(failed(e.to_string())),
+    };
+    let passphrase = if secrets {
+        match passphrase(false) {
+            Ok(p) => Some(p),
+            Err(x) => return fail(x),
+        }
+    } else {
+        None
+    };
+    match target.import_from(&from, passphrase.as_ref()) {
+        Ok(r) => {
+            println!(
+                "{}",
+                tr!(
+                    "cli-import-done",
+                    added = r.records,
+                    already = r.already,
+                    handouts = r.assignments,
+                    resealed = r.resealed
+                )
+            );
+            if !r.secrets_left_out.is_empty() {
+                println!(
+                    "{}",
+                    tr!(
+                        "cli-import-secrets-left-out",
+                        count = r.secrets_left_out.len(),
+                        serials = r.secrets_left_out.join(", ")
+                    )
+                );
+            }
+            super::EXIT_OK
+        }
+        Err(e) => fail(failed(e.to_string())),
+    }
+}
+
+/// `records add-station NAME`: the password from
+/// TOTP_BURNER_STATION_PASSWORD, or asked twice.
+fn add_station(name: &str, file: &RecordsFile) -> i32 {
+    let fail = |x: Explanation| output::report_input_error(&x, false, super::EXIT_FAILED);
+    let store = match file.open(None) {
+        Ok(s) => s,
+        Err(x) => return fail(x),
+    };
+    let password = match std::env::var("TOTP_BURNER_STATION_PASSWORD") {
+        Ok(p) if !p.is_empty() => zeroize::Zeroizing::new(p),
+        _ => {
+            let ask = |prompt: String| rpassword::prompt_password(format!("{prompt} ")).ok();
+            let first = ask(tr!("cli-station-password-prompt", name = name));
+            let again = ask(tr!("cli-passphrase-again"));
+            match (first, again) {
+                (Some(a), Some(b)) if a == b && !a.is_empty() => zeroize::Zeroizing::new(a),
+                _ => {
+                    return fail(Explanation {
+                        problem: tr!("cli-passphrases-differ"),
+                        next_step: tr!("cli-passphrases-differ-next"),
+                    });
+                }
+            }
+        }
+    };
+    match store.add_station_login(name, &password) {
+        Ok(()) => {
+            println!("{}", tr!("cli-station-added", name = name));
+            super::EXIT_OK
+        }
+        Err(e) => fail(Explanation {
+            problem: tr!("cli-records-unopenable", error = e.to_string()),
+            next_step: tr!("cli-station-add-next"),
+        }),
     }
 }
 

@@ -51,6 +51,10 @@ pub fn records_error(e: &RecordsError) -> String {
         RecordsError::Server(e) => tr!("records-error-server", detail = server_words(e)),
         RecordsError::Location(e) => tr!("records-error-location", detail = e.to_string()),
         RecordsError::Tls { detail } => tr!("records-error-tls", detail = detail.as_str()),
+        RecordsError::BadStationName { name } => {
+            tr!("records-error-station-name", name = name.as_str())
+        }
+        RecordsError::NotAServer => tr!("records-error-not-a-server"),
         RecordsError::Damaged { detail } => {
             tr!("records-error-database", detail = detail.as_str())
         }
@@ -83,6 +87,7 @@ pub fn vault_error(e: &crate::station::vault::VaultError) -> String {
         V::PassphraseTooShort => tr!("vault-passphrase-too-short", chars = MIN_PASSPHRASE_CHARS),
         V::Crypto(detail) => tr!("vault-crypto", detail = detail.as_str()),
         V::Records(r) => tr!("export-records-failed", error = records_error(r)),
+        V::NoFleetKey => tr!("err-vault-no-fleet-key"),
     }
 }
 

@@ -130,6 +130,10 @@ pub fn refusal(r: &crate::station::operation::Refusal) -> Explanation {
             tr!("refusal-not-sealed-next"),
         ),
         R::PcClockOff(off) => clock_off(off),
+        R::NotInStock { serial } => Explanation::new(
+            tr!("refusal-not-in-stock", serial = serial.as_str()),
+            tr!("refusal-not-in-stock-next"),
+        ),
         R::OtherToken { found } => Explanation::new(
             tr!("refusal-other-token", found = found.to_string()),
             tr!("refusal-other-token-next"),

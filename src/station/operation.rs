@@ -72,6 +72,13 @@ pub enum Refusal {
     /// written into a token.
     #[error(transparent)]
     PcClockOff(crate::clockcheck::ClockOff),
+    /// The records have a list of known serials, and this token is not on
+    /// it (a token from elsewhere).
+    #[error("token {serial} is not on the known serials' list")]
+    NotInStock {
+        /// The serial.
+        serial: String,
+    },
     /// Another token than the one identified lies on the reader.
     #[error("another token ({found}) is on the reader")]
     OtherToken {
@@ -290,6 +297,9 @@ impl Starter<'_, '_> {
             }),
             Err(NotBegun::NotSealed(e)) => Err(Refusal::NotSealed(e)),
             Err(NotBegun::Records(e)) => Err(Refusal::NotRecorded(e)),
+            Err(NotBegun::NotInStock) => Err(Refusal::NotInStock {
+                serial: token.serial.clone(),
+            }),
             Err(NotBegun::ListDone) => unreachable!("no row is picked here"),
         }
     }

@@ -21,16 +21,20 @@ use thiserror::Error;
 pub use super::private_files::{create_private_dir, create_private_file};
 pub use assignments::Assignment;
 pub use claims::{Begun, Fill, NotBegun, RowPick, Start};
+pub use import::{ImportError, ImportReport};
 pub use location::{LocationError, PgLocation, StoreLocation};
 pub use migrate::SCHEMA_VERSION;
+pub use stock::parse_stock;
 
 mod assignments;
 mod claims;
 mod db;
+mod import;
 mod location;
 mod migrate;
 mod postgres_store;
 mod sqlite_store;
+mod stock;
 
 /// A records failure.
 #[derive(Debug, Error)]
@@ -78,6 +82,15 @@ pub enum RecordsError {
         /// Why (never a secret).
         detail: String,
     },
+    /// A station login's name that a server would not take as it is.
+    #[error("{}", crate::explain::records_error(self))]
+    BadStationName {
+        /// The name given.
+        name: String,
+    },
+    /// Station logins are made on a records server, not in a file.
+    #[error("{}", crate::explain::records_error(self))]
+    NotAServer,
     /// The records hold something this program cannot read.
     #[error("{}", crate::explain::records_error(self))]
     Damaged {
@@ -372,10 +385,16 @@ impl Store {
                 postgres_store::PgConn::open_checked(pg)?,
             ))),
         };
+        // On a server a station's name is its login (the server refuses
+        // records in another name); on a file, the one given or the host's.
+        let station = match location {
+            StoreLocation::Postgres(pg) => pg.user.clone(),
+            StoreLocation::File(_) => station.map_or_else(host_name, str::to_string),
+        };
         Ok(Store {
             db,
             operator: os_user(),
-            station: station.map_or_else(host_name, str::to_string),
+            station,
             location: location.clone(),
             clock: Arc::new(SystemClock),
         })
@@ -600,6 +619,47 @@ impl Store {
                 ],
                 |r| r.i64("id"),
             )
+        })
+    }
+
+    /// Every vault key's public half: (id, recipient), oldest first (what a
+    /// fleet's station may read).
+    pub fn recipients(&self) -> Result<Vec<(i64, String)>, RecordsError> {
+        self.read(|db| {
+            db.all(
+                "SELECT id, recipient FROM vault_keys ORDER BY id",
+                &[],
+                |r| Ok((r.i64("id")?, r.text("recipient")?)),
+            )
+        })
+    }
+
+    /// Make a station's login on a records server (an administrator): it
+    /// may read and append, in its own name only. The password goes to the
+    /// server as a SCRAM verifier, never as itself.
+    pub fn add_station_login(&self, name: &str, password: &str) -> Result<(), RecordsError> {
+        let valid = name.len() <= 63
+            && name.starts_with(|c: char| c.is_ascii_lowercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !valid {
+            return Err(RecordsError::BadStationName {
+                name: name.chars().take(80).collect(),
+            });
+        }
+        if !self.location.is_server() {
+            return Err(RecordsError::NotAServer);
+        }
+        let verifier = postgres_protocol::password::scram_sha_256(password.as_bytes());
+        self.write(&[], |db| {
+            let ddl = db.one(
+                "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', ?1, ?2,
+                     totp_burner_station_role()) AS ddl",
+                &[Val::T(Some(name)), Val::T(Some(&verifier))],
+                |r| r.text("ddl"),
+            )?;
+            db.exec(&ddl, &[]).map(|_| ())
         })
     }
 

@@ -261,6 +261,18 @@ impl Shared<'_> {
                     this_run: false,
                 })));
             }
+            Err(NotBegun::NotInStock) => {
+                let error = OperationError::Refused(Refusal::NotInStock {
+                    serial: token.serial.clone(),
+                });
+                return Ok(Decision::Skip(Box::new(StationEvent::Failed {
+                    reader: reader.into(),
+                    serial: Some(token.serial.clone()),
+                    code: ErrorCode::Stopped,
+                    error: Arc::new(error),
+                    token_state: crate::burn::TokenState::Untouched,
+                })));
+            }
             Err(NotBegun::NotSealed(e)) => return Err(e.into()),
             Err(NotBegun::Records(e)) => {
                 return Err(StationError::Refused(Arc::new(OperationError::Refused(

@@ -27,6 +27,10 @@ pub enum VaultError {
     /// The records database failed.
     #[error(transparent)]
     Records(#[from] RecordsError),
+    /// A records server without the fleet's key: an administrator makes it
+    /// with `records init`.
+    #[error("{}", crate::tr!("err-vault-no-fleet-key"))]
+    NoFleetKey,
 }
 
 fn crypto(e: impl std::fmt::Display) -> VaultError {
@@ -59,11 +63,13 @@ fn decrypt_with(
 }
 
 /// The session key for writing kept secrets (and reading back the ones it
-/// sealed, to finish an interrupted burn with the same secret).
+/// sealed, to finish an interrupted burn with the same secret). A station
+/// of a fleet holds only the fleet's public recipient: it seals, it never
+/// opens.
 pub struct Vault {
     key_id: i64,
     recipient: age::x25519::Recipient,
-    identity: age::x25519::Identity,
+    identity: Option<age::x25519::Identity>,
 }
 
 impl Vault {
@@ -81,7 +87,7 @@ impl Vault {
             return Ok(Vault {
                 key_id: id,
                 recipient,
-                identity,
+                identity: Some(identity),
             });
         }
         if passphrase.expose_secret().chars().count() < MIN_PASSPHRASE_CHARS {
@@ -97,7 +103,19 @@ impl Vault {
         Ok(Vault {
             key_id,
             recipient,
-            identity,
+            identity: Some(identity),
+        })
+    }
+
+    /// Seal to the newest stored recipient without opening anything (no
+    /// passphrase): a fleet's stations, whose login may not read the
+    /// wrapped identity.
+    pub fn sealing_only(store: &Store) -> Result<Vault, VaultError> {
+        let (key_id, recipient) = store.recipients()?.pop().ok_or(VaultError::NoFleetKey)?;
+        Ok(Vault {
+            key_id,
+            recipient: age::x25519::Recipient::from_str(&recipient).map_err(crypto)?,
+            identity: None,
         })
     }
 
@@ -108,10 +126,10 @@ impl Vault {
 
     /// Decrypt a secret this session's key sealed (an error for another key).
     pub fn unseal(&self, key_id: i64, blob: &[u8]) -> Result<Zeroizing<Vec<u8>>, VaultError> {
-        if key_id != self.key_id {
-            return Err(VaultError::WrongPassphrase);
+        match &self.identity {
+            Some(identity) if key_id == self.key_id => decrypt_with(identity, blob),
+            _ => Err(VaultError::WrongPassphrase),
         }
-        decrypt_with(&self.identity, blob)
     }
 }
 

@@ -55,7 +55,8 @@ pub fn admin() -> postgres::Client {
 
 /// An empty database of this test's own (made again if it exists).
 pub fn fresh_db(name: &str) -> String {
-    let db = format!("tb_{}_{}", name.replace('-', "_"), std::process::id());
+    let short: String = name.replace('-', "_").chars().take(40).collect();
+    let db = format!("tb_{short}_{}", std::process::id());
     let mut c = admin();
     c.batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
         .unwrap();

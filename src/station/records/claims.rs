@@ -70,6 +70,9 @@ pub enum NotBegun {
     /// Every row of the list is taken.
     #[error("every row of the list is taken")]
     ListDone,
+    /// The store has a list of known serials, and this one is not on it.
+    #[error("the serial is not on the known serials' list")]
+    NotInStock,
     /// The secret could not be sealed for keeping.
     #[error(transparent)]
     NotSealed(VaultError),
@@ -106,6 +109,11 @@ impl Store {
             keys.push(format!("serial:{serial}"));
         }
         self.write(&keys, |db| {
+            if let Some(serial) = &record.serial
+                && !super::stock::stock_allows(db, serial)?
+            {
+                return Err(NotBegun::NotInStock);
+            }
             if let (true, Some(serial)) = (refuse_if_burned, &record.serial) {
                 let latest = db.first(
                     "SELECT operation, outcome, time, batch FROM records

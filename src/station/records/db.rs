@@ -74,35 +74,28 @@ fn null(col: &str) -> RecordsError {
     }
 }
 
-impl Get for rusqlite::Row<'_> {
-    fn opt_i64(&self, col: &str) -> Result<Option<i64>, RecordsError> {
-        Ok(self.get(col)?)
-    }
-    fn opt_text(&self, col: &str) -> Result<Option<String>, RecordsError> {
-        Ok(self.get(col)?)
-    }
-    fn opt_bytes(&self, col: &str) -> Result<Option<Vec<u8>>, RecordsError> {
-        Ok(self.get(col)?)
-    }
-    fn flag(&self, col: &str) -> Result<bool, RecordsError> {
-        Ok(self.get(col)?)
-    }
+/// [`Get`] for a driver's row type, through its by-name getter.
+macro_rules! get_by_name {
+    ($row:ty, $get:ident) => {
+        impl Get for $row {
+            fn opt_i64(&self, col: &str) -> Result<Option<i64>, RecordsError> {
+                Ok(self.$get(col)?)
+            }
+            fn opt_text(&self, col: &str) -> Result<Option<String>, RecordsError> {
+                Ok(self.$get(col)?)
+            }
+            fn opt_bytes(&self, col: &str) -> Result<Option<Vec<u8>>, RecordsError> {
+                Ok(self.$get(col)?)
+            }
+            fn flag(&self, col: &str) -> Result<bool, RecordsError> {
+                Ok(self.$get(col)?)
+            }
+        }
+    };
 }
 
-impl Get for postgres::Row {
-    fn opt_i64(&self, col: &str) -> Result<Option<i64>, RecordsError> {
-        Ok(self.try_get(col)?)
-    }
-    fn opt_text(&self, col: &str) -> Result<Option<String>, RecordsError> {
-        Ok(self.try_get(col)?)
-    }
-    fn opt_bytes(&self, col: &str) -> Result<Option<Vec<u8>>, RecordsError> {
-        Ok(self.try_get(col)?)
-    }
-    fn flag(&self, col: &str) -> Result<bool, RecordsError> {
-        Ok(self.try_get(col)?)
-    }
-}
+get_by_name!(rusqlite::Row<'_>, get);
+get_by_name!(postgres::Row, try_get);
 
 /// Runs the store's SQL on one connection or transaction.
 pub(super) trait Exec {

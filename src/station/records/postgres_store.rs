@@ -20,9 +20,14 @@ use std::time::Duration;
 
 /// The migrations, in order: (version, SQL); the same numbers as the
 /// SQLite file's.
-const MIGRATIONS: [(i64, &str); 2] = [
+const MIGRATIONS: [(i64, &str); 4] = [
     (1, include_str!("migrations/postgres/0001_initial.sql")),
     (2, include_str!("migrations/postgres/0002_list_claims.sql")),
+    (
+        3,
+        include_str!("migrations/postgres/0003_station_logins.sql"),
+    ),
+    (4, include_str!("migrations/postgres/0004_stock.sql")),
 ];
 
 /// Server-side limits of every session: a statement or a lock wait that
