@@ -1035,6 +1035,7 @@ records-error-too-new = the records were written by a newer totp-burner (schema 
 records-error-too-old = the records server's schema is version { $found }, older than this totp-burner needs ({ $supported }): an administrator runs 'totp-burner records migrate --records ADDRESS' (stations never change it)
 records-error-not-initialised = the records server has no records yet: an administrator runs 'totp-burner records init --records ADDRESS' once
 records-error-server = the records server: { $detail }
+records-error-timed-out = the records server did not answer within { $seconds } s (a stopped server or a broken network); nothing was half-written
 records-error-location = the records server address: { $detail }
 records-error-tls = TLS to the records server: { $detail }
 records-error-station-name = a station login's name is lower-case letters, digits and _ (starting with a letter, at most 63): { $name }

@@ -49,6 +49,9 @@ pub fn records_error(e: &RecordsError) -> String {
             )
         }
         RecordsError::Server(e) => tr!("records-error-server", detail = server_words(e)),
+        RecordsError::TimedOut { seconds } => {
+            tr!("records-error-timed-out", seconds = *seconds)
+        }
         RecordsError::Location(e) => tr!("records-error-location", detail = e.to_string()),
         RecordsError::Tls { detail } => tr!("records-error-tls", detail = detail.as_str()),
         RecordsError::BadStationName { name } => {
@@ -63,7 +66,7 @@ pub fn records_error(e: &RecordsError) -> String {
 
 /// What the records server said, or why it could not be reached (the
 /// driver's words: they name the server, never the password).
-fn server_words(e: &postgres::Error) -> String {
+fn server_words(e: &tokio_postgres::Error) -> String {
     match e.as_db_error() {
         Some(db) => format!("{} ({})", db.message(), db.code().code()),
         None => {

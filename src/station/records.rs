@@ -72,7 +72,15 @@ pub enum RecordsError {
     },
     /// The records server could not be reached or refused a query.
     #[error("{}", crate::explain::records_error(self))]
-    Server(#[from] postgres::Error),
+    Server(#[from] tokio_postgres::Error),
+    /// The records server did not answer in time (a frozen server or
+    /// network): the statement is given up, and nothing is half-done (an
+    /// unfinished transaction is rolled back by the server).
+    #[error("{}", crate::explain::records_error(self))]
+    TimedOut {
+        /// The deadline, in seconds.
+        seconds: u64,
+    },
     /// The records server's address is not usable as given.
     #[error("{}", crate::explain::records_error(self))]
     Location(#[from] LocationError),

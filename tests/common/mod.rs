@@ -11,6 +11,7 @@ pub mod leak;
 pub mod pcsc;
 pub mod pg;
 pub mod pseudo;
+pub mod relay;
 #[cfg(target_os = "linux")]
 pub mod xvfb;
 

@@ -28,12 +28,12 @@ impl rusqlite::ToSql for Val<'_> {
     }
 }
 
-impl postgres::types::ToSql for Val<'_> {
+impl tokio_postgres::types::ToSql for Val<'_> {
     fn to_sql(
         &self,
-        ty: &postgres::types::Type,
-        out: &mut postgres::types::private::BytesMut,
-    ) -> Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        ty: &tokio_postgres::types::Type,
+        out: &mut tokio_postgres::types::private::BytesMut,
+    ) -> Result<tokio_postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
         match self {
             Val::I(v) => v.to_sql(ty, out),
             Val::T(v) => v.to_sql(ty, out),
@@ -41,13 +41,13 @@ impl postgres::types::ToSql for Val<'_> {
         }
     }
 
-    fn accepts(ty: &postgres::types::Type) -> bool {
-        <Option<i64> as postgres::types::ToSql>::accepts(ty)
-            || <Option<&str> as postgres::types::ToSql>::accepts(ty)
-            || <Option<&[u8]> as postgres::types::ToSql>::accepts(ty)
+    fn accepts(ty: &tokio_postgres::types::Type) -> bool {
+        <Option<i64> as tokio_postgres::types::ToSql>::accepts(ty)
+            || <Option<&str> as tokio_postgres::types::ToSql>::accepts(ty)
+            || <Option<&[u8]> as tokio_postgres::types::ToSql>::accepts(ty)
     }
 
-    postgres::types::to_sql_checked!();
+    tokio_postgres::types::to_sql_checked!();
 }
 
 /// A result row, read by column name.
@@ -95,7 +95,7 @@ macro_rules! get_by_name {
 }
 
 get_by_name!(rusqlite::Row<'_>, get);
-get_by_name!(postgres::Row, try_get);
+get_by_name!(tokio_postgres::Row, try_get);
 
 /// Runs the store's SQL on one connection or transaction.
 pub(super) trait Exec {
@@ -182,10 +182,16 @@ impl Exec for Lite<'_> {
 }
 
 /// PostgreSQL: a client or a transaction, with the connection's prepared
-/// statements (each query is parsed once per connection).
-pub(super) struct Pg<'c, C: postgres::GenericClient> {
-    pub client: &'c mut C,
-    pub statements: &'c mut HashMap<String, postgres::Statement>,
+/// statements (each query is parsed once per connection), each statement
+/// run on the connection's own runtime and given up after `deadline` (a
+/// frozen server or network never hangs a station: the connection is then
+/// marked broken and made again before the next use).
+pub(super) struct Pg<'c, C: tokio_postgres::GenericClient> {
+    pub rt: &'c tokio::runtime::Runtime,
+    pub client: &'c C,
+    pub statements: &'c mut HashMap<String, tokio_postgres::Statement>,
+    pub deadline: std::time::Duration,
+    pub broken: &'c mut bool,
 }
 
 /// `?N` placeholders as PostgreSQL's `$N` (the store's SQL has no `?`
@@ -194,18 +200,26 @@ pub(super) fn dollar_placeholders(sql: &str) -> String {
     sql.replace('?', "$")
 }
 
-impl<C: postgres::GenericClient> Pg<'_, C> {
+impl<C: tokio_postgres::GenericClient + Sync> Pg<'_, C> {
+    /// Run `fut` to its end, or give up after the deadline.
+    pub(super) fn wait<T>(
+        &mut self,
+        fut: impl std::future::Future<Output = Result<T, tokio_postgres::Error>>,
+    ) -> Result<T, RecordsError> {
+        wait_on(self.rt, self.deadline, self.broken, fut)
+    }
+
     /// The prepared statement of `sql`, its parameters typed as `args`
     /// are (the server cannot always infer a type, e.g. `?1 IS NULL`).
     fn statement(
         &mut self,
         sql: &str,
         args: &[Val<'_>],
-    ) -> Result<postgres::Statement, RecordsError> {
+    ) -> Result<tokio_postgres::Statement, RecordsError> {
         if let Some(s) = self.statements.get(sql) {
             return Ok(s.clone());
         }
-        use postgres::types::Type;
+        use tokio_postgres::types::Type;
         let types: Vec<Type> = args
             .iter()
             .map(|a| match a {
@@ -214,24 +228,50 @@ impl<C: postgres::GenericClient> Pg<'_, C> {
                 Val::B(_) => Type::BYTEA,
             })
             .collect();
-        let s = self
-            .client
-            .prepare_typed(&dollar_placeholders(sql), &types)?;
+        let text = dollar_placeholders(sql);
+        let client = self.client;
+        let s = self.wait(client.prepare_typed(&text, &types))?;
         self.statements.insert(sql.to_string(), s.clone());
         Ok(s)
     }
 }
 
-fn pg_args<'a>(args: &'a [Val<'a>]) -> Vec<&'a (dyn postgres::types::ToSql + Sync)> {
+/// Run `fut` on `rt` for at most `deadline`; past it the connection is
+/// `broken` and the answer a time-out.
+pub(super) fn wait_on<T>(
+    rt: &tokio::runtime::Runtime,
+    deadline: std::time::Duration,
+    broken: &mut bool,
+    fut: impl std::future::Future<Output = Result<T, tokio_postgres::Error>>,
+) -> Result<T, RecordsError> {
+    match rt.block_on(async { tokio::time::timeout(deadline, fut).await }) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => {
+            if e.is_closed() {
+                *broken = true;
+            }
+            Err(e.into())
+        }
+        Err(_) => {
+            *broken = true;
+            Err(RecordsError::TimedOut {
+                seconds: deadline.as_secs(),
+            })
+        }
+    }
+}
+
+fn pg_args<'a>(args: &'a [Val<'a>]) -> Vec<&'a (dyn tokio_postgres::types::ToSql + Sync)> {
     args.iter()
-        .map(|a| a as &(dyn postgres::types::ToSql + Sync))
+        .map(|a| a as &(dyn tokio_postgres::types::ToSql + Sync))
         .collect()
 }
 
-impl<C: postgres::GenericClient> Exec for Pg<'_, C> {
+impl<C: tokio_postgres::GenericClient + Sync> Exec for Pg<'_, C> {
     fn exec(&mut self, sql: &str, args: &[Val<'_>]) -> Result<u64, RecordsError> {
         let stmt = self.statement(sql, args)?;
-        Ok(self.client.execute(&stmt, &pg_args(args))?)
+        let client = self.client;
+        self.wait(client.execute(&stmt, &pg_args(args)))
     }
 
     fn rows(
@@ -241,7 +281,8 @@ impl<C: postgres::GenericClient> Exec for Pg<'_, C> {
         each: &mut dyn FnMut(&dyn Get) -> Result<(), RecordsError>,
     ) -> Result<(), RecordsError> {
         let stmt = self.statement(sql, args)?;
-        for row in self.client.query(&stmt, &pg_args(args))? {
+        let client = self.client;
+        for row in self.wait(client.query(&stmt, &pg_args(args)))? {
             each(&row)?;
         }
         Ok(())

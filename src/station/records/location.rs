@@ -44,6 +44,8 @@ pub struct PgLocation {
     pub tls: PgTls,
     /// How long connecting may take.
     pub connect_timeout: Duration,
+    /// How long one statement may take before it is given up.
+    pub query_timeout: Duration,
     password: Option<Zeroizing<String>>,
 }
 
@@ -188,6 +190,7 @@ impl PgLocation {
         let mut sslmode: Option<String> = None;
         let mut root_cert: Option<PathBuf> = None;
         let mut connect_timeout = Duration::from_secs(10);
+        let mut query_timeout = Duration::from_secs(15);
         for (k, v) in url.query_pairs() {
             let v = v.into_owned();
             match &*k {
@@ -207,6 +210,13 @@ impl PgLocation {
                         .parse()
                         .map_err(|_| LocationError::BadValue("connect_timeout".into()))?;
                     connect_timeout = Duration::from_secs(s.clamp(1, 300));
+                }
+                // Ours, not libpq's: the deadline of one statement.
+                "query_timeout" => {
+                    let s: u64 = v
+                        .parse()
+                        .map_err(|_| LocationError::BadValue("query_timeout".into()))?;
+                    query_timeout = Duration::from_secs(s.clamp(1, 300));
                 }
                 "application_name" => {}
                 other => return Err(LocationError::UnknownParameter(other.to_string())),
@@ -245,6 +255,7 @@ impl PgLocation {
             dbname,
             tls,
             connect_timeout,
+            query_timeout,
             password,
         };
         if loc.password.is_none()

@@ -1,5 +1,7 @@
 //! The records on a PostgreSQL server, shared by a fleet of stations and
-//! help-desk PCs: one connection per store (rust-postgres, synchronous),
+//! help-desk PCs: one connection per store (tokio-postgres on a runtime of
+//! the connection's own, each statement waited for at most its deadline, so
+//! a frozen server or network never hangs a station),
 //! TLS through rustls with the server's chain and name verified (or
 //! cleartext to this machine only: see `location`), SCRAM or any other
 //! method the server asks for, each query prepared once per connection.
@@ -8,15 +10,15 @@
 //! newer than it understands refuses it, so stations upgraded at different
 //! times never write a schema they do not know.
 
-use super::db::{Exec, Pg};
+use super::db::{Exec, Pg, wait_on};
 use super::location::{PgLocation, PgTls};
 use super::{RecordsError, SCHEMA_VERSION, system_now};
-use postgres::config::SslMode;
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
+use tokio_postgres::config::SslMode;
 
 /// The migrations, in order: (version, SQL); the same numbers as the
 /// SQLite file's.
@@ -37,16 +39,27 @@ const SESSION_OPTIONS: &str =
     "-c statement_timeout=20000 -c lock_timeout=20000 -c idle_in_transaction_session_timeout=60000";
 const TCP_USER_TIMEOUT: Duration = Duration::from_secs(20);
 
-/// One connection to the records server.
+/// One connection to the records server, with the runtime that drives it.
 pub(super) struct PgConn {
-    client: postgres::Client,
-    statements: HashMap<String, postgres::Statement>,
+    rt: tokio::runtime::Runtime,
+    client: tokio_postgres::Client,
+    statements: HashMap<String, tokio_postgres::Statement>,
     location: PgLocation,
+    broken: bool,
 }
 
-/// Connect to `loc` (TLS as it says).
-fn connect(loc: &PgLocation) -> Result<postgres::Client, RecordsError> {
-    let mut cfg = postgres::Config::new();
+/// Connect to `loc` (TLS as it says), within its connect time-out.
+fn connect(
+    loc: &PgLocation,
+) -> Result<(tokio::runtime::Runtime, tokio_postgres::Client), RecordsError> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()
+        .map_err(|e| RecordsError::Damaged {
+            detail: e.to_string(),
+        })?;
+    let mut cfg = tokio_postgres::Config::new();
     cfg.host(&loc.host)
         .port(loc.port)
         .user(&loc.user)
@@ -60,17 +73,30 @@ fn connect(loc: &PgLocation) -> Result<postgres::Client, RecordsError> {
     if let Some(pw) = loc.password() {
         cfg.password(pw);
     }
-    match &loc.tls {
+    let mut broken = false;
+    // The connection runs as a task on this runtime: it moves while a
+    // statement is waited for, which is all it has to do.
+    let client = match &loc.tls {
         PgTls::Off => {
             cfg.ssl_mode(SslMode::Disable);
-            Ok(cfg.connect(postgres::NoTls)?)
+            let (client, conn) = wait_on(
+                &rt,
+                loc.connect_timeout,
+                &mut broken,
+                cfg.connect(tokio_postgres::NoTls),
+            )?;
+            rt.spawn(conn);
+            client
         }
         PgTls::Verified { root_cert } => {
             cfg.ssl_mode(SslMode::Require);
             let tls = tokio_postgres_rustls::MakeRustlsConnect::new(tls_config(root_cert)?);
-            Ok(cfg.connect(tls)?)
+            let (client, conn) = wait_on(&rt, loc.connect_timeout, &mut broken, cfg.connect(tls))?;
+            rt.spawn(conn);
+            client
         }
-    }
+    };
+    Ok((rt, client))
 }
 
 /// TLS that trusts only the root certificate(s) in `root_cert` (PEM).
@@ -124,10 +150,13 @@ impl PgConn {
     /// Connect and check that the server's schema is the one this program
     /// writes.
     pub(super) fn open_checked(loc: &PgLocation) -> Result<PgConn, RecordsError> {
+        let (rt, client) = connect(loc)?;
         let mut conn = PgConn {
-            client: connect(loc)?,
+            rt,
+            client,
             statements: HashMap::new(),
             location: loc.clone(),
+            broken: false,
         };
         let found = conn.run(version)?;
         if found > SCHEMA_VERSION {
@@ -145,12 +174,15 @@ impl PgConn {
         Ok(conn)
     }
 
-    /// A connection that broke is made again before the next use (its
-    /// prepared statements with it).
+    /// A connection that broke or timed out is made again before the next
+    /// use (its prepared statements with it).
     fn ensure_connected(&mut self) -> Result<(), RecordsError> {
-        if self.client.is_closed() {
-            self.client = connect(&self.location)?;
+        if self.broken || self.client.is_closed() {
+            let (rt, client) = connect(&self.location)?;
+            self.rt = rt;
+            self.client = client;
             self.statements.clear();
+            self.broken = false;
         }
         Ok(())
     }
@@ -162,14 +194,17 @@ impl PgConn {
     ) -> Result<R, RecordsError> {
         self.ensure_connected()?;
         f(&mut Pg {
-            client: &mut self.client,
+            rt: &self.rt,
+            client: &self.client,
             statements: &mut self.statements,
+            deadline: self.location.query_timeout,
+            broken: &mut self.broken,
         })
     }
 
     /// Run `f` in one transaction holding a transaction-scoped advisory
     /// lock on each of `keys` (taken in sorted order: two writers never
-    /// wait for each other in a circle).
+    /// wait for each other in a circle). A failure rolls it back.
     pub(super) fn transaction<R, E: From<RecordsError>>(
         &mut self,
         keys: &[String],
@@ -179,20 +214,51 @@ impl PgConn {
         let mut keys: Vec<&String> = keys.iter().collect();
         keys.sort();
         keys.dedup();
-        let mut tx = self.client.transaction().map_err(RecordsError::from)?;
+        let deadline = self.location.query_timeout;
+        let tx = wait_on(
+            &self.rt,
+            deadline,
+            &mut self.broken,
+            self.client.transaction(),
+        )?;
         let mut db = Pg {
-            client: &mut tx,
+            rt: &self.rt,
+            client: &tx,
             statements: &mut self.statements,
+            deadline,
+            broken: &mut self.broken,
         };
+        let mut locked = Ok(());
         for k in keys {
-            db.exec(
-                "SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))",
-                &[super::db::Val::T(Some(k))],
-            )?;
+            locked = db
+                .exec(
+                    "SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))",
+                    &[super::db::Val::T(Some(k))],
+                )
+                .map(|_| ());
+            if locked.is_err() {
+                break;
+            }
         }
-        let out = f(&mut db)?;
-        tx.commit().map_err(RecordsError::from)?;
-        Ok(out)
+        let out = match locked {
+            Ok(()) => f(&mut db),
+            Err(e) => Err(e.into()),
+        };
+        match out {
+            Ok(v) => {
+                wait_on(&self.rt, deadline, &mut self.broken, tx.commit())?;
+                Ok(v)
+            }
+            Err(e) => {
+                // Rolled back now, on this runtime: a transaction dropped
+                // unfinished would keep its locks until the connection is
+                // next used, and the other stations would wait for them.
+                if !self.broken {
+                    let _ = wait_on(&self.rt, deadline, &mut self.broken, tx.rollback());
+                }
+                Err(e)
+            }
+        }
     }
 }
 
@@ -200,17 +266,28 @@ impl PgConn {
 /// advisory lock: two administrators at once apply each migration once):
 /// the version before and after.
 pub(super) fn migrate(loc: &PgLocation) -> Result<(i64, i64), RecordsError> {
-    let mut client = connect(loc)?;
-    let mut tx = client.transaction()?;
-    tx.batch_execute(
-        "SELECT pg_advisory_xact_lock(hashtextextended('totp-burner schema', 0));
-         CREATE TABLE IF NOT EXISTS schema_version (
-             version BIGINT PRIMARY KEY, time BIGINT NOT NULL)",
+    let (rt, mut client) = connect(loc)?;
+    // Making a schema may take longer than a station's statement.
+    let deadline = loc.query_timeout.max(Duration::from_secs(60));
+    let mut broken = false;
+    let tx = wait_on(&rt, deadline, &mut broken, client.transaction())?;
+    wait_on(
+        &rt,
+        deadline,
+        &mut broken,
+        tx.batch_execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended('totp-burner schema', 0));
+             CREATE TABLE IF NOT EXISTS schema_version (
+                 version BIGINT PRIMARY KEY, time BIGINT NOT NULL)",
+        ),
     )?;
     let mut statements = HashMap::new();
     let before = version(&mut Pg {
-        client: &mut tx,
+        rt: &rt,
+        client: &tx,
         statements: &mut statements,
+        deadline,
+        broken: &mut broken,
     })?;
     if before > SCHEMA_VERSION {
         return Err(RecordsError::TooNew {
@@ -220,13 +297,18 @@ pub(super) fn migrate(loc: &PgLocation) -> Result<(i64, i64), RecordsError> {
     }
     for (v, sql) in MIGRATIONS {
         if v > before {
-            tx.batch_execute(sql)?;
-            tx.execute(
-                "INSERT INTO schema_version (version, time) VALUES ($1, $2)",
-                &[&v, &system_now()],
+            wait_on(&rt, deadline, &mut broken, tx.batch_execute(sql))?;
+            wait_on(
+                &rt,
+                deadline,
+                &mut broken,
+                tx.execute(
+                    "INSERT INTO schema_version (version, time) VALUES ($1, $2)",
+                    &[&v, &system_now()],
+                ),
             )?;
         }
     }
-    tx.commit()?;
+    wait_on(&rt, deadline, &mut broken, tx.commit())?;
     Ok((before, SCHEMA_VERSION))
 }
