@@ -6,6 +6,9 @@
 //! written), a user list stopped and started again, a serial burned in an
 //! earlier run, and two readers sharing one list.
 
+#[cfg(feature = "postgres-tests")]
+mod common;
+
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
@@ -488,4 +491,66 @@ fn two_stations_on_one_records_file_never_burn_one_row_twice() {
     upns.sort();
     upns.dedup();
     assert_eq!(upns.len(), 3, "{ok:?}");
+}
+
+/// A fleet's station whose records server goes away: a token laid on then
+/// is not written (no start can be recorded), the station says it waits
+/// (and for how long) instead of stopping, and once the server answers
+/// again it burns that same token by itself, recorded once.
+#[cfg(feature = "postgres-tests")]
+#[test]
+fn a_station_waits_for_its_records_server_and_goes_on_by_itself() {
+    use common::{pg, relay::Relay};
+    use totp_burner::station::records::StoreLocation;
+    let db = pg::fresh_db("loop_away");
+    Store::migrate_at(&pg::location(&db)).unwrap();
+    let relay = Relay::start(pg::port().parse().unwrap());
+    let StoreLocation::Postgres(p) = StoreLocation::parse(&format!(
+        "postgresql://postgres@127.0.0.1:{}/{db}?connect_timeout=2&query_timeout=2",
+        relay.port
+    ))
+    .unwrap() else {
+        unreachable!()
+    };
+    let store =
+        Arc::new(Store::open_at(&StoreLocation::Postgres(pg::with_password(p)), None).unwrap());
+    let slot = Slot::default();
+    let run = start(
+        config(users(LIST)),
+        store.clone(),
+        vec![reader(&slot, "r0", None)],
+    );
+    run.next("waiting", |e| matches!(e, StationEvent::Waiting { .. }));
+    relay.cut();
+    let a = token("86596000000651");
+    slot.lay(&a);
+    let waiting = run.next("records-waiting", |e| {
+        matches!(e, StationEvent::RecordsWaiting { .. })
+    });
+    let StationEvent::RecordsWaiting { error, .. } = waiting else {
+        unreachable!()
+    };
+    assert!(error.is_unreachable(), "{error:?}");
+    // Still waiting a while later, and saying for how long.
+    let later = run.next(
+        "records-waiting again",
+        |e| matches!(e, StationEvent::RecordsWaiting { waited, .. } if waited.as_secs() >= 1),
+    );
+    assert!(matches!(later, StationEvent::RecordsWaiting { .. }));
+    assert_eq!(
+        b32(&a),
+        data_encoding::BASE32_NOPAD.encode(b"factory seed 20 byte"),
+        "untouched"
+    );
+    relay.restore();
+    let StationEvent::Burned { upn, .. } = run.burned() else {
+        unreachable!()
+    };
+    assert_eq!(upn.as_deref(), Some("alice@contoso.com"));
+    assert_eq!(b32(&a), "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+    slot.lift();
+    run.finish().unwrap();
+    let all = store.list(None).unwrap();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(all[0].burned_ok());
 }

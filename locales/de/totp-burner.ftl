@@ -1039,6 +1039,7 @@ records-error-too-old = das Schema des Protokollservers ist Version { $found }, 
 records-error-not-initialised = der Protokollserver hat noch kein Protokoll: ein Administrator führt einmal 'totp-burner records init --records ADRESSE' aus
 records-error-server = der Protokollserver: { $detail }
 records-error-timed-out = der Protokollserver hat nicht innerhalb von { $seconds } s geantwortet (ein angehaltener Server oder ein gestörtes Netz); nichts wurde halb geschrieben
+records-waiting = Protokollserver nicht erreichbar: es wird gewartet ({ $seconds } s); kein Token wird beschrieben. Es geht von selbst weiter, sobald der Server antwortet. ({ $error })
 records-error-location = die Adresse des Protokollservers: { $detail }
 records-error-tls = TLS zum Protokollserver: { $detail }
 records-error-station-name = der Name eines Stations-Logins besteht aus Kleinbuchstaben, Ziffern und _ (beginnt mit einem Buchstaben, höchstens 63): { $name }

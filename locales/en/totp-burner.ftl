@@ -1036,6 +1036,7 @@ records-error-too-old = the records server's schema is version { $found }, older
 records-error-not-initialised = the records server has no records yet: an administrator runs 'totp-burner records init --records ADDRESS' once
 records-error-server = the records server: { $detail }
 records-error-timed-out = the records server did not answer within { $seconds } s (a stopped server or a broken network); nothing was half-written
+records-waiting = Records server unreachable: waiting ({ $seconds } s); no token is written. It goes on by itself when the server answers. ({ $error })
 records-error-location = the records server address: { $detail }
 records-error-tls = TLS to the records server: { $detail }
 records-error-station-name = a station login's name is lower-case letters, digits and _ (starting with a letter, at most 63): { $name }

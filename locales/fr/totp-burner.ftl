@@ -1042,6 +1042,7 @@ records-error-too-old = le schéma du serveur de journal est en version { $found
 records-error-not-initialised = le serveur de journal n'a pas encore de journal : un administrateur lance une fois 'totp-burner records init --records ADRESSE'
 records-error-server = le serveur de journal : { $detail }
 records-error-timed-out = le serveur de journal n'a pas répondu en { $seconds } s (un serveur arrêté ou un réseau coupé) ; rien n'a été écrit à moitié
+records-waiting = Serveur de journal injoignable : attente ({ $seconds } s) ; aucun jeton n'est écrit. Cela reprend tout seul dès que le serveur répond. ({ $error })
 records-error-location = l'adresse du serveur de journal : { $detail }
 records-error-tls = TLS vers le serveur de journal : { $detail }
 records-error-station-name = le nom d'une connexion de station est fait de minuscules, de chiffres et de _ (commence par une lettre, 63 au plus) : { $name }

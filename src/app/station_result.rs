@@ -211,6 +211,9 @@ pub enum StationProblem {
     NotRecorded(Arc<RecordsError>),
     /// The run could not start or stopped early.
     Stopped(super::station_start::StationStop),
+    /// The records cannot be reached: waiting (seconds so far), no token
+    /// is written.
+    RecordsWaiting(Arc<RecordsError>, u64),
 }
 
 impl StationProblem {
@@ -222,6 +225,7 @@ impl StationProblem {
             StationProblem::NeedSecret => tr!("gui-station-need-secret"),
             StationProblem::NotRecorded(e) => crate::explain::outcome_not_recorded(e),
             StationProblem::Stopped(why) => why.words(),
+            StationProblem::RecordsWaiting(e, secs) => crate::explain::records_waiting(e, *secs),
         }
     }
 }

@@ -143,6 +143,12 @@ fn event_json(e: &StationEvent) -> serde_json::Value {
                 "error": why.problem, "next_step": why.next_step, "token_state": token_state})
         }
         StationEvent::LiftIt { reader } => json!({"event": "lift", "reader": reader}),
+        StationEvent::RecordsWaiting {
+            reader,
+            error,
+            waited,
+        } => json!({"event": "records-waiting", "reader": reader, "waited_s": waited.as_secs(),
+            "error": crate::explain::records_waiting(error, waited.as_secs())}),
     }
 }
 
@@ -290,6 +296,15 @@ fn print_event(e: &StationEvent, many_readers: bool, n: &AtomicUsize, total: Opt
         StationEvent::LiftIt { reader } => {
             eprintln!("{}{}", at(reader), tr!("cli-batch-lift"))
         }
+        StationEvent::RecordsWaiting {
+            reader,
+            error,
+            waited,
+        } => eprintln!(
+            "{}{}",
+            at(reader),
+            crate::explain::records_waiting(error, waited.as_secs())
+        ),
     }
 }
 

@@ -150,6 +150,16 @@ pub fn operation_error(e: &crate::station::operation::OperationError) -> Explana
     }
 }
 
+/// The records cannot be reached and the station waits (it goes on by
+/// itself): said with how long, and that no token is written meanwhile.
+pub fn records_waiting(e: &crate::station::records::RecordsError, seconds: u64) -> String {
+    tr!(
+        "records-waiting",
+        seconds = seconds,
+        error = super::records_error(e)
+    )
+}
+
 /// The outcome of a done operation could not be recorded.
 pub fn outcome_not_recorded(e: &crate::station::records::RecordsError) -> String {
     tr!("outcome-not-recorded", error = super::records_error(e))

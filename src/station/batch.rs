@@ -73,6 +73,16 @@ pub enum StationEvent {
         /// Rows at or after it that were done before (0-based).
         done_again: Vec<usize>,
     },
+    /// The records cannot be reached (a server away): nothing is written to
+    /// the token on the reader, and the station tries again by itself.
+    RecordsWaiting {
+        /// Reader.
+        reader: String,
+        /// Why.
+        error: Arc<RecordsError>,
+        /// How long it has been waiting.
+        waited: Duration,
+    },
     /// Ready: lay the next token on the reader.
     Waiting {
         /// Reader.

@@ -107,6 +107,19 @@ pub enum RecordsError {
     },
 }
 
+impl RecordsError {
+    /// The records server cannot be reached now (refused, cut, timed out):
+    /// a state to wait out, not a reason to stop. A server that answered
+    /// with an error (privileges, a constraint) is not this.
+    pub fn is_unreachable(&self) -> bool {
+        match self {
+            RecordsError::Server(e) => e.as_db_error().is_none(),
+            RecordsError::TimedOut { .. } => true,
+            _ => false,
+        }
+    }
+}
+
 /// What became of an operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -26,7 +26,7 @@ use super::operation::{self, OperationError, Recording, Refusal};
 pub use super::presence::{
     PolledPresence, Presence, ReaderLoop, WatchedPresence, pcsc_reader_loops,
 };
-use super::records::{Begun, NewRecord, NotBegun, Record, RowPick, Store};
+use super::records::{Begun, NewRecord, NotBegun, Record, RecordsError, RowPick, Store};
 use super::source::random_secret;
 use crate::burn::{self, BurnPlan, ErrorCode, IdentifiedToken};
 use crate::card::connector::Connector;
@@ -80,7 +80,12 @@ struct Shared<'a> {
     halt: AtomicBool,
     stop: &'a AtomicBool,
     on_event: &'a (dyn Fn(StationEvent) + Sync),
+    /// Since when the records cannot be reached (None: they can).
+    records_down: Mutex<Option<Instant>>,
 }
+
+/// How long a station waits before trying an unreachable records server again.
+const RECORDS_RETRY: Duration = Duration::from_secs(2);
 
 /// What a token laid on the reader gets.
 enum Decision {
@@ -137,6 +142,17 @@ impl Shared<'_> {
             }
         }
         (v.from..v.taken.len()).find(|i| !v.taken[*i])
+    }
+
+    /// The records cannot be reached: say so (with how long) instead of
+    /// stopping; the token on `reader` is untouched.
+    fn records_waiting(&self, reader: &str, error: RecordsError) -> StationEvent {
+        let since = *lock(&self.records_down).get_or_insert_with(Instant::now);
+        StationEvent::RecordsWaiting {
+            reader: reader.into(),
+            error: Arc::new(error),
+            waited: since.elapsed(),
+        }
     }
 
     fn fail(&self, e: StationError) {
@@ -274,6 +290,9 @@ impl Shared<'_> {
                 })));
             }
             Err(NotBegun::NotSealed(e)) => return Err(e.into()),
+            Err(NotBegun::Records(e)) if e.is_unreachable() => {
+                return Ok(Decision::Skip(Box::new(self.records_waiting(reader, e))));
+            }
             Err(NotBegun::Records(e)) => {
                 return Err(StationError::Refused(Arc::new(OperationError::Refused(
                     Refusal::NotRecorded(e),
@@ -456,6 +475,9 @@ fn one_token(
         let token = burn::read_info(t, clock, &mut |_| {})?;
         let decision = match shared.decide(reader, &token, clock_flag) {
             Ok(d) => d,
+            Err(StationError::Records(e)) if e.is_unreachable() => {
+                return Ok(Turn::Skipped(shared.records_waiting(reader, e)));
+            }
             Err(e) => {
                 shared.fail(e);
                 return Ok(Turn::Skipped(StationEvent::LiftIt {
@@ -514,17 +536,19 @@ fn reader_loop(shared: &Shared<'_>, mut parts: ReaderLoop) {
         let placed = Instant::now();
         let turn = one_token(shared, &reader, parts.connector.as_mut());
         let mut wait_for_secret = false;
+        let mut retry = false;
         match turn {
             Ok(Turn::Skipped(e)) => {
                 match &e {
                     StationEvent::AlreadyBurned { .. } => lock(&shared.summary).refused += 1,
                     StationEvent::NeedSecret { .. } => wait_for_secret = true,
+                    StationEvent::RecordsWaiting { .. } => retry = true,
                     _ => {}
                 }
                 emit(e);
             }
             Ok(Turn::Done { job, recorded }) => {
-                finish_token(shared, &reader, placed, *job, recorded)
+                retry = finish_token(shared, &reader, placed, *job, recorded);
             }
             Err(e) => {
                 // The token could not even be read: nothing was written.
@@ -537,6 +561,15 @@ fn reader_loop(shared: &Shared<'_>, mut parts: ReaderLoop) {
                     error: Arc::new(OperationError::Token(e)),
                 });
             }
+        }
+        if retry {
+            // The same token again, once the records answer: nothing was
+            // written to it, and it stays on the reader.
+            let until = Instant::now() + RECORDS_RETRY;
+            while Instant::now() < until && !shared.stopping() {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            continue;
         }
         if wait_for_secret {
             let handed = || match &shared.config.source {
@@ -565,11 +598,30 @@ fn finish_token(
     placed: Instant,
     job: Job,
     recorded: operation::Recorded<burn::BurnReport>,
-) {
+) -> bool {
     let emit = |e: StationEvent| (shared.on_event)(e);
     let not_recorded = recorded.outcome_not_recorded.map(Arc::new);
     match recorded.result {
+        Err(OperationError::Refused(Refusal::NotRecorded(e))) if e.is_unreachable() => {
+            // Nothing was written nor recorded: the same token is tried
+            // again once the records answer (a handed secret goes back).
+            if let Some(claim) = &job.claim {
+                shared.release(claim);
+            }
+            shared.settle();
+            if let (Some(Claim::Handed), BatchSource::Handed(slot)) =
+                (&job.claim, &shared.config.source)
+            {
+                let mut slot = lock(slot);
+                if slot.is_none() {
+                    *slot = Some((job.secret, job.upn));
+                }
+            }
+            emit(shared.records_waiting(reader, e));
+            return true;
+        }
         Ok(report) => {
+            *lock(&shared.records_down) = None;
             shared.settle();
             let serial = report.token.serial.clone();
             lock(&shared.this_run).push(serial.clone());
@@ -632,6 +684,7 @@ fn finish_token(
     if not_recorded.is_some() {
         shared.halt.store(true, Ordering::SeqCst);
     }
+    false
 }
 
 /// Run a batch on these readers (one loop each) until the list is done,
@@ -702,6 +755,7 @@ pub fn run_batch(
         halt: AtomicBool::new(false),
         stop,
         on_event,
+        records_down: Mutex::new(None),
     };
     std::thread::scope(|scope| {
         for parts in readers {
