@@ -446,3 +446,54 @@ fn the_search_finds_what_show_secret_prints() {
         .collect();
     assert!(hits.contains(&"secret 0 HEX".to_string()), "{hits:?}");
 }
+
+/// A records server's password, in the address (`postgresql://user:PW@…`)
+/// or in PGPASSWORD, never shows: not in the words of any records command
+/// that fails to reach the server (human and --json), nor in any file the
+/// program writes. The server is a port where nothing listens, so every
+/// command goes through its error path.
+#[test]
+fn no_command_prints_or_stores_a_records_server_password() {
+    let sandbox = Sandbox::new("pg-password");
+    let password = format!("Pw-{}", b32(&random_bytes(12)));
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let in_url =
+        format!("postgresql://st_north:{password}@127.0.0.1:{port}/records?connect_timeout=2");
+    let plain = format!("postgresql://st_north@127.0.0.1:{port}/records?connect_timeout=2");
+    let mut leaks = Vec::new();
+    for (url, env) in [(&in_url, false), (&plain, true)] {
+        for args in [
+            vec!["records", "list"],
+            vec!["records", "list", "--json"],
+            vec!["records", "init"],
+            vec!["records", "migrate"],
+            vec!["records", "codes"],
+            vec!["batch", "--random", "--count", "1", "--json"],
+        ] {
+            let mut c = sandbox.command(&args);
+            c.args(["--records", url]);
+            if env {
+                c.env("PGPASSWORD", &password);
+            }
+            let o = c.output().unwrap();
+            assert_ne!(o.status.code(), Some(0), "{args:?} cannot reach a server");
+            for (what, out) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+                if common::leak::find(out, password.as_bytes()) {
+                    leaks.push(format!("{args:?} {what}: {}", String::from_utf8_lossy(out)));
+                }
+            }
+            // It says which server it could not reach, by address.
+            let words = String::from_utf8_lossy(&o.stderr).into_owned()
+                + &String::from_utf8_lossy(&o.stdout);
+            assert!(words.contains("records"), "{args:?}: {words}");
+        }
+    }
+    for (path, content) in sandbox.files() {
+        if common::leak::find(&content, password.as_bytes()) {
+            leaks.push(format!("file {}", path.display()));
+        }
+    }
+    assert!(leaks.is_empty(), "the password leaked: {leaks:#?}");
+}

@@ -444,6 +444,9 @@ cli-records-no-folder = Es wurde kein Datenordner für das Protokoll gefunden.
 cli-records-no-folder-next = Nennen Sie die Protokolldatei mit --records DATEI.
 cli-records-unopenable = Die Protokolldatenbank konnte nicht geöffnet werden ({ $error }).
 cli-records-unopenable-next = Prüfen Sie, ob der Ordner existiert und beschreibbar ist, oder wählen Sie eine andere Datei mit --records DATEI.
+cli-records-server-unopenable = Das Protokoll unter { $place } konnte nicht verwendet werden ({ $error }).
+cli-records-server-unopenable-next = Prüfen Sie die Adresse, ob der Server läuft und dieser PC ihn erreicht, und das Passwort dieses Logins (seine pgpass-Datei oder PGPASSWORD); kein Token wurde beschrieben.
+cli-records-address-next = Geben Sie den Server als postgresql://LOGIN@HOST/DATENBANK an; ein Server auf einem anderen Rechner braucht ?sslrootcert=STAMMZERTIFIKAT (sein TLS wird immer geprüft).
 cli-records-init-exists = Das Protokoll unter { $place } ist bereits eingerichtet.
 cli-records-init-exists-next = Nichts wurde geändert. Um es auf diese Version zu bringen: 'totp-burner records migrate'.
 cli-records-schema = Protokoll unter { $place }: Schema-Version { $before } -> { $after }.

@@ -441,6 +441,9 @@ cli-records-no-folder = No data folder for the records was found.
 cli-records-no-folder-next = Name the records file with --records FILE.
 cli-records-unopenable = The records database could not be opened ({ $error }).
 cli-records-unopenable-next = Check the folder exists and is writable, or choose another file with --records FILE.
+cli-records-server-unopenable = The records at { $place } could not be used ({ $error }).
+cli-records-server-unopenable-next = Check the address, that the server runs and this PC reaches it, and this login's password (its pgpass file or PGPASSWORD); nothing was written to any token.
+cli-records-address-next = Give the server as postgresql://LOGIN@HOST/DATABASE; a server on another machine needs ?sslrootcert=ROOT-CERTIFICATE (its TLS is always verified).
 cli-records-init-exists = The records at { $place } are already set up.
 cli-records-init-exists-next = Nothing was changed. To bring them up to this version, run 'totp-burner records migrate'.
 cli-records-schema = Records at { $place }: schema version { $before } -> { $after }.

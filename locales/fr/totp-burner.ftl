@@ -447,6 +447,9 @@ cli-records-no-folder = Aucun dossier de données n'a été trouvé pour le jour
 cli-records-no-folder-next = Indiquez le fichier journal avec --records FICHIER.
 cli-records-unopenable = La base du journal n'a pas pu être ouverte ({ $error }).
 cli-records-unopenable-next = Vérifiez que le dossier existe et est modifiable, ou choisissez un autre fichier avec --records FICHIER.
+cli-records-server-unopenable = Le journal à { $place } n'a pas pu être utilisé ({ $error }).
+cli-records-server-unopenable-next = Vérifiez l'adresse, que le serveur tourne et que ce PC l'atteint, et le mot de passe de cette connexion (son fichier pgpass ou PGPASSWORD) ; aucun jeton n'a été écrit.
+cli-records-address-next = Donnez le serveur sous la forme postgresql://CONNEXION@HÔTE/BASE ; un serveur sur une autre machine demande ?sslrootcert=CERTIFICAT-RACINE (son TLS est toujours vérifié).
 cli-records-init-exists = Le journal à { $place } est déjà en place.
 cli-records-init-exists-next = Rien n'a été modifié. Pour le mettre à jour vers cette version : 'totp-burner records migrate'.
 cli-records-schema = Journal à { $place } : schéma version { $before } -> { $after }.

@@ -38,7 +38,7 @@ impl RecordsFile {
                 "cli-records-unopenable",
                 error = records::RecordsError::from(e).to_string()
             ),
-            next_step: tr!("cli-records-unopenable-next"),
+            next_step: tr!("cli-records-address-next"),
         };
         match given {
             Some(p) => match p.to_str() {
@@ -56,10 +56,27 @@ impl RecordsFile {
 
     pub fn open(&self, station: Option<&str>) -> Result<Store, Explanation> {
         let location = self.location()?;
-        Store::open_at(&location, station).map_err(|e| Explanation {
+        Store::open_at(&location, station).map_err(|e| unopenable(&location, &e))
+    }
+}
+
+/// The records at `location` could not be opened: the words, with the
+/// server's address (never its password) and a next step for a server.
+pub fn unopenable(location: &records::StoreLocation, e: &records::RecordsError) -> Explanation {
+    if location.is_server() {
+        Explanation {
+            problem: tr!(
+                "cli-records-server-unopenable",
+                place = location.to_string(),
+                error = e.to_string()
+            ),
+            next_step: tr!("cli-records-server-unopenable-next"),
+        }
+    } else {
+        Explanation {
             problem: tr!("cli-records-unopenable", error = e.to_string()),
             next_step: tr!("cli-records-unopenable-next"),
-        })
+        }
     }
 }
 
@@ -336,10 +353,7 @@ fn schema(file: &RecordsFile, fresh: bool) -> i32 {
         Ok(l) => l,
         Err(x) => return fail(x),
     };
-    let unopenable = |e: records::RecordsError| Explanation {
-        problem: tr!("cli-records-unopenable", error = e.to_string()),
-        next_step: tr!("cli-records-unopenable-next"),
-    };
+    let unopenable = |e: records::RecordsError| unopenable(&location, &e);
     if fresh && let Ok(store) = Store::open_at(&location, None) {
         drop(store);
         return fail(Explanation {
