@@ -128,9 +128,10 @@ fn pg_admin(port: u16, password: &str, db: &str) -> postgres::Client {
 fn pg_store(port: u16, via: u16, password: &str, db: &str) -> StoreLocation {
     let mut admin = pg_admin(port, password, "postgres");
     admin
-        .batch_execute(&format!(
-            "DROP DATABASE IF EXISTS {db} WITH (FORCE); CREATE DATABASE {db}"
-        ))
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
+        .unwrap();
+    admin
+        .batch_execute(&format!("CREATE DATABASE {db}"))
         .unwrap();
     let loc = pg_location(via, password, db);
     Store::migrate_at(&pg_location(port, password, db)).unwrap();
