@@ -48,7 +48,7 @@ pub fn records_error(e: &RecordsError) -> String {
                 supported = *supported
             )
         }
-        RecordsError::Server(e) => tr!("records-error-server", detail = server_words(e)),
+        RecordsError::Server(_) => tr!("records-error-server", detail = e.server_detail()),
         RecordsError::TimedOut { seconds } => {
             tr!("records-error-timed-out", seconds = *seconds)
         }
@@ -60,24 +60,6 @@ pub fn records_error(e: &RecordsError) -> String {
         RecordsError::NotAServer => tr!("records-error-not-a-server"),
         RecordsError::Damaged { detail } => {
             tr!("records-error-database", detail = detail.as_str())
-        }
-    }
-}
-
-/// What the records server said, or why it could not be reached (the
-/// driver's words: they name the server, never the password).
-fn server_words(e: &tokio_postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(db) => format!("{} ({})", db.message(), db.code().code()),
-        None => {
-            let mut words = e.to_string();
-            let mut source = std::error::Error::source(e);
-            while let Some(s) = source {
-                words.push_str(": ");
-                words.push_str(&s.to_string());
-                source = s.source();
-            }
-            words
         }
     }
 }
