@@ -215,6 +215,11 @@ fn many_handles_at_once_take_distinct_rows(loc: StoreLocation) {
                                 // The token is being written meanwhile.
                                 std::thread::sleep(std::time::Duration::from_micros(300));
                                 s.finish(&outcome(&b, &format!("{i}-{n}"), None)).unwrap();
+                                // Lifting it and laying the next on takes a
+                                // moment: the others' turn (SQLite's busy
+                                // wait backs off up to 100 ms, so a station
+                                // that never pauses could take every row).
+                                std::thread::sleep(std::time::Duration::from_millis(20));
                             }
                             Err(NotBegun::ListDone) => break,
                             Err(e) => panic!("{e}"),
