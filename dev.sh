@@ -416,6 +416,8 @@ cmd_test() {
     log "PC/SC tests through pcscd and the vpcd virtual readers"
     ensure_pcscd
     cargo test --locked --all-features --test pcsc -- --test-threads=1
+    cargo test --locked --all-features --test pcsc_station -- --test-threads=1
+    cargo test --locked --all-features --test pcsc_fleet -- --test-threads=1
     cargo test --locked --all-features --test pcsc_handout -- --test-threads=1
     cargo test --locked --all-features --test pcsc_wrong_card -- --test-threads=1
     cargo test --locked --all-features --test pcsc_window

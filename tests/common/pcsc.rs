@@ -211,3 +211,31 @@ pub fn interrupt(batch: &Batch) {
         .unwrap();
     assert!(status.success());
 }
+
+/// Lay `t` (a model whose clock write erases it) on the first reader for
+/// `batch`, and kill the batch (SIGKILL: no outcome can be written) while
+/// the bridge holds back its answer to the clock/options write: the token
+/// has its config, not its seed. Then lift it.
+pub fn killed_at_config_write(mut batch: Batch, t: &totp_burner::emulator::SharedToken) {
+    batch.next("waiting");
+    let (at_config, go_on) = (
+        std::sync::mpsc::channel::<()>(),
+        std::sync::mpsc::channel::<()>(),
+    );
+    let (config_tx, go_rx) = (at_config.0, Mutex::new(go_on.1));
+    let bridge = VpcdBridge::spawn(t.clone(), VpcdOptions::port(PORT0), move |line| {
+        if line.get(3..5) == Some("D4") {
+            let _ = config_tx.send(());
+            let _ = go_rx.lock().unwrap().recv_timeout(Duration::from_secs(10));
+        }
+    });
+    at_config
+        .1
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the batch wrote the config");
+    batch.child.kill().unwrap();
+    batch.child.wait().unwrap();
+    go_on.0.send(()).unwrap();
+    assert!(lock(t).seed_for_tests().is_none(), "the token is blank");
+    lift(bridge, PORT0);
+}
