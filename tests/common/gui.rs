@@ -275,3 +275,14 @@ pub fn burned_records(
         .unwrap();
     path
 }
+
+/// The injected clock's start in the GUI tests (Unix seconds).
+pub const NOW: u64 = 1_800_000_010;
+
+/// A link with no options of its own (SHA-1, 30 s by default).
+pub const PLAIN_URI: &str = "otpauth://totp/Contoso:frank%40contoso.com?secret=KNSWG4TFORSG63LPMJQXE5DPNNSW4ZDF&issuer=Contoso";
+
+/// A six-digit code as the app shows it: "123 456".
+pub fn grouped(code: &str) -> String {
+    format!("{} {}", &code[..3], &code[3..])
+}
