@@ -9,10 +9,11 @@
 mod common;
 
 use common::pg;
+use common::records::{begin_row, open, outcome, started};
 use std::collections::HashSet;
 use std::sync::Arc;
 use totp_burner::station::records::{
-    Begun, NewRecord, NotBegun, Outcome, RecordsError, RowPick, SCHEMA_VERSION, Start, Store,
+    NewRecord, NotBegun, Outcome, RecordsError, RowPick, SCHEMA_VERSION, Start, Store,
     StoreLocation,
 };
 
@@ -20,50 +21,6 @@ fn file_store(name: &str) -> StoreLocation {
     let dir = std::env::temp_dir().join(format!("tb-store-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     StoreLocation::File(dir.join("records.sqlite"))
-}
-
-fn open(loc: &StoreLocation, station: &str) -> Store {
-    Store::open_at(loc, Some(station)).unwrap()
-}
-
-fn started(serial: &str) -> NewRecord {
-    NewRecord {
-        reader: "r".into(),
-        serial: Some(serial.into()),
-        ..Default::default()
-    }
-}
-
-fn begin_row(s: &Store, serial: &str, list: &str, rows: usize) -> Result<Begun, NotBegun> {
-    let start = Start {
-        record: started(serial),
-        refuse_if_burned: true,
-        pick: Some(RowPick {
-            list_id: list,
-            rows,
-            from: 0,
-            since: None,
-        }),
-    };
-    s.begin(start, &mut |row, r: &mut NewRecord| {
-        r.upn = row.map(|i| format!("user{i}@contoso.com"));
-        Ok(())
-    })
-}
-
-fn outcome(b: &Begun, serial: &str, state: Option<&str>) -> NewRecord {
-    NewRecord {
-        reader: "r".into(),
-        serial: Some(serial.into()),
-        op_id: Some(b.op_id.clone()),
-        outcome: if state.is_none() {
-            Outcome::Ok
-        } else {
-            Outcome::Failed
-        },
-        token_state: state.map(Into::into),
-        ..Default::default()
-    }
 }
 
 fn rows_are_claimed_once_and_released_only_when_untouched(loc: StoreLocation) {
@@ -561,65 +518,4 @@ fn a_station_login_may_only_read_and_append_in_its_own_name() {
         &[&north],
     )
     .expect("in its own name it appends");
-}
-
-/// The server away: unreachable at a start (refused at once, nothing
-/// begun), and frozen in the middle of an outcome's transaction (given up
-/// within the stated deadline, not hung; the server rolls the half back,
-/// and the outcome delivered again once it answers is appended once).
-#[test]
-fn a_server_away_is_said_at_once_and_a_frozen_one_never_hangs_a_station() {
-    use common::relay::Relay;
-    let db = pg::fresh_db("away");
-    Store::migrate_at(&pg::location(&db)).unwrap();
-
-    // Nothing listens: refused, with the server's address in the words.
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let dead_port = closed.local_addr().unwrap().port();
-    drop(closed);
-    let StoreLocation::Postgres(p) = StoreLocation::parse(&format!(
-        "postgresql://postgres@127.0.0.1:{dead_port}/{db}?connect_timeout=2"
-    ))
-    .unwrap() else {
-        unreachable!()
-    };
-    let t = std::time::Instant::now();
-    let e = Store::open_at(&StoreLocation::Postgres(pg::with_password(p)), None)
-        .err()
-        .expect("nothing to reach");
-    assert!(matches!(e, RecordsError::Server(_)), "{e:?}");
-    assert!(t.elapsed() < std::time::Duration::from_secs(5));
-
-    // Through a relay that freezes after the start was recorded.
-    let relay = Relay::start(pg::port().parse().unwrap());
-    let StoreLocation::Postgres(p) = StoreLocation::parse(&format!(
-        "postgresql://postgres@127.0.0.1:{}/{db}?query_timeout=2",
-        relay.port
-    ))
-    .unwrap() else {
-        unreachable!()
-    };
-    let loc = StoreLocation::Postgres(pg::with_password(p));
-    let s = open(&loc, "st");
-    let b = begin_row(&s, "86596000000501", "L", 2).unwrap();
-    relay.freeze();
-    let t = std::time::Instant::now();
-    let e = s
-        .finish(&outcome(&b, "86596000000501", None))
-        .expect_err("frozen");
-    assert!(matches!(e, RecordsError::TimedOut { seconds: 2 }), "{e:?}");
-    assert!(
-        t.elapsed() < std::time::Duration::from_secs(4),
-        "gave up after {:?}",
-        t.elapsed()
-    );
-    // Another way to the same server: the frozen half was never committed,
-    // and the outcome delivered again is appended once.
-    let direct = open(&pg::location(&db), "st");
-    assert!(direct.list(None).unwrap()[0].interrupted());
-    assert!(direct.finish(&outcome(&b, "86596000000501", None)).unwrap());
-    assert!(!direct.finish(&outcome(&b, "86596000000501", None)).unwrap());
-    let all = direct.list(None).unwrap();
-    assert_eq!(all.len(), 1);
-    assert!(all[0].burned_ok());
 }

@@ -276,6 +276,7 @@ refusal-other-token = Auf dem Lesegerät liegt jetzt ein anderer Token ({ $found
 refusal-other-token-next = Legen Sie immer nur einen Token auf das Lesegerät.
 refusal-not-in-stock = Token { $serial } steht nicht auf der Liste der bekannten Seriennummern dieser Organisation; nichts wurde geschrieben.
 refusal-not-in-stock-next = Legen Sie ihn beiseite und sagen Sie es dem Administrator: ein fremder Token bekommt nie den Geheimschlüssel eines Benutzers. Wurde er hier gekauft, fügen Sie die Liste des Herstellers mit 'totp-burner records stock import DATEI' hinzu.
+outcome-spooled = Der Protokollserver konnte dieses Ergebnis nicht annehmen ({ $error }): es wird auf diesem PC aufbewahrt ({ $waiting } wartend) und vor dem nächsten Token übertragen. Bis dahin zeigen andere Stationen diesen Token als unterbrochen.
 outcome-not-recorded = Warnung: das Ergebnis konnte nicht ins Protokoll geschrieben werden ({ $error }); dort erscheint dieser Vorgang als unterbrochen.
 station-stopped = Die Station wurde angehalten: { $error }.
 station-stopped-next = Beheben Sie die Ursache und beginnen Sie erneut; das Protokoll zeigt, was gebrannt wurde, und ein unterbrochener Token wird abgeschlossen, sobald er wieder aufgelegt wird.

@@ -272,6 +272,7 @@ refusal-other-token = Another token ({ $found }) is on the reader now; nothing w
 refusal-other-token-next = Lay one token at a time on the reader.
 refusal-not-in-stock = Token { $serial } is not on this organisation's list of known serials; nothing was written.
 refusal-not-in-stock-next = Set it aside and tell the administrator: a token from elsewhere never gets a user's secret. If it was bought here, add the vendor's list with 'totp-burner records stock import FILE'.
+outcome-spooled = The records server could not take this outcome ({ $error }): it is kept on this PC ({ $waiting } waiting) and delivered before the next token is written. Until then other stations show this token as interrupted.
 outcome-not-recorded = Warning: the outcome could not be written to the records ({ $error }); they show this operation as interrupted.
 station-stopped = The station stopped: { $error }.
 station-stopped-next = Fix the cause and start again; the records show what was burned, and an interrupted token is finished when it is laid on again.

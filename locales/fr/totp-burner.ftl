@@ -279,6 +279,7 @@ refusal-other-token = Un autre jeton ({ $found }) est maintenant sur le lecteur 
 refusal-other-token-next = Posez un seul jeton à la fois sur le lecteur.
 refusal-not-in-stock = Le jeton { $serial } n'est pas sur la liste des numéros de série connus de cette organisation ; rien n'a été écrit.
 refusal-not-in-stock-next = Mettez-le de côté et prévenez l'administrateur : un jeton venu d'ailleurs ne reçoit jamais le secret d'un utilisateur. S'il a été acheté ici, ajoutez la liste du fournisseur avec 'totp-burner records stock import FICHIER'.
+outcome-spooled = Le serveur de journal n'a pas pu prendre ce résultat ({ $error }) : il est gardé sur ce PC ({ $waiting } en attente) et transmis avant l'écriture du jeton suivant. D'ici là, les autres stations montrent ce jeton comme interrompu.
 outcome-not-recorded = Attention : le résultat n'a pas pu être écrit au journal ({ $error }) ; celui-ci montre cette opération comme interrompue.
 station-stopped = Le poste s'est arrêté : { $error }.
 station-stopped-next = Corrigez la cause et recommencez ; le journal montre ce qui a été gravé, et un jeton interrompu est terminé dès qu'il est reposé.

@@ -223,6 +223,7 @@ fn handle(
             // "PC clock not verified" (or overridden) goes with the result.
             let unverified = (verdict.name() != "verified").then(|| verdict.clone());
             let mut not_recorded = None;
+            let mut spooled = None;
             let result = on_reader(connector, reader.as_deref(), |t| {
                 let rec = Recording {
                     store,
@@ -234,6 +235,9 @@ fn handle(
                 };
                 let done = operation::burn(t, &plan, clock, &mut progress, &rec);
                 not_recorded = done.outcome_not_recorded.map(Arc::new);
+                spooled = done
+                    .outcome_spooled
+                    .map(|e| (Arc::new(e), store.map_or(0, |s| s.spooled_outcomes())));
                 Ok(done.result)
             });
             DeviceEvent::Burned(
@@ -241,6 +245,7 @@ fn handle(
                 RecordWarning {
                     clock: unverified,
                     not_recorded,
+                    spooled,
                 },
             )
         }
@@ -263,6 +268,7 @@ fn handle(
                 }
             };
             let mut not_recorded = None;
+            let mut spooled = None;
             let result = on_reader(connector, reader.as_deref(), |t| {
                 let rec = Recording {
                     store,
@@ -273,6 +279,9 @@ fn handle(
                 let done =
                     operation::sync_time(t, &options, false, erase_ok, clock, &mut progress, &rec);
                 not_recorded = done.outcome_not_recorded.map(Arc::new);
+                spooled = done
+                    .outcome_spooled
+                    .map(|e| (Arc::new(e), store.map_or(0, |s| s.spooled_outcomes())));
                 Ok(done.result)
             });
             DeviceEvent::Synced(
@@ -280,6 +289,7 @@ fn handle(
                 RecordWarning {
                     clock: None,
                     not_recorded,
+                    spooled,
                 },
             )
         }
@@ -295,6 +305,9 @@ pub struct RecordWarning {
     pub clock: Option<crate::clockcheck::ClockVerdict>,
     /// Why the outcome could not be recorded.
     pub not_recorded: Option<Arc<RecordsError>>,
+    /// The records server could not take the outcome: it waits on this PC
+    /// (with how many in all) and goes before the next start.
+    pub spooled: Option<(Arc<RecordsError>, usize)>,
 }
 
 impl RecordWarning {
@@ -305,7 +318,11 @@ impl RecordWarning {
             .not_recorded
             .as_deref()
             .map(crate::explain::outcome_not_recorded);
-        let notes: Vec<String> = clock.into_iter().chain(recorded).collect();
+        let spooled = self
+            .spooled
+            .as_ref()
+            .map(|(e, n)| crate::explain::outcome_spooled(e, *n));
+        let notes: Vec<String> = clock.into_iter().chain(recorded).chain(spooled).collect();
         (!notes.is_empty()).then(|| notes.join(" "))
     }
 }

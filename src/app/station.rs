@@ -530,6 +530,9 @@ impl StationState {
                 self.done(&reader, false, false, outcome, note);
             }
             StationEvent::LiftIt { .. } => {}
+            StationEvent::OutcomeSpooled { error, waiting, .. } => {
+                self.problem = Some(StationProblem::OutcomeSpooled(error, waiting));
+            }
             StationEvent::RecordsWaiting { error, waited, .. } => {
                 self.problem = Some(StationProblem::RecordsWaiting(error, waited.as_secs()));
             }

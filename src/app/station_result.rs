@@ -214,6 +214,9 @@ pub enum StationProblem {
     /// The records cannot be reached: waiting (seconds so far), no token
     /// is written.
     RecordsWaiting(Arc<RecordsError>, u64),
+    /// A token's outcome waits on this PC for the records server (how many
+    /// wait); the run goes on.
+    OutcomeSpooled(Arc<RecordsError>, usize),
 }
 
 impl StationProblem {
@@ -226,6 +229,7 @@ impl StationProblem {
             StationProblem::NotRecorded(e) => crate::explain::outcome_not_recorded(e),
             StationProblem::Stopped(why) => why.words(),
             StationProblem::RecordsWaiting(e, secs) => crate::explain::records_waiting(e, *secs),
+            StationProblem::OutcomeSpooled(e, n) => crate::explain::outcome_spooled(e, *n),
         }
     }
 }

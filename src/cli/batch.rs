@@ -143,6 +143,13 @@ fn event_json(e: &StationEvent) -> serde_json::Value {
                 "error": why.problem, "next_step": why.next_step, "token_state": token_state})
         }
         StationEvent::LiftIt { reader } => json!({"event": "lift", "reader": reader}),
+        StationEvent::OutcomeSpooled {
+            reader,
+            serial,
+            error,
+            waiting,
+        } => json!({"event": "outcome-spooled", "reader": reader, "serial": serial,
+            "waiting": waiting, "error": crate::explain::outcome_spooled(error, *waiting)}),
         StationEvent::RecordsWaiting {
             reader,
             error,
@@ -296,6 +303,16 @@ fn print_event(e: &StationEvent, many_readers: bool, n: &AtomicUsize, total: Opt
         StationEvent::LiftIt { reader } => {
             eprintln!("{}{}", at(reader), tr!("cli-batch-lift"))
         }
+        StationEvent::OutcomeSpooled {
+            reader,
+            error,
+            waiting,
+            ..
+        } => eprintln!(
+            "{}{}",
+            at(reader),
+            crate::explain::outcome_spooled(error, *waiting)
+        ),
         StationEvent::RecordsWaiting {
             reader,
             error,

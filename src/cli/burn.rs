@@ -109,6 +109,7 @@ pub fn run(a: &BurnArgs) -> i32 {
         };
     let show_steps = !a.json;
     let mut outcome_problem = None;
+    let mut outcome_spooled = None;
     let result = target::with_transport(&a.target, |t| {
         let rec = Recording {
             store: store.as_ref(),
@@ -130,8 +131,13 @@ pub fn run(a: &BurnArgs) -> i32 {
             &rec,
         );
         outcome_problem = done.outcome_not_recorded;
+        outcome_spooled = done.outcome_spooled;
         Ok((done.result, rec.reader))
     });
+    if let (Some(e), Some(store)) = (&outcome_spooled, &store) {
+        let waiting = store.spooled_outcomes();
+        eprintln!("{}", crate::explain::outcome_spooled(e, waiting));
+    }
     if let Some(e) = &outcome_problem {
         eprintln!("{}", crate::explain::outcome_not_recorded(e));
     }

@@ -160,6 +160,16 @@ pub fn records_waiting(e: &crate::station::records::RecordsError, seconds: u64) 
     )
 }
 
+/// The records server could not take a done operation's outcome: it is
+/// kept on this PC (`waiting` outcomes in all) and delivered first.
+pub fn outcome_spooled(e: &crate::station::records::RecordsError, waiting: usize) -> String {
+    tr!(
+        "outcome-spooled",
+        waiting = waiting,
+        error = super::records_error(e)
+    )
+}
+
 /// The outcome of a done operation could not be recorded.
 pub fn outcome_not_recorded(e: &crate::station::records::RecordsError) -> String {
     tr!("outcome-not-recorded", error = super::records_error(e))

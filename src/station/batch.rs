@@ -163,6 +163,20 @@ pub enum StationEvent {
         /// What the token holds.
         token_state: TokenState,
     },
+    /// The records server could not be reached for a token's outcome
+    /// (the token was written): the outcome is kept on this PC and
+    /// delivered before the next token starts; the run goes on. Words:
+    /// `explain::outcome_spooled`.
+    OutcomeSpooled {
+        /// Reader.
+        reader: String,
+        /// The token's serial, if it was read.
+        serial: Option<String>,
+        /// Why the server could not take it.
+        error: Arc<RecordsError>,
+        /// Outcomes now waiting on this PC.
+        waiting: usize,
+    },
     /// Lift the token off the reader.
     LiftIt {
         /// Reader.

@@ -8,7 +8,9 @@
 //! without an explicit choice, and nothing is written when the start
 //! cannot be recorded.
 
-use super::records::{Begun, NewRecord, NotBegun, Outcome, RecordsError, Start, Store, new_op_id};
+use super::records::{
+    Begun, Delivery, NewRecord, NotBegun, Outcome, RecordsError, Start, Store, new_op_id,
+};
 use super::vault::{Vault, VaultError};
 use crate::burn::{
     self, BurnError, BurnPlan, BurnReport, Failure, IdentifiedToken, Progress, Step, SyncReport,
@@ -120,9 +122,13 @@ impl OperationError {
 pub struct Recorded<T> {
     /// What happened to the token.
     pub result: Result<T, OperationError>,
-    /// The outcome could not be appended: the start stays in the records
-    /// and reads as interrupted.
+    /// The outcome could not be appended nor kept: the start stays in the
+    /// records and reads as interrupted.
     pub outcome_not_recorded: Option<RecordsError>,
+    /// The records server could not be reached for the outcome: it is kept
+    /// on this PC and delivered before the next start (until then the
+    /// start reads as interrupted elsewhere).
+    pub outcome_spooled: Option<RecordsError>,
     /// The operation's identifier in the records (None: nothing recorded).
     pub op_id: Option<String>,
 }
@@ -306,16 +312,12 @@ impl Starter<'_, '_> {
 
     /// Append the outcome (after a start), or the failure of an attempt
     /// on an identified token that never started.
-    fn finish(
-        mut self,
-        token: Option<&IdentifiedToken>,
-        failure: Option<&BurnError>,
-    ) -> (Option<String>, Option<RecordsError>) {
+    fn finish(mut self, token: Option<&IdentifiedToken>, failure: Option<&BurnError>) -> Finished {
         let Some(store) = self.rec.store else {
-            return (None, None);
+            return Finished::default();
         };
         if !self.started && (failure.is_none() || token.is_none()) {
-            return (None, None);
+            return Finished::default();
         }
         if let Some(t) = token {
             self.record.serial = Some(t.serial.clone());
@@ -333,8 +335,33 @@ impl Starter<'_, '_> {
             }
         }
         let op_id = self.record.op_id.clone();
-        (op_id, store.finish(&self.record).err())
+        match store.finish_or_spool(&self.record) {
+            Ok(Delivery::Recorded | Delivery::AlreadyRecorded) => Finished {
+                op_id,
+                ..Default::default()
+            },
+            Ok(Delivery::Spooled(e)) => Finished {
+                op_id,
+                spooled: Some(e),
+                ..Default::default()
+            },
+            Err(e) => Finished {
+                op_id,
+                lost: Some(e),
+                ..Default::default()
+            },
+        }
     }
+}
+
+/// How an outcome went into the records.
+#[derive(Default)]
+struct Finished {
+    op_id: Option<String>,
+    /// Neither recorded nor kept.
+    lost: Option<RecordsError>,
+    /// Kept on this PC for later delivery.
+    spooled: Option<RecordsError>,
 }
 
 fn finish<T>(
@@ -343,12 +370,12 @@ fn finish<T>(
     token_of: impl Fn(&T) -> &IdentifiedToken,
 ) -> Recorded<T> {
     let refusal = starter.refusal.take();
-    let (op_id, problem) = match &result {
+    let finished = match &result {
         Ok(r) => starter.finish(Some(token_of(r)), None),
         // Refused before any write with a start the caller recorded: its
         // outcome says the token was not touched (the row goes back).
         Err(e) if refusal.is_some() && starter.started => starter.finish(None, Some(e)),
-        Err(_) if refusal.is_some() => (None, None),
+        Err(_) if refusal.is_some() => Finished::default(),
         Err(e) => starter.finish(e.token.as_deref(), Some(e)),
     };
     let result = match (result, refusal) {
@@ -357,8 +384,9 @@ fn finish<T>(
     };
     Recorded {
         result,
-        outcome_not_recorded: problem,
-        op_id,
+        outcome_not_recorded: finished.lost,
+        outcome_spooled: finished.spooled,
+        op_id: finished.op_id,
     }
 }
 

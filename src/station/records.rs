@@ -34,6 +34,7 @@ mod location;
 mod migrate;
 mod model;
 mod postgres_store;
+mod spool;
 mod sqlite_store;
 mod stock;
 
@@ -152,6 +153,20 @@ pub struct Store {
     station: String,
     location: StoreLocation,
     clock: Arc<dyn Clock>,
+    /// Where outcomes the server could not take wait (servers only).
+    spool: Option<spool::Spool>,
+}
+
+/// What became of an outcome handed to [`Store::finish_or_spool`].
+#[derive(Debug)]
+pub enum Delivery {
+    /// Appended now.
+    Recorded,
+    /// It was there already (a second delivery adds nothing).
+    AlreadyRecorded,
+    /// The server could not be reached: the outcome is kept on this PC
+    /// (flushed to disk) and delivered before the next start.
+    Spooled(RecordsError),
 }
 
 /// The connection of one backend.
@@ -269,13 +284,88 @@ impl Store {
             StoreLocation::Postgres(pg) => pg.user.clone(),
             StoreLocation::File(_) => station.map_or_else(host_name, str::to_string),
         };
-        Ok(Store {
+        let spool = match location {
+            StoreLocation::Postgres(pg) => {
+                crate::dirs::data_dir().map(|d| spool::Spool::for_server(&d.join("spool"), pg))
+            }
+            StoreLocation::File(_) => None,
+        };
+        let store = Store {
             db,
             operator: os_user(),
             station,
             location: location.clone(),
             clock: Arc::new(SystemClock),
-        })
+            spool,
+        };
+        // Outcomes kept while the server was away (a station killed or
+        // stopped before it could deliver them) go first; what cannot go
+        // now goes before the next start.
+        let _ = store.deliver_spooled();
+        Ok(store)
+    }
+
+    /// Keep outcomes the server cannot take under `root` (one folder per
+    /// server, database and login) instead of the data folder's `spool`.
+    pub fn with_spool_folder(mut self, root: &Path) -> Store {
+        if let StoreLocation::Postgres(pg) = &self.location {
+            self.spool = Some(spool::Spool::for_server(root, pg));
+        }
+        self
+    }
+
+    /// Where outcomes the server could not take wait (None: a file store,
+    /// or no data folder).
+    pub fn spool_folder(&self) -> Option<&Path> {
+        self.spool.as_ref().map(spool::Spool::dir)
+    }
+
+    /// How many outcomes wait on this PC to be delivered.
+    pub fn spooled_outcomes(&self) -> usize {
+        self.spool.as_ref().map_or(0, spool::Spool::count)
+    }
+
+    /// Record an operation's outcome like [`Store::finish`]; when the
+    /// server cannot be reached, keep it on this PC instead (flushed to
+    /// disk before this returns), to be delivered before the next start.
+    /// An error: the outcome is neither recorded nor kept (a server that
+    /// refused it, a file store that cannot be written, or no spool).
+    pub fn finish_or_spool(&self, record: &NewRecord) -> Result<Delivery, RecordsError> {
+        match self.finish(record) {
+            Ok(true) => Ok(Delivery::Recorded),
+            Ok(false) => Ok(Delivery::AlreadyRecorded),
+            Err(e) if e.is_unreachable() && record.op_id.is_some() => {
+                let Some(spool) = &self.spool else {
+                    return Err(e);
+                };
+                let mut kept = record.clone();
+                kept.time.get_or_insert_with(|| self.now());
+                match spool.put(&kept) {
+                    Ok(()) => Ok(Delivery::Spooled(e)),
+                    Err(_) => Err(e),
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Deliver the outcomes kept on this PC (each once: a second delivery
+    /// adds nothing), oldest first; how many went. Stops at the first that
+    /// cannot go (the rest wait).
+    pub fn deliver_spooled(&self) -> Result<usize, RecordsError> {
+        let Some(spool) = &self.spool else {
+            return Ok(0);
+        };
+        let mut delivered = 0;
+        for (path, record) in spool.pending() {
+            self.finish(&record)?;
+            spool.remove(&path).map_err(|source| RecordsError::File {
+                path: path.display().to_string(),
+                source,
+            })?;
+            delivered += 1;
+        }
+        Ok(delivered)
     }
 
     /// Make or bring up the schema at `location` (`records init` and
@@ -366,7 +456,7 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
              RETURNING id",
             &[
-                Val::I(Some(self.now())),
+                Val::I(Some(r.time.unwrap_or_else(|| self.now()))),
                 Val::T(Some(&self.operator)),
                 Val::T(Some(&self.station)),
                 Val::T(Some(&r.reader)),

@@ -11,7 +11,9 @@ pub mod leak;
 pub mod pcsc;
 pub mod pg;
 pub mod pseudo;
+pub mod records;
 pub mod relay;
+pub mod station;
 #[cfg(target_os = "linux")]
 pub mod xvfb;
 

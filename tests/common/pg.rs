@@ -82,3 +82,27 @@ pub fn fresh_store(name: &str) -> StoreLocation {
     Store::migrate_at(&loc).expect("records init");
     loc
 }
+
+/// A superuser's connection to database `db` (to look at the raw rows).
+pub fn client(db: &str) -> postgres::Client {
+    let mut cfg = postgres::Config::new();
+    cfg.host("127.0.0.1")
+        .port(port().parse().unwrap())
+        .user("postgres")
+        .password(password())
+        .dbname(db);
+    cfg.connect(postgres::NoTls)
+        .expect("the test server answers")
+}
+
+/// Database `db` reached through a relay on `relay_port`, with the
+/// address's parameters `params` (e.g. `query_timeout=2`), the password set.
+pub fn via(relay_port: u16, db: &str, params: &str) -> StoreLocation {
+    let StoreLocation::Postgres(p) = StoreLocation::parse(&format!(
+        "postgresql://postgres@127.0.0.1:{relay_port}/{db}?{params}"
+    ))
+    .unwrap() else {
+        unreachable!()
+    };
+    StoreLocation::Postgres(with_password(p))
+}

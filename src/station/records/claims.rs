@@ -100,6 +100,8 @@ impl Store {
             refuse_if_burned,
             pick,
         } = start;
+        // Outcomes kept while the server was away go before any new start.
+        self.deliver_spooled()?;
         let op_id = record.op_id.clone().unwrap_or_else(super::new_op_id);
         let mut keys = Vec::new();
         if let Some(p) = &pick {

@@ -3,10 +3,10 @@
 //! its start read as interrupted), a row to append ([`NewRecord`]) and what
 //! became of it ([`Outcome`]).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What became of an operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     /// Started, no outcome recorded (yet): if it stays so, it was interrupted.
@@ -105,9 +105,14 @@ impl Record {
     }
 }
 
-/// A record to add (id and time are assigned).
-#[derive(Debug, Clone)]
+/// A record to add (its id is assigned; its time too, unless given).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NewRecord {
+    /// When it happened (Unix seconds, by the station's clock); None: now.
+    /// An outcome kept on the PC while the server was away is recorded
+    /// with the time it happened, not the time it was delivered (which is
+    /// still after its start in the store's own order).
+    pub time: Option<i64>,
     /// Reader name.
     pub reader: String,
     /// Token serial.
@@ -149,6 +154,7 @@ pub struct NewRecord {
 impl Default for NewRecord {
     fn default() -> Self {
         NewRecord {
+            time: None,
             reader: String::new(),
             serial: None,
             model: None,

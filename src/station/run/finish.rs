@@ -23,6 +23,19 @@ pub(super) fn finish_token(
 ) -> bool {
     let emit = |e: StationEvent| (shared.on_event)(e);
     let not_recorded = recorded.outcome_not_recorded.map(Arc::new);
+    if let Some(error) = recorded.outcome_spooled {
+        // Said before the result: a front-end shows the result last.
+        let serial = match &recorded.result {
+            Ok(report) => Some(report.token.serial.clone()),
+            Err(e) => e.token().map(|t| t.serial.clone()),
+        };
+        emit(StationEvent::OutcomeSpooled {
+            reader: reader.into(),
+            serial,
+            error: Arc::new(error),
+            waiting: shared.store.spooled_outcomes(),
+        });
+    }
     match recorded.result {
         Err(OperationError::Refused(Refusal::NotRecorded(e))) if e.is_unreachable() => {
             // Nothing was written nor recorded: the same token is tried
