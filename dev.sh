@@ -412,7 +412,7 @@ cmd_test() {
     # The feature-gated suites share one build (--all-features, as clippy).
     cargo test --locked --all-features --test screen_xvfb
     log "records store tests on both backends: the SQLite file and the PostgreSQL server"
-    cargo test --locked --all-features --test records_store --test records_outage --test records_race --test station_loop --test station_outage
+    cargo test --locked --all-features --test records_store --test records_outage --test records_race --test station_loop --test station_outage --test gui_store
     log "PC/SC tests through pcscd and the vpcd virtual readers"
     ensure_pcscd
     cargo test --locked --all-features --test pcsc -- --test-threads=1

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use totp_burner::app::demo::DEMO_URI;
 use totp_burner::clock::ManualClock;
 use totp_burner::emulator::lock;
+use totp_burner::station::records::StoreLocation;
 
 #[test]
 fn panels_show_reader_token_and_what_to_do_next() {
@@ -278,7 +279,7 @@ fn station_view_burns_tokens_as_they_are_laid_on() {
         std::process::id()
     ));
     let _ = std::fs::remove_file(&records);
-    h.state_mut().station = StationState::new(Some(records.clone()));
+    h.state_mut().station = StationState::new(Some(StoreLocation::File(records.clone())));
     pump(&mut h, "the token to be read", token_identified);
     click(&mut h, "Station");
     assert!(has(&h, "Provisioning station"));
@@ -359,7 +360,7 @@ fn station_per_user_burns_each_scanned_secret() {
         std::process::id()
     ));
     let _ = std::fs::remove_file(&records);
-    h.state_mut().station = StationState::new(Some(records));
+    h.state_mut().station = StationState::new(Some(StoreLocation::File(records)));
     pump(&mut h, "the token to be read", token_identified);
     click(&mut h, "Station");
     click(&mut h, "Each user's QR code");

@@ -36,10 +36,9 @@ const MODEL: &str = "OTPC-P2-i";
 /// Records with the demo token burned and handed out (secret kept),
 /// another burned and one interrupted: every kind of row.
 fn records(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "totp-burner-gui-i18n-{name}-{}",
-        std::process::id()
-    ));
+    // No process id in the folder: the records view names its file, and
+    // the snapshots must not change from run to run.
+    let dir = std::env::temp_dir().join(format!("totp-burner-gui-i18n-{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let path = common::gui::burned_records(&dir, "desk-i18n", "box-7", PASSPHRASE, |i| vec![i; 20]);

@@ -28,6 +28,7 @@ use totp_burner::app::station::{Phase, StationHardware, StationState};
 use totp_burner::clock::ManualClock;
 use totp_burner::emulator::{self, EmulatorLink, lock};
 use totp_burner::i18n::{self, Lang};
+use totp_burner::station::records::StoreLocation;
 
 /// 10 s into a 30 s step: 20 s left.
 const NOW: u64 = 1_800_000_010;
@@ -57,7 +58,7 @@ fn station_app(
         std::process::id()
     ));
     let _ = std::fs::remove_file(&records);
-    h.state_mut().station = StationState::new(Some(records));
+    h.state_mut().station = StationState::new(Some(StoreLocation::File(records)));
     pump(&mut h, "the token to be read", token_identified);
     click(&mut h, "Station");
     (one, h)

@@ -20,6 +20,7 @@ use totp_burner::app::demo::DEMO_URI;
 use totp_burner::app::station::{Phase, StationState};
 use totp_burner::clock::ManualClock;
 use totp_burner::emulator::lock;
+use totp_burner::station::records::StoreLocation;
 
 const NOW: u64 = 1_800_000_010;
 
@@ -120,7 +121,7 @@ fn the_station_never_burns_a_secret_typed_in_the_burner() {
         std::process::id()
     ));
     let _ = std::fs::remove_file(&records);
-    h.state_mut().station = StationState::new(Some(records));
+    h.state_mut().station = StationState::new(Some(StoreLocation::File(records)));
     pump(&mut h, "the token to be read", token_identified);
     type_secret(&mut h, DEMO_URI);
     click(&mut h, "Station");

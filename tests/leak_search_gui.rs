@@ -37,6 +37,7 @@ use totp_burner::app::station::{Phase, StationState};
 use totp_burner::clock::ManualClock;
 use totp_burner::emulator::lock;
 use totp_burner::secret::migration::{MigrationPayload, OtpParameters, encode_uri};
+use totp_burner::station::records::StoreLocation;
 
 const TEST: &str = "the_gui_never_shows_or_stores_a_secret_it_was_given";
 /// Set in the child run: the sandbox root.
@@ -390,7 +391,7 @@ fn burner(root: &Path, i: usize, c: &Case, key: &[u8], search: &mut Search<'_>) 
 fn station(root: &Path, i: usize, c: &Case, key: &[u8], search: &mut Search<'_>) {
     let mut h = app(root, i);
     let records = out_dir(root, "data").join(format!("station-{i}.sqlite"));
-    h.state_mut().station = StationState::new(Some(records.clone()));
+    h.state_mut().station = StationState::new(Some(StoreLocation::File(records.clone())));
     click(&mut h, "Station");
     click(&mut h, "Each user's QR code");
     // Each user's own secret is kept only when asked (it is in Entra

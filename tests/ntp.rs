@@ -349,7 +349,9 @@ fn app_burn_with(
     );
     worker.send(DeviceRequest::UseTimeServers(servers));
     if let Some(r) = records {
-        worker.send(DeviceRequest::UseRecords(r));
+        worker.send(DeviceRequest::UseRecords(
+            totp_burner::station::records::StoreLocation::File(r),
+        ));
     }
     worker.send(DeviceRequest::Burn {
         reader: None,

@@ -8,8 +8,7 @@ use crate::clock::Clock;
 pub use crate::emulator::EmulatorConnector;
 use crate::params::TokenOptions;
 use crate::station::operation::{self, OperationError, Recording, on_reader};
-use crate::station::records::{RecordsError, Store};
-use std::path::PathBuf;
+use crate::station::records::{RecordsError, Store, StoreLocation};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
@@ -23,7 +22,7 @@ pub enum DeviceRequest {
     },
     /// Record every later burn and sync in this records file (opened on
     /// the worker thread).
-    UseRecords(PathBuf),
+    UseRecords(StoreLocation),
     /// Check the PC clock against these time servers before writing it
     /// (default: the configured ones, `clockcheck::NtpConfig::from_env`).
     UseTimeServers(crate::clockcheck::NtpConfig),
@@ -99,7 +98,7 @@ impl DeviceWorker {
                 let mut servers = crate::clockcheck::NtpConfig::from_env();
                 while let Ok(request) = req_rx.recv() {
                     match request {
-                        DeviceRequest::UseRecords(path) => records = Records::Path(path),
+                        DeviceRequest::UseRecords(at) => records = Records::At(at),
                         DeviceRequest::UseTimeServers(s) => servers = s,
                         request => {
                             if let Some(event) = handle(
@@ -157,15 +156,15 @@ impl DeviceWorker {
 /// The worker's records: none (demo), a file not opened yet, or open.
 enum Records {
     None,
-    Path(PathBuf),
+    At(StoreLocation),
     Open(Box<Store>),
 }
 
 impl Records {
     /// Open on first use; Err when the file cannot be opened.
     fn get(&mut self) -> Result<Option<&Store>, Arc<RecordsError>> {
-        if let Records::Path(p) = self {
-            let store = Store::open(p, None).map_err(Arc::new)?;
+        if let Records::At(at) = self {
+            let store = Store::open_at(at, None).map_err(Arc::new)?;
             *self = Records::Open(Box::new(store));
         }
         Ok(match self {

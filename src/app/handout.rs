@@ -11,6 +11,7 @@ use super::zeroizing_text::ZeroizingText;
 use crate::station::export;
 use crate::station::handout::{self, Assigned, HandoutError, LiveToken};
 use crate::station::receipt::{self, ReceiptFor};
+use crate::station::records::StoreLocation;
 use crate::station::records::{Assignment, RecordsError, Store};
 use crate::station::users::{self, User, UsersError};
 use age::secrecy::SecretString;
@@ -103,7 +104,7 @@ pub enum UsersProblem {
 
 /// The hand-out view's state.
 pub struct HandoutState {
-    records_path: Option<PathBuf>,
+    records: Option<StoreLocation>,
     /// The token's serial (read from the reader, or typed).
     pub serial: String,
     /// The reader the serial was read from (None once typed).
@@ -145,11 +146,11 @@ pub struct HandoutState {
 }
 
 impl HandoutState {
-    /// The view over the records in `records_path`.
-    pub fn new(records_path: Option<PathBuf>) -> HandoutState {
+    /// The view over the records at `records`.
+    pub fn new(records: Option<StoreLocation>) -> HandoutState {
         let (tx, rx) = mpsc::channel();
         HandoutState {
-            records_path,
+            records,
             serial: String::new(),
             serial_reader: None,
             seen_on_reader: None,
@@ -176,7 +177,12 @@ impl HandoutState {
 
     /// Point the view at another records file (tests, a chosen file).
     pub fn set_records_path(&mut self, path: Option<PathBuf>) {
-        self.records_path = path;
+        self.set_records(path.map(StoreLocation::File));
+    }
+
+    /// Point the view at other records (a file, or a server).
+    pub fn set_records(&mut self, records: Option<StoreLocation>) {
+        self.records = records;
         self.hide_codes();
         self.recent.clear();
         self.opened.forget();
@@ -221,11 +227,11 @@ impl HandoutState {
             .is_ok()
     }
 
-    fn path_or_problem(&mut self) -> Option<PathBuf> {
-        if self.records_path.is_none() {
+    fn path_or_problem(&mut self) -> Option<StoreLocation> {
+        if self.records.is_none() {
             self.problem = Some(RecordsProblem::NoFolder);
         }
-        self.records_path.clone()
+        self.records.clone()
     }
 
     /// Read the recent hand-outs and the batches, on a worker.
@@ -288,8 +294,8 @@ impl HandoutState {
         self.hide_codes();
         let batch = self.codes_batch.clone();
         let started = self.spawn(repaint, move || {
-            let live = if path.exists() {
-                Store::open(&path, None).map_err(|e| HandoutProblem::Handout(e.into()))
+            let live = if path.may_hold_records() {
+                Store::open_at(&path, None).map_err(|e| HandoutProblem::Handout(e.into()))
             } else {
                 Err(HandoutProblem::Export(export::ExportError::Nothing))
             }
@@ -413,21 +419,21 @@ fn not_started() -> Note {
 
 /// The records, opened only when they exist: a hand-out never creates
 /// them (the token would not be found burned anyway).
-fn open_existing(path: &Path, serial: &str) -> Result<Store, HandoutError> {
-    if !path.exists() {
+fn open_existing(path: &StoreLocation, serial: &str) -> Result<Store, HandoutError> {
+    if !path.may_hold_records() {
         return Err(match handout::clean_serial(serial) {
             Ok(serial) => HandoutError::NeverBurned { serial },
             Err(e) => e,
         });
     }
-    Ok(Store::open(path, None)?)
+    Ok(Store::open_at(path, None)?)
 }
 
-fn recent(path: &Path) -> Result<(Vec<Assignment>, Vec<String>), RecordsError> {
-    if !path.exists() {
+fn recent(path: &StoreLocation) -> Result<(Vec<Assignment>, Vec<String>), RecordsError> {
+    if !path.may_hold_records() {
         return Ok((Vec::new(), Vec::new()));
     }
-    let store = Store::open(path, None)?;
+    let store = Store::open_at(path, None)?;
     let mut list = store.assignments(None)?;
     list.reverse();
     list.truncate(RECENT);
@@ -435,9 +441,13 @@ fn recent(path: &Path) -> Result<(Vec<Assignment>, Vec<String>), RecordsError> {
 }
 
 /// Write the receipt: how many tokens it lists.
-fn write_receipt(path: &Path, of: ReceiptFor<'_>, out: &Path) -> Result<usize, HandoutProblem> {
+fn write_receipt(
+    path: &StoreLocation,
+    of: ReceiptFor<'_>,
+    out: &Path,
+) -> Result<usize, HandoutProblem> {
     let handout = |e: RecordsError| HandoutProblem::Handout(e.into());
-    let store = Store::open(path, None).map_err(handout)?;
+    let store = Store::open_at(path, None).map_err(handout)?;
     let tokens = receipt::receipt_tokens(&store, of).map_err(handout)?;
     if tokens.is_empty() {
         return Err(match of {

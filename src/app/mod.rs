@@ -25,6 +25,7 @@ pub mod state;
 pub mod station;
 mod station_result;
 mod station_start;
+pub mod store_choice;
 mod ui;
 mod view_opened;
 mod widget_map;

@@ -5,9 +5,9 @@
 //! older search than the latest are dropped.
 
 use crate::station::export;
-use crate::station::records::{Record, RecordsError, Store};
+use crate::station::records::{Record, RecordsError, Store, StoreLocation};
 use crate::tr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
@@ -127,8 +127,8 @@ enum Msg {
 
 /// The records view's state.
 pub struct RecordsState {
-    /// The records file (None: no data folder).
-    pub(crate) records_path: Option<PathBuf>,
+    /// The records (None: no data folder).
+    pub(crate) records: Option<StoreLocation>,
     /// Serial or UPN to look for (part of it).
     pub search: String,
     /// Outcome filter.
@@ -162,11 +162,11 @@ pub struct RecordsState {
 }
 
 impl RecordsState {
-    /// The view over the records in `records_path`.
-    pub fn new(records_path: Option<PathBuf>) -> RecordsState {
+    /// The view over the records at `records`.
+    pub fn new(records: Option<StoreLocation>) -> RecordsState {
         let (tx, rx) = mpsc::channel();
         RecordsState {
-            records_path,
+            records,
             search: String::new(),
             outcome: OutcomeFilter::All,
             batch: None,
@@ -188,7 +188,17 @@ impl RecordsState {
 
     /// Point the view at another records file (tests, a chosen file).
     pub fn set_records_path(&mut self, path: Option<PathBuf>) {
-        self.records_path = path;
+        self.set_records(path.map(StoreLocation::File));
+    }
+
+    /// The records the view reads.
+    pub fn location(&self) -> Option<&StoreLocation> {
+        self.records.as_ref()
+    }
+
+    /// Point the view at other records (a file, or a server).
+    pub fn set_records(&mut self, records: Option<StoreLocation>) {
+        self.records = records;
         self.rows.clear();
         self.batches.clear();
         self.opened.forget();
@@ -214,7 +224,7 @@ impl RecordsState {
     /// Run the search now on a worker; `repaint` wakes the UI with its answer.
     pub fn refresh(&mut self, repaint: impl Fn() + Send + Sync + 'static) {
         self.changed = None;
-        let Some(path) = self.records_path.clone() else {
+        let Some(path) = self.records.clone() else {
             self.problem = Some(RecordsProblem::NoFolder);
             return;
         };
@@ -285,9 +295,9 @@ impl RecordsState {
         });
     }
 
-    fn export_paths(&mut self) -> Option<(PathBuf, PathBuf)> {
+    fn export_paths(&mut self) -> Option<(StoreLocation, PathBuf)> {
         let out = self.export_path.trim();
-        let Some(store) = self.records_path.clone() else {
+        let Some(store) = self.records.clone() else {
             self.export_note = Some(ExportNote::Failed(ExportProblem::NoFolder));
             return None;
         };
@@ -346,22 +356,22 @@ impl RecordsState {
     }
 }
 
-fn open(path: &Path) -> Result<Store, ExportProblem> {
-    Store::open(path, None).map_err(ExportProblem::Unopenable)
+fn open(path: &StoreLocation) -> Result<Store, ExportProblem> {
+    Store::open_at(path, None).map_err(ExportProblem::Unopenable)
 }
 
 /// The search and the batches present (worker thread). A records file
 /// that does not exist yet has no records: it is not created for a look.
 fn search(
-    path: &Path,
+    path: &StoreLocation,
     text: &str,
     outcome: Option<&str>,
     batch: Option<&str>,
 ) -> Result<(Vec<Record>, Vec<String>), RecordsError> {
-    if !path.exists() {
+    if !path.may_hold_records() {
         return Ok((Vec::new(), Vec::new()));
     }
-    let store = Store::open(path, None)?;
+    let store = Store::open_at(path, None)?;
     let rows = store.search(text, outcome, batch)?;
     Ok((rows, batches(&store)?))
 }

@@ -31,6 +31,10 @@ pub struct Settings {
     /// `"wgpu"` or `"glow"`: always open the window with this renderer
     /// (set by hand; unset, wgpu and glow where wgpu cannot start).
     pub renderer: Option<super::Renderer>,
+    /// The records server's address, without its password (None: this
+    /// PC's records file). The password is typed at each start (or comes
+    /// from `PGPASSWORD` or the pgpass file), never saved here.
+    pub records: Option<String>,
 }
 
 /// A language as its code in the file; unknown codes read as None.
@@ -60,6 +64,7 @@ impl Default for Settings {
             reader: None,
             language: None,
             renderer: None,
+            records: None,
         }
     }
 }

@@ -49,6 +49,8 @@ pub struct BurnerApp {
     pub records: super::records::RecordsState,
     /// The hand-out view's state.
     pub handout: super::handout::HandoutState,
+    /// Which records are used (this PC's file or a server) and their state.
+    pub store: super::store_choice::StoreChoice,
     /// The view shown.
     pub view: View,
     pub(crate) first_frame_noted: bool,
@@ -83,8 +85,8 @@ impl BurnerApp {
             demo_state,
             Settings::load(settings_path),
         );
-        if !demo && let Some(path) = crate::station::records::default_path() {
-            app.use_records(path);
+        if !demo && let Some(at) = app.store.location.clone() {
+            app.workers.device.send(DeviceRequest::UseRecords(at));
         }
         app
     }
@@ -110,16 +112,17 @@ impl BurnerApp {
         };
         super::ui::theme::apply(ctx);
         crate::explain::speak_to_the_app();
-        let mut station =
-            super::station::StationState::new(crate::station::records::default_path());
+        let store = super::store_choice::StoreChoice::new(settings.records.as_deref());
+        let mut station = super::station::StationState::new(store.location.clone());
         station.options = options;
         BurnerApp {
             workers: Workers::spawn(ctx, clock, connector, readers, demo, settings),
             burner: BurnerView::new(options),
             wizard: WizardView::new(options),
             station,
-            records: super::records::RecordsState::new(crate::station::records::default_path()),
-            handout: super::handout::HandoutState::new(crate::station::records::default_path()),
+            records: super::records::RecordsState::new(store.location.clone()),
+            handout: super::handout::HandoutState::new(store.location.clone()),
+            store,
             view,
             first_frame_noted: false,
         }
@@ -129,7 +132,21 @@ impl BurnerApp {
     /// readers do from the start; the demo's virtual token is not recorded
     /// unless a test asks).
     pub fn use_records(&mut self, path: std::path::PathBuf) {
-        self.workers.device.send(DeviceRequest::UseRecords(path));
+        let at = crate::station::records::StoreLocation::File(path);
+        self.workers.device.send(DeviceRequest::UseRecords(at));
+    }
+
+    /// Use these records everywhere from now on (the burner's, the
+    /// station's, the records and hand-out views') and remember the choice
+    /// (a server's address without its password; None: this PC's file).
+    pub fn apply_records(&mut self, at: crate::station::records::StoreLocation) {
+        self.workers.settings.records = self.store.saved_address();
+        self.workers
+            .device
+            .send(DeviceRequest::UseRecords(at.clone()));
+        self.station.records = Some(at.clone());
+        self.records.set_records(Some(at.clone()));
+        self.handout.set_records(Some(at));
     }
 
     /// Whether the device worker is talking to a token.

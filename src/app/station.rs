@@ -112,7 +112,7 @@ pub struct StationState {
     pub summary: Option<RunSummary>,
     /// The running batch's identifier and start time.
     run: Option<(String, u64)>,
-    pub(crate) records_path: Option<std::path::PathBuf>,
+    pub(crate) records: Option<crate::station::records::StoreLocation>,
     pub(crate) handed: HandedSecret,
     /// A token waits for the user's secret (per-user mode).
     pub needs_secret: bool,
@@ -145,8 +145,13 @@ impl StationState {
         }
     }
 
-    /// A stopped station writing records to `records_path`.
-    pub fn new(records_path: Option<std::path::PathBuf>) -> StationState {
+    /// The records the station writes.
+    pub fn location(&self) -> Option<&crate::station::records::StoreLocation> {
+        self.records.as_ref()
+    }
+
+    /// A stopped station writing records at `records`.
+    pub fn new(records: Option<crate::station::records::StoreLocation>) -> StationState {
         StationState {
             source: StationSource::Random,
             csv_path: String::new(),
@@ -169,7 +174,7 @@ impl StationState {
             live: None,
             summary: None,
             run: None,
-            records_path,
+            records,
             handed: Arc::new(Mutex::new(None)),
             needs_secret: false,
             stop: Arc::new(AtomicBool::new(false)),
@@ -199,7 +204,7 @@ impl StationState {
         self.note = None;
         self.summary = None;
         self.live = None;
-        let Some(path) = self.records_path.clone() else {
+        let Some(path) = self.records.clone() else {
             self.problem = Some(StationProblem::NoDataFolder);
             return;
         };

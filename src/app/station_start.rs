@@ -82,12 +82,12 @@ pub(super) type Opened = (
 
 /// Open the records, load the user list, unlock the vault (worker thread).
 pub(super) fn open(
-    path: &std::path::Path,
+    path: &crate::station::records::StoreLocation,
     csv: Option<&str>,
     passphrase: Option<&age::secrecy::SecretString>,
     again: Option<&str>,
 ) -> Result<Opened, StationStop> {
-    let store = Store::open(path, None).map_err(|e| StationStop::Records(Arc::new(e)))?;
+    let store = Store::open_at(path, None).map_err(|e| StationStop::Records(Arc::new(e)))?;
     let rows = match csv {
         Some(file) => Some(
             std::fs::read_to_string(file)

@@ -21,7 +21,7 @@ pub use super::private_files::{create_private_dir, create_private_file};
 pub use assignments::Assignment;
 pub use claims::{Begun, Fill, NotBegun, RowPick, Start};
 pub use import::{ImportError, ImportReport};
-pub use location::{LocationError, PgLocation, StoreLocation};
+pub use location::{LocationError, PgLocation, StoreLocation, address_without_password};
 pub use migrate::SCHEMA_VERSION;
 pub use model::{NewRecord, Outcome, Record};
 pub use stock::parse_stock;

@@ -13,6 +13,7 @@ mod result;
 mod secret;
 mod station;
 mod station_card;
+mod store_choice;
 pub mod theme;
 mod wizard;
 
@@ -111,7 +112,10 @@ impl eframe::App for BurnerApp {
                     }
                     View::Wizard => actions.extend(wizard::show(&mut self.wizard, w, ui)),
                     View::Station => actions.extend(station::show(&mut self.station, w, ui)),
-                    View::Records => records::show(&mut self.records, ui),
+                    View::Records => {
+                        store_choice::show(self, ui);
+                        records::show(&mut self.records, ui);
+                    }
                     View::Handout => handout::show(&mut self.handout, w, ui),
                 }
             });

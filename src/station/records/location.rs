@@ -98,6 +98,15 @@ impl StoreLocation {
     pub fn is_server(&self) -> bool {
         matches!(self, StoreLocation::Postgres(_))
     }
+
+    /// Whether there may be records here: a file that exists, or a server
+    /// (asked when opened). A look never creates a records file.
+    pub fn may_hold_records(&self) -> bool {
+        match self {
+            StoreLocation::File(p) => p.exists(),
+            StoreLocation::Postgres(_) => true,
+        }
+    }
 }
 
 impl fmt::Display for StoreLocation {
@@ -267,6 +276,12 @@ impl PgLocation {
         Ok(loc)
     }
 
+    /// Whether a password was given or found (address, `PGPASSWORD`,
+    /// pgpass, typed).
+    pub fn has_password(&self) -> bool {
+        self.password.is_some()
+    }
+
     /// The password, if one was given or found.
     pub(super) fn password(&self) -> Option<&str> {
         self.password.as_deref().map(String::as_str)
@@ -277,6 +292,30 @@ impl PgLocation {
         self.password = Some(password);
         self
     }
+}
+
+/// A server's address as it may be remembered or shown: any password in
+/// it (`user:password@`, `password=`) taken out. Anything that is not a
+/// server's address comes back as it is.
+pub fn address_without_password(text: &str) -> String {
+    let Ok(mut url) = url::Url::parse(text.trim()) else {
+        return text.to_string();
+    };
+    if !matches!(url.scheme(), "postgres" | "postgresql") {
+        return text.to_string();
+    }
+    let _ = url.set_password(None);
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| k != "password")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if kept.is_empty() {
+        url.set_query(None);
+    } else {
+        url.query_pairs_mut().clear().extend_pairs(kept);
+    }
+    url.to_string()
 }
 
 /// Whether `host` is this machine: a socket folder or a loopback address.
@@ -377,6 +416,36 @@ mod tests {
                     .map(|(_, v)| v.to_string())
             })),
             home: Some(PathBuf::from("/nonexistent-home")),
+        }
+    }
+
+    #[test]
+    fn an_address_to_remember_never_holds_its_password() {
+        for (given, kept) in [
+            (
+                "postgresql://st:hunter2@db.example/fleet?sslrootcert=/ca.pem",
+                "postgresql://st@db.example/fleet?sslrootcert=%2Fca.pem",
+            ),
+            (
+                "postgresql://st@127.0.0.1:5433/fleet?password=hunter2&connect_timeout=3",
+                "postgresql://st@127.0.0.1:5433/fleet?connect_timeout=3",
+            ),
+            (
+                "postgresql://st@127.0.0.1/fleet?password=hunter2",
+                "postgresql://st@127.0.0.1/fleet",
+            ),
+            ("/data/records.sqlite", "/data/records.sqlite"),
+        ] {
+            let out = address_without_password(given);
+            assert_eq!(out, kept);
+            assert!(!out.contains("hunter2"));
+            // What is kept still reads as the same server.
+            if given.starts_with("postgresql") {
+                let a = PgLocation::parse_with(given, &env(&[])).unwrap();
+                let b = PgLocation::parse_with(&out, &env(&[])).unwrap();
+                assert_eq!(a.to_string(), b.to_string());
+                assert!(a.has_password() && !b.has_password());
+            }
         }
     }
 
