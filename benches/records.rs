@@ -8,7 +8,10 @@
 //! - the same with 1,000,000 operations already in the store;
 //! - N stations (threads, each its own connection) taking 1,000 rows
 //!   together: total time and cost per row, for N = 1, 2, 4, 8, and that
-//!   no row went to two of them.
+//!   no row went to two of them;
+//! - reading that history a page at a time (the records view's first page,
+//!   a search, the batches, `records list`'s first page), and `records
+//!   list --json` over all of it: its time and peak memory (SQLite file).
 
 use std::collections::HashSet;
 use std::io::{Read, Write};
@@ -17,7 +20,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 use totp_burner::station::records::{
-    Begun, NewRecord, NotBegun, Outcome, PgLocation, RowPick, Start, Store, StoreLocation,
+    Begun, NewRecord, NotBegun, Outcome, PageQuery, PgLocation, RowPick, Start, Store,
+    StoreLocation,
 };
 use zeroize::Zeroizing;
 
@@ -180,6 +184,61 @@ fn finish(s: &Store, b: &Begun, serial: &str) {
     .unwrap();
 }
 
+/// Median ms of `f` over 5 runs.
+fn median_ms(mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[2]
+}
+
+/// The reads of a long history, a page at a time: one line of timings.
+fn paging(store: &Store) -> String {
+    let page = |text: &'static str| {
+        move || {
+            let q = PageQuery {
+                text,
+                outcome: None,
+                batch: None,
+                before: None,
+                limit: 200,
+            };
+            assert_eq!(store.search_page(&q).unwrap().len(), 200);
+        }
+    };
+    let first = median_ms(page(""));
+    let search = median_ms(page("u4999"));
+    let batches = median_ms(|| drop(store.batch_names().unwrap()));
+    let list = median_ms(|| assert_eq!(store.list_page(None, 0, 1000).unwrap().len(), 1000));
+    format!(
+        "first page {first:.1} ms, search \"u4999\" {search:.1} ms, batches {batches:.1} ms, `records list` first 1,000 {list:.1} ms"
+    )
+}
+
+/// `records list --json` over the whole file: (seconds, peak resident MB).
+#[cfg(unix)]
+fn list_all(path: &std::path::Path) -> (f64, f64) {
+    let t = Instant::now();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_totp-burner"))
+        .args(["records", "list", "--json", "--records"])
+        .arg(path)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let secs = t.elapsed().as_secs_f64();
+    // SAFETY: getrusage fills the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    (secs, usage.ru_maxrss as f64 / 1024.0)
+}
+
 /// Per-token cost: (median ms, p90 ms).
 fn per_token(store: &Store, tag: &str) -> (f64, f64) {
     let mut times = Vec::with_capacity(TOKENS);
@@ -316,6 +375,19 @@ fn main() {
         let (median, p90) = per_token(&store, "full");
         println!(
             "  {name:28} median {median:7.2} ms   p90 {p90:7.2} ms   (filled in {filled:.1} s)"
+        );
+    }
+
+    println!("reading that history a page at a time (newest 200; a search; the batches):");
+    for (name, loc, _) in &backends {
+        let store = Store::open_at(loc, Some("bench")).unwrap();
+        println!("  {name:28} {}", paging(&store));
+    }
+    #[cfg(unix)]
+    if let (_, StoreLocation::File(path), _) = &backends[0] {
+        let (secs, mb) = list_all(path);
+        println!(
+            "  `records list --json` over all {HISTORY} operations (SQLite): {secs:.1} s, peak {mb:.0} MB resident"
         );
     }
 

@@ -11,6 +11,7 @@ use common::gui::{
 };
 use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use std::time::{Duration, Instant};
 use totp_burner::app::BurnerApp;
 use totp_burner::app::demo::DEMO_URI;
@@ -454,4 +455,114 @@ fn while_the_worker_has_the_window_unmapped_only_the_background_is_painted() {
     let secret = &burner_bench(&h).secret;
     assert!(matches!(secret.parsed, Some(Ok(_))), "the secret was taken");
     assert_eq!(secret.origin.as_deref(), Some("screen via X11"));
+}
+
+/// With records that list known serials, the token panel says whether the
+/// token on the reader is on that list, in red when it is not (a burn would
+/// be refused); records without a list say nothing there.
+#[test]
+fn the_token_panel_says_when_a_token_is_not_on_the_known_serials_list() {
+    use totp_burner::station::records::{Store, parse_stock};
+    let dir = std::env::temp_dir().join(format!("totp-burner-gui-known-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("records.sqlite");
+    let store = Store::open(&path, None).unwrap();
+    store
+        .import_stock(
+            &parse_stock("86596220000099\n86596220000098\n"),
+            "vendor.csv",
+        )
+        .unwrap();
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    h.state_mut().use_records(path.clone());
+    // Lay the token on again now that the records are in use.
+    relay_token(&mut h);
+    pump(&mut h, "the known serials' verdict", |h| {
+        has(
+            h,
+            "NOT on this organisation's list of known serials (2 listed)",
+        )
+    });
+    assert!(has(&h, "Known serials"));
+
+    store
+        .import_stock(&parse_stock("86596220000001\n"), "vendor-2.csv")
+        .unwrap();
+    relay_token(&mut h);
+    pump(&mut h, "the token read again", |h| {
+        has(h, "on this organisation's list of known serials (3 listed)")
+    });
+    assert!(!has(&h, "NOT on this organisation's list"));
+}
+
+/// Lift the demo token off its reader and lay it on again: it is read anew.
+fn relay_token(h: &mut Harness<'_, BurnerApp>) {
+    let link = h.state().workers.demo.as_ref().unwrap().link.clone();
+    link.set_present(false);
+    pump(h, "the token lifted", |h| {
+        matches!(
+            h.state().workers.token,
+            totp_burner::app::workers::TokenStatus::Absent
+        )
+    });
+    link.set_present(true);
+    pump(h, "the token to be read", token_identified);
+}
+
+/// The records view shows the newest page of the operations and adds
+/// older ones on request (the store pages; the view never reads the whole
+/// history to open).
+#[test]
+fn the_records_view_pages_through_a_long_history() {
+    use totp_burner::app::records::PAGE;
+    use totp_burner::station::records::{NewRecord, Outcome, Store};
+    let dir = std::env::temp_dir().join(format!("totp-burner-gui-pages-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("records.sqlite");
+    let store = Store::open(&path, None).unwrap();
+    let total = 2 * PAGE + 50;
+    for i in 0..total {
+        store
+            .add(&NewRecord {
+                reader: "r".into(),
+                serial: Some(format!("8659622{i:07}")),
+                outcome: Outcome::Ok,
+                op_id: Some(format!("op{i}")),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    h.state_mut().records.set_records_path(Some(path));
+    click(&mut h, "Records");
+    pump(&mut h, "the newest page", |h| {
+        h.state().records.rows.len() == PAGE
+    });
+    let newest = format!("8659622{:07}", total - 1);
+    assert_eq!(
+        h.state().records.rows[0].serial.as_deref(),
+        Some(newest.as_str())
+    );
+    older(&mut h);
+    pump(&mut h, "the next page", |h| {
+        h.state().records.rows.len() == 2 * PAGE
+    });
+    older(&mut h);
+    pump(&mut h, "the last page", |h| {
+        h.state().records.rows.len() == total
+    });
+    assert!(!has(&h, "Show older operations"), "nothing older");
+    let oldest = h.state().records.rows.last().unwrap();
+    assert_eq!(oldest.serial.as_deref(), Some("86596220000000"));
+}
+
+/// Press "Show older operations", below the table (out of the window's
+/// view: pressed through the accessibility tree, as a screen reader would).
+fn older(h: &mut Harness<'_, BurnerApp>) {
+    h.get_by_label("Show older operations").click_accesskit();
+    h.run_steps(2);
 }

@@ -87,6 +87,28 @@ fn info_through_pcscd() {
     let v = json(&o);
     assert_eq!(v["serial"], "86596120000022");
     assert_eq!(v["reader"], READER0);
+    // Against the records' known serials: none, then a list without it,
+    // then one with it (a records file not made yet is not made by info).
+    let records = temp_records("info-stock");
+    let r = records.to_str().unwrap();
+    let known = || json(&run(&["info", "--json", "--records", r]))["known_serial"].clone();
+    assert_eq!(known(), "no-list");
+    assert!(!records.exists(), "info made no records file");
+    let list = records.with_file_name("vendor.csv");
+    std::fs::write(&list, "Serial,Model\n86596120000099,OTPC-P1-i\n").unwrap();
+    let l = list.to_str().unwrap();
+    let o = run(&["records", "stock", "import", l, "--records", r]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(known(), "not-listed");
+    let o = run(&["info", "--records", r]);
+    assert!(
+        text(&o.stdout).contains("NOT on this organisation's list of known serials (1 listed)"),
+        "{}",
+        text(&o.stdout)
+    );
+    std::fs::write(&list, "86596120000022\n").unwrap();
+    run(&["records", "stock", "import", l, "--records", r]);
+    assert_eq!(known(), "listed");
     assert_eq!(
         lock(&t).seed_for_tests().unwrap(),
         OLD_SEED,

@@ -13,7 +13,7 @@ use common::records::{begin_row, open, outcome, started};
 use std::collections::HashSet;
 use std::sync::Arc;
 use totp_burner::station::records::{
-    NewRecord, NotBegun, Outcome, RecordsError, RowPick, SCHEMA_VERSION, Start, Store,
+    KnownSerial, NewRecord, NotBegun, Outcome, RecordsError, RowPick, SCHEMA_VERSION, Start, Store,
     StoreLocation,
 };
 
@@ -298,6 +298,10 @@ fn a_store_with_known_serials_refuses_the_others(loc: StoreLocation) {
         s.begin(start("86596000000991"), &mut |_, _| Ok(())).is_ok(),
         "no list: any token"
     );
+    assert_eq!(
+        s.known_serial("86596000000991").unwrap(),
+        KnownSerial::NoList
+    );
     let list = totp_burner::station::records::parse_stock(
         "Serial,Model\n86596000000001,C302-i\n86596000000002,C302-i\n",
     );
@@ -313,7 +317,89 @@ fn a_store_with_known_serials_refuses_the_others(loc: StoreLocation) {
         Err(NotBegun::NotInStock)
     ));
     assert!(s.in_stock("86596000000001").unwrap() && !s.in_stock("86596000000992").unwrap());
+    assert_eq!(
+        s.known_serial("86596000000001").unwrap(),
+        KnownSerial::Listed { known: 2 }
+    );
+    assert_eq!(
+        s.known_serial("86596000000992").unwrap(),
+        KnownSerial::NotListed { known: 2 }
+    );
     assert!(s.begin(start("86596000000001"), &mut |_, _| Ok(())).is_ok());
+}
+
+/// Paging: the pages of a list (oldest first) and of a search (newest
+/// first) put together are the whole, whatever the page size, filters
+/// included; the batches come from the store, not from reading every row.
+fn operations_are_read_a_page_at_a_time(loc: StoreLocation) {
+    use totp_burner::station::records::PageQuery;
+    let s = open(&loc, "st");
+    for i in 0..45 {
+        let serial = format!("865960000{i:05}");
+        let b = s
+            .begin(
+                Start {
+                    record: NewRecord {
+                        batch: Some(format!("b{}", i % 3)),
+                        upn: Some(format!("user{i}@contoso.com")),
+                        ..started(&serial)
+                    },
+                    refuse_if_burned: false,
+                    pick: None,
+                },
+                &mut |_, _| Ok(()),
+            )
+            .unwrap();
+        if i % 4 != 0 {
+            // Every fourth stays started: interrupted.
+            s.finish(&outcome(&b, &serial, (i % 5 == 0).then_some("untouched")))
+                .unwrap();
+        }
+    }
+    let whole = s.list(None).unwrap();
+    assert_eq!(whole.len(), 45);
+    for size in [1, 7, 45, 100] {
+        let mut paged = Vec::new();
+        let mut after = 0;
+        loop {
+            let page = s.list_page(None, after, size).unwrap();
+            assert!(page.len() <= size);
+            let Some(last) = page.last() else { break };
+            after = last.id;
+            paged.extend(page);
+        }
+        assert_eq!(paged, whole, "list pages of {size}");
+    }
+    let one = s.list_page(Some("86596000000007"), 0, 10).unwrap();
+    assert_eq!(one, s.list(Some("86596000000007")).unwrap());
+
+    for (text, outcome, batch) in [
+        ("", None, None),
+        ("user1", None, None),
+        ("", Some("interrupted"), None),
+        ("", Some("failed"), Some("b0")),
+        ("8659600000001", Some("ok"), Some("b1")),
+    ] {
+        let mut want = s.search(text, outcome, batch).unwrap();
+        want.reverse();
+        let mut got: Vec<totp_burner::station::records::Record> = Vec::new();
+        loop {
+            let q = PageQuery {
+                text,
+                outcome,
+                batch,
+                before: got.last().map(|r| r.id),
+                limit: 4,
+            };
+            let page = s.search_page(&q).unwrap();
+            if page.is_empty() {
+                break;
+            }
+            got.extend(page);
+        }
+        assert_eq!(got, want, "search {text:?} {outcome:?} {batch:?}");
+    }
+    assert_eq!(s.batch_names().unwrap(), ["b0", "b1", "b2"]);
 }
 
 /// Each test above, once per backend.
@@ -329,6 +415,7 @@ macro_rules! on_both {
 }
 
 on_both!(
+    operations_are_read_a_page_at_a_time,
     rows_are_claimed_once_and_released_only_when_untouched,
     a_serial_burned_before_is_refused_in_its_start,
     operations_are_listed_searched_and_kept,

@@ -433,7 +433,10 @@ impl Bench {
                 };
             }
             // The workers keep these.
-            DeviceEvent::Progress(_) | DeviceEvent::Identified(_) | DeviceEvent::PcClock(..) => {}
+            DeviceEvent::Progress(_)
+            | DeviceEvent::Identified(_)
+            | DeviceEvent::KnownSerial(..)
+            | DeviceEvent::PcClock(..) => {}
         }
         None
     }

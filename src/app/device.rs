@@ -8,7 +8,7 @@ use crate::clock::Clock;
 pub use crate::emulator::EmulatorConnector;
 use crate::params::TokenOptions;
 use crate::station::operation::{self, OperationError, Recording, on_reader};
-use crate::station::records::{RecordsError, Store, StoreLocation};
+use crate::station::records::{KnownSerial, RecordsError, Store, StoreLocation};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
@@ -60,6 +60,10 @@ pub enum DeviceEvent {
     Progress(Progress),
     /// Result of an identify.
     Identified(Result<IdentifiedToken, BurnError>),
+    /// After an identify, with records in use: the serial against their
+    /// known serials (sent after `Identified`, so a slow server never
+    /// holds up the token panel; not an answer of its own).
+    KnownSerial(String, Result<KnownSerial, Arc<RecordsError>>),
     /// Result of a burn, and what to warn about (its outcome not recorded,
     /// the PC clock not verified).
     Burned(Result<BurnReport, OperationError>, RecordWarning),
@@ -143,7 +147,7 @@ impl DeviceWorker {
     pub fn try_next(&mut self) -> Option<DeviceEvent> {
         match self.events.try_recv() {
             Ok(e) => {
-                if !matches!(e, DeviceEvent::Progress(_)) {
+                if !matches!(e, DeviceEvent::Progress(_) | DeviceEvent::KnownSerial(..)) {
                     self.pending = self.pending.saturating_sub(1);
                 }
                 Some(e)
@@ -161,6 +165,16 @@ enum Records {
 }
 
 impl Records {
+    /// Whether records are in use and may hold any (a records file not
+    /// made yet is not made for a look).
+    fn may_hold_records(&self) -> bool {
+        match self {
+            Records::None => false,
+            Records::At(at) => at.may_hold_records(),
+            Records::Open(_) => true,
+        }
+    }
+
     /// Open on first use; Err when the file cannot be opened.
     fn get(&mut self) -> Result<Option<&Store>, Arc<RecordsError>> {
         if let Records::At(at) = self {
@@ -187,9 +201,23 @@ fn handle(
         // Settings for the worker: not answered.
         DeviceRequest::UseRecords(_) | DeviceRequest::UseTimeServers(_) => return None,
         DeviceRequest::Identify { reader } => {
-            DeviceEvent::Identified(on_reader(connector, reader.as_deref(), |t| {
+            let read = on_reader(connector, reader.as_deref(), |t| {
                 burn::read_info(t, clock, &mut progress)
-            }))
+            });
+            let serial = read.as_ref().ok().map(|t| t.serial.clone());
+            send(DeviceEvent::Identified(read));
+            let serial = serial?;
+            if !records.may_hold_records() {
+                return None;
+            }
+            let known = records
+                .get()
+                .and_then(|s| {
+                    s.map(|s| s.known_serial(&serial).map_err(Arc::new))
+                        .transpose()
+                })
+                .transpose()?;
+            DeviceEvent::KnownSerial(serial, known)
         }
         DeviceRequest::CheckPcClock => {
             DeviceEvent::PcClock(crate::clockcheck::check_pc_clock(servers), servers.limit)

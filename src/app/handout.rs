@@ -437,7 +437,7 @@ fn recent(path: &StoreLocation) -> Result<(Vec<Assignment>, Vec<String>), Record
     let mut list = store.assignments(None)?;
     list.reverse();
     list.truncate(RECENT);
-    Ok((list, super::records::batches(&store)?))
+    Ok((list, store.batch_names()?))
 }
 
 /// Write the receipt: how many tokens it lists.

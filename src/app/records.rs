@@ -5,7 +5,7 @@
 //! older search than the latest are dropped.
 
 use crate::station::export;
-use crate::station::records::{Record, RecordsError, Store, StoreLocation};
+use crate::station::records::{PageQuery, Record, RecordsError, Store, StoreLocation};
 use crate::tr;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender};
@@ -120,10 +120,17 @@ pub enum RecordsProblem {
 enum Msg {
     Found {
         seq: u64,
-        result: Result<(Vec<Record>, Vec<String>), RecordsError>,
+        /// A further page of the same search (added below the rows shown).
+        older: bool,
+        result: Result<(Vec<Record>, Option<Vec<String>>), RecordsError>,
     },
     Exported(ExportNote),
 }
+
+/// How many operations a page of the records view holds: the view shows
+/// the newest page first and adds older pages on request, so opening it
+/// costs the same whatever the history holds.
+pub const PAGE: usize = 200;
 
 /// The records view's state.
 pub struct RecordsState {
@@ -137,8 +144,10 @@ pub struct RecordsState {
     pub batch: Option<String>,
     /// The batches present in the records.
     pub batches: Vec<String>,
-    /// The operations found, newest first.
+    /// The operations found, newest first (a page or more of them).
     pub rows: Vec<Record>,
+    /// The last page came back full: older ones may follow.
+    more: bool,
     /// A search runs.
     pub searching: bool,
     /// Why the records could not be read.
@@ -172,6 +181,7 @@ impl RecordsState {
             batch: None,
             batches: Vec::new(),
             rows: Vec::new(),
+            more: false,
             searching: false,
             problem: None,
             export_path: String::new(),
@@ -221,9 +231,27 @@ impl RecordsState {
             .map(|t| SEARCH_DEBOUNCE.saturating_sub(t.elapsed()))
     }
 
-    /// Run the search now on a worker; `repaint` wakes the UI with its answer.
+    /// Run the search now on a worker (its first page, newest first);
+    /// `repaint` wakes the UI with its answer.
     pub fn refresh(&mut self, repaint: impl Fn() + Send + Sync + 'static) {
         self.changed = None;
+        self.fetch(None, repaint);
+    }
+
+    /// Whether there may be older operations than those shown (the last
+    /// page came back full).
+    pub fn more(&self) -> bool {
+        self.more
+    }
+
+    /// Add the next page of the same search below the rows shown.
+    pub fn older(&mut self, repaint: impl Fn() + Send + Sync + 'static) {
+        if let Some(last) = self.rows.last().map(|r| r.id) {
+            self.fetch(Some(last), repaint);
+        }
+    }
+
+    fn fetch(&mut self, before: Option<i64>, repaint: impl Fn() + Send + Sync + 'static) {
         let Some(path) = self.records.clone() else {
             self.problem = Some(RecordsProblem::NoFolder);
             return;
@@ -238,8 +266,16 @@ impl RecordsState {
         let spawned = std::thread::Builder::new()
             .name("records-search".into())
             .spawn(move || {
-                let result = search(&path, &text, outcome, batch.as_deref());
-                let _ = tx.send(Msg::Found { seq, result });
+                let q = PageQuery {
+                    text: &text,
+                    outcome,
+                    batch: batch.as_deref(),
+                    before,
+                    limit: PAGE,
+                };
+                let result = search(&path, &q);
+                let older = before.is_some();
+                let _ = tx.send(Msg::Found { seq, older, result });
                 repaint();
             });
         if spawned.is_err() {
@@ -337,13 +373,19 @@ impl RecordsState {
     pub fn poll(&mut self) {
         while let Ok(m) = self.rx.try_recv() {
             match m {
-                Msg::Found { seq, result } if seq == self.seq => {
+                Msg::Found { seq, older, result } if seq == self.seq => {
                     self.searching = false;
                     match result {
-                        Ok((mut rows, batches)) => {
-                            rows.reverse();
-                            self.rows = rows;
-                            self.batches = batches;
+                        Ok((rows, batches)) => {
+                            self.more = rows.len() == PAGE;
+                            if older {
+                                self.rows.extend(rows);
+                            } else {
+                                self.rows = rows;
+                            }
+                            if let Some(b) = batches {
+                                self.batches = b;
+                            }
                             self.problem = None;
                         }
                         Err(e) => self.problem = Some(RecordsProblem::Unreadable(e)),
@@ -360,30 +402,21 @@ fn open(path: &StoreLocation) -> Result<Store, ExportProblem> {
     Store::open_at(path, None).map_err(ExportProblem::Unopenable)
 }
 
-/// The search and the batches present (worker thread). A records file
-/// that does not exist yet has no records: it is not created for a look.
+/// A page of the search, and (for a first page) the batches present
+/// (worker thread). A records file that does not exist yet has no
+/// records: it is not created for a look.
 fn search(
     path: &StoreLocation,
-    text: &str,
-    outcome: Option<&str>,
-    batch: Option<&str>,
-) -> Result<(Vec<Record>, Vec<String>), RecordsError> {
+    q: &PageQuery<'_>,
+) -> Result<(Vec<Record>, Option<Vec<String>>), RecordsError> {
     if !path.may_hold_records() {
-        return Ok((Vec::new(), Vec::new()));
+        return Ok((Vec::new(), Some(Vec::new())));
     }
     let store = Store::open_at(path, None)?;
-    let rows = store.search(text, outcome, batch)?;
-    Ok((rows, batches(&store)?))
-}
-
-/// The batches present in the records, sorted.
-pub(crate) fn batches(store: &Store) -> Result<Vec<String>, RecordsError> {
-    let mut batches: Vec<String> = store
-        .list(None)?
-        .into_iter()
-        .filter_map(|r| r.batch)
-        .collect();
-    batches.sort();
-    batches.dedup();
-    Ok(batches)
+    let rows = store.search_page(q)?;
+    let batches = match q.before {
+        None => Some(store.batch_names()?),
+        Some(_) => None,
+    };
+    Ok((rows, batches))
 }

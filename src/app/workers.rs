@@ -88,6 +88,12 @@ pub struct Workers {
     /// What the time servers said about the PC clock, and the limit a
     /// burn allows (put in words when drawn: [`Self::pc_clock_words`]).
     pub pc_clock: Option<(crate::clockcheck::ClockCheck, std::time::Duration)>,
+    /// A token's serial against the records' known serials (shown when it
+    /// is the token on the reader).
+    pub known_serial: Option<(
+        String,
+        Result<crate::station::records::KnownSerial, Arc<crate::station::records::RecordsError>>,
+    )>,
     /// The window is hidden for a screen scan.
     pub hidden_for_scan: bool,
     /// ... and the UI hid (or minimised) it through the toolkit, rather
@@ -144,6 +150,7 @@ impl Workers {
             station_hardware,
             log: ExpertLog::default(),
             pc_clock: None,
+            known_serial: None,
             hidden_for_scan: false,
             hidden_by_toolkit: false,
             webcam_on: false,
@@ -279,6 +286,9 @@ impl Workers {
                     )
                 });
                 self.token = TokenStatus::Known(t);
+            }
+            DeviceEvent::KnownSerial(serial, known) => {
+                self.known_serial = Some((serial, known));
             }
             DeviceEvent::Identified(Err(e)) => {
                 self.token = TokenStatus::Failed(e);

@@ -11,7 +11,6 @@ use crate::station::records::{self, Store};
 use crate::tr;
 use age::secrecy::SecretString;
 use clap::{Args, Subcommand};
-use serde_json::json;
 use std::path::PathBuf;
 
 /// Where the records are.
@@ -228,38 +227,13 @@ pub fn run(a: &RecordsArgs) -> i32 {
                 Ok(s) => s,
                 Err(x) => return fail(x),
             };
-            let list = match store.list(serial.as_deref()) {
-                Ok(l) => l,
+            match list_paged(&store, serial.as_deref(), *j) {
+                Ok(()) => {}
                 Err(e) => {
                     return fail(Explanation {
                         problem: e.to_string(),
                         next_step: tr!("export-records-next"),
                     });
-                }
-            };
-            if *j {
-                output::print_json(&json!({"ok": true, "records": list}));
-            } else if list.is_empty() {
-                println!("{}", tr!("cli-records-none"));
-            } else {
-                for r in &list {
-                    println!(
-                        "{} {} {} {} {}{}{}",
-                        crate::clock::rfc3339(r.time.max(0) as u64),
-                        r.serial.as_deref().unwrap_or("-"),
-                        r.model.as_deref().unwrap_or("-"),
-                        explain::operation_name(&r.operation),
-                        explain::record_outcome(r),
-                        r.upn.as_ref().map(|u| format!(" {u}")).unwrap_or_default(),
-                        r.batch
-                            .as_ref()
-                            .map(|b| format!(" [{}]", tr!("cli-records-batch", batch = b.as_str())))
-                            .unwrap_or_default()
-                    );
-                }
-                let interrupted = list.iter().filter(|r| r.needs_finishing()).count();
-                if interrupted > 0 {
-                    eprintln!("{}", explain::interrupted_count(interrupted));
                 }
             }
             super::EXIT_OK
@@ -548,4 +522,66 @@ pub fn for_single(target: &super::args::TargetArgs) -> Result<Option<Store>, Exp
         return Ok(None);
     }
     RecordsFile { records: None }.open(None).map(Some)
+}
+
+/// How many operations `records list` reads at a time: its memory does not
+/// grow with the history, and the first lines come at once.
+const LIST_PAGE: usize = 1000;
+
+/// Print every operation (optionally of one serial), oldest first, a page
+/// at a time: text lines, or one JSON document written as it goes.
+fn list_paged(
+    store: &Store,
+    serial: Option<&str>,
+    json: bool,
+) -> Result<(), records::RecordsError> {
+    use std::io::Write;
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    let (mut after, mut shown, mut interrupted) = (0i64, 0usize, 0usize);
+    if json {
+        let _ = write!(out, "{{\n  \"ok\": true,\n  \"records\": [");
+    }
+    loop {
+        let page = store.list_page(serial, after, LIST_PAGE)?;
+        for r in &page {
+            if json {
+                let sep = if shown == 0 { "\n    " } else { ",\n    " };
+                let text = serde_json::to_string(r).unwrap_or_else(|_| "{}".into());
+                let _ = write!(out, "{sep}{text}");
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{} {} {} {} {}{}{}",
+                    crate::clock::rfc3339(r.time.max(0) as u64),
+                    r.serial.as_deref().unwrap_or("-"),
+                    r.model.as_deref().unwrap_or("-"),
+                    explain::operation_name(&r.operation),
+                    explain::record_outcome(r),
+                    r.upn.as_ref().map(|u| format!(" {u}")).unwrap_or_default(),
+                    r.batch
+                        .as_ref()
+                        .map(|b| format!(" [{}]", tr!("cli-records-batch", batch = b.as_str())))
+                        .unwrap_or_default()
+                );
+            }
+            shown += 1;
+            interrupted += usize::from(r.needs_finishing());
+        }
+        match page.last() {
+            Some(last) if page.len() == LIST_PAGE => after = last.id,
+            _ => break,
+        }
+    }
+    if json {
+        let end = if shown == 0 { "]\n}" } else { "\n  ]\n}" };
+        let _ = writeln!(out, "{end}");
+    } else if shown == 0 {
+        let _ = writeln!(out, "{}", tr!("cli-records-none"));
+    }
+    let _ = out.flush();
+    if interrupted > 0 {
+        eprintln!("{}", explain::interrupted_count(interrupted));
+    }
+    Ok(())
 }

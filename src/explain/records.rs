@@ -170,6 +170,16 @@ pub fn outcome_spooled(e: &crate::station::records::RecordsError, waiting: usize
     )
 }
 
+/// A token's serial against the records' known serials.
+pub fn known_serial(k: &crate::station::records::KnownSerial) -> String {
+    use crate::station::records::KnownSerial as K;
+    match k {
+        K::NoList => tr!("known-serial-no-list"),
+        K::Listed { known } => tr!("known-serial-listed", known = *known),
+        K::NotListed { known } => tr!("known-serial-not-listed", known = *known),
+    }
+}
+
 /// The outcome of a done operation could not be recorded.
 pub fn outcome_not_recorded(e: &crate::station::records::RecordsError) -> String {
     tr!("outcome-not-recorded", error = super::records_error(e))

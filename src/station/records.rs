@@ -11,7 +11,7 @@
 //! its owner only.
 
 use crate::clock::{Clock, SystemClock};
-use db::{Exec, Get, Lite, Val};
+use db::{Exec, Lite, Val};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -24,7 +24,8 @@ pub use import::{ImportError, ImportReport};
 pub use location::{LocationError, PgLocation, StoreLocation, address_without_password};
 pub use migrate::SCHEMA_VERSION;
 pub use model::{NewRecord, Outcome, Record};
-pub use stock::parse_stock;
+pub use query::PageQuery;
+pub use stock::{KnownSerial, parse_stock};
 
 mod assignments;
 mod claims;
@@ -34,6 +35,7 @@ mod location;
 mod migrate;
 mod model;
 mod postgres_store;
+mod query;
 mod spool;
 mod sqlite_store;
 mod stock;
@@ -213,52 +215,6 @@ pub fn new_op_id() -> String {
         b[8..].copy_from_slice(&n.to_be_bytes());
     }
     b.iter().map(|x| format!("{x:02x}")).collect()
-}
-
-/// Columns of an operation as [`Record`] reads them (`r`: its row).
-const COLUMNS: &str = "r.id, r.time, r.operator, r.station, r.reader, r.serial, r.model,
-    r.operation, r.algorithm, r.period, r.display_timeout, r.outcome, r.error, r.batch, r.upn,
-    r.secret_enc IS NOT NULL AS secret_kept, r.error_code, r.token_state, r.list_id, r.list_row,
-    r.op_id, r.flags,
-    EXISTS (SELECT 1 FROM records l WHERE l.serial = r.serial AND l.id > r.id
-            AND (l.op_id IS NULL OR r.op_id IS NULL OR l.op_id != r.op_id)) AS superseded";
-
-/// One row per operation: its outcome row, or its started row (shown as
-/// interrupted) when no outcome was recorded.
-const OPERATIONS: &str = "(r.outcome != 'started' OR r.op_id IS NULL OR NOT EXISTS
-    (SELECT 1 FROM records o WHERE o.op_id = r.op_id AND o.outcome != 'started'))";
-
-fn map_record(row: &dyn Get) -> Result<Record, RecordsError> {
-    let outcome = row.text("outcome")?;
-    Ok(Record {
-        id: row.i64("id")?,
-        time: row.i64("time")?,
-        operator: row.text("operator")?,
-        station: row.text("station")?,
-        reader: row.text("reader")?,
-        serial: row.opt_text("serial")?,
-        model: row.opt_text("model")?,
-        operation: row.text("operation")?,
-        algorithm: row.opt_text("algorithm")?,
-        period: row.opt_i64("period")?,
-        display_timeout: row.opt_i64("display_timeout")?,
-        outcome: if outcome == "started" {
-            "interrupted".into()
-        } else {
-            outcome
-        },
-        error: row.opt_text("error")?,
-        batch: row.opt_text("batch")?,
-        upn: row.opt_text("upn")?,
-        secret_kept: row.flag("secret_kept")?,
-        error_code: row.opt_text("error_code")?,
-        token_state: row.opt_text("token_state")?,
-        list_id: row.opt_text("list_id")?,
-        list_row: row.opt_i64("list_row")?,
-        op_id: row.opt_text("op_id")?,
-        flags: row.opt_text("flags")?,
-        superseded: row.flag("superseded")?,
-    })
 }
 
 impl Store {
@@ -480,98 +436,6 @@ impl Store {
             ],
             |row| row.i64("id"),
         )
-    }
-
-    fn query(&self, filter: &str, args: &[Val<'_>]) -> Result<Vec<Record>, RecordsError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM records r WHERE {OPERATIONS} AND ({filter}) ORDER BY r.id"
-        );
-        self.read(|db| db.all(&sql, args, map_record))
-    }
-
-    /// Every operation (optionally of one serial), oldest first; starts
-    /// without an outcome are listed as interrupted.
-    pub fn list(&self, serial: Option<&str>) -> Result<Vec<Record>, RecordsError> {
-        self.query("?1 IS NULL OR r.serial = ?1", &[Val::T(serial)])
-    }
-
-    /// Operations matching a search: serial or UPN containing `text`
-    /// (case-insensitive), optionally one outcome and one batch.
-    pub fn search(
-        &self,
-        text: &str,
-        outcome: Option<&str>,
-        batch: Option<&str>,
-    ) -> Result<Vec<Record>, RecordsError> {
-        let like = format!("%{}%", text.trim().to_lowercase());
-        self.query(
-            "(LOWER(r.serial) LIKE ?1 OR LOWER(r.upn) LIKE ?1)
-             AND (?2 IS NULL OR (CASE r.outcome WHEN 'started' THEN 'interrupted' ELSE r.outcome END) = ?2)
-             AND (?3 IS NULL OR r.batch = ?3)",
-            &[Val::T(Some(&like)), Val::T(outcome), Val::T(batch)],
-        )
-    }
-
-    /// Starts without an outcome and with nothing done to their token
-    /// since (interrupted operations to finish), oldest first.
-    pub fn interrupted(&self) -> Result<Vec<Record>, RecordsError> {
-        Ok(self
-            .query("r.outcome = 'started'", &[])?
-            .into_iter()
-            .filter(Record::needs_finishing)
-            .collect())
-    }
-
-    /// The latest operation on a serial.
-    pub fn last_for_serial(&self, serial: &str) -> Result<Option<Record>, RecordsError> {
-        Ok(self.list(Some(serial))?.pop())
-    }
-
-    /// The latest successful burn of a serial.
-    pub fn last_ok_burn(&self, serial: &str) -> Result<Option<Record>, RecordsError> {
-        Ok(self
-            .query(
-                "r.serial = ?1 AND r.operation = 'burn' AND r.outcome = 'ok'",
-                &[Val::T(Some(serial))],
-            )?
-            .pop())
-    }
-
-    /// The kept (encrypted) secret of an operation: (ciphertext, key id).
-    pub fn sealed_secret(&self, op_id: &str) -> Result<Option<(Vec<u8>, i64)>, RecordsError> {
-        self.read(|db| {
-            db.first(
-                "SELECT secret_enc, key_id FROM records WHERE op_id = ?1
-                   AND secret_enc IS NOT NULL AND key_id IS NOT NULL ORDER BY id LIMIT 1",
-                &[Val::T(Some(op_id))],
-                |r| Ok((r.bytes("secret_enc")?, r.i64("key_id")?)),
-            )
-        })
-    }
-
-    /// Kept secrets of successful burns: (record, ciphertext, key id),
-    /// the latest per serial, optionally of one batch.
-    pub fn kept_secrets(
-        &self,
-        batch: Option<&str>,
-    ) -> Result<Vec<(Record, Vec<u8>, i64)>, RecordsError> {
-        let sql = format!(
-            "SELECT {COLUMNS}, r.secret_enc, r.key_id FROM records r
-             WHERE r.outcome = 'ok' AND r.operation = 'burn'
-               AND r.secret_enc IS NOT NULL AND r.key_id IS NOT NULL AND (?1 IS NULL OR r.batch = ?1)
-               AND r.id = (SELECT MAX(id) FROM records r2 WHERE r2.serial = r.serial
-                           AND r2.operation = 'burn' AND r2.outcome = 'ok')
-             ORDER BY r.id"
-        );
-        self.read(|db| {
-            db.all(&sql, &[Val::T(batch)], |row| {
-                Ok((
-                    map_record(row)?,
-                    row.bytes("secret_enc")?,
-                    row.i64("key_id")?,
-                ))
-            })
-        })
     }
 
     /// Add a vault key (recipient and passphrase-wrapped identity).

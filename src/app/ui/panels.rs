@@ -90,6 +90,31 @@ pub fn token_headed(heading: Option<String>, w: &Workers, ui: &mut egui::Ui) -> 
                     ui.label(words).on_hover_text(detail);
                     ui.end_row();
                 }
+                // Said only when the records have a list (or could not say).
+                if let Some((serial, known)) = &w.known_serial
+                    && *serial == t.serial
+                    && !matches!(known, Ok(crate::station::records::KnownSerial::NoList))
+                {
+                    ui.label(tr!("gui-token-known"));
+                    match known {
+                        Ok(k @ crate::station::records::KnownSerial::NotListed { .. }) => {
+                            ui.colored_label(
+                                ui.visuals().error_fg_color,
+                                crate::explain::known_serial(k),
+                            );
+                        }
+                        Ok(k) => {
+                            ui.label(crate::explain::known_serial(k));
+                        }
+                        Err(e) => {
+                            ui.label(tr!(
+                                "cli-info-known-unchecked",
+                                error = crate::explain::records_error(e)
+                            ));
+                        }
+                    }
+                    ui.end_row();
+                }
                 ui.label(tr!("gui-token-time-sync"));
                 ui.label(match t.time_sync() {
                     Some(TimeSync::ErasesSecret) => tr!("gui-token-sync-erases"),

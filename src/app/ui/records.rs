@@ -42,6 +42,9 @@ pub fn show(r: &mut RecordsState, ui: &mut egui::Ui) {
     }
     ui.add_space(4.0);
     table(r, ui);
+    if r.more() && !r.searching && ui.button(tr!("gui-records-older")).clicked() {
+        r.older(repaint.clone());
+    }
     ui.separator();
     exports(r, ui, &repaint);
 }

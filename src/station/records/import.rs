@@ -8,7 +8,8 @@
 //! to the fleet's recipient, otherwise left out and listed.
 
 use super::db::{Exec, Val};
-use super::{RecordsError, Store, map_record};
+use super::query::map_record;
+use super::{RecordsError, Store};
 use crate::station::vault::{OpenVault, Vault, VaultError};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
@@ -93,7 +94,7 @@ impl Store {
             db.all(
                 &format!(
                     "SELECT {}, r.outcome AS raw_outcome, r.secret_enc, r.key_id FROM records r ORDER BY r.id",
-                    super::COLUMNS
+                    super::query::COLUMNS
                 ),
                 &[],
                 |g| {

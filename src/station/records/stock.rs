@@ -27,6 +27,23 @@ pub fn parse_stock(text: &str) -> Vec<String> {
     out
 }
 
+/// A serial against the store's known serials.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KnownSerial {
+    /// The store has no list: any token is taken.
+    NoList,
+    /// On the list (of `known` serials).
+    Listed {
+        /// How many serials are known.
+        known: i64,
+    },
+    /// Not on the list: a start on it is refused.
+    NotListed {
+        /// How many serials are known.
+        known: i64,
+    },
+}
+
 impl Store {
     /// Append `serials` to the known serials (`source`: the file they came
     /// from); returns (added, already known). One transaction.
@@ -56,6 +73,25 @@ impl Store {
     /// How many serials are known (0: the store takes any token).
     pub fn stock_count(&self) -> Result<i64, RecordsError> {
         self.read(|db| db.one("SELECT COUNT(*) AS n FROM stock", &[], |r| r.i64("n")))
+    }
+
+    /// Whether `serial` is on the known serials' list (one query), for the
+    /// token panel and `info`.
+    pub fn known_serial(&self, serial: &str) -> Result<KnownSerial, RecordsError> {
+        self.read(|db| {
+            db.one(
+                "SELECT (SELECT COUNT(*) FROM stock) AS n,
+                        EXISTS (SELECT 1 FROM stock WHERE serial = ?1) AS listed",
+                &[Val::T(Some(serial))],
+                |r| {
+                    Ok(match (r.i64("n")?, r.flag("listed")?) {
+                        (0, _) => KnownSerial::NoList,
+                        (known, true) => KnownSerial::Listed { known },
+                        (known, false) => KnownSerial::NotListed { known },
+                    })
+                },
+            )
+        })
     }
 
     /// Whether `serial` may be burned here: known, or no list at all.
