@@ -7,6 +7,8 @@
 //! - gone between a start and its outcome (the token was written): the
 //!   outcome waits on the PC, flushed to disk, and is delivered once
 //!   before the next start; meanwhile the operation reads as interrupted;
+//! - a server across the network: a token's start and outcome cost at most
+//!   two round trips (counted at the relay);
 //! - a station killed with an outcome waiting: delivered once the station
 //!   is started again (the worker is this test binary started again with
 //!   the ignored test `spool_worker` and its orders in the environment).
@@ -265,4 +267,34 @@ fn a_killed_stations_spooled_outcome_arrives_after_its_restart() {
     assert_eq!(seen.len(), 1);
     assert!(seen[0].burned_ok(), "{seen:?}");
     let _ = std::fs::remove_dir_all(&data);
+}
+
+/// A token's records on a server cost one round trip for its start (the
+/// row taken with the started record) and one for its outcome: the
+/// statements of each transaction go together. Counted at the relay,
+/// after a first token (the statements' preparation, once per connection).
+#[test]
+fn a_token_costs_two_round_trips_on_a_server() {
+    let db = pg::fresh_db("trips");
+    Store::migrate_at(&pg::location(&db)).unwrap();
+    let relay = Relay::start(pg::port().parse().unwrap());
+    let s = open(&pg::via(relay.port, &db, "query_timeout=5"), "st");
+    let first = begin_row(&s, "86596000000720", "L", 20).unwrap();
+    s.finish(&outcome(&first, "86596000000720", None)).unwrap();
+    let before = relay.round_trips();
+    for n in 1..=5 {
+        let serial = format!("8659600000072{n}");
+        let b = begin_row(&s, &serial, "L", 20).unwrap();
+        assert_eq!(b.row, Some(n), "rows in turn");
+        s.finish(&outcome(&b, &serial, None)).unwrap();
+    }
+    let trips = relay.round_trips() - before;
+    assert!(trips <= 10, "{trips} round trips for 5 tokens");
+    // A row taken meanwhile by another station: the start still takes the
+    // first free row (then the way of the lock, as on a file).
+    let other = open(&pg::location(&db), "st-b");
+    let theirs = begin_row(&other, "86596000000730", "L", 20).unwrap();
+    assert_eq!(theirs.row, Some(6));
+    let mine = begin_row(&s, "86596000000731", "L", 20).unwrap();
+    assert_eq!(mine.row, Some(7));
 }

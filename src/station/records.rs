@@ -34,6 +34,7 @@ mod import;
 mod location;
 mod migrate;
 mod model;
+mod pg_trips;
 mod postgres_store;
 mod query;
 mod spool;
@@ -157,6 +158,9 @@ pub struct Store {
     clock: Arc<dyn Clock>,
     /// Where outcomes the server could not take wait (servers only).
     spool: Option<spool::Spool>,
+    /// Per list, the row after the last one this handle took: the row a
+    /// server start expects to take (a guess the server checks).
+    row_hints: Mutex<std::collections::HashMap<String, pg_trips::RowHint>>,
 }
 
 /// What became of an outcome handed to [`Store::finish_or_spool`].
@@ -169,6 +173,20 @@ pub enum Delivery {
     /// The server could not be reached: the outcome is kept on this PC
     /// (flushed to disk) and delivered before the next start.
     Spooled(RecordsError),
+}
+
+/// The columns an appended records row sets ([`Store::record_args`]).
+const INSERT_COLUMNS: &str = "time, operator, station, reader, serial, model, operation,
+    algorithm, period, display_timeout, outcome, error_code, token_state, batch, upn, list_id,
+    list_row, op_id, flags, secret_enc, key_id";
+const INSERT_ARGS: usize = 21;
+
+/// `?first, ?first+1, …` (`n` of them).
+fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The connection of one backend.
@@ -253,6 +271,7 @@ impl Store {
             location: location.clone(),
             clock: Arc::new(SystemClock),
             spool,
+            row_hints: Mutex::new(Default::default()),
         };
         // Outcomes kept while the server was away (a station killed or
         // stopped before it could deliver them) go first; what cannot go
@@ -387,6 +406,20 @@ impl Store {
         }
     }
 
+    /// One transaction in one round trip on a server (see `pg_trips`).
+    fn one_trip<T>(
+        &self,
+        keys: &[String],
+        sql: &str,
+        args: &[Val<'_>],
+        mut map: impl FnMut(&dyn db::Get) -> Result<T, RecordsError>,
+    ) -> Result<Vec<T>, RecordsError> {
+        match &self.db {
+            Db::Pg(c) => lock(c).one_trip(keys, sql, args, &mut map),
+            Db::Lite(_) => Err(RecordsError::NotAServer),
+        }
+    }
+
     /// Where the records are (a file, or a server: never its password).
     pub fn location(&self) -> &StoreLocation {
         &self.location
@@ -405,37 +438,38 @@ impl Store {
     }
 
     fn insert(&self, db: &mut dyn Exec, r: &NewRecord) -> Result<i64, RecordsError> {
-        db.one(
-            "INSERT INTO records (time, operator, station, reader, serial, model, operation, algorithm, period,
-                display_timeout, outcome, error_code, token_state, batch, upn, list_id, list_row, op_id, flags,
-                secret_enc, key_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
-             RETURNING id",
-            &[
-                Val::I(Some(r.time.unwrap_or_else(|| self.now()))),
-                Val::T(Some(&self.operator)),
-                Val::T(Some(&self.station)),
-                Val::T(Some(&r.reader)),
-                Val::T(r.serial.as_deref()),
-                Val::T(r.model.as_deref()),
-                Val::T(Some(&r.operation)),
-                Val::T(r.algorithm.as_deref()),
-                Val::I(r.period),
-                Val::I(r.display_timeout),
-                Val::T(Some(r.outcome.as_str())),
-                Val::T(r.error_code.as_deref()),
-                Val::T(r.token_state.as_deref()),
-                Val::T(r.batch.as_deref()),
-                Val::T(r.upn.as_deref()),
-                Val::T(r.list_id.as_deref()),
-                Val::I(r.list_row),
-                Val::T(r.op_id.as_deref()),
-                Val::T(r.flags.as_deref()),
-                Val::B(r.secret_enc.as_deref()),
-                Val::I(r.key_id),
-            ],
-            |row| row.i64("id"),
-        )
+        let sql = format!(
+            "INSERT INTO records ({INSERT_COLUMNS}) VALUES ({}) RETURNING id",
+            placeholders(1, INSERT_ARGS)
+        );
+        db.one(&sql, &self.record_args(r), |row| row.i64("id"))
+    }
+
+    /// A row's values in the order of [`INSERT_COLUMNS`].
+    fn record_args<'a>(&'a self, r: &'a NewRecord) -> [Val<'a>; INSERT_ARGS] {
+        [
+            Val::I(Some(r.time.unwrap_or_else(|| self.now()))),
+            Val::T(Some(&self.operator)),
+            Val::T(Some(&self.station)),
+            Val::T(Some(&r.reader)),
+            Val::T(r.serial.as_deref()),
+            Val::T(r.model.as_deref()),
+            Val::T(Some(&r.operation)),
+            Val::T(r.algorithm.as_deref()),
+            Val::I(r.period),
+            Val::I(r.display_timeout),
+            Val::T(Some(r.outcome.as_str())),
+            Val::T(r.error_code.as_deref()),
+            Val::T(r.token_state.as_deref()),
+            Val::T(r.batch.as_deref()),
+            Val::T(r.upn.as_deref()),
+            Val::T(r.list_id.as_deref()),
+            Val::I(r.list_row),
+            Val::T(r.op_id.as_deref()),
+            Val::T(r.flags.as_deref()),
+            Val::B(r.secret_enc.as_deref()),
+            Val::I(r.key_id),
+        ]
     }
 
     /// Add a vault key (recipient and passphrase-wrapped identity).

@@ -57,6 +57,8 @@ pub fn is_catalogue_or_data(text: &str, data: &[&str]) -> bool {
             || data.contains(&w)
             || w.contains('@')
             || w.contains('/')
+            // A Windows path (the records file shown in the Records view).
+            || w.contains('\\')
             || w == "(!)"
     };
     rest.is_empty() || data.contains(&rest) || rest.split_whitespace().all(word)

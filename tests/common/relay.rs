@@ -2,7 +2,9 @@
 //! on this machine: it forwards both ways until told to freeze (it then
 //! holds every byte, as a stopped server or a cut network would: the
 //! connection stays open, nothing answers), or cut (every connection
-//! closed, new ones dropped at once: a server away) and restored.
+//! closed, new ones dropped at once: a server away) and restored. It
+//! counts round trips: a client's bytes that follow the server's (a client
+//! that sends several statements together, pipelined, counts once).
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -15,6 +17,7 @@ pub struct Relay {
     frozen: Arc<AtomicBool>,
     cut: Arc<AtomicBool>,
     open: Arc<std::sync::Mutex<Vec<TcpStream>>>,
+    trips: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Relay {
@@ -25,7 +28,8 @@ impl Relay {
         let frozen = Arc::new(AtomicBool::new(false));
         let cut = Arc::new(AtomicBool::new(false));
         let open = Arc::new(std::sync::Mutex::new(Vec::new()));
-        let (f, c, o) = (frozen.clone(), cut.clone(), open.clone());
+        let trips = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let (f, c, o, t) = (frozen.clone(), cut.clone(), open.clone(), trips.clone());
         std::thread::spawn(move || {
             for client in listener.incoming().map_while(Result::ok) {
                 if c.load(Ordering::SeqCst) {
@@ -36,12 +40,26 @@ impl Relay {
                     continue;
                 };
                 o.lock().unwrap().push(client.try_clone().unwrap());
-                for (from, into) in [
-                    (client.try_clone().unwrap(), server.try_clone().unwrap()),
-                    (server, client),
+                // Who spoke last (a client chunk after a server one is a trip).
+                let server_spoke = Arc::new(AtomicBool::new(true));
+                for (from, into, is_client) in [
+                    (
+                        client.try_clone().unwrap(),
+                        server.try_clone().unwrap(),
+                        true,
+                    ),
+                    (server, client, false),
                 ] {
-                    let f = f.clone();
-                    std::thread::spawn(move || pipe(from, into, &f));
+                    let (f, t, last) = (f.clone(), t.clone(), server_spoke.clone());
+                    std::thread::spawn(move || {
+                        pipe(from, into, &f, &|| {
+                            if !is_client {
+                                last.store(true, Ordering::SeqCst);
+                            } else if last.swap(false, Ordering::SeqCst) {
+                                t.fetch_add(1, Ordering::SeqCst);
+                            }
+                        })
+                    });
                 }
             }
         });
@@ -50,7 +68,13 @@ impl Relay {
             frozen,
             cut,
             open,
+            trips,
         }
+    }
+
+    /// Round trips so far, over every connection.
+    pub fn round_trips(&self) -> u64 {
+        self.trips.load(Ordering::SeqCst)
     }
 
     /// Close every connection and drop new ones, until [`Relay::restore`].
@@ -72,13 +96,14 @@ impl Relay {
     }
 }
 
-fn pipe(mut from: TcpStream, mut into: TcpStream, frozen: &AtomicBool) {
+fn pipe(mut from: TcpStream, mut into: TcpStream, frozen: &AtomicBool, on_chunk: &dyn Fn()) {
     let mut buf = vec![0u8; 64 * 1024];
     loop {
         let n = match from.read(&mut buf) {
             Ok(0) | Err(_) => break,
             Ok(n) => n,
         };
+        on_chunk();
         while frozen.load(Ordering::SeqCst) {
             std::thread::sleep(Duration::from_millis(50));
         }

@@ -95,22 +95,30 @@ impl Store {
     /// Record a start: the reburn check, the row claim and the started
     /// record in one transaction.
     pub fn begin(&self, start: Start<'_>, fill: &mut Fill<'_>) -> Result<Begun, NotBegun> {
+        // Outcomes kept while the server was away go before any new start.
+        self.deliver_spooled()?;
+        let op_id = start.record.op_id.clone().unwrap_or_else(super::new_op_id);
+        let mut keys = Vec::new();
+        if let Some(p) = &start.pick {
+            keys.push(format!("list:{}", p.list_id));
+        }
+        if let Some(serial) = &start.record.serial {
+            keys.push(format!("serial:{serial}"));
+        }
+        // On a server, one round trip when the row expected is free; else
+        // (or on a file) the checks and the claim under the lock.
+        if self.location.is_server()
+            && let Some(begun) = self.begin_in_one_trip(&start, fill, &op_id, &keys)?
+        {
+            return Ok(begun);
+        }
         let Start {
             mut record,
             refuse_if_burned,
             pick,
         } = start;
-        // Outcomes kept while the server was away go before any new start.
-        self.deliver_spooled()?;
-        let op_id = record.op_id.clone().unwrap_or_else(super::new_op_id);
-        let mut keys = Vec::new();
-        if let Some(p) = &pick {
-            keys.push(format!("list:{}", p.list_id));
-        }
-        if let Some(serial) = &record.serial {
-            keys.push(format!("serial:{serial}"));
-        }
-        self.write(&keys, |db| {
+        let list = pick.as_ref().map(|p| p.list_id);
+        let begun = self.write(&keys, |db| {
             if let Some(serial) = &record.serial
                 && !super::stock::stock_allows(db, serial)?
             {
@@ -170,7 +178,9 @@ impl Store {
                 row,
                 sealed,
             })
-        })
+        })?;
+        self.took_row(list, begun.row);
+        Ok(begun)
     }
 
     /// Record an operation's outcome (its `op_id` set): appended once (a
@@ -178,6 +188,9 @@ impl Store {
     /// list row when the token was left untouched. Returns whether it was
     /// appended now.
     pub fn finish(&self, record: &NewRecord) -> Result<bool, RecordsError> {
+        if let (true, Some(op)) = (self.location.is_server(), &record.op_id) {
+            return self.finish_on_server(record, op);
+        }
         let keys: Vec<String> = record.op_id.iter().map(|op| format!("op:{op}")).collect();
         self.write(&keys, |db| {
             if let Some(op) = &record.op_id {

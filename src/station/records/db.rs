@@ -211,7 +211,7 @@ impl<C: tokio_postgres::GenericClient + Sync> Pg<'_, C> {
 
     /// The prepared statement of `sql`, its parameters typed as `args`
     /// are (the server cannot always infer a type, e.g. `?1 IS NULL`).
-    fn statement(
+    pub(super) fn statement(
         &mut self,
         sql: &str,
         args: &[Val<'_>],
@@ -261,7 +261,9 @@ pub(super) fn wait_on<T>(
     }
 }
 
-fn pg_args<'a>(args: &'a [Val<'a>]) -> Vec<&'a (dyn tokio_postgres::types::ToSql + Sync)> {
+pub(super) fn pg_args<'a>(
+    args: &'a [Val<'a>],
+) -> Vec<&'a (dyn tokio_postgres::types::ToSql + Sync)> {
     args.iter()
         .map(|a| a as &(dyn tokio_postgres::types::ToSql + Sync))
         .collect()

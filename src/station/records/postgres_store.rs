@@ -262,6 +262,66 @@ impl PgConn {
     }
 }
 
+impl PgConn {
+    /// One transaction in one round trip: `BEGIN`, an advisory lock on
+    /// each of `keys` (sorted), `sql` and `COMMIT`, sent together and run
+    /// by the server in order; `sql`'s rows through `map`. A failing
+    /// statement aborts the transaction and the `COMMIT` rolls it back.
+    pub(super) fn one_trip<T>(
+        &mut self,
+        keys: &[String],
+        sql: &str,
+        args: &[super::db::Val<'_>],
+        map: &mut dyn FnMut(&dyn super::db::Get) -> Result<T, RecordsError>,
+    ) -> Result<Vec<T>, RecordsError> {
+        use super::db::{Val, pg_args};
+        use futures_util::future::{join4, try_join_all};
+        self.ensure_connected()?;
+        let mut keys: Vec<&String> = keys.iter().collect();
+        keys.sort();
+        keys.dedup();
+        let deadline = self.location.query_timeout;
+        let (lock, main) = {
+            let mut db = Pg {
+                rt: &self.rt,
+                client: &self.client,
+                statements: &mut self.statements,
+                deadline,
+                broken: &mut self.broken,
+            };
+            (
+                db.statement(LOCK, &[Val::T(None)])?,
+                db.statement(sql, args)?,
+            )
+        };
+        let key_args: Vec<[Val<'_>; 1]> = keys.iter().map(|k| [Val::T(Some(k))]).collect();
+        let key_params: Vec<_> = key_args.iter().map(|a| pg_args(a)).collect();
+        let params = pg_args(args);
+        let client = &self.client;
+        // Each request is sent when its future is first polled: join4 and
+        // try_join_all poll in order, so they leave in this order.
+        let trip = async {
+            let (begin, locked, rows, commit) = join4(
+                client.batch_execute("BEGIN"),
+                try_join_all(key_params.iter().map(|p| client.execute(&lock, p))),
+                client.query(&main, &params),
+                client.batch_execute("COMMIT"),
+            )
+            .await;
+            begin?;
+            locked?;
+            let rows = rows?;
+            commit?;
+            Ok(rows)
+        };
+        let rows = wait_on(&self.rt, deadline, &mut self.broken, trip)?;
+        rows.iter().map(|r| map(r)).collect()
+    }
+}
+
+/// An advisory lock held to the end of the transaction.
+const LOCK: &str = "SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))";
+
 /// Make or bring up the server's schema (one transaction, under an
 /// advisory lock: two administrators at once apply each migration once):
 /// the version before and after.
