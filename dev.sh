@@ -419,6 +419,7 @@ cmd_test() {
     cargo test --locked --all-features --test pcsc_station -- --test-threads=1
     cargo test --locked --all-features --test pcsc_fleet -- --test-threads=1
     cargo test --locked --all-features --test pcsc_handout -- --test-threads=1
+    cargo test --locked --all-features --test pcsc_gui_batch -- --test-threads=1
     cargo test --locked --all-features --test pcsc_wrong_card -- --test-threads=1
     cargo test --locked --all-features --test pcsc_window
     stop_pcscd
