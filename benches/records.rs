@@ -208,10 +208,12 @@ fn paging(store: &Store) -> String {
                 before: None,
                 limit: 200,
             };
-            assert_eq!(store.search_page(&q).unwrap().len(), 200);
+            let found = store.search_page(&q).unwrap().len();
+            assert!(found == 200 || !text.is_empty(), "{found}");
         }
     };
     let first = median_ms(page(""));
+    // A rare text: the page is not full, so the whole history is searched.
     let search = median_ms(page("u4999"));
     let batches = median_ms(|| drop(store.batch_names().unwrap()));
     let list = median_ms(|| assert_eq!(store.list_page(None, 0, 1000).unwrap().len(), 1000));

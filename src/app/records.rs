@@ -122,8 +122,10 @@ enum Msg {
         seq: u64,
         /// A further page of the same search (added below the rows shown).
         older: bool,
-        result: Result<(Vec<Record>, Option<Vec<String>>), RecordsError>,
+        result: Result<Vec<Record>, RecordsError>,
     },
+    /// The batches present (after a first page: the page is shown first).
+    Batches(Vec<String>),
     Exported(ExportNote),
 }
 
@@ -273,10 +275,15 @@ impl RecordsState {
                     before,
                     limit: PAGE,
                 };
-                let result = search(&path, &q);
                 let older = before.is_some();
-                let _ = tx.send(Msg::Found { seq, older, result });
-                repaint();
+                let send = |m: Msg| {
+                    let _ = tx.send(m);
+                    repaint();
+                };
+                let found = |result| send(Msg::Found { seq, older, result });
+                if let Some(batches) = search(&path, &q, &found) {
+                    send(Msg::Batches(batches));
+                }
             });
         if spawned.is_err() {
             self.searching = false;
@@ -376,15 +383,12 @@ impl RecordsState {
                 Msg::Found { seq, older, result } if seq == self.seq => {
                     self.searching = false;
                     match result {
-                        Ok((rows, batches)) => {
+                        Ok(rows) => {
                             self.more = rows.len() == PAGE;
                             if older {
                                 self.rows.extend(rows);
                             } else {
                                 self.rows = rows;
-                            }
-                            if let Some(b) = batches {
-                                self.batches = b;
                             }
                             self.problem = None;
                         }
@@ -392,6 +396,7 @@ impl RecordsState {
                     }
                 }
                 Msg::Found { .. } => {}
+                Msg::Batches(b) => self.batches = b,
                 Msg::Exported(note) => self.export_note = Some(note),
             }
         }
@@ -402,21 +407,29 @@ fn open(path: &StoreLocation) -> Result<Store, ExportProblem> {
     Store::open_at(path, None).map_err(ExportProblem::Unopenable)
 }
 
-/// A page of the search, and (for a first page) the batches present
-/// (worker thread). A records file that does not exist yet has no
-/// records: it is not created for a look.
+/// A page of the search, handed to `found` as soon as it is read; then,
+/// for a first page, the batches present (a scan of the history: the page
+/// is not kept waiting for it). Worker thread. A records file that does
+/// not exist yet has no records: it is not created for a look.
 fn search(
     path: &StoreLocation,
     q: &PageQuery<'_>,
-) -> Result<(Vec<Record>, Option<Vec<String>>), RecordsError> {
+    found: &dyn Fn(Result<Vec<Record>, RecordsError>),
+) -> Option<Vec<String>> {
     if !path.may_hold_records() {
-        return Ok((Vec::new(), Some(Vec::new())));
+        found(Ok(Vec::new()));
+        return q.before.is_none().then(Vec::new);
     }
-    let store = Store::open_at(path, None)?;
-    let rows = store.search_page(q)?;
-    let batches = match q.before {
-        None => Some(store.batch_names()?),
-        Some(_) => None,
+    let store = match Store::open_at(path, None) {
+        Ok(s) => s,
+        Err(e) => {
+            found(Err(e));
+            return None;
+        }
     };
-    Ok((rows, batches))
+    found(store.search_page(q));
+    match q.before {
+        None => store.batch_names().ok(),
+        Some(_) => None,
+    }
 }
