@@ -299,3 +299,54 @@ fn two_stations_on_one_records_file_never_burn_one_row_twice() {
     upns.dedup();
     assert_eq!(upns.len(), 3, "{ok:?}");
 }
+
+/// A records file with a list of known serials: a token not on it is
+/// refused before anything is written (its row stays free for the next
+/// token), and the run's summary counts it as failed, as the app does.
+#[test]
+fn a_token_not_on_the_known_serials_is_refused_and_counted() {
+    let path = records("stock");
+    let store = Arc::new(Store::open(&path, None).unwrap());
+    store
+        .import_stock(
+            &totp_burner::station::records::parse_stock("86596220000702\n"),
+            "vendor.csv",
+        )
+        .unwrap();
+    let slot = Slot::default();
+    let run = start(
+        config(users(LIST)),
+        store.clone(),
+        vec![reader(&slot, "r0", None)],
+    );
+    let stranger = token("86596220000701");
+    slot.lay(&stranger);
+    let failed = run.next("failed", |e| matches!(e, StationEvent::Failed { .. }));
+    let StationEvent::Failed { serial, error, .. } = failed else {
+        unreachable!()
+    };
+    assert_eq!(serial.as_deref(), Some("86596220000701"));
+    assert!(
+        error.to_string().contains("not on the known serials"),
+        "{error}"
+    );
+    assert_eq!(
+        b32(&stranger),
+        data_encoding::BASE32_NOPAD.encode(b"factory seed 20 byte"),
+        "untouched"
+    );
+    run.lift(&slot, "r0");
+    let known = token("86596220000702");
+    slot.lay(&known);
+    let StationEvent::Burned { upn, .. } = run.burned() else {
+        unreachable!()
+    };
+    assert_eq!(
+        upn.as_deref(),
+        Some("alice@contoso.com"),
+        "the row stayed free"
+    );
+    slot.lift();
+    let summary = run.finish().unwrap();
+    assert_eq!((summary.burned, summary.failed), (1, 1));
+}

@@ -123,6 +123,8 @@ impl Shared<'_> {
                 })));
             }
             Err(NotBegun::NotInStock) => {
+                // Counted as the other paths' refusals are (finish_token).
+                lock(&self.summary).failed += 1;
                 let error = OperationError::Refused(Refusal::NotInStock {
                     serial: token.serial.clone(),
                 });
