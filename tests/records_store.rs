@@ -402,6 +402,33 @@ fn operations_are_read_a_page_at_a_time(loc: StoreLocation) {
     assert_eq!(s.batch_names().unwrap(), ["b0", "b1", "b2"]);
 }
 
+/// Two stations opening new records at once with keep-secrets on: one
+/// vault key is made, and both seal to it (before, each could add its own
+/// first key, and the kept secrets of one station opened with the other's).
+fn two_first_vaults_at_once_make_one_key(loc: StoreLocation) {
+    use age::secrecy::SecretString;
+    use totp_burner::station::vault::Vault;
+    let stores = [open(&loc, "st-a"), open(&loc, "st-b")];
+    let go = std::sync::Barrier::new(2);
+    let ids: Vec<i64> = std::thread::scope(|scope| {
+        let hs: Vec<_> = stores
+            .iter()
+            .map(|s| {
+                let go = &go;
+                scope.spawn(move || {
+                    go.wait();
+                    let pass = SecretString::from("first vault passphrase".to_string());
+                    let vault = Vault::unlock_or_create(s, &pass).unwrap();
+                    vault.seal(b"any secret bytes").unwrap().1
+                })
+            })
+            .collect();
+        hs.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(stores[0].keys().unwrap().len(), 1, "one key");
+    assert_eq!(ids[0], ids[1], "both seal to it");
+}
+
 /// Each test above, once per backend.
 macro_rules! on_both {
     ($($name:ident),* $(,)?) => {
@@ -415,6 +442,7 @@ macro_rules! on_both {
 }
 
 on_both!(
+    two_first_vaults_at_once_make_one_key,
     operations_are_read_a_page_at_a_time,
     rows_are_claimed_once_and_released_only_when_untouched,
     a_serial_burned_before_is_refused_in_its_start,

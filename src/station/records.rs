@@ -488,6 +488,29 @@ impl Store {
         })
     }
 
+    /// Add the first vault key, unless one is there already (another
+    /// process made it meanwhile: None). One transaction, so two stations
+    /// opening new records at once never make two keys.
+    pub fn add_first_key(
+        &self,
+        recipient: &str,
+        wrapped_identity: &[u8],
+    ) -> Result<Option<i64>, RecordsError> {
+        self.write(&["vault:first".to_string()], |db| {
+            db.first(
+                "INSERT INTO vault_keys (time, recipient, wrapped_identity)
+                 SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM vault_keys)
+                 RETURNING id",
+                &[
+                    Val::I(Some(self.now())),
+                    Val::T(Some(recipient)),
+                    Val::B(Some(wrapped_identity)),
+                ],
+                |r| r.i64("id"),
+            )
+        })
+    }
+
     /// Every vault key's public half: (id, recipient), oldest first (what a
     /// fleet's station may read).
     pub fn recipients(&self) -> Result<Vec<(i64, String)>, RecordsError> {

@@ -99,7 +99,11 @@ impl Vault {
             &age::scrypt::Recipient::new(passphrase.clone()),
             identity.to_string().expose_secret().as_bytes(),
         )?;
-        let key_id = store.add_key(&recipient.to_string(), &wrapped)?;
+        let Some(key_id) = store.add_first_key(&recipient.to_string(), &wrapped)? else {
+            // Another process made the first key meanwhile: use that one
+            // (it opens with this passphrase, or says it does not).
+            return Vault::unlock_or_create(store, passphrase);
+        };
         Ok(Vault {
             key_id,
             recipient,
