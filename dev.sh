@@ -375,13 +375,13 @@ cmd_test_windows() {
     rustup target list --installed | grep -qx "$WINDOWS" || rustup target add "$WINDOWS"
     export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="-C debuginfo=0"
     log "Windows build: every test cross-compiled for $WINDOWS"
-    cargo test --locked --target "$WINDOWS" --tests --no-run
+    cargo test --locked --target "$WINDOWS" --tests --features test-hooks --no-run
     start_wine
     logs=$WINE_DIR
     log "the Windows test binaries under Wine (prefix $WINE_DIR/prefix, Xvfb $WINE_DISPLAY)"
     WINEPREFIX="$WINE_DIR/prefix" WINEDEBUG=-all DISPLAY="$WINE_DISPLAY" \
         CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine \
-        cargo test --locked --target "$WINDOWS" --tests 2>&1 | tee "$logs/windows.log"
+        cargo test --locked --target "$WINDOWS" --tests --features test-hooks 2>&1 | tee "$logs/windows.log"
     local bin_dir
     bin_dir="$(target_dir)/$WINDOWS/debug"
     log "the MSI and the portable zip from this build"
@@ -407,7 +407,7 @@ cmd_test() {
     cargo deny --offline check bans licenses sources
     start_postgres
     log "cargo test"
-    cargo test --locked
+    cargo test --locked --features test-hooks
     log "screen capture tests under Xvfb"
     # The feature-gated suites share one build (--all-features, as clippy).
     cargo test --locked --all-features --test screen_xvfb

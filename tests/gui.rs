@@ -346,7 +346,7 @@ fn station_view_burns_tokens_as_they_are_laid_on() {
     let store = totp_burner::station::records::Store::open(&records, None).unwrap();
     let list = store.list(None).unwrap();
     assert_eq!(list.len(), 1);
-    assert_eq!(list[0].outcome, "ok");
+    assert_eq!(list[0].outcome, totp_burner::station::records::Status::Ok);
     assert!(!list[0].secret_kept);
 }
 

@@ -68,7 +68,7 @@ fn records_view_shows_interrupted_searches_and_exports_for_entra() {
                 op_id: Some("op-failed".into()),
                 outcome: Outcome::Failed,
                 error_code: Some("token-removed".into()),
-                token_state: Some("untouched".into()),
+                token_state: Some(totp_burner::station::records::HeldState::Untouched),
                 batch: Some("other-batch".into()),
                 ..base
             })

@@ -15,7 +15,8 @@ use totp_burner::secret::totp::code_at;
 use totp_burner::station::export::{self, ExportError};
 use totp_burner::station::handout::{self, HandoutError};
 use totp_burner::station::receipt::{self, ReceiptFor};
-use totp_burner::station::records::{NewRecord, Outcome, Store};
+use totp_burner::station::records::testing;
+use totp_burner::station::records::{HeldState, NewRecord, Outcome, Store};
 use totp_burner::station::vault::Vault;
 
 const PASS: &str = "hand-out passphrase";
@@ -66,7 +67,7 @@ fn store(name: &str) -> (std::path::PathBuf, Store) {
     store
         .add(&NewRecord {
             error_code: Some("token-removed".into()),
-            token_state: Some("seed-maybe-written".into()),
+            token_state: Some(HeldState::SeedMaybeWritten),
             ..burn("86596220000005", Outcome::Failed)
         })
         .unwrap();
@@ -75,7 +76,7 @@ fn store(name: &str) -> (std::path::PathBuf, Store) {
         .add(&NewRecord {
             op_id: Some("op-6-again".into()),
             error_code: Some("wrong-card".into()),
-            token_state: Some("untouched".into()),
+            token_state: Some(HeldState::Untouched),
             ..burn("86596220000006", Outcome::Failed)
         })
         .unwrap();
@@ -146,7 +147,10 @@ fn only_tokens_holding_a_good_burn_are_handed_out_and_the_reason_is_said() {
     assert_eq!(rows.len(), 2, "both hand-outs recorded");
     assert_eq!(rows[1].station, "desk-3");
     assert_eq!(rows[1].reader.as_deref(), Some("Virtual PCD 00 00"));
-    assert!(s.try_tamper_assignments(), "hand-outs are append-only");
+    assert!(
+        testing::try_tamper_assignments(&s),
+        "hand-outs are append-only"
+    );
 }
 
 #[test]

@@ -452,7 +452,10 @@ fn controls(root: &Path, key: &[u8]) {
     let events = std::fs::read_to_string(event_log(root)).unwrap();
     assert!(events.contains("burned 86596220000001 code"), "{events}");
     let burner = Store::open(&out_dir(root, "data").join("burner-0.sqlite"), None).unwrap();
-    assert_eq!(burner.list(None).unwrap()[0].outcome, "ok");
+    assert_eq!(
+        burner.list(None).unwrap()[0].outcome,
+        totp_burner::station::records::Status::Ok
+    );
     let store = Store::open(&out_dir(root, "data").join("station-0.sqlite"), None).unwrap();
     let vault = OpenVault::open(&store, &SecretString::from(PASSPHRASE.to_string())).unwrap();
     let kept = store.kept_secrets(None).unwrap();

@@ -12,9 +12,10 @@ use common::pg;
 use common::records::{begin_row, open, outcome, started};
 use std::collections::HashSet;
 use std::sync::Arc;
+use totp_burner::station::records::testing;
 use totp_burner::station::records::{
-    KnownSerial, NewRecord, NotBegun, Outcome, RecordsError, RowPick, SCHEMA_VERSION, Start, Store,
-    StoreLocation,
+    HeldState, KnownSerial, NewRecord, NotBegun, Outcome, RecordsError, RowPick, SCHEMA_VERSION,
+    Start, Status, Store, StoreLocation,
 };
 
 fn file_store(name: &str) -> StoreLocation {
@@ -28,13 +29,17 @@ fn rows_are_claimed_once_and_released_only_when_untouched(loc: StoreLocation) {
     let first = begin_row(&a, "1", "L", 3).unwrap();
     let second = begin_row(&b, "2", "L", 3).unwrap();
     assert_eq!((first.row, second.row), (Some(0), Some(1)));
-    assert!(b.finish(&outcome(&second, "2", Some("untouched"))).unwrap());
     assert!(
-        !b.finish(&outcome(&second, "2", Some("untouched"))).unwrap(),
+        b.finish(&outcome(&second, "2", Some(HeldState::Untouched)))
+            .unwrap()
+    );
+    assert!(
+        !b.finish(&outcome(&second, "2", Some(HeldState::Untouched)))
+            .unwrap(),
         "an outcome delivered twice is appended once"
     );
     assert_eq!(begin_row(&a, "3", "L", 3).unwrap().row, Some(1));
-    a.finish(&outcome(&first, "1", Some("config-written")))
+    a.finish(&outcome(&first, "1", Some(HeldState::ConfigWritten)))
         .unwrap();
     assert_eq!(begin_row(&b, "4", "L", 3).unwrap().row, Some(2));
     assert!(matches!(
@@ -126,10 +131,12 @@ fn operations_are_listed_searched_and_kept(loc: StoreLocation) {
         "case-insensitive"
     );
     assert_eq!(
-        s.search("0002", Some("interrupted"), None).unwrap().len(),
+        s.search("0002", Some(Status::Interrupted), None)
+            .unwrap()
+            .len(),
         1
     );
-    assert_eq!(s.search("", Some("ok"), Some("b1")).unwrap().len(), 1);
+    assert_eq!(s.search("", Some(Status::Ok), Some("b1")).unwrap().len(), 1);
     let kept = s.kept_secrets(Some("b1")).unwrap();
     assert_eq!(kept.len(), 1);
     assert_eq!((kept[0].1.as_slice(), kept[0].2), (&b"sealed"[..], key));
@@ -146,8 +153,11 @@ fn operations_are_listed_searched_and_kept(loc: StoreLocation) {
         s.latest_assignments().unwrap()["86596000000001"].upn,
         "b@contoso.com"
     );
-    assert!(s.try_tamper(), "records and keys are append-only");
-    assert!(s.try_tamper_assignments(), "hand-outs are append-only");
+    assert!(testing::try_tamper(&s), "records and keys are append-only");
+    assert!(
+        testing::try_tamper_assignments(&s),
+        "hand-outs are append-only"
+    );
 }
 
 fn many_handles_at_once_take_distinct_rows(loc: StoreLocation) {
@@ -352,8 +362,12 @@ fn operations_are_read_a_page_at_a_time(loc: StoreLocation) {
             .unwrap();
         if i % 4 != 0 {
             // Every fourth stays started: interrupted.
-            s.finish(&outcome(&b, &serial, (i % 5 == 0).then_some("untouched")))
-                .unwrap();
+            s.finish(&outcome(
+                &b,
+                &serial,
+                (i % 5 == 0).then_some(HeldState::Untouched),
+            ))
+            .unwrap();
         }
     }
     let whole = s.list(None).unwrap();
@@ -376,9 +390,9 @@ fn operations_are_read_a_page_at_a_time(loc: StoreLocation) {
     for (text, outcome, batch) in [
         ("", None, None),
         ("user1", None, None),
-        ("", Some("interrupted"), None),
-        ("", Some("failed"), Some("b0")),
-        ("8659600000001", Some("ok"), Some("b1")),
+        ("", Some(Status::Interrupted), None),
+        ("", Some(Status::Failed), Some("b0")),
+        ("8659600000001", Some(Status::Ok), Some("b1")),
     ] {
         let mut want = s.search(text, outcome, batch).unwrap();
         want.reverse();
@@ -599,7 +613,7 @@ fn a_station_login_may_only_read_and_append_in_its_own_name() {
         opened.unseal(kept[0].2, &kept[0].1).unwrap().as_slice(),
         b"12345678901234567890"
     );
-    assert!(st.try_tamper() && st.try_tamper_assignments());
+    assert!(testing::try_tamper(&st) && testing::try_tamper_assignments(&st));
 
     // Raw SQL on the station's own connection, as psql would send it.
     let mut raw = ::postgres::Config::new()

@@ -5,7 +5,8 @@
 use age::secrecy::SecretString;
 use totp_burner::secret::Secret;
 use totp_burner::station::export::{self, EntraRow};
-use totp_burner::station::records::{NewRecord, Outcome, Store};
+use totp_burner::station::records::testing;
+use totp_burner::station::records::{HeldState, NewRecord, Outcome, Store};
 use totp_burner::station::vault::{OpenVault, Vault, VaultError};
 
 fn temp_db(name: &str) -> std::path::PathBuf {
@@ -21,7 +22,7 @@ fn burn_record(serial: &str, upn: Option<&str>, alg: &str) -> NewRecord {
         reader: "Virtual PCD 00 00".into(),
         serial: Some(serial.into()),
         model: Some("OTPC-P2-i".into()),
-        operation: "burn".into(),
+        operation: totp_burner::station::records::Operation::Burn,
         algorithm: Some(alg.into()),
         period: Some(30),
         display_timeout: Some(30),
@@ -45,14 +46,20 @@ fn records_are_append_only_and_listed() {
     let mut failed = burn_record("86596220000002", None, "sha1");
     failed.outcome = Outcome::Failed;
     failed.error_code = Some("token-removed".into());
-    failed.token_state = Some("seed-maybe-written".into());
+    failed.token_state = Some(HeldState::SeedMaybeWritten);
     store.add(&failed).unwrap();
     store.add_key("age1recipient", b"wrapped").unwrap();
-    assert!(store.try_tamper(), "UPDATE and DELETE must be refused");
+    assert!(
+        testing::try_tamper(&store),
+        "UPDATE and DELETE must be refused"
+    );
     let all = store.list(None).unwrap();
     assert_eq!(all.len(), 2);
     assert_eq!(all[0].station, "desk-1");
-    assert_eq!(all[1].outcome, "failed");
+    assert_eq!(
+        all[1].outcome,
+        totp_burner::station::records::Status::Failed
+    );
     let last = store.last_for_serial("86596220000002").unwrap().unwrap();
     assert_eq!(last.error_code.as_deref(), Some("token-removed"));
     assert!(last.token_in_doubt());

@@ -188,11 +188,12 @@ fn a_serial_burned_in_an_earlier_run_is_refused_without_reburn() {
     slot.lift();
     run.done.join().unwrap().unwrap();
     let last = store.last_for_serial("86596220000621").unwrap().unwrap();
-    let flags = last.flags.unwrap_or_default();
-    assert!(flags.split(',').any(|f| f == "reburn"), "{flags}");
+    use totp_burner::station::records::Flag;
+    assert!(last.flags.contains(Flag::Reburn), "{:?}", last.flags);
     assert!(
-        flags.split(',').any(|f| f == "pc-clock-unverified"),
-        "{flags}"
+        last.flags.contains(Flag::PcClockUnverified),
+        "{:?}",
+        last.flags
     );
 }
 

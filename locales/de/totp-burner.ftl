@@ -250,7 +250,6 @@ stored-state-untouched = nichts geschrieben
 stored-state-config-maybe-written = Uhrzeit und Optionen wurden vielleicht geschrieben: der Token ist möglicherweise leer
 stored-state-config-written = Uhrzeit und Optionen geschrieben, Geheimschlüssel nicht: der Token ist möglicherweise leer
 stored-state-seed-maybe-written = der Geheimschlüssel wurde vielleicht geschrieben
-stored-state-unknown = unbekannt
 record-interrupted = unterbrochen: der Token ist möglicherweise leer; legen Sie ihn wieder auf
 record-interrupted-followed = unterbrochen (ein späterer Vorgang auf diesem Token folgt)
 record-ok = ok

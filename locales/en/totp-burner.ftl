@@ -250,7 +250,6 @@ stored-state-untouched = nothing was written
 stored-state-config-maybe-written = the clock and options may have been written: the token may be blank
 stored-state-config-written = clock and options written, secret not: the token may be blank
 stored-state-seed-maybe-written = the secret may or may not have been written
-stored-state-unknown = unknown
 record-interrupted = interrupted: the token may be blank; lay it on again
 record-interrupted-followed = interrupted (a later operation on this token follows)
 record-ok = ok

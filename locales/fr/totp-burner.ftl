@@ -253,7 +253,6 @@ stored-state-untouched = rien n'a été écrit
 stored-state-config-maybe-written = l'heure et les options ont peut-être été écrites : le jeton est peut-être vierge
 stored-state-config-written = heure et options écrites, secret non : le jeton est peut-être vierge
 stored-state-seed-maybe-written = le secret a peut-être été écrit
-stored-state-unknown = inconnu
 record-interrupted = interrompu : le jeton est peut-être vierge ; reposez-le
 record-interrupted-followed = interrompu (une opération ultérieure sur ce jeton suit)
 record-ok = ok

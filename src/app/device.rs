@@ -8,7 +8,7 @@ use crate::clock::Clock;
 pub use crate::emulator::EmulatorConnector;
 use crate::params::TokenOptions;
 use crate::station::operation::{self, OperationError, Recording, on_reader};
-use crate::station::records::{KnownSerial, RecordsError, Store, StoreLocation};
+use crate::station::records::{Flag, Flags, KnownSerial, RecordsError, Store, StoreLocation};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
@@ -242,10 +242,9 @@ fn handle(
                     ));
                 }
             };
-            let mut flags: Vec<&'static str> =
-                operation::clock_flag(&verdict).into_iter().collect();
+            let mut flags: Flags = operation::clock_flag(&verdict).into_iter().collect();
             if reburn {
-                flags.push("reburn");
+                flags.extend([Flag::Reburn]);
             }
             // "PC clock not verified" (or overridden) goes with the result.
             let unverified = (verdict.name() != "verified").then(|| verdict.clone());

@@ -5,7 +5,7 @@
 //! older search than the latest are dropped.
 
 use crate::station::export;
-use crate::station::records::{PageQuery, Record, RecordsError, Store, StoreLocation};
+use crate::station::records::{PageQuery, Record, RecordsError, Status, Store, StoreLocation};
 use crate::tr;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender};
@@ -39,12 +39,12 @@ impl OutcomeFilter {
     ];
 
     /// The store's outcome word (None for all).
-    pub fn as_query(self) -> Option<&'static str> {
+    pub fn as_query(self) -> Option<Status> {
         match self {
             OutcomeFilter::All => None,
-            OutcomeFilter::Ok => Some("ok"),
-            OutcomeFilter::Failed => Some("failed"),
-            OutcomeFilter::Interrupted => Some("interrupted"),
+            OutcomeFilter::Ok => Some(Status::Ok),
+            OutcomeFilter::Failed => Some(Status::Failed),
+            OutcomeFilter::Interrupted => Some(Status::Interrupted),
         }
     }
 

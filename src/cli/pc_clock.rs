@@ -6,6 +6,7 @@ use super::output::{print_error, print_json};
 use crate::burn::TokenState;
 use crate::clockcheck::{self, ClockCheck, ClockVerdict, NtpConfig};
 use crate::explain;
+use crate::station::records::{Flag, Flags};
 use clap::Args;
 use serde_json::{Value, json};
 
@@ -60,10 +61,10 @@ pub fn check_json(c: &ClockCheck, config: &NtpConfig) -> Value {
 }
 
 /// The record's flags for this verdict (and an explicit reburn).
-pub fn flags(v: &ClockVerdict, reburn: bool) -> Vec<&'static str> {
-    let mut f = Vec::new();
+pub fn flags(v: &ClockVerdict, reburn: bool) -> Flags {
+    let mut f = Flags::default();
     if reburn {
-        f.push("reburn");
+        f.extend([Flag::Reburn]);
     }
     f.extend(crate::station::operation::clock_flag(v));
     f

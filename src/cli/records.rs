@@ -556,7 +556,7 @@ fn list_paged(
                     crate::clock::rfc3339(r.time.max(0) as u64),
                     r.serial.as_deref().unwrap_or("-"),
                     r.model.as_deref().unwrap_or("-"),
-                    explain::operation_name(&r.operation),
+                    explain::operation_name(r.operation),
                     explain::record_outcome(r),
                     r.upn.as_ref().map(|u| format!(" {u}")).unwrap_or_default(),
                     r.batch

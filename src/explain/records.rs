@@ -3,6 +3,7 @@
 //! why a station run stopped.
 
 use super::{Explanation, TransportError, burn_error, clock_off, transport};
+use crate::station::records::{HeldState, Operation, Status};
 use crate::tr;
 
 /// A stored error code in words (records list, records view, exports).
@@ -37,14 +38,13 @@ pub fn error_code(code: crate::burn::ErrorCode) -> Explanation {
     }
 }
 
-/// A stored token state ("seed-maybe-written") in words.
-pub fn stored_token_state(state: &str) -> String {
+/// A recorded token state in words.
+pub fn stored_token_state(state: HeldState) -> String {
     match state {
-        "untouched" => tr!("stored-state-untouched"),
-        "config-maybe-written" => tr!("stored-state-config-maybe-written"),
-        "config-written" => tr!("stored-state-config-written"),
-        "seed-maybe-written" => tr!("stored-state-seed-maybe-written"),
-        _ => tr!("stored-state-unknown"),
+        HeldState::Untouched => tr!("stored-state-untouched"),
+        HeldState::ConfigMaybeWritten => tr!("stored-state-config-maybe-written"),
+        HeldState::ConfigWritten => tr!("stored-state-config-written"),
+        HeldState::SeedMaybeWritten => tr!("stored-state-seed-maybe-written"),
     }
 }
 
@@ -53,13 +53,11 @@ pub fn interrupted() -> String {
     tr!("record-interrupted")
 }
 
-/// A recorded operation ("burn", "sync-time") in words, for the records
-/// view and `records list`.
-pub fn operation_name(operation: &str) -> String {
+/// A recorded operation in words, for the records view and `records list`.
+pub fn operation_name(operation: Operation) -> String {
     match operation {
-        "burn" => tr!("gui-records-op-burn"),
-        "sync-time" => tr!("gui-records-op-sync-time"),
-        other => other.to_string(),
+        Operation::Burn => tr!("gui-records-op-burn"),
+        Operation::SyncTime => tr!("gui-records-op-sync-time"),
     }
 }
 
@@ -71,7 +69,7 @@ pub fn record_outcome(r: &crate::station::records::Record) -> String {
     if r.interrupted() {
         return tr!("record-interrupted-followed");
     }
-    if r.outcome == "ok" {
+    if r.outcome == Status::Ok {
         return tr!("record-ok");
     }
     let problem = r
@@ -81,8 +79,8 @@ pub fn record_outcome(r: &crate::station::records::Record) -> String {
         .map(|c| error_code(c).problem)
         .or_else(|| r.error.clone())
         .unwrap_or_else(|| tr!("record-unknown-cause"));
-    match r.token_state.as_deref() {
-        Some(state) if state != "untouched" => tr!(
+    match r.token_state {
+        Some(state) if state != HeldState::Untouched => tr!(
             "record-failed-touched",
             problem = problem,
             state = stored_token_state(state)

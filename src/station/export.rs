@@ -3,7 +3,7 @@
 //! written readable by their owner only. `export_records` and
 //! `export_entra` are the whole export, shared by the CLI and the app.
 
-use super::records::{Record, RecordsError, Store};
+use super::records::{Record, RecordsError, Status, Store, Stored};
 use super::vault::{OpenVault, VaultError};
 use age::secrecy::SecretString;
 use std::io::Write;
@@ -92,12 +92,12 @@ pub fn records_csv(records: &[Record]) -> String {
             r.reader.clone(),
             opt(&r.serial),
             opt(&r.model),
-            r.operation.clone(),
+            r.operation.as_str().to_string(),
             opt(&r.algorithm),
             num(r.period),
             num(r.display_timeout),
-            r.outcome.clone(),
-            if r.outcome == "ok" {
+            r.outcome.as_str().to_string(),
+            if r.outcome == Status::Ok {
                 String::new()
             } else {
                 crate::explain::record_outcome(r)
@@ -105,9 +105,12 @@ pub fn records_csv(records: &[Record]) -> String {
             opt(&r.batch),
             opt(&r.upn),
             opt(&r.error_code),
-            opt(&r.token_state),
+            r.token_state
+                .map(Stored::as_str)
+                .unwrap_or_default()
+                .to_string(),
             num(r.list_row.map(|n| n + 1)),
-            opt(&r.flags),
+            r.flags.stored().unwrap_or_default().to_string(),
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()

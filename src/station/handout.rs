@@ -8,7 +8,7 @@
 //! token); the secrets stay in wiped buffers and are never shown.
 
 use super::export::{self, ExportError, KeptToken};
-use super::records::{Record, RecordsError, Store};
+use super::records::{Operation, Record, RecordsError, Store};
 use super::vault::OpenVault;
 use crate::params::{HmacAlgorithm, TimeStep};
 use crate::secret::Secret;
@@ -129,8 +129,8 @@ pub fn burn_held(store: &Store, serial: &str) -> Result<Record, HandoutError> {
     let burns: Vec<Record> = store
         .list(Some(serial))?
         .into_iter()
-        .filter(|r| r.operation == "burn")
-        .filter(|r| !(r.outcome == "failed" && r.token_state.as_deref() == Some("untouched")))
+        .filter(|r| r.operation == Operation::Burn)
+        .filter(|r| !r.left_untouched())
         .collect();
     let Some(last) = burns.last().cloned() else {
         return Err(HandoutError::NeverBurned {

@@ -9,7 +9,8 @@
 //! cannot be recorded.
 
 use super::records::{
-    Begun, Delivery, NewRecord, NotBegun, Outcome, RecordsError, Start, Store, new_op_id,
+    Begun, Delivery, Flag, Flags, NewRecord, NotBegun, Operation, Outcome, RecordsError, Start,
+    Store, new_op_id,
 };
 use super::vault::{Vault, VaultError};
 use crate::burn::{
@@ -42,8 +43,8 @@ pub struct Recording<'a> {
     pub reburn: bool,
     /// Write only to this serial (the station identified it first).
     pub expect_serial: Option<String>,
-    /// Typed notes for the records ("resumed", "reburn", ...).
-    pub flags: Vec<&'static str>,
+    /// Typed notes for the records.
+    pub flags: Flags,
     /// The start was recorded by the caller already (the station takes a
     /// user-list row and records its start in one transaction, once it
     /// knows the token): the outcome goes with it.
@@ -146,10 +147,10 @@ pub fn pc_clock_gate(
 }
 
 /// The record flag of a clock verdict (none when verified).
-pub fn clock_flag(v: &crate::clockcheck::ClockVerdict) -> Option<&'static str> {
+pub fn clock_flag(v: &crate::clockcheck::ClockVerdict) -> Option<Flag> {
     match v.name() {
-        "unverified" => Some("pc-clock-unverified"),
-        "overridden" => Some("pc-clock-overridden"),
+        "unverified" => Some(Flag::PcClockUnverified),
+        "overridden" => Some(Flag::PcClockOverridden),
         _ => None,
     }
 }
@@ -185,7 +186,7 @@ pub fn on_reader<T>(
     }
 }
 
-fn base_record(rec: &Recording<'_>, operation: &str, options: &TokenOptions) -> NewRecord {
+fn base_record(rec: &Recording<'_>, operation: Operation, options: &TokenOptions) -> NewRecord {
     let begun = rec.begun.as_ref();
     NewRecord {
         op_id: begun.map(|b| b.op_id.clone()),
@@ -195,7 +196,7 @@ fn base_record(rec: &Recording<'_>, operation: &str, options: &TokenOptions) -> 
             .map(|(enc, _)| enc.clone()),
         key_id: begun.and_then(|b| b.sealed.as_ref()).map(|(_, key)| *key),
         reader: rec.reader.clone(),
-        operation: operation.into(),
+        operation,
         algorithm: Some(options.algorithm.name().into()),
         period: Some(options.period.seconds() as i64),
         display_timeout: Some(options.display_timeout.seconds() as i64),
@@ -203,7 +204,7 @@ fn base_record(rec: &Recording<'_>, operation: &str, options: &TokenOptions) -> 
         upn: rec.upn.clone(),
         list_id: rec.list.as_ref().map(|(id, _)| id.clone()),
         list_row: rec.list.as_ref().map(|(_, row)| *row as i64),
-        flags: (!rec.flags.is_empty()).then(|| rec.flags.join(",")),
+        flags: rec.flags.clone(),
         ..Default::default()
     }
 }
@@ -222,7 +223,7 @@ pub fn begin_row(
     pick: super::records::RowPick<'_>,
     fill: &mut super::records::Fill<'_>,
 ) -> Result<Begun, NotBegun> {
-    let mut record = base_record(rec, "burn", options);
+    let mut record = base_record(rec, Operation::Burn, options);
     record.serial = Some(token.serial.clone());
     record.model = Some(token.model_name().into());
     let start = Start {
@@ -331,7 +332,7 @@ impl Starter<'_, '_> {
             Some(e) => {
                 self.record.outcome = Outcome::Failed;
                 self.record.error_code = Some(e.cause.code().as_str().into());
-                self.record.token_state = Some(e.token_state.as_str().into());
+                self.record.token_state = Some(e.token_state.into());
             }
         }
         let op_id = self.record.op_id.clone();
@@ -400,7 +401,7 @@ pub fn burn(
 ) -> Recorded<BurnReport> {
     let mut starter = Starter {
         rec,
-        record: base_record(rec, "burn", &plan.options),
+        record: base_record(rec, Operation::Burn, &plan.options),
         secret: Some(plan.secret.bytes()),
         check_reburn: true,
         refusal: None,
@@ -422,7 +423,7 @@ pub fn sync_time(
 ) -> Recorded<SyncReport> {
     let mut starter = Starter {
         rec,
-        record: base_record(rec, "sync-time", options),
+        record: base_record(rec, Operation::SyncTime, options),
         secret: None,
         check_reburn: false,
         refusal: None,
@@ -446,6 +447,7 @@ mod tests {
     use crate::clock::ManualClock;
     use crate::emulator::{EmulatorLink, lock, shared_token};
     use crate::secret::Secret;
+    use crate::station::records::Status;
     use std::sync::Arc;
 
     fn store(name: &str) -> Store {
@@ -477,7 +479,7 @@ mod tests {
         assert!(done.result.is_ok() && done.outcome_not_recorded.is_none());
         let list = s.list(None).unwrap();
         assert_eq!(list.len(), 1);
-        assert_eq!(list[0].outcome, "ok");
+        assert_eq!(list[0].outcome, Status::Ok);
         assert_eq!(list[0].serial.as_deref(), Some("86596220000777"));
 
         // Again: refused, the token keeps its secret.
@@ -492,14 +494,14 @@ mod tests {
         // With the explicit choice: burned, recorded as a reburn.
         let rec = Recording {
             reburn: true,
-            flags: vec!["reburn"],
+            flags: Flags::of([Flag::Reburn]),
             ..rec
         };
         let third = burn(&mut link, &plan(3), clock.as_ref(), &mut |_| {}, &rec);
         assert!(third.result.is_ok());
         assert_eq!(lock(&token).seed_for_tests().unwrap(), &[3u8; 20]);
         let last = s.list(None).unwrap().pop().unwrap();
-        assert_eq!(last.flags.as_deref(), Some("reburn"));
+        assert_eq!(last.flags, Flags::of([Flag::Reburn]));
     }
 
     #[test]
@@ -510,7 +512,7 @@ mod tests {
         lock(&token).preload_seed(b"old secret old secre");
         let mut link = EmulatorLink::new(token.clone(), "r0");
         // A read-only connection: every append fails.
-        s.make_read_only().unwrap();
+        crate::station::records::testing::make_read_only(&s).unwrap();
         let rec = Recording {
             store: Some(&s),
             reader: "r0".into(),

@@ -4,7 +4,7 @@
 //! never holds a secret or a code: only what the records say in clear.
 
 use super::handout::{burn_held, current_user};
-use super::records::{RecordsError, Store};
+use super::records::{Operation, RecordsError, Store};
 use quick_xml::escape::escape;
 use std::fmt::Write;
 
@@ -42,7 +42,7 @@ pub fn receipt_tokens(
 ) -> Result<Vec<ReceiptToken>, RecordsError> {
     let mut serials: Vec<String> = Vec::new();
     for r in store.list(None)? {
-        if let Some(s) = r.serial.filter(|_| r.operation == "burn") {
+        if let Some(s) = r.serial.filter(|_| r.operation == Operation::Burn) {
             serials.retain(|x| *x != s);
             serials.push(s);
         }

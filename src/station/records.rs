@@ -23,7 +23,7 @@ pub use claims::{Begun, Fill, NotBegun, RowPick, Start};
 pub use import::{ImportError, ImportReport};
 pub use location::{LocationError, PgLocation, StoreLocation, address_without_password};
 pub use migrate::SCHEMA_VERSION;
-pub use model::{NewRecord, Outcome, Record};
+pub use model::{Flag, Flags, HeldState, NewRecord, Operation, Outcome, Record, Status, Stored};
 pub use query::PageQuery;
 pub use spool::Delivery;
 pub use stock::{KnownSerial, parse_stock};
@@ -380,19 +380,19 @@ impl Store {
             Val::T(Some(&r.reader)),
             Val::T(r.serial.as_deref()),
             Val::T(r.model.as_deref()),
-            Val::T(Some(&r.operation)),
+            Val::T(Some(r.operation.as_str())),
             Val::T(r.algorithm.as_deref()),
             Val::I(r.period),
             Val::I(r.display_timeout),
             Val::T(Some(r.outcome.as_str())),
             Val::T(r.error_code.as_deref()),
-            Val::T(r.token_state.as_deref()),
+            Val::T(r.token_state.map(Stored::as_str)),
             Val::T(r.batch.as_deref()),
             Val::T(r.upn.as_deref()),
             Val::T(r.list_id.as_deref()),
             Val::I(r.list_row),
             Val::T(r.op_id.as_deref()),
-            Val::T(r.flags.as_deref()),
+            Val::T(r.flags.stored()),
             Val::B(r.secret_enc.as_deref()),
             Val::I(r.key_id),
         ]
@@ -494,35 +494,13 @@ impl Store {
             )
         })
     }
-
-    /// Refuse every later write (tests of "the records cannot be written":
-    /// a full disk, a locked or read-only file, a server that refuses).
-    #[doc(hidden)]
-    pub fn make_read_only(&self) -> Result<(), RecordsError> {
-        let sql = match &self.db {
-            Db::Lite(_) => "PRAGMA query_only = ON",
-            Db::Pg(_) => "SET default_transaction_read_only = on",
-        };
-        self.read(|db| db.exec(sql, &[]).map(|_| ()))
-    }
-
-    /// Whether UPDATE/DELETE are refused on records and vault keys (for
-    /// tests of the append-only rule).
-    pub fn try_tamper(&self) -> bool {
-        [
-            "UPDATE records SET outcome = 'ok'",
-            "DELETE FROM records",
-            "UPDATE vault_keys SET recipient = 'x'",
-            "DELETE FROM vault_keys",
-        ]
-        .iter()
-        .all(|sql| self.write(&[], |db| db.exec(sql, &[])).is_err())
-    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+#[cfg(any(test, feature = "test-hooks"))]
+pub mod testing;
 #[cfg(test)]
 mod tests;

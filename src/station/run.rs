@@ -29,7 +29,7 @@ use super::operation::{self, OperationError, Recording, Refusal};
 pub use super::presence::{
     PolledPresence, Presence, ReaderLoop, WatchedPresence, pcsc_reader_loops,
 };
-use super::records::{Begun, Record, RecordsError, Store};
+use super::records::{Begun, Flag, Flags, Record, RecordsError, Store};
 use super::source::random_secret;
 use crate::burn::{self, BurnPlan, IdentifiedToken};
 use crate::card::connector::Connector;
@@ -90,7 +90,7 @@ struct Job {
     begun: Option<Begun>,
     upn: Option<String>,
     list: Option<(String, usize)>,
-    flags: Vec<&'static str>,
+    flags: Flags,
     resumed: bool,
 }
 
@@ -179,7 +179,7 @@ impl Shared<'_> {
         &self,
         reader: &str,
         token: &IdentifiedToken,
-        clock_flag: Option<&'static str>,
+        clock_flag: Option<Flag>,
     ) -> Result<Decision, StationError> {
         let serial = token.serial.clone();
         if lock(&self.this_run).contains(&serial) {
@@ -196,7 +196,7 @@ impl Shared<'_> {
         if let Some(r) = latest.as_ref().filter(|r| r.token_in_doubt()) {
             return self.resume(reader, r).map(|j| Decision::Burn(Box::new(j)));
         }
-        let mut flags = Vec::new();
+        let mut flags = Flags::default();
         if let Some(r) = latest.as_ref().filter(|r| r.burned_ok()) {
             if !self.config.reburn {
                 return Ok(Decision::Skip(Box::new(StationEvent::AlreadyBurned {
@@ -207,7 +207,7 @@ impl Shared<'_> {
                     this_run: false,
                 })));
             }
-            flags.push("reburn");
+            flags.extend([Flag::Reburn]);
         }
         if let BatchSource::Handed(slot) = &self.config.source
             && lock(slot).is_none()
@@ -298,7 +298,7 @@ impl Shared<'_> {
                 .clone()
                 .zip(last.list_row.map(|r| r.max(0) as usize)),
             begun: None,
-            flags: vec!["resumed"],
+            flags: Flags::of([Flag::Resumed]),
             resumed: true,
         })
     }
@@ -362,7 +362,7 @@ fn one_token(
             batch: Some(shared.config.batch_id.clone()),
             upn: job.upn.clone(),
             list: job.list.clone(),
-            reburn: job.flags.contains(&"reburn") || job.resumed,
+            reburn: job.flags.contains(Flag::Reburn) || job.resumed,
             expect_serial: Some(token.serial.clone()),
             flags,
             begun: job.begun.clone(),

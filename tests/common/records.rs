@@ -2,7 +2,7 @@
 //! tests: open a handle, start a burn that takes a list row, its outcome.
 
 use totp_burner::station::records::{
-    Begun, NewRecord, NotBegun, Outcome, RowPick, Start, Store, StoreLocation,
+    Begun, HeldState, NewRecord, NotBegun, Outcome, RowPick, Start, Store, StoreLocation,
 };
 
 /// A handle on the store at `loc` (a station's own connection).
@@ -38,7 +38,7 @@ pub fn begin_row(s: &Store, serial: &str, list: &str, rows: usize) -> Result<Beg
 }
 
 /// The outcome of `b`: ok, or failed leaving the token in `state`.
-pub fn outcome(b: &Begun, serial: &str, state: Option<&str>) -> NewRecord {
+pub fn outcome(b: &Begun, serial: &str, state: Option<HeldState>) -> NewRecord {
     NewRecord {
         reader: "r".into(),
         serial: Some(serial.into()),
@@ -48,7 +48,7 @@ pub fn outcome(b: &Begun, serial: &str, state: Option<&str>) -> NewRecord {
         } else {
             Outcome::Failed
         },
-        token_state: state.map(Into::into),
+        token_state: state,
         ..Default::default()
     }
 }

@@ -162,7 +162,7 @@ fn row(ui: &mut egui::Ui, r: &Record) {
     ui.label(crate::explain::local_time(r.time));
     ui.label(dash(&r.serial));
     ui.label(dash(&r.model));
-    ui.label(explain::operation_name(&r.operation));
+    ui.label(explain::operation_name(r.operation));
     let outcome = explain::record_outcome(r);
     if r.needs_finishing() {
         ui.label(egui::RichText::new(format!("{NEEDS_FINISHING}{outcome}")).strong());

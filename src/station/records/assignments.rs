@@ -86,14 +86,4 @@ impl Store {
         }
         Ok(out)
     }
-
-    /// Whether UPDATE/DELETE are refused on the hand-outs (tests).
-    pub fn try_tamper_assignments(&self) -> bool {
-        [
-            "UPDATE assignments SET upn = 'x'",
-            "DELETE FROM assignments",
-        ]
-        .iter()
-        .all(|sql| self.write(&[], |db| db.exec(sql, &[])).is_err())
-    }
 }

@@ -13,7 +13,7 @@
 //! the latest is decided by the file's own row order, not by clocks.
 
 use super::db::{Exec, Val};
-use super::{NewRecord, Outcome, RecordsError, Store};
+use super::{NewRecord, Operation, Outcome, RecordsError, Store, Stored};
 use crate::station::vault::VaultError;
 use std::collections::HashSet;
 use thiserror::Error;
@@ -131,16 +131,16 @@ impl Store {
                     &[Val::T(Some(serial))],
                     |r| {
                         Ok((
-                            r.text("operation")?,
-                            r.text("outcome")?,
+                            Operation::parse(&r.text("operation")?)?,
+                            Outcome::parse(&r.text("outcome")?)?,
                             r.i64("time")?,
                             r.opt_text("batch")?,
                         ))
                     },
                 )?;
                 if let Some((operation, outcome, when, batch)) = latest
-                    && operation == "burn"
-                    && outcome == Outcome::Ok.as_str()
+                    && operation == Operation::Burn
+                    && outcome == Outcome::Ok
                 {
                     return Err(NotBegun::BurnedBefore { when, batch });
                 }
@@ -203,9 +203,7 @@ impl Store {
                 if done {
                     return Ok(false);
                 }
-                if record.outcome == Outcome::Failed
-                    && record.token_state.as_deref() == Some("untouched")
-                {
+                if record.left_untouched() {
                     db.exec(
                         "INSERT INTO list_claims (time, station, list_id, list_row, op_id, kind)
                          SELECT ?1, ?2, list_id, list_row, op_id, 'release' FROM list_claims

@@ -9,7 +9,7 @@
 
 use super::db::{Exec, Val};
 use super::query::map_record;
-use super::{RecordsError, Store};
+use super::{Outcome, RecordsError, Store, Stored};
 use crate::station::vault::{OpenVault, Vault, VaultError};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
@@ -48,7 +48,7 @@ struct Row {
     time: i64,
     operator: String,
     station: String,
-    outcome: String,
+    outcome: Outcome,
     error: Option<String>,
     secret_enc: Option<Vec<u8>>,
     key_id: Option<i64>,
@@ -63,8 +63,8 @@ fn legacy_op_id(r: &Row) -> String {
         r.station.as_str(),
         &r.time.to_string(),
         r.record.serial.as_deref().unwrap_or(""),
-        &r.record.operation,
-        &r.outcome,
+        r.record.operation.as_str(),
+        r.outcome.as_str(),
         &r.id.to_string(),
     ] {
         h.update(part.as_bytes());
@@ -103,7 +103,7 @@ impl Store {
                         time: g.i64("time")?,
                         operator: g.text("operator")?,
                         station: g.text("station")?,
-                        outcome: g.text("raw_outcome")?,
+                        outcome: Outcome::parse(&g.text("raw_outcome")?)?,
                         error: g.opt_text("error")?,
                         secret_enc: g.opt_bytes("secret_enc")?,
                         key_id: g.opt_i64("key_id")?,
@@ -144,7 +144,7 @@ impl Store {
                        AND time = ?3 AND station = ?4) AS there",
                     &[
                         Val::T(Some(&op_id)),
-                        Val::T(Some(&r.outcome)),
+                        Val::T(Some(r.outcome.as_str())),
                         Val::I(Some(r.time)),
                         Val::T(Some(&r.station)),
                     ],
@@ -242,20 +242,20 @@ fn insert_as_was(
             Val::T(Some(&x.reader)),
             Val::T(x.serial.as_deref()),
             Val::T(x.model.as_deref()),
-            Val::T(Some(&x.operation)),
+            Val::T(Some(x.operation.as_str())),
             Val::T(x.algorithm.as_deref()),
             Val::I(x.period),
             Val::I(x.display_timeout),
-            Val::T(Some(&r.outcome)),
+            Val::T(Some(r.outcome.as_str())),
             Val::T(r.error.as_deref()),
             Val::T(x.error_code.as_deref()),
-            Val::T(x.token_state.as_deref()),
+            Val::T(x.token_state.map(Stored::as_str)),
             Val::T(x.batch.as_deref()),
             Val::T(x.upn.as_deref()),
             Val::T(x.list_id.as_deref()),
             Val::I(x.list_row),
             Val::T(Some(op_id)),
-            Val::T(x.flags.as_deref()),
+            Val::T(x.flags.stored()),
             Val::B(sealed.map(|s| s.0.as_slice())),
             Val::I(sealed.map(|s| s.1)),
         ],

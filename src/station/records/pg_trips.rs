@@ -158,8 +158,7 @@ impl Store {
         record: &NewRecord,
         op: &str,
     ) -> Result<bool, RecordsError> {
-        let release =
-            record.outcome == Outcome::Failed && record.token_state.as_deref() == Some("untouched");
+        let release = record.left_untouched();
         let mut args = vec![
             Val::T(Some(op)),
             Val::I(Some(self.now())),

@@ -5,7 +5,7 @@
 //! grow with the history: the store filters, sorts and limits).
 
 use super::db::{Get, Val};
-use super::{Record, RecordsError, Store};
+use super::{Flags, HeldState, Operation, Outcome, Record, RecordsError, Status, Store, Stored};
 
 /// Columns of an operation as [`Record`] reads them (`r`: its row).
 pub(super) const COLUMNS: &str = "r.id, r.time, r.operator, r.station, r.reader, r.serial, r.model,
@@ -21,7 +21,6 @@ pub(super) const OPERATIONS: &str = "(r.outcome != 'started' OR r.op_id IS NULL 
     (SELECT 1 FROM records o WHERE o.op_id = r.op_id AND o.outcome != 'started'))";
 
 pub(super) fn map_record(row: &dyn Get) -> Result<Record, RecordsError> {
-    let outcome = row.text("outcome")?;
     Ok(Record {
         id: row.i64("id")?,
         time: row.i64("time")?,
@@ -30,25 +29,24 @@ pub(super) fn map_record(row: &dyn Get) -> Result<Record, RecordsError> {
         reader: row.text("reader")?,
         serial: row.opt_text("serial")?,
         model: row.opt_text("model")?,
-        operation: row.text("operation")?,
+        operation: Operation::parse(&row.text("operation")?)?,
         algorithm: row.opt_text("algorithm")?,
         period: row.opt_i64("period")?,
         display_timeout: row.opt_i64("display_timeout")?,
-        outcome: if outcome == "started" {
-            "interrupted".into()
-        } else {
-            outcome
-        },
+        outcome: Status::of(Outcome::parse(&row.text("outcome")?)?),
         error: row.opt_text("error")?,
         batch: row.opt_text("batch")?,
         upn: row.opt_text("upn")?,
         secret_kept: row.flag("secret_kept")?,
         error_code: row.opt_text("error_code")?,
-        token_state: row.opt_text("token_state")?,
+        token_state: row
+            .opt_text("token_state")?
+            .map(|s| HeldState::parse(&s))
+            .transpose()?,
         list_id: row.opt_text("list_id")?,
         list_row: row.opt_i64("list_row")?,
         op_id: row.opt_text("op_id")?,
-        flags: row.opt_text("flags")?,
+        flags: Flags::parse(row.opt_text("flags")?.as_deref())?,
         superseded: row.flag("superseded")?,
     })
 }
@@ -58,8 +56,8 @@ pub(super) fn map_record(row: &dyn Get) -> Result<Record, RecordsError> {
 pub struct PageQuery<'a> {
     /// Part of a serial or UPN (case-insensitive); empty: any.
     pub text: &'a str,
-    /// One outcome ("ok", "failed", "interrupted"), or any.
-    pub outcome: Option<&'a str>,
+    /// One outcome, or any.
+    pub outcome: Option<Status>,
     /// One batch, or any.
     pub batch: Option<&'a str>,
     /// Only rows older than this id (the oldest shown): the next page.
@@ -87,7 +85,7 @@ impl Store {
     pub fn search(
         &self,
         text: &str,
-        outcome: Option<&str>,
+        outcome: Option<Status>,
         batch: Option<&str>,
     ) -> Result<Vec<Record>, RecordsError> {
         let like = format!("%{}%", text.trim().to_lowercase());
@@ -95,7 +93,11 @@ impl Store {
             "(LOWER(r.serial) LIKE ?1 OR LOWER(r.upn) LIKE ?1)
              AND (?2 IS NULL OR (CASE r.outcome WHEN 'started' THEN 'interrupted' ELSE r.outcome END) = ?2)
              AND (?3 IS NULL OR r.batch = ?3)",
-            &[Val::T(Some(&like)), Val::T(outcome), Val::T(batch)],
+            &[
+                Val::T(Some(&like)),
+                Val::T(outcome.map(Stored::as_str)),
+                Val::T(batch),
+            ],
         )
     }
 
@@ -114,7 +116,7 @@ impl Store {
         );
         let args = [
             Val::T(Some(&like)),
-            Val::T(q.outcome),
+            Val::T(q.outcome.map(Stored::as_str)),
             Val::T(q.batch),
             Val::I(q.before),
             Val::I(Some(q.limit as i64)),

@@ -42,14 +42,19 @@ fn a_start_without_outcome_is_interrupted() {
     s.add(&op("2", "b", Outcome::Started)).unwrap();
     let all = s.list(None).unwrap();
     assert_eq!(all.len(), 2, "one line per operation");
-    assert_eq!(all[0].outcome, "ok");
+    assert_eq!(all[0].outcome, Status::Ok);
     assert!(all[1].interrupted() && all[1].token_in_doubt());
     assert_eq!(s.interrupted().unwrap().len(), 1);
     assert!(s.last_ok_burn("1").unwrap().is_some());
     assert!(s.last_ok_burn("2").unwrap().is_none());
-    assert_eq!(s.search("2", Some("interrupted"), None).unwrap().len(), 1);
+    assert_eq!(
+        s.search("2", Some(Status::Interrupted), None)
+            .unwrap()
+            .len(),
+        1
+    );
     s.add_key("age1…", b"wrapped").unwrap();
-    assert!(s.try_tamper());
+    assert!(testing::try_tamper(&s));
 }
 
 #[cfg(unix)]
@@ -97,7 +102,7 @@ fn an_older_file_gains_the_new_columns() {
     assert_eq!(all.len(), 2);
     assert_eq!(s.latest_assignments().unwrap()["9"].upn, "b@contoso.com");
     assert_eq!(all[1].reader.as_deref(), Some("r"));
-    assert!(s.try_tamper_assignments());
+    assert!(testing::try_tamper_assignments(&s));
     drop(s);
     assert_eq!(
         Store::open(&path, None)
@@ -140,13 +145,13 @@ fn begin_row(s: &Store, serial: &str, list: &str, rows: usize) -> Result<Begun, 
     s.begin(start, &mut no_fill)
 }
 
-fn outcome(begun: &Begun, serial: &str, ok: bool, state: &str) -> NewRecord {
+fn outcome(begun: &Begun, serial: &str, ok: bool, state: Option<HeldState>) -> NewRecord {
     NewRecord {
         reader: "r".into(),
         serial: Some(serial.into()),
         op_id: Some(begun.op_id.clone()),
         outcome: if ok { Outcome::Ok } else { Outcome::Failed },
-        token_state: (!ok).then(|| state.into()),
+        token_state: state.filter(|_| !ok),
         list_id: Some("L".into()),
         list_row: begun.row.map(|r| r as i64),
         ..Default::default()
@@ -168,12 +173,12 @@ fn rows_are_claimed_with_their_start_and_released_only_when_the_token_was_untouc
 
     // Untouched: row 1 goes back, to whichever station asks next.
     assert!(
-        b.finish(&outcome(&second, "2", false, "untouched"))
+        b.finish(&outcome(&second, "2", false, Some(HeldState::Untouched)))
             .unwrap()
     );
     // Delivered twice (a retry after a lost answer): appended once.
     assert!(
-        !b.finish(&outcome(&second, "2", false, "untouched"))
+        !b.finish(&outcome(&second, "2", false, Some(HeldState::Untouched)))
             .unwrap()
     );
     assert_eq!(b.list(Some("2")).unwrap().len(), 1);
@@ -181,7 +186,7 @@ fn rows_are_claimed_with_their_start_and_released_only_when_the_token_was_untouc
     assert_eq!(third.row, Some(1));
 
     // Touched (config written, seed in doubt): the row stays with its token.
-    a.finish(&outcome(&first, "1", false, "config-written"))
+    a.finish(&outcome(&first, "1", false, Some(HeldState::ConfigWritten)))
         .unwrap();
     let fourth = begin_row(&b, "4", "L", 3).unwrap();
     assert_eq!(fourth.row, Some(2));
@@ -229,7 +234,7 @@ fn a_serial_burned_before_is_refused_in_the_start_transaction() {
     assert_eq!(b.row, None);
     s.finish(&NewRecord {
         outcome: Outcome::Ok,
-        ..outcome(&b, "77", true, "")
+        ..outcome(&b, "77", true, None)
     })
     .unwrap();
     assert!(matches!(

@@ -9,7 +9,7 @@ use super::{
 use crate::burn::{ErrorCode, IdentifiedToken};
 use crate::secret::Secret;
 use crate::station::operation::{self, OperationError, Recording, Refusal};
-use crate::station::records::{NewRecord, NotBegun, RowPick};
+use crate::station::records::{Flag, Flags, NewRecord, NotBegun, RowPick};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -59,8 +59,8 @@ impl Shared<'_> {
         &self,
         reader: &str,
         token: &IdentifiedToken,
-        flags: &[&'static str],
-        clock_flag: Option<&'static str>,
+        flags: &Flags,
+        clock_flag: Option<Flag>,
     ) -> Result<Decision, StationError> {
         let BatchSource::Users { rows, list_id } = &self.config.source else {
             unreachable!("only lists have rows");
@@ -69,7 +69,7 @@ impl Shared<'_> {
             let v = lock(&self.list);
             (v.from, v.since)
         };
-        let mut all_flags = flags.to_vec();
+        let mut all_flags = flags.clone();
         all_flags.extend(clock_flag);
         let rec = Recording {
             store: Some(self.store),
@@ -157,7 +157,7 @@ impl Shared<'_> {
             upn: Some(rows[row].upn.clone()),
             list: Some((list_id.clone(), row)),
             begun: Some(begun),
-            flags: flags.to_vec(),
+            flags: flags.clone(),
             resumed: false,
         })))
     }
