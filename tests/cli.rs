@@ -15,6 +15,10 @@ fn bin() -> Command {
     let mut c = Command::new(BIN);
     c.env("TOTP_BURNER_LANG", "en");
     c.env(totp_burner::clockcheck::SERVERS_VAR, "");
+    // Its own data folder: the tests never read or write the records of
+    // the user running them (a newer build's file there, or ours in theirs).
+    let data = std::env::temp_dir().join(format!("totp-burner-cli-data-{}", std::process::id()));
+    c.env("XDG_DATA_HOME", data);
     c
 }
 

@@ -6,8 +6,8 @@
 mod common;
 
 use common::gui::{
-    LiftOnce, NOW, Slow, app_with, burner_bench, click, demo, demo_app, grouped, has, pump,
-    token_identified, type_secret,
+    LiftOnce, NOW, Slow, app_with, burner_bench, check_code, click, demo, demo_app, grouped, has,
+    pump, token_identified, type_secret,
 };
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
@@ -54,6 +54,12 @@ fn secret_to_burn_to_verified_code() {
     pump(&mut h, "the verification code", |h| {
         burner_bench(h).result.is_some()
     });
+    assert!(has(
+        &h,
+        "Switch the token off and on, then type the code it shows"
+    ));
+    h.snapshot("03_check");
+    check_code(&mut h);
     let shown = {
         let app = h.state();
         let demo = app.workers.demo.as_ref().unwrap();
@@ -63,7 +69,7 @@ fn secret_to_burn_to_verified_code() {
         h.query_by_label(&grouped(&shown)).is_some(),
         "the large code equals the token's after a power cycle ({shown})"
     );
-    assert!(has(&h, "Switch the token off and on"));
+    assert!(has(&h, "The token shows the right code"));
     assert!(has(&h, "previous"));
     h.snapshot("03_verified");
 
@@ -216,6 +222,8 @@ fn wizard_walks_the_same_flow() {
         h.state().wizard.bench.result.is_some()
     });
     assert!(has(&h, "Switch the token off and on"));
+    assert!(!has(&h, "Next token"), "the check comes first");
+    check_code(&mut h);
     assert!(has(&h, "Next token"));
 }
 

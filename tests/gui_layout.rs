@@ -8,7 +8,10 @@
 
 mod common;
 
-use common::gui::{burner_bench, click, has, pump, settings_file, token_identified, type_secret};
+use common::gui::{
+    CODE_FIELD, burner_bench, check_code, click, has, pump, settings_file, token_identified,
+    type_into, type_secret,
+};
 use eframe::egui::{self, Color32, Rect, Theme};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -174,6 +177,11 @@ fn assert_primary_on_screen(h: &Harness<'_, BurnerApp>, label: &str, at: &str) {
     assert!(seen, "{at}: {label} {r:?} is not wholly in view: {rects:?}");
 }
 
+/// The widget labelled `label` is enabled and wholly in view.
+fn assert_on_screen(h: &Harness<'_, BurnerApp>, label: &str, at: &str) {
+    assert_primary_on_screen(h, label, at);
+}
+
 #[test]
 fn panels_never_overlap_and_the_primary_action_is_on_screen() {
     let clock = ManualClock::new(NOW);
@@ -195,10 +203,12 @@ fn panels_never_overlap_and_the_primary_action_is_on_screen() {
                 pump(&mut h, "the burn", |h| burner_bench(h).result.is_some());
                 assert_no_overlap(&mut h, &at);
                 assert_nothing_cut(&h, &at);
-                assert_primary_on_screen(&h, "Matches", &at);
+                assert_primary_on_screen(&h, "Check", &at);
+                assert_on_screen(&h, CODE_FIELD, &at);
+                assert_on_screen(&h, "Skip the check", &at);
                 // The code scales with the window: larger on a larger one.
-                click(&mut h, "Matches");
-                // Right after the click too: the action bar that grew
+                check_code(&mut h);
+                // Right after the check too: the action bar that grew
                 // shows its last row whole in the frame the user sees.
                 assert_nothing_cut(&h, &at);
                 if px == (800.0, 600.0) && zoom == 1.5 && t == Theme::Light {
@@ -236,12 +246,12 @@ fn the_verification_asks_and_copy_comes_only_after_matches() {
     assert!(has(&h, "Burned: OTPC-P2-i · 86596220000001"));
     assert!(has(
         &h,
-        "Switch the token off and on. Does it show this code?"
+        "Switch the token off and on, then type the code it shows."
     ));
     assert!(
         has(
             &h,
-            "Switch the token off and on: does it show the code below?"
+            "Burned. Switch the token off and on and type the code it shows."
         ),
         "status line"
     );
@@ -249,14 +259,15 @@ fn the_verification_asks_and_copy_comes_only_after_matches() {
         h.query_by_label("Copy code").is_none(),
         "no copy before the check"
     );
-    press(&mut h, "Doesn't match");
+    type_into(&mut h, CODE_FIELD, "000000");
+    press(&mut h, "Check");
     assert!(has(&h, "The token shows another code."));
     assert!(has(&h, "The token's clock is off"));
     assert!(has(&h, "The options differ"));
     assert!(has(&h, "Another token is on the reader"));
     assert!(h.query_by_label("Copy code").is_none());
-    press(&mut h, "Compare again");
-    press(&mut h, "Matches");
+    press(&mut h, "Type the code again");
+    check_code(&mut h);
     assert!(has(&h, "The token shows the right code"));
     assert!(h.query_by_label("Copy code").is_some());
     h.snapshot("08_verified_matches");
@@ -272,8 +283,10 @@ fn keyboard_focus_starts_on_scan_and_enter_esc_ctrl_n_move_on() {
         "focus starts on Scan screen"
     );
 
-    // Enter burns once; after the burn Enter is the next token, not a
-    // second burn (the token's write counter would move).
+    // Enter burns once; after the burn the code field has the keyboard
+    // and Enter checks the code typed (on an empty field: nothing, and
+    // never a second burn, which would move the token's write counter);
+    // once checked, Enter is the next token.
     type_secret(&mut h, DEMO_URI);
     h.key_press(egui::Key::Enter);
     pump(&mut h, "the burn", |h| burner_bench(h).result.is_some());
@@ -284,8 +297,20 @@ fn keyboard_focus_starts_on_scan_and_enter_esc_ctrl_n_move_on() {
     h.step();
     h.step();
     assert!(
+        burner_bench(&h).result.is_some(),
+        "Enter on an empty code field: still the check"
+    );
+    assert!(
+        h.get_by_label(CODE_FIELD).is_focused(),
+        "the code field has the keyboard after a burn"
+    );
+    check_code(&mut h);
+    h.key_press(egui::Key::Enter);
+    h.step();
+    h.step();
+    assert!(
         burner_bench(&h).result.is_none(),
-        "Enter after a burn: next token"
+        "Enter after the check: next token"
     );
     assert!(burner_bench(&h).secret.text.is_empty());
     assert!(
@@ -302,7 +327,7 @@ fn keyboard_focus_starts_on_scan_and_enter_esc_ctrl_n_move_on() {
         "focus back on Scan screen"
     );
 
-    // Esc, and Ctrl+N, after a burn: next token.
+    // Esc, and Ctrl+N, after a checked burn: next token.
     for (modifiers, key) in [
         (egui::Modifiers::NONE, egui::Key::Escape),
         (egui::Modifiers::COMMAND, egui::Key::N),
@@ -310,6 +335,7 @@ fn keyboard_focus_starts_on_scan_and_enter_esc_ctrl_n_move_on() {
         type_secret(&mut h, DEMO_URI);
         h.key_press(egui::Key::Enter);
         pump(&mut h, "the burn", |h| burner_bench(h).result.is_some());
+        check_code(&mut h);
         h.key_press_modifiers(modifiers, key);
         h.step();
         h.step();

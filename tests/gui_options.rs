@@ -5,7 +5,7 @@
 mod common;
 
 use common::gui::{
-    NOW, PLAIN_URI, SIZE, Slow, app_with, burner_bench, click, demo, demo_app,
+    NOW, PLAIN_URI, SIZE, Slow, app_with, burner_bench, check_code, click, demo, demo_app,
     demo_app_with_settings_file, grouped, has, pump, settings_file, token_identified, type_secret,
 };
 use eframe::egui;
@@ -61,6 +61,7 @@ fn a_link_without_options_burns_sha1_30s_whatever_was_remembered() {
     pump(&mut h, "the verification code", |h| {
         burner_bench(h).result.is_some()
     });
+    check_code(&mut h);
     let (hmac, step, timeout) = option_bytes(&h);
     assert_eq!(hmac, 0x01, "SHA-1 burned");
     assert_eq!(step, 30, "30 s burned");
@@ -109,6 +110,7 @@ fn options_changed_away_from_the_link_warn_and_burn_asks_once() {
     pump(&mut h, "the verification code", |h| {
         burner_bench(h).result.is_some()
     });
+    check_code(&mut h);
     assert!(!has(&h, "anyway?"), "asked once");
     assert_eq!(option_bytes(&h).0, 0x02, "SHA-256 burned as confirmed");
     assert!(h.query_by_label(&grouped(&token_code(&h))).is_some());
@@ -125,6 +127,7 @@ fn undo_after_next_token_brings_no_secret_back() {
     pump(&mut h, "the verification code", |h| {
         burner_bench(h).result.is_some()
     });
+    check_code(&mut h);
     click(&mut h, "Next token");
     assert!(burner_bench(&h).secret.text.is_empty());
     h.get_by_label("Secret key, otpauth link or export:")
@@ -185,6 +188,7 @@ fn the_verify_panel_shows_the_burned_secret_not_the_field() {
     pump(&mut h, "the verification code", |h| {
         burner_bench(h).result.is_some()
     });
+    check_code(&mut h);
     let shown = token_code(&h);
     assert!(
         h.query_by_label(&grouped(&shown)).is_some(),
@@ -212,6 +216,7 @@ fn an_erasing_sync_clears_the_live_code_and_points_to_burn() {
     pump(&mut h, "the verification code", |h| {
         burner_bench(h).result.is_some()
     });
+    check_code(&mut h);
     let code = token_code(&h);
     assert!(h.query_by_label(&grouped(&code)).is_some());
     click(&mut h, "More");

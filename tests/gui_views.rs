@@ -60,7 +60,9 @@ fn the_burner_and_the_wizard_each_keep_their_own_secret() {
         .decode(b"KNSWG4TFORSG63LPMJQXE5DPNNSW4ZDF")
         .unwrap();
     assert_eq!(burned, demo_key, "the burner burned the burner's secret");
-    // "Next token" forgets the burner's secret, not the wizard's.
+    // "Next token" (after the check) forgets the burner's secret, not the
+    // wizard's.
+    common::gui::check_code(&mut h);
     click(&mut h, "Next token");
     assert!(burner_bench(&h).secret.text.is_empty());
     let wizard = &h.state().wizard;
@@ -109,6 +111,7 @@ fn a_burn_reports_to_the_view_that_started_it() {
     assert_eq!(app.wizard.step, 4, "the wizard went on to verify");
     click(&mut h, "Wizard");
     assert!(has(&h, "Switch the token off and on"));
+    common::gui::check_code(&mut h);
     assert!(has(&h, "Next token"));
 }
 

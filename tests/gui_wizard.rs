@@ -6,7 +6,8 @@
 //! - it goes on by itself on a new secret and on a token newly laid on,
 //!   once per event: Back is not undone by the same secret or token;
 //! - one numbering only, the step bar's;
-//! - after Matches, the instruction to type the code into Entra;
+//! - after the code typed from the token matched, the instruction to type
+//!   it into Entra;
 //! - Enter is Next, Back goes back;
 //! - in the pseudo-language, the wizard's own widgets show only catalogue
 //!   text.
@@ -15,7 +16,10 @@
 
 mod common;
 
-use common::gui::{click, demo, demo_app, has, pump, token_identified, type_secret};
+use common::gui::{
+    CODE_FIELD, check_code, click, demo, demo_app, has, pump, token_identified, type_into,
+    type_secret,
+};
 use common::pseudo::{LANGUAGE, plain, shown_texts};
 use eframe::egui;
 use egui_kittest::Harness;
@@ -261,7 +265,7 @@ fn one_numbering_only_the_step_bar() {
     click(&mut h, "Burn (Enter)");
     pump(&mut h, "the verification", |h| step(h) == VERIFY);
     check(&h);
-    click(&mut h, "Matches");
+    check_code(&mut h);
     check(&h);
     assert_eq!(seen, [SECRET, CHECK, TOKEN, BURN, VERIFY, VERIFY]);
 }
@@ -278,11 +282,13 @@ fn matches_ends_with_the_instruction_to_type_the_code_into_entra() {
     let entra = "Now type the code the token shows into Entra (or your identity provider)";
     assert!(has(&h, "Switch the token off and on"));
     assert!(!shows(&h, entra), "not before the token is checked");
-    click(&mut h, "Doesn't match");
+    type_into(&mut h, CODE_FIELD, "000000");
+    click(&mut h, "Check");
+    assert!(shows(&h, "The token shows another code."));
     assert!(!shows(&h, entra), "not when the code differs");
-    click(&mut h, "Compare again");
-    click(&mut h, "Matches");
-    assert!(shows(&h, entra), "the last instruction after Matches");
+    click(&mut h, "Type the code again");
+    check_code(&mut h);
+    assert!(shows(&h, entra), "the last instruction after a match");
     // Said once: the result panel's own ✓ line only confirms here (the
     // burner's says "Type it into the service (for example Entra)").
     let said: Vec<String> = shown_texts(&h)
@@ -342,7 +348,14 @@ fn enter_is_next_and_back_goes_back() {
     assert_eq!(step(&h), BURN);
     h.key_press(egui::Key::Enter);
     pump(&mut h, "Enter on Burn to burn", |h| step(h) == VERIFY);
-    click(&mut h, "Matches");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert_eq!(
+        step(&h),
+        VERIFY,
+        "Enter on the empty code field: still the check"
+    );
+    check_code(&mut h);
     h.key_press(egui::Key::Enter);
     h.run_steps(2);
     assert_eq!(step(&h), SECRET, "after the check, Enter is the next token");
@@ -406,10 +419,15 @@ fn the_wizard_shows_only_catalogue_text() {
     click(&mut h, "⟦Burn (Enter)⟧");
     pump(&mut h, "the verification", |h| step(h) == VERIFY);
     walk(&mut h);
-    click(&mut h, "⟦Doesn't match⟧");
+    type_into(&mut h, "⟦Code on the token:⟧", "000000");
+    click(&mut h, "⟦Check⟧");
     walk(&mut h);
-    click(&mut h, "⟦Compare again⟧");
-    click(&mut h, "⟦Matches⟧");
+    click(&mut h, "⟦Type the code again⟧");
+    let code = totp_burner::emulator::lock(&demo(&h).token)
+        .code_after_power_cycle()
+        .unwrap();
+    type_into(&mut h, "⟦Code on the token:⟧", &code);
+    click(&mut h, "⟦Check⟧");
     assert!(shows(&h, "⟦Now type the code"));
     walk(&mut h);
     // A bare key, no token: the summary's other words.

@@ -367,7 +367,7 @@ fn app_burn_with(
     let end = std::time::Instant::now() + Duration::from_secs(10);
     while std::time::Instant::now() < end {
         match worker.try_next() {
-            Some(DeviceEvent::Burned(r, _)) => return (r, token),
+            Some(DeviceEvent::Burned(r, ..)) => return (r, token),
             Some(_) => {}
             None => std::thread::sleep(Duration::from_millis(10)),
         }

@@ -269,23 +269,36 @@ fn a_pasted_link_without_options_burns_sha1_30s_and_is_recorded() {
     assert_eq!(list[0]["reader"], READER0);
     assert_eq!(list[0]["upn"], "frank@contoso.com");
 
-    // The verification step ("Switch the token off and on. Does it show
-    // this code?" [Matches] [Doesn't match]): Matches, then Copy code.
-    wait_for("the question's buttons", Duration::from_secs(30), || {
-        widget(&log, "Matches").is_some() && widget(&log, "Doesn't match").is_some()
+    // The check: the code field has the keyboard; the code the token shows
+    // after its power cycle is typed, Enter checks it, and the verdict is
+    // in the records. Then Enter is the next token.
+    wait_for("the check's buttons", Duration::from_secs(30), || {
+        widget(&log, "Check").is_some() && widget(&log, "Skip the check").is_some()
     });
     assert!(
-        widget(&log, "Copy code").is_none(),
-        "no Copy code before Matches"
+        widget(&log, "Copy code").is_none() && widget(&log, "Next token").is_none(),
+        "no Copy code and no Next token before the check"
     );
-    click_widget(&display, &window, &log, "Matches");
-    wait_for("Copy code after Matches", Duration::from_secs(30), || {
-        widget(&log, "Copy code").is_some_and(|(_, _, f)| !f.contains("disabled"))
+    let shown = lock(&token).code_after_power_cycle().unwrap();
+    assert!(xdotool(&display, &["type", "--delay", "50", &shown]));
+    assert!(xdotool(&display, &["key", "Return"]));
+    wait_for(
+        "Copy code after the code matched",
+        Duration::from_secs(30),
+        || widget(&log, "Copy code").is_some_and(|(_, _, f)| !f.contains("disabled")),
+    );
+    assert!(widget(&log, "Check").is_none(), "the check is answered");
+    let o = common::bin()
+        .env("TOTP_BURNER_DATA_DIR", &data)
+        .args(["records", "list", "--json"])
+        .output()
+        .unwrap();
+    let v = common::json(&o);
+    assert_eq!(v["records"][0]["check"], "matched", "{v}");
+    assert!(xdotool(&display, &["key", "Return"]));
+    wait_for("the next token", Duration::from_secs(30), || {
+        widget(&log, "Copy code").is_none() && widget(&log, "Burn (Enter)").is_some()
     });
-    assert!(
-        widget(&log, "Matches").is_none(),
-        "the question is answered"
-    );
 
     // The station: lift the burned token, start a run, lay a fresh one on.
     bridge.stop();

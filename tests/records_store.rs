@@ -14,8 +14,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use totp_burner::station::records::testing;
 use totp_burner::station::records::{
-    HeldState, KnownSerial, NewRecord, NotBegun, Outcome, RecordsError, RowPick, SCHEMA_VERSION,
-    Start, Status, Store, StoreLocation,
+    Check, HeldState, KnownSerial, NewRecord, NotBegun, Outcome, RecordsError, RowPick,
+    SCHEMA_VERSION, Start, Status, Store, StoreLocation,
 };
 
 fn file_store(name: &str) -> StoreLocation {
@@ -241,6 +241,9 @@ fn a_stations_file_is_imported_once_with_its_secrets_sealed_again(loc: StoreLoca
         .add_assignment("86596000000901", "user0@contoso.com", None)
         .unwrap();
     source
+        .add_check(&b.op_id, Some("86596000000901"), Check::Skipped)
+        .unwrap();
+    source
         .add(&NewRecord {
             outcome: Outcome::Ok,
             ..started("86596000000903")
@@ -264,6 +267,8 @@ fn a_stations_file_is_imported_once_with_its_secrets_sealed_again(loc: StoreLoca
     let all = target.list(None).unwrap();
     assert_eq!(all.len(), 3, "{all:?}");
     assert!(all.iter().all(|r| r.station == "st-old"));
+    let checked: Vec<_> = all.iter().filter_map(|r| r.check).collect();
+    assert_eq!(checked, [Check::Skipped], "the code check came along");
     assert_eq!(target.interrupted().unwrap().len(), 1);
     let taken: Vec<usize> = target
         .taken_rows("L", None)
@@ -603,7 +608,11 @@ fn a_station_login_may_only_read_and_append_in_its_own_name() {
     .unwrap();
     st.add_assignment("86596000000077", "a@contoso.com", None)
         .unwrap();
+    st.add_check(&b.op_id, Some("86596000000077"), Check::Matched)
+        .unwrap();
     assert_eq!(st.list(None).unwrap()[0].station, north);
+    assert_eq!(st.list(None).unwrap()[0].check, Some(Check::Matched));
+    assert!(testing::try_tamper_checks(&st), "checks are append-only");
     // The station cannot open what it sealed; the administrator can.
     assert!(st.keys().is_err(), "the wrapped identity is not readable");
     assert!(OpenVault::open(&st, &pass).is_err());

@@ -70,7 +70,7 @@ fn records_are_append_only_and_listed() {
     );
     assert!(store.last_for_serial("1").unwrap().is_none());
     let csv = export::records_csv(&all);
-    assert!(csv.starts_with("time,operator,station,reader,serial,model,operation,algorithm,period,display_timeout,outcome,error,batch,upn,error_code,token_state,list_row,flags\n"));
+    assert!(csv.starts_with("time,operator,station,reader,serial,model,operation,algorithm,period,display_timeout,outcome,error,batch,upn,error_code,token_state,list_row,flags,code_check\n"));
     assert_eq!(csv.lines().count(), 3);
 }
 

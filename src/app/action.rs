@@ -50,9 +50,13 @@ pub enum Action {
     DismissOutcome,
     /// Forget this secret and get ready for the next token.
     NextToken,
-    /// The operator compared the power-cycled token's code with the one
-    /// shown: it matches (`Some(true)`), it does not, or compare again.
-    Verdict(Option<bool>),
+    /// Compare the code typed from the power-cycled token with the burned
+    /// secret's, and record the verdict.
+    CheckCode,
+    /// Record that the check was skipped on purpose.
+    SkipCheck,
+    /// Clear the verdict shown and type the token's code again.
+    CheckAgain,
     /// Go to this wizard step.
     WizardStep(u8),
     /// Start the station loop.

@@ -6,6 +6,8 @@
 //! PC clock is off. Nothing here blocks: requests go to the device worker.
 
 use super::action::{Action, apply_to_secret};
+pub use super::check::BurnResult;
+use super::check::{CodeProblem, Verdict};
 use super::device::{DeviceEvent, DeviceRequest, RecordWarning};
 use super::secret_input::SecretInput;
 use super::workers::{Desk, TokenStatus, Workers};
@@ -95,24 +97,6 @@ impl SyncNote {
     }
 }
 
-/// A successful burn, kept for the live verification code: the codes are
-/// computed from the secret burned, never from the text field.
-pub struct BurnResult {
-    /// The secret burned (wiped on drop).
-    pub secret: Secret,
-    /// Options burned.
-    pub options: TokenOptions,
-    /// Token serial.
-    pub serial: String,
-    /// Model name.
-    pub model: &'static str,
-    /// Issuer and account, for the heading.
-    pub label: Option<String>,
-    /// What the operator saw on the power-cycled token: the same code
-    /// (`Some(true)`), another (`Some(false)`), not compared yet (None).
-    pub matches: Option<bool>,
-}
-
 /// What a device answer changed that the view around the bench follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BenchNews {
@@ -134,8 +118,9 @@ pub struct Bench {
     pub confirm_options: bool,
     /// The time-sync confirmation is open.
     pub confirm_sync: bool,
-    /// The secret being burned and its label, until the burn reports.
-    burning: Option<(Secret, Option<String>)>,
+    /// The secret being burned, its label and the secret field's revision
+    /// when the burn was asked for, until the burn reports.
+    burning: Option<(Secret, Option<String>, u64)>,
     /// The running or last operation.
     pub operation: Operation,
     /// The last successful burn.
@@ -193,10 +178,21 @@ impl Bench {
                     self.operation = Operation::Idle;
                 }
             }
-            Action::NextToken => self.next_token(),
-            Action::Verdict(v) => {
+            Action::NextToken => {
+                if self.may_go_on() {
+                    self.next_token();
+                }
+            }
+            Action::CheckCode => {
+                let clock = w.clock.clone();
+                if let Some(v) = self.result.as_mut().and_then(|r| r.compare(&*clock)) {
+                    self.decide(v, w);
+                }
+            }
+            Action::SkipCheck => self.decide(Verdict::Skipped, w),
+            Action::CheckAgain => {
                 if let Some(r) = &mut self.result {
-                    r.matches = v;
+                    r.check_again();
                 }
             }
             other => return Some(other),
@@ -298,7 +294,7 @@ impl Bench {
             (a, b) => a.or(b),
         };
         let (secret, upn) = (info.secret, info.account);
-        self.burning = Some((secret.clone(), label));
+        self.burning = Some((secret.clone(), label, self.secret.revision));
         self.operation = Operation::Burning {
             step: Step::Identify,
         };
@@ -341,11 +337,50 @@ impl Bench {
         });
     }
 
-    /// Forget this token's secret and get ready for the next one.
+    /// Whether the next token may come: not while a burn's check is
+    /// still to be made (the reason is then shown by the result).
+    pub fn may_go_on(&mut self) -> bool {
+        match &mut self.result {
+            Some(r) if !r.may_leave() => {
+                r.problem = Some(CodeProblem::CheckFirst);
+                false
+            }
+            _ => true,
+        }
+    }
+
+    /// Take the check's verdict and append it to the records (through the
+    /// device worker: never on the UI thread).
+    fn decide(&mut self, verdict: Verdict, w: &mut Workers) {
+        let Some(r) = &mut self.result else {
+            return;
+        };
+        r.decide(verdict);
+        let check = verdict.stored();
+        w.note_event(&format!("code check: {check:?}"));
+        if let Some(op_id) = r.op_id.clone() {
+            w.device_for = self.desk;
+            w.device.send(DeviceRequest::RecordCheck {
+                op_id,
+                serial: r.serial.clone(),
+                check,
+            });
+        }
+    }
+
+    /// Forget this token's secret and get ready for the next one. A secret
+    /// that arrived while the result was showing (pasted, scanned,
+    /// dropped, typed) is the next token's: it stays.
     pub fn next_token(&mut self) {
         self.reburn_offer = None;
         self.confirm_options = false;
-        self.secret.clear();
+        let next_waiting = self
+            .result
+            .as_ref()
+            .is_some_and(|r| r.secret_revision != self.secret.revision);
+        if !next_waiting {
+            self.secret.clear();
+        }
         self.secret.capture_note = None;
         self.result = None;
         self.operation = Operation::Idle;
@@ -366,7 +401,12 @@ impl Bench {
                     token_state: TokenState::Untouched,
                 };
             }
-            DeviceEvent::Burned(Ok(report), warning) => {
+            DeviceEvent::CheckRecorded(done) => {
+                if let (Some(r), Err(e)) = (&mut self.result, done) {
+                    r.not_recorded = Some(e);
+                }
+            }
+            DeviceEvent::Burned(Ok(report), warning, op_id) => {
                 self.record_warning = warning;
                 self.reburn_offer = None;
                 let burned = self.burning.take();
@@ -386,13 +426,16 @@ impl Bench {
                         code = code.as_str()
                     )
                 });
-                self.result = burned.map(|(secret, label)| BurnResult {
-                    secret,
-                    options: report.options,
-                    serial: report.token.serial.clone(),
-                    model: report.token.model_name(),
-                    label,
-                    matches: None,
+                self.result = burned.map(|(secret, label, revision)| {
+                    BurnResult::new(
+                        secret,
+                        report.options,
+                        report.token.serial.clone(),
+                        report.token.model_name(),
+                        label,
+                        op_id,
+                        revision,
+                    )
                 });
                 w.token = TokenStatus::Known(report.token);
                 self.operation = Operation::Idle;
@@ -403,7 +446,7 @@ impl Bench {
                 super::bell::ring();
                 return Some(BenchNews::Burned);
             }
-            DeviceEvent::Burned(Err(e), warning) => self.on_burn_failed(e, warning, w),
+            DeviceEvent::Burned(Err(e), warning, _) => self.on_burn_failed(e, warning, w),
             DeviceEvent::Synced(Ok(r), warning) => {
                 self.record_warning = warning;
                 let erased = r.secret_erased == Some(true);

@@ -8,7 +8,9 @@ use crate::clock::Clock;
 pub use crate::emulator::EmulatorConnector;
 use crate::params::TokenOptions;
 use crate::station::operation::{self, OperationError, Recording, on_reader};
-use crate::station::records::{Flag, Flags, KnownSerial, RecordsError, Store, StoreLocation};
+use crate::station::records::{
+    Check, Flag, Flags, KnownSerial, RecordsError, Store, StoreLocation,
+};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
@@ -42,6 +44,15 @@ pub enum DeviceRequest {
     },
     /// Compare the PC clock with the time servers (for the token panel).
     CheckPcClock,
+    /// Record the technician's code check of a burn (by its operation id).
+    RecordCheck {
+        /// The burn's operation id.
+        op_id: String,
+        /// The token's serial.
+        serial: String,
+        /// What the check found.
+        check: Check,
+    },
     /// Set the token's clock (and options).
     SyncTime {
         /// Reader name, or the one with a token.
@@ -64,9 +75,16 @@ pub enum DeviceEvent {
     /// known serials (sent after `Identified`, so a slow server never
     /// holds up the token panel; not an answer of its own).
     KnownSerial(String, Result<KnownSerial, Arc<RecordsError>>),
-    /// Result of a burn, and what to warn about (its outcome not recorded,
-    /// the PC clock not verified).
-    Burned(Result<BurnReport, OperationError>, RecordWarning),
+    /// Result of a burn, what to warn about (its outcome not recorded, the
+    /// PC clock not verified) and its operation id in the records (None:
+    /// not recorded, as for the demo token).
+    Burned(
+        Result<BurnReport, OperationError>,
+        RecordWarning,
+        Option<String>,
+    ),
+    /// A code check recorded (or why it could not be).
+    CheckRecorded(Result<(), Arc<RecordsError>>),
     /// Result of a time sync, and a warning when it was not recorded.
     Synced(Result<SyncReport, OperationError>, RecordWarning),
     /// The records file could not be opened (burns are refused until it is).
@@ -219,6 +237,15 @@ fn handle(
                 .transpose()?;
             DeviceEvent::KnownSerial(serial, known)
         }
+        DeviceRequest::RecordCheck {
+            op_id,
+            serial,
+            check,
+        } => DeviceEvent::CheckRecorded(match records.get() {
+            Ok(Some(s)) => s.add_check(&op_id, Some(&serial), check).map_err(Arc::new),
+            Ok(None) => Ok(()),
+            Err(e) => Err(e),
+        }),
         DeviceRequest::CheckPcClock => {
             DeviceEvent::PcClock(crate::clockcheck::check_pc_clock(servers), servers.limit)
         }
@@ -239,6 +266,7 @@ fn handle(
                     return Some(DeviceEvent::Burned(
                         Err(OperationError::Refused(r)),
                         RecordWarning::default(),
+                        None,
                     ));
                 }
             };
@@ -250,6 +278,7 @@ fn handle(
             let unverified = (verdict.name() != "verified").then(|| verdict.clone());
             let mut not_recorded = None;
             let mut spooled = None;
+            let mut op_id = None;
             let result = on_reader(connector, reader.as_deref(), |t| {
                 let rec = Recording {
                     store,
@@ -260,6 +289,7 @@ fn handle(
                     ..Default::default()
                 };
                 let done = operation::burn(t, &plan, clock, &mut progress, &rec);
+                op_id = done.op_id;
                 not_recorded = done.outcome_not_recorded.map(Arc::new);
                 spooled = done
                     .outcome_spooled
@@ -273,6 +303,7 @@ fn handle(
                     not_recorded,
                     spooled,
                 },
+                op_id,
             )
         }
         DeviceRequest::SyncTime {

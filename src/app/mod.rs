@@ -11,6 +11,7 @@ mod bell;
 pub mod bench;
 pub mod burner;
 pub mod capture;
+pub mod check;
 mod clipboard_wipe;
 pub mod demo;
 pub mod device;

@@ -32,6 +32,9 @@ pub struct SecretInput {
     pub capture_note: Option<Explanation>,
     /// How long the last scan took.
     pub last_scan: Option<Duration>,
+    /// Counts every change of the text (typed, pasted, scanned): a burn's
+    /// result knows whether the field still holds the secret it burned.
+    pub revision: u64,
 }
 
 impl std::fmt::Debug for SecretInput {
@@ -135,6 +138,7 @@ impl SecretInput {
 
     /// Classify the text again (after an edit).
     pub fn reparse(&mut self) {
+        self.revision += 1;
         self.parsed = if self.text.trim().is_empty() {
             None
         } else {

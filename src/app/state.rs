@@ -190,10 +190,12 @@ impl BurnerApp {
         let bench = self.shown_bench();
         // After a burn: the verification, even once the token is lifted.
         if let Some(r) = bench.filter(|_| !w.busy()).and_then(|b| b.result.as_ref()) {
-            return match r.matches {
+            use super::check::Verdict;
+            return match r.verdict {
                 None => crate::tr!("gui-status-burned"),
-                Some(true) => crate::tr!("gui-status-verified"),
-                Some(false) => crate::tr!("gui-status-mismatch"),
+                Some(Verdict::Matched(_)) => crate::tr!("gui-status-verified"),
+                Some(Verdict::Mismatched) => crate::tr!("gui-status-mismatch"),
+                Some(Verdict::Skipped) => crate::tr!("gui-status-skipped"),
             };
         }
         if w.busy() {

@@ -65,6 +65,9 @@ impl WizardView {
         match a {
             Action::WizardStep(step) => self.step = step.min(VERIFY),
             Action::NextToken => {
+                if !self.bench.may_go_on() {
+                    return None;
+                }
                 self.bench.next_token();
                 self.step = SECRET;
                 self.went_on_with = None;

@@ -3,7 +3,7 @@
 //! why a station run stopped.
 
 use super::{Explanation, TransportError, burn_error, clock_off, transport};
-use crate::station::records::{HeldState, Operation, Status};
+use crate::station::records::{Check, HeldState, Operation, Status};
 use crate::tr;
 
 /// A stored error code in words (records list, records view, exports).
@@ -70,7 +70,12 @@ pub fn record_outcome(r: &crate::station::records::Record) -> String {
         return tr!("record-interrupted-followed");
     }
     if r.outcome == Status::Ok {
-        return tr!("record-ok");
+        return match r.check {
+            None => tr!("record-ok"),
+            Some(Check::Matched) => tr!("record-ok-matched"),
+            Some(Check::Mismatched) => tr!("record-ok-mismatched"),
+            Some(Check::Skipped) => tr!("record-ok-skipped"),
+        };
     }
     let problem = r
         .error_code

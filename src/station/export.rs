@@ -81,6 +81,7 @@ pub fn records_csv(records: &[Record]) -> String {
         "token_state",
         "list_row",
         "flags",
+        "code_check",
     ]);
     for r in records {
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -111,6 +112,7 @@ pub fn records_csv(records: &[Record]) -> String {
                 .to_string(),
             num(r.list_row.map(|n| n + 1)),
             r.flags.stored().unwrap_or_default().to_string(),
+            r.check.map(Stored::as_str).unwrap_or_default().to_string(),
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()

@@ -23,12 +23,15 @@ pub use claims::{Begun, Fill, NotBegun, RowPick, Start};
 pub use import::{ImportError, ImportReport};
 pub use location::{LocationError, PgLocation, StoreLocation, address_without_password};
 pub use migrate::SCHEMA_VERSION;
-pub use model::{Flag, Flags, HeldState, NewRecord, Operation, Outcome, Record, Status, Stored};
+pub use model::{
+    Check, Flag, Flags, HeldState, NewRecord, Operation, Outcome, Record, Status, Stored,
+};
 pub use query::PageQuery;
 pub use spool::Delivery;
 pub use stock::{KnownSerial, parse_stock};
 
 mod assignments;
+mod checks;
 mod claims;
 mod db;
 mod import;

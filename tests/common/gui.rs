@@ -227,6 +227,21 @@ pub fn type_into(h: &mut Harness<'_, BurnerApp>, label: &str, text: &str) {
     h.step();
 }
 
+/// The label of the field the token's code is typed into after a burn.
+pub const CODE_FIELD: &str = "Code on the token:";
+
+/// The check after a burn: type the code the power-cycled demo token shows
+/// and press Enter (the verdict "matched"; the live code then shows).
+pub fn check_code(h: &mut Harness<'_, BurnerApp>) {
+    let code = totp_burner::emulator::lock(&demo(h).token)
+        .code_after_power_cycle()
+        .expect("the demo token holds a secret");
+    type_into(h, CODE_FIELD, &code);
+    h.key_press(egui::Key::Enter);
+    h.step();
+    h.step();
+}
+
 /// Records with the demo token and 86596220000002 burned (secrets `secret(1)`
 /// and `secret(2)` kept under `passphrase`) and 86596220000003 interrupted,
 /// all of batch `batch` at station `station`, in `dir/records.sqlite`.

@@ -67,16 +67,16 @@ impl eframe::App for BurnerApp {
             // The action bar, always in view whatever the window's size (the
             // panels above scroll): Burn and what it is doing, or once
             // burned the success state and its verification.
-            let bench = &self.burner.bench;
+            let bench = &mut self.burner.bench;
+            let workers = &self.workers;
             let bar = egui::Panel::bottom("actions").show(ui, |ui| {
                 ui.add_space(4.0);
-                match &bench.result {
-                    Some(r) => {
-                        let clock = &*self.workers.clock;
-                        actions.extend(result::show(Some(r), result::Place::Burner, clock, ui));
-                        panels::record_warning(bench, ui);
-                    }
-                    None => actions.extend(panels::burn_button(bench, &self.workers, ui)),
+                if let Some(r) = &mut bench.result {
+                    let clock = &*workers.clock;
+                    actions.extend(result::show(Some(r), result::Place::Burner, clock, ui));
+                    panels::record_warning(bench, ui);
+                } else {
+                    actions.extend(panels::burn_button(bench, workers, ui));
                 }
             });
             rects.0.push(("actions", bar.response.rect));
@@ -323,10 +323,12 @@ impl BurnerApp {
     }
 
     /// Keys act on the view shown: the scan shortcut and pastes go to its
-    /// secret panel; Enter does the primary action (burn; after a burn the
-    /// next token; the wizard's Next); Esc closes a dialog, stops the
-    /// webcam, leaves a burn's result for the next token or dismisses a
-    /// failure; Ctrl+N is the next token.
+    /// secret panel; Enter does the primary action (burn; the wizard's
+    /// Next; after a burn, the check in the code field, then the next
+    /// token); Esc closes a dialog, stops the webcam, leaves a checked
+    /// burn's result for the next token or dismisses a failure; Ctrl+N is
+    /// the next token once the burn is checked. Until a burn has its
+    /// verdict (matched, didn't match, skipped) no key leaves it.
     fn handle_keys(&mut self, ctx: &egui::Context) {
         if ctx.input_mut(|i| i.consume_shortcut(&SCAN_SHORTCUT))
             && let Some(desk) = self.shown_desk()
@@ -339,6 +341,7 @@ impl BurnerApp {
         let confirm_sync = bench.is_some_and(|b| b.confirm_sync);
         let confirm = bench.is_some_and(|b| b.confirm_sync || b.confirm_options);
         let burned = bench.is_some_and(|b| b.result.is_some());
+        let checked = bench.is_some_and(|b| b.result.as_ref().is_some_and(|r| r.may_leave()));
         let dialog = confirm || secret::dialog_open(ctx);
         if ctx.input_mut(|i| i.consume_shortcut(&NEXT_SHORTCUT)) && has_bench && !dialog {
             self.apply(ctx, Action::NextToken);
@@ -350,7 +353,9 @@ impl BurnerApp {
         if ctx.input(|i| i.key_pressed(Key::Enter)) && !dialog {
             let action = match self.view {
                 View::Wizard if button_focused => None,
-                View::Burner | View::Wizard if burned => Some(Action::NextToken),
+                View::Burner | View::Wizard if checked => Some(Action::NextToken),
+                // The code field takes Enter itself (it checks the code).
+                View::Burner | View::Wizard if burned => None,
                 View::Burner => Some(Action::Burn),
                 View::Wizard => wizard::enter_action(&self.wizard, &self.workers),
                 // The station burns as tokens are laid on; Enter in the
@@ -366,8 +371,10 @@ impl BurnerApp {
                 self.apply(ctx, Action::CancelSync);
             } else if self.workers.webcam_on {
                 self.workers.stop_webcam();
-            } else if burned && !dialog {
+            } else if checked && !dialog {
                 self.apply(ctx, Action::NextToken);
+            } else if burned {
+                // Nothing to dismiss while the check is asked.
             } else {
                 self.apply(ctx, Action::DismissOutcome);
             }

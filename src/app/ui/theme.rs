@@ -160,3 +160,28 @@ pub fn marked_heading(ui: &mut egui::Ui, ok: bool, size: f32, color: Color32, te
         ui.label(egui::RichText::new(text).size(size).strong().color(color));
     });
 }
+
+/// A drawn warning triangle with "!" (the bundled fonts have no ⚠),
+/// followed by a heading in the same colour: a state told by shape as
+/// well as colour.
+pub fn warned_heading(ui: &mut egui::Ui, size: f32, color: Color32, text: String) {
+    ui.horizontal_wrapped(|ui| {
+        let side = size * 1.2;
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+        let r = rect.shrink(side * 0.1);
+        let stroke = Stroke::new((side / 9.0).max(1.5), color);
+        let p = ui.painter();
+        let corners = vec![r.center_top(), r.right_bottom(), r.left_bottom()];
+        p.add(egui::Shape::closed_line(corners, stroke));
+        let x = r.center().x;
+        let bar_top = r.top() + r.height() * 0.35;
+        let bar_end = r.top() + r.height() * 0.68;
+        p.line_segment([egui::pos2(x, bar_top), egui::pos2(x, bar_end)], stroke);
+        p.circle_filled(
+            egui::pos2(x, r.top() + r.height() * 0.82),
+            stroke.width * 0.6,
+            color,
+        );
+        ui.label(egui::RichText::new(text).size(size).strong().color(color));
+    });
+}

@@ -86,7 +86,7 @@ pub fn show(wizard: &mut WizardView, w: &Workers, ui: &mut egui::Ui) -> Vec<Acti
             if bench
                 .result
                 .as_ref()
-                .is_some_and(|r| r.matches == Some(true))
+                .is_some_and(|r| matches!(r.verdict, Some(crate::app::check::Verdict::Matched(_))))
             {
                 let finish = egui::RichText::new(tr!("gui-wizard-finish"))
                     .size(18.0)
@@ -94,9 +94,10 @@ pub fn show(wizard: &mut WizardView, w: &Workers, ui: &mut egui::Ui) -> Vec<Acti
                 ui.add(egui::Label::new(finish).wrap());
                 ui.add_space(6.0);
             }
-            let (result, place) = (bench.result.as_ref(), super::result::Place::Wizard);
+            let shown = bench.result.is_some();
+            let (result, place) = (bench.result.as_mut(), super::result::Place::Wizard);
             actions.extend(super::result::show(result, place, &*w.clock, ui));
-            if result.is_some() {
+            if shown {
                 super::panels::record_warning(bench, ui);
             }
         }

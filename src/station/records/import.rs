@@ -129,6 +129,23 @@ impl Store {
             )
         })?;
         let handouts = source.assignments(None)?;
+        // The technicians' code checks (a file older than them has none).
+        let checks = source.read(|db| {
+            db.all(
+                "SELECT time, operator, station, op_id, serial, verdict FROM code_checks ORDER BY id",
+                &[],
+                |g| {
+                    Ok((
+                        g.i64("time")?,
+                        g.text("operator")?,
+                        g.text("station")?,
+                        g.text("op_id")?,
+                        g.opt_text("serial")?,
+                        g.text("verdict")?,
+                    ))
+                },
+            )
+        })?;
         let opened = match station_passphrase {
             Some(p) if rows.iter().any(|r| r.secret_enc.is_some()) => {
                 Some((OpenVault::open(source, p)?, Vault::sealing_only(self)?))
@@ -214,6 +231,21 @@ impl Store {
                     ],
                 )?;
                 report.assignments += added as usize;
+            }
+            for (time, operator, station, op_id, serial, verdict) in &checks {
+                db.exec(
+                    "INSERT INTO code_checks (time, operator, station, op_id, serial, verdict)
+                     SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 FROM code_checks
+                       WHERE time = ?1 AND station = ?3 AND op_id = ?4 AND verdict = ?6)",
+                    &[
+                        Val::I(Some(*time)),
+                        Val::T(Some(operator)),
+                        Val::T(Some(station)),
+                        Val::T(Some(op_id)),
+                        Val::T(serial.as_deref()),
+                        Val::T(Some(verdict)),
+                    ],
+                )?;
             }
             Ok::<_, ImportError>(())
         })?;

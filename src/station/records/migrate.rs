@@ -9,11 +9,12 @@ use super::RecordsError;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 /// The migrations, in order: (version, SQL).
-const MIGRATIONS: [(i64, &str); 4] = [
+const MIGRATIONS: [(i64, &str); 5] = [
     (1, include_str!("migrations/sqlite/0001_initial.sql")),
     (2, include_str!("migrations/sqlite/0002_list_claims.sql")),
     (3, include_str!("migrations/sqlite/0003_station_logins.sql")),
     (4, include_str!("migrations/sqlite/0004_stock.sql")),
+    (5, include_str!("migrations/sqlite/0005_code_checks.sql")),
 ];
 
 /// The schema version this program writes and reads.

@@ -145,6 +145,28 @@ impl From<crate::burn::TokenState> for HeldState {
     }
 }
 
+/// The technician's check of a burned token: the code its display showed
+/// after a power cycle, typed and compared with the burned secret's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Check {
+    /// The typed code was the burned secret's (previous, current or next).
+    Matched,
+    /// The typed code was none of them.
+    Mismatched,
+    /// The technician skipped the check on purpose.
+    Skipped,
+}
+
+impl Stored for Check {
+    const ALL: &'static [(Self, &'static str)] = &[
+        (Check::Matched, "matched"),
+        (Check::Mismatched, "mismatched"),
+        (Check::Skipped, "skipped"),
+    ];
+    const COLUMN: &'static str = "verdict";
+}
+
 /// A typed note on an operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -285,6 +307,9 @@ pub struct Record {
     pub secret_kept: bool,
     /// A later operation on the same serial exists.
     pub superseded: bool,
+    /// The latest check of the code after the burn (None: none made, as
+    /// for station and command-line burns).
+    pub check: Option<Check>,
 }
 
 impl Record {
@@ -307,6 +332,12 @@ impl Record {
     /// A failure that left the token as it was.
     pub fn left_untouched(&self) -> bool {
         self.outcome == Status::Failed && self.token_state == Some(HeldState::Untouched)
+    }
+    /// A burn whose code check did not match or was skipped: the token may
+    /// not show the secret the records hold (handing it out or exporting
+    /// it asks first).
+    pub fn check_failed(&self) -> bool {
+        self.burned_ok() && matches!(self.check, Some(Check::Mismatched | Check::Skipped))
     }
     /// A successful burn.
     pub fn burned_ok(&self) -> bool {
@@ -414,6 +445,7 @@ mod tests {
         round_trips::<Status>();
         round_trips::<HeldState>();
         round_trips::<Flag>();
+        round_trips::<Check>();
     }
 
     #[test]

@@ -22,7 +22,7 @@ use tokio_postgres::config::SslMode;
 
 /// The migrations, in order: (version, SQL); the same numbers as the
 /// SQLite file's.
-const MIGRATIONS: [(i64, &str); 4] = [
+const MIGRATIONS: [(i64, &str); 5] = [
     (1, include_str!("migrations/postgres/0001_initial.sql")),
     (2, include_str!("migrations/postgres/0002_list_claims.sql")),
     (
@@ -30,6 +30,7 @@ const MIGRATIONS: [(i64, &str); 4] = [
         include_str!("migrations/postgres/0003_station_logins.sql"),
     ),
     (4, include_str!("migrations/postgres/0004_stock.sql")),
+    (5, include_str!("migrations/postgres/0005_code_checks.sql")),
 ];
 
 /// Server-side limits of every session: a statement or a lock wait that

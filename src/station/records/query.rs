@@ -5,7 +5,9 @@
 //! grow with the history: the store filters, sorts and limits).
 
 use super::db::{Get, Val};
-use super::{Flags, HeldState, Operation, Outcome, Record, RecordsError, Status, Store, Stored};
+use super::{
+    Check, Flags, HeldState, Operation, Outcome, Record, RecordsError, Status, Store, Stored,
+};
 
 /// Columns of an operation as [`Record`] reads them (`r`: its row).
 pub(super) const COLUMNS: &str = "r.id, r.time, r.operator, r.station, r.reader, r.serial, r.model,
@@ -13,7 +15,9 @@ pub(super) const COLUMNS: &str = "r.id, r.time, r.operator, r.station, r.reader,
     r.secret_enc IS NOT NULL AS secret_kept, r.error_code, r.token_state, r.list_id, r.list_row,
     r.op_id, r.flags,
     EXISTS (SELECT 1 FROM records l WHERE l.serial = r.serial AND l.id > r.id
-            AND (l.op_id IS NULL OR r.op_id IS NULL OR l.op_id != r.op_id)) AS superseded";
+            AND (l.op_id IS NULL OR r.op_id IS NULL OR l.op_id != r.op_id)) AS superseded,
+    (SELECT c.verdict FROM code_checks c WHERE c.op_id = r.op_id ORDER BY c.id DESC LIMIT 1)
+        AS code_check";
 
 /// One row per operation: its outcome row, or its started row (shown as
 /// interrupted) when no outcome was recorded.
@@ -48,6 +52,10 @@ pub(super) fn map_record(row: &dyn Get) -> Result<Record, RecordsError> {
         op_id: row.opt_text("op_id")?,
         flags: Flags::parse(row.opt_text("flags")?.as_deref())?,
         superseded: row.flag("superseded")?,
+        check: row
+            .opt_text("code_check")?
+            .map(|s| Check::parse(&s))
+            .transpose()?,
     })
 }
 

@@ -30,6 +30,18 @@ pub fn try_tamper(store: &Store) -> bool {
     )
 }
 
+/// Whether UPDATE and DELETE are refused on the code checks (hold one
+/// first: on an empty table there is nothing to refuse).
+pub fn try_tamper_checks(store: &Store) -> bool {
+    refused_all(
+        store,
+        &[
+            "UPDATE code_checks SET verdict = 'matched'",
+            "DELETE FROM code_checks",
+        ],
+    )
+}
+
 /// Whether UPDATE and DELETE are refused on the hand-outs.
 pub fn try_tamper_assignments(store: &Store) -> bool {
     refused_all(

@@ -57,6 +57,30 @@ fn a_start_without_outcome_is_interrupted() {
     assert!(testing::try_tamper(&s));
 }
 
+#[test]
+fn the_latest_code_check_is_the_one_listed() {
+    let s = Store::open(&temp("checks"), Some("desk-1")).unwrap();
+    s.add(&op("1", "a", Outcome::Started)).unwrap();
+    s.add(&op("1", "a", Outcome::Ok)).unwrap();
+    assert_eq!(s.list(None).unwrap()[0].check, None, "no check made");
+    s.add_check("a", Some("1"), Check::Mismatched).unwrap();
+    let r = &s.list(None).unwrap()[0];
+    assert_eq!(r.check, Some(Check::Mismatched));
+    assert!(r.check_failed());
+    s.add_check("a", Some("1"), Check::Matched).unwrap();
+    let r = &s.list(None).unwrap()[0];
+    assert_eq!(
+        r.check,
+        Some(Check::Matched),
+        "checked again: the latest counts"
+    );
+    assert!(!r.check_failed());
+    let csv = crate::station::export::records_csv(&s.list(None).unwrap());
+    assert!(csv.lines().next().unwrap().ends_with(",code_check"));
+    assert!(csv.lines().nth(1).unwrap().ends_with(",matched"), "{csv}");
+    assert!(testing::try_tamper_checks(&s));
+}
+
 #[cfg(unix)]
 #[test]
 fn created_owner_only_and_never_through_a_link() {
