@@ -148,3 +148,42 @@ fn hand_out_from_the_reader_and_typed_then_activation_codes_and_a_receipt() {
     assert!(page.contains("bob@contoso.com") && page.contains("86596220000002"));
     assert!(!page.contains("alice@contoso.com"));
 }
+
+/// Issue 22: a token whose code check was skipped (or did not match) is
+/// handed out only after "Hand out anyway", and the refusal says why.
+#[test]
+fn an_unchecked_token_is_handed_out_only_when_the_technician_says_so() {
+    use totp_burner::station::records::Check;
+    let dir = std::env::temp_dir().join(format!(
+        "totp-burner-gui-handout-unchecked-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = records(&dir);
+    Store::open(&path, None)
+        .unwrap()
+        .add_check("op-1", Some(DEMO_SERIAL), Check::Skipped)
+        .unwrap();
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    h.state_mut().handout.set_records_path(Some(path.clone()));
+    click(&mut h, "Hand-out");
+    pump(&mut h, "the serial read from the token", |h| {
+        h.state().handout.serial == DEMO_SERIAL
+    });
+    type_into(&mut h, "User (UPN):", "alice@contoso.com");
+    click(&mut h, "Hand out");
+    pump(&mut h, "the refusal", |h| {
+        has(h, "Token 86596220000001 was not checked")
+    });
+    assert!(has(&h, "Hand out anyway"));
+    let stored = || Store::open(&path, None).unwrap().assignments(None).unwrap();
+    assert!(stored().is_empty(), "refused: nothing recorded");
+    click(&mut h, "Hand out anyway");
+    pump(&mut h, "the hand-out recorded", |h| {
+        has(h, "Token 86596220000001 handed out to alice@contoso.com.")
+    });
+    assert_eq!(stored().len(), 1);
+    assert!(!has(&h, "Hand out anyway"));
+}

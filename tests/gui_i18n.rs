@@ -43,7 +43,14 @@ fn records(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     let path = common::gui::burned_records(&dir, "desk-i18n", "box-7", PASSPHRASE, |i| vec![i; 20]);
     let store = Store::open(&path, None).unwrap();
-    handout::assign(&store, DEMO_SERIAL, "alice@contoso.com", Some(DEMO_READER)).unwrap();
+    handout::assign(
+        &store,
+        DEMO_SERIAL,
+        "alice@contoso.com",
+        Some(DEMO_READER),
+        false,
+    )
+    .unwrap();
     drop(store);
     // One fixed time for every row, so the snapshots do not change with
     // the minute the test ran. A fixture only: the app's store is

@@ -94,7 +94,8 @@ fn b32(i: u8) -> String {
 #[test]
 fn only_tokens_holding_a_good_burn_are_handed_out_and_the_reason_is_said() {
     let (_, s) = store("rules");
-    let refused = |serial: &str| handout::assign(&s, serial, "a@contoso.com", None).unwrap_err();
+    let refused =
+        |serial: &str| handout::assign(&s, serial, "a@contoso.com", None, false).unwrap_err();
     let e = refused("86596220000099");
     assert!(matches!(e, HandoutError::NeverBurned { .. }));
     assert!(explain::handout_error(&e).problem.contains("never burned"));
@@ -116,11 +117,11 @@ fn only_tokens_holding_a_good_burn_are_handed_out_and_the_reason_is_said() {
     );
     // Bad input, refused before the records are looked at.
     assert!(matches!(
-        handout::assign(&s, "8659 6220 0000 01", "not a upn", None),
+        handout::assign(&s, "8659 6220 0000 01", "not a upn", None, false),
         Err(HandoutError::BadUpn { .. })
     ));
     assert!(matches!(
-        handout::assign(&s, "86596220000001;", "a@contoso.com", None),
+        handout::assign(&s, "86596220000001;", "a@contoso.com", None, false),
         Err(HandoutError::BadSerial { .. })
     ));
     assert!(
@@ -128,17 +129,18 @@ fn only_tokens_holding_a_good_burn_are_handed_out_and_the_reason_is_said() {
         "nothing refused was recorded"
     );
     // A failure that wrote nothing leaves the good burn before it.
-    let ok = handout::assign(&s, "86596220000006", "f@contoso.com", None).unwrap();
+    let ok = handout::assign(&s, "86596220000006", "f@contoso.com", None, false).unwrap();
     assert!(!ok.secret_kept);
     assert!(explain::assigned(&ok).contains("not kept"));
     // Spaces in a typed serial are dropped; a re-assignment says whose it was.
-    let a = handout::assign(&s, "8659 6220 0000 01", "alice@contoso.com", None).unwrap();
+    let a = handout::assign(&s, "8659 6220 0000 01", "alice@contoso.com", None, false).unwrap();
     assert_eq!((a.serial.as_str(), a.previous), ("86596220000001", None));
     let b = handout::assign(
         &s,
         "86596220000001",
         "bob@contoso.com",
         Some("Virtual PCD 00 00"),
+        false,
     )
     .unwrap();
     assert_eq!(b.previous.as_deref(), Some("alice@contoso.com"));
@@ -159,19 +161,19 @@ fn the_entra_export_holds_the_tokens_handed_out_with_their_latest_user() {
     let pass = SecretString::from(PASS.to_string());
     let out = path.with_file_name("entra.csv");
     // Nobody handed out yet: no Entra file, every token listed.
-    assert_eq!(export::entra_count(&s, None).unwrap(), (0, 3));
-    let sum = export::export_entra(&s, &pass, None, &out, None).unwrap();
+    assert_eq!(export::entra_count(&s, None, false).unwrap(), (0, 3));
+    let sum = export::export_entra(&s, &pass, None, &out, None, false).unwrap();
     assert_eq!(sum.written, 0);
     assert_eq!(sum.unassigned.len(), 3);
     assert!(!out.exists(), "no Entra file without a user");
     let words = explain::nobody_assigned(3, AssignHow::Command);
     assert!(words.next_step.contains("records assign"));
 
-    handout::assign(&s, "86596220000001", "alice@contoso.com", None).unwrap();
-    handout::assign(&s, "86596220000003", "carol@contoso.com", None).unwrap();
-    handout::assign(&s, "86596220000001", "bob@contoso.com", None).unwrap();
+    handout::assign(&s, "86596220000001", "alice@contoso.com", None, false).unwrap();
+    handout::assign(&s, "86596220000003", "carol@contoso.com", None, false).unwrap();
+    handout::assign(&s, "86596220000001", "bob@contoso.com", None, false).unwrap();
     let rest = path.with_file_name("unassigned.csv");
-    let sum = export::export_entra(&s, &pass, Some("box-1"), &out, Some(&rest)).unwrap();
+    let sum = export::export_entra(&s, &pass, Some("box-1"), &out, Some(&rest), false).unwrap();
     assert_eq!(sum.written, 2);
     assert_eq!(sum.batches, vec!["box-1".to_string()]);
     assert_eq!(sum.unassigned.len(), 1);
@@ -232,7 +234,7 @@ fn the_entra_export_holds_the_tokens_handed_out_with_their_latest_user() {
     let never = path.with_file_name("never.csv");
     let wrong = SecretString::from("wrong".to_string());
     assert!(matches!(
-        export::export_entra(&s, &wrong, None, &never, Some(&never)),
+        export::export_entra(&s, &wrong, None, &never, Some(&never), false),
         Err(ExportError::WrongPassphrase)
     ));
     assert!(!never.exists());
@@ -246,7 +248,7 @@ fn live_codes_are_those_of_the_kept_secrets_of_tokens_handed_out() {
         handout::live_tokens(&s, &pass, None),
         Err(ExportError::Nothing)
     ));
-    handout::assign(&s, "86596220000002", "bob@contoso.com", None).unwrap();
+    handout::assign(&s, "86596220000002", "bob@contoso.com", None, false).unwrap();
     let live = handout::live_tokens(&s, &pass, None).unwrap();
     assert_eq!(live.len(), 1);
     assert_eq!(
@@ -272,9 +274,9 @@ fn live_codes_are_those_of_the_kept_secrets_of_tokens_handed_out() {
 #[test]
 fn the_receipt_names_serial_user_and_steps_and_escapes_them() {
     let (_, s) = store("receipt");
-    handout::assign(&s, "86596220000001", "o'neil<x>@contoso.com", None).unwrap_err();
-    handout::assign(&s, "86596220000001", "alice@contoso.com", None).unwrap();
-    handout::assign(&s, "86596220000003", "carol@contoso.com", None).unwrap();
+    handout::assign(&s, "86596220000001", "o'neil<x>@contoso.com", None, false).unwrap_err();
+    handout::assign(&s, "86596220000001", "alice@contoso.com", None, false).unwrap();
+    handout::assign(&s, "86596220000003", "carol@contoso.com", None, false).unwrap();
     let alice = receipt::receipt_tokens(&s, ReceiptFor::User("ALICE@contoso.com")).unwrap();
     assert_eq!(alice.len(), 1);
     let batch = receipt::receipt_tokens(&s, ReceiptFor::Batch("box-1")).unwrap();
@@ -444,4 +446,103 @@ fn records_assign_codes_and_receipt_on_the_command_line() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("bob@contoso.com") && page.contains("alice@contoso.com"));
     assert!(page.contains("desk-9"));
+}
+
+/// Issue 22: a token whose code check after the burn did not match or was
+/// skipped is flagged: handing it out or exporting it for Entra asks first
+/// (refused with the reason, taken when told to), here and on the command
+/// line.
+#[test]
+fn tokens_whose_check_failed_are_handed_out_and_exported_only_when_told() {
+    use totp_burner::station::records::Check;
+    let (path, s) = store("unchecked");
+    s.add_check(
+        "op-86596220000001-Ok",
+        Some("86596220000001"),
+        Check::Mismatched,
+    )
+    .unwrap();
+    s.add_check(
+        "op-86596220000002-Ok",
+        Some("86596220000002"),
+        Check::Skipped,
+    )
+    .unwrap();
+    s.add_check(
+        "op-86596220000003-Ok",
+        Some("86596220000003"),
+        Check::Matched,
+    )
+    .unwrap();
+    for (serial, words) in [
+        ("86596220000001", "did not match"),
+        ("86596220000002", "was skipped"),
+    ] {
+        let e = handout::assign(&s, serial, "a@contoso.com", None, false).unwrap_err();
+        assert!(matches!(e, HandoutError::Unchecked { .. }), "{e:?}");
+        let x = explain::handout_error(&e);
+        assert!(x.problem.contains(words), "{}", x.problem);
+        assert!(
+            x.next_step.contains("--accept-unchecked"),
+            "{}",
+            x.next_step
+        );
+    }
+    assert!(
+        s.assignments(None).unwrap().is_empty(),
+        "nothing refused was recorded"
+    );
+    handout::assign(&s, "86596220000003", "c@contoso.com", None, false).unwrap();
+    handout::assign(&s, "86596220000002", "b@contoso.com", None, true).unwrap();
+
+    // The Entra export: refused, naming both, before the passphrase.
+    let e = export::entra_count(&s, None, false).unwrap_err();
+    let ExportError::Unchecked { serials } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(serials, &["86596220000001", "86596220000002"]);
+    let pass = SecretString::from(PASS.to_string());
+    let out = path.with_file_name("entra-unchecked.csv");
+    assert!(matches!(
+        export::export_entra(&s, &pass, None, &out, None, false),
+        Err(ExportError::Unchecked { .. })
+    ));
+    assert!(!out.exists(), "nothing written on a refusal");
+    let sum = export::export_entra(&s, &pass, None, &out, None, true).unwrap();
+    assert_eq!(sum.written, 2, "told to: the two handed out");
+    drop(s);
+
+    // On the command line: refused with exit 1 and the switch named, then
+    // taken with --accept-unchecked.
+    let records = path.to_str().unwrap();
+    let assign = |extra: &[&str]| {
+        bin()
+            .args(["records", "assign", "--serial", "86596220000001"])
+            .args(["--upn", "a@contoso.com", "--records", records])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let o = assign(&[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("did not match"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = assign(&["--accept-unchecked"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let o = bin()
+        .args(["records", "export", "--entra"])
+        .arg(path.with_file_name("entra-cli.csv"))
+        .args(["--records", records])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("86596220000001, 86596220000002")
+            && text(&o.stderr).contains("--accept-unchecked"),
+        "{}",
+        text(&o.stderr)
+    );
 }

@@ -197,11 +197,14 @@ fn kept_store(name: &str, pass: &SecretString) -> (std::path::PathBuf, Store) {
 fn export_entra_writes_what_entra_csv_gives_for_the_batch() {
     let pass = SecretString::from("correct horse".to_string());
     let (path, store) = kept_store("export-entra", &pass);
-    assert_eq!(export::entra_count(&store, None).unwrap(), (3, 0));
-    assert_eq!(export::entra_count(&store, Some("b1")).unwrap(), (2, 0));
+    assert_eq!(export::entra_count(&store, None, false).unwrap(), (3, 0));
+    assert_eq!(
+        export::entra_count(&store, Some("b1"), false).unwrap(),
+        (2, 0)
+    );
     for batch in [Some("b1"), None] {
         let out = path.with_file_name(format!("entra-{}.csv", batch.unwrap_or("all")));
-        let n = export::export_entra(&store, &pass, batch, &out, None).unwrap();
+        let n = export::export_entra(&store, &pass, batch, &out, None, false).unwrap();
         // What the pieces give by hand.
         let open = OpenVault::open(&store, &pass).unwrap();
         let kept = store.kept_secrets(batch).unwrap();
@@ -255,15 +258,15 @@ fn export_entra_errors_are_typed_and_write_nothing() {
     let out = path.with_file_name("never.csv");
     let wrong = SecretString::from("battery staple".to_string());
     assert!(matches!(
-        export::export_entra(&store, &wrong, None, &out, None),
+        export::export_entra(&store, &wrong, None, &out, None, false),
         Err(export::ExportError::WrongPassphrase)
     ));
     assert!(matches!(
-        export::export_entra(&store, &pass, Some("no-such-batch"), &out, None),
+        export::export_entra(&store, &pass, Some("no-such-batch"), &out, None, false),
         Err(export::ExportError::Nothing)
     ));
     assert!(matches!(
-        export::entra_count(&store, Some("no-such-batch")),
+        export::entra_count(&store, Some("no-such-batch"), false),
         Err(export::ExportError::Nothing)
     ));
     // A SHA-256 token with a kept secret: refused, nothing written.
@@ -275,7 +278,7 @@ fn export_entra_errors_are_typed_and_write_nothing() {
     r.key_id = Some(key);
     store.add(&r).unwrap();
     assert!(matches!(
-        export::export_entra(&store, &pass, Some("b3"), &out, None),
+        export::export_entra(&store, &pass, Some("b3"), &out, None, false),
         Err(export::ExportError::Sha256 { .. })
     ));
     assert!(!out.exists(), "no file after a refused export");
@@ -283,7 +286,7 @@ fn export_entra_errors_are_typed_and_write_nothing() {
     let dir_as_file = path.with_file_name("a-folder");
     std::fs::create_dir_all(&dir_as_file).unwrap();
     assert!(matches!(
-        export::export_entra(&store, &pass, Some("b1"), &dir_as_file, None),
+        export::export_entra(&store, &pass, Some("b1"), &dir_as_file, None, false),
         Err(export::ExportError::Write { .. })
     ));
     // Each has words and a next step.

@@ -107,6 +107,9 @@ pub struct HandoutState {
     records: Option<StoreLocation>,
     /// The token's serial (read from the reader, or typed).
     pub serial: String,
+    /// The technician chose "Hand out anyway" for a token whose code check
+    /// did not match or was skipped (for this serial only).
+    pub accept_unchecked: Option<String>,
     /// The reader the serial was read from (None once typed).
     pub serial_reader: Option<String>,
     /// The serial last seen on the reader (a new one fills the field).
@@ -152,6 +155,7 @@ impl HandoutState {
         HandoutState {
             records,
             serial: String::new(),
+            accept_unchecked: None,
             serial_reader: None,
             seen_on_reader: None,
             upn: String::new(),
@@ -249,9 +253,11 @@ impl HandoutState {
         };
         let (serial, upn) = (self.serial.clone(), self.upn.clone());
         let reader = self.serial_reader.clone();
+        let anyway = self.accept_unchecked.as_deref() == Some(serial.as_str());
         let started = self.spawn(repaint, move || {
-            let done = open_existing(&path, &serial)
-                .and_then(|store| handout::assign(&store, &serial, &upn, reader.as_deref()));
+            let done = open_existing(&path, &serial).and_then(|store| {
+                handout::assign(&store, &serial, &upn, reader.as_deref(), anyway)
+            });
             Msg::Assigned(done.map(Box::new).map_err(HandoutProblem::Handout))
         });
         self.assign_note = Some(if started {
@@ -301,7 +307,7 @@ impl HandoutState {
             }
             .and_then(|store| {
                 handout::live_tokens(&store, &passphrase, batch.as_deref()).map_err(|e| {
-                    match (&e, export::entra_count(&store, batch.as_deref())) {
+                    match (&e, export::entra_count(&store, batch.as_deref(), true)) {
                         (export::ExportError::Nothing, Ok((0, n))) => {
                             HandoutProblem::NobodyAssigned(n)
                         }
@@ -370,6 +376,7 @@ impl HandoutState {
         while let Ok(m) = self.rx.try_recv() {
             match m {
                 Msg::Assigned(Ok(a)) => {
+                    self.accept_unchecked = None;
                     self.assign_note = Some(Note::Assigned(a));
                     self.refresh(repaint.clone());
                 }

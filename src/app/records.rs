@@ -163,6 +163,9 @@ pub struct RecordsState {
     pub passphrase: Zeroizing<String>,
     /// The last export's result.
     pub export_note: Option<ExportNote>,
+    /// "Export anyway": the Entra export takes tokens whose code check did
+    /// not match or was skipped (until an export is written).
+    pub accept_unchecked: bool,
     /// The search changed at this instant and has not run since.
     changed: Option<Instant>,
     /// When the view was last drawn (to see it open).
@@ -190,6 +193,7 @@ impl RecordsState {
             unassigned_path: String::new(),
             passphrase: Zeroizing::new(String::new()),
             export_note: None,
+            accept_unchecked: false,
             changed: None,
             opened: super::view_opened::ViewOpened::default(),
             seq: 0,
@@ -316,20 +320,21 @@ impl RecordsState {
         let passphrase = age::secrecy::SecretString::from(self.passphrase.as_str().to_string());
         self.passphrase.zeroize();
         let batch = self.batch.clone();
+        let anyway = self.accept_unchecked;
         let rest = Some(self.unassigned_path.trim())
             .filter(|p| !p.is_empty())
             .map(PathBuf::from);
         self.run_export(repaint, move || {
             let store = open(&store_path)?;
             // Nobody to upload and nowhere to keep them: say so plainly.
-            if let Ok((0, without)) = export::entra_count(&store, batch.as_deref())
+            if let Ok((0, without)) = export::entra_count(&store, batch.as_deref(), anyway)
                 && rest.is_none()
             {
                 return Err(ExportProblem::NobodyAssigned(without));
             }
-            let summary =
-                export::export_entra(&store, &passphrase, batch.as_deref(), &out, rest.as_deref())
-                    .map_err(ExportProblem::Export)?;
+            let (b, r) = (batch.as_deref(), rest.as_deref());
+            let summary = export::export_entra(&store, &passphrase, b, &out, r, anyway)
+                .map_err(ExportProblem::Export)?;
             Ok(ExportNote::Entra {
                 summary,
                 path: out,
@@ -397,7 +402,12 @@ impl RecordsState {
                 }
                 Msg::Found { .. } => {}
                 Msg::Batches(b) => self.batches = b,
-                Msg::Exported(note) => self.export_note = Some(note),
+                Msg::Exported(note) => {
+                    if matches!(note, ExportNote::Entra { .. }) {
+                        self.accept_unchecked = false;
+                    }
+                    self.export_note = Some(note);
+                }
             }
         }
     }

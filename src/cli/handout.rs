@@ -40,6 +40,10 @@ pub struct AssignArgs {
     /// Station name written into the record [default: this host's name].
     #[arg(long, value_name = "NAME")]
     station: Option<String>,
+    /// Hand it out although its code check after the burn did not match
+    /// or was skipped.
+    #[arg(long)]
+    accept_unchecked: bool,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -164,7 +168,7 @@ pub fn assign(a: &AssignArgs) -> i32 {
             }
         }
     };
-    match handout::assign(&store, &serial, &upn, reader.as_deref()) {
+    match handout::assign(&store, &serial, &upn, reader.as_deref(), a.accept_unchecked) {
         Ok(done) => {
             if a.json {
                 output::print_json(&json!({

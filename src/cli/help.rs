@@ -282,6 +282,7 @@ fn arg_help(path: &str, id: &str) -> Option<String> {
         (_, "unassigned") => tr!("cli-help-arg-unassigned"),
         (_, "users") => tr!("cli-help-arg-users"),
         (_, "html") => tr!("cli-help-arg-html"),
+        (_, "accept_unchecked") => tr!("cli-help-arg-accept-unchecked"),
         _ => return None,
     })
 }

@@ -157,6 +157,10 @@ pub enum RecordsCommand {
         /// UPN empty; holds secrets).
         #[arg(long, value_name = "FILE", requires = "entra")]
         unassigned: Option<PathBuf>,
+        /// With --entra: also the tokens whose code check after the burn
+        /// did not match or was skipped.
+        #[arg(long, requires = "entra")]
+        accept_unchecked: bool,
         /// Only this batch.
         #[arg(long, value_name = "ID")]
         batch: Option<String>,
@@ -242,6 +246,7 @@ pub fn run(a: &RecordsArgs) -> i32 {
             csv,
             entra,
             unassigned,
+            accept_unchecked,
             batch,
             file,
         } => {
@@ -272,7 +277,7 @@ pub fn run(a: &RecordsArgs) -> i32 {
             };
             // Nothing kept, or nobody to upload: say so before asking
             // for a passphrase.
-            match export::entra_count(&store, batch.as_deref()) {
+            match export::entra_count(&store, batch.as_deref(), *accept_unchecked) {
                 Err(e) => return export_failed(&e),
                 Ok((0, without)) if unassigned.is_none() => {
                     let x = explain::nobody_assigned(without, AssignHow::Command);
@@ -284,7 +289,8 @@ pub fn run(a: &RecordsArgs) -> i32 {
                 Ok(p) => p,
                 Err(x) => return fail(x),
             };
-            match export::export_entra(&store, &p, batch.as_deref(), path, unassigned.as_deref()) {
+            let (batch, rest) = (batch.as_deref(), unassigned.as_deref());
+            match export::export_entra(&store, &p, batch, path, rest, *accept_unchecked) {
                 Ok(s) => {
                     for line in
                         explain::entra_exported(&s, path, unassigned.as_deref(), AssignHow::Command)

@@ -60,6 +60,18 @@ pub fn handout_error(e: &HandoutError) -> Explanation {
             tr!("handout-interrupted", serial = serial.as_str()),
             tr!("handout-interrupted-next"),
         ),
+        H::Unchecked { serial, check } => Explanation::new(
+            match check {
+                crate::station::records::Check::Skipped => {
+                    tr!("handout-unchecked-skipped", serial = serial.as_str())
+                }
+                _ => tr!("handout-unchecked-mismatched", serial = serial.as_str()),
+            },
+            super::next_for(
+                || tr!("handout-unchecked-next"),
+                || tr!("app-handout-unchecked-next"),
+            ),
+        ),
         H::Records(e) => Explanation::new(
             tr!("handout-records", error = super::records_error(e)),
             tr!("handout-records-next"),

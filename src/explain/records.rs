@@ -220,6 +220,17 @@ pub fn export_error(e: &crate::station::export::ExportError, keep_switch: &str) 
             tr!("export-passphrase-next"),
         ),
         E::Vault(v) => Explanation::new(super::vault_error(v), tr!("export-passphrase-next")),
+        E::Unchecked { serials } => Explanation::new(
+            tr!(
+                "export-unchecked",
+                count = serials.len(),
+                serials = serials.join(", ")
+            ),
+            super::next_for(
+                || tr!("export-unchecked-next"),
+                || tr!("app-export-unchecked-next"),
+            ),
+        ),
         E::Sha256 { serial } => Explanation::new(
             tr!("export-sha256", serial = serial.as_str()),
             tr!("export-entra-sha1-next"),

@@ -29,6 +29,14 @@ pub enum ExportError {
     /// Nothing to export.
     #[error("no kept secrets to export")]
     Nothing,
+    /// Tokens whose code check after the burn did not match or was
+    /// skipped: they may not hold the secret exported (export them only
+    /// when told to).
+    #[error("{} token(s) whose code check did not match or was skipped", serials.len())]
+    Unchecked {
+        /// Their serials.
+        serials: Vec<String>,
+    },
     /// Writing failed.
     #[error("cannot write {path}: {source}")]
     Write {
@@ -255,17 +263,22 @@ pub fn kept_tokens(store: &Store, batch: Option<&str>) -> Result<Vec<KeptToken>,
 /// hold and how many have no user yet, without the passphrase; `Nothing`
 /// when no secret was kept (so a front-end need not ask for a passphrase
 /// in vain).
-pub fn entra_count(store: &Store, batch: Option<&str>) -> Result<(usize, usize), ExportError> {
+pub fn entra_count(
+    store: &Store,
+    batch: Option<&str>,
+    accept_unchecked: bool,
+) -> Result<(usize, usize), ExportError> {
     let kept = kept_tokens(store, batch)?;
-    entra_options(&kept)?;
+    entra_options(&kept, accept_unchecked)?;
     let with_user = kept.iter().filter(|k| k.upn.is_some()).count();
     Ok((with_user, kept.len() - with_user))
 }
 
 /// Whether Entra takes these tokens at all (with a user or not): SHA-1,
-/// 30 or 60 s; `Nothing` for none. Said before anyone is asked to hand
-/// tokens out or for a passphrase.
-fn entra_options(kept: &[KeptToken]) -> Result<(), ExportError> {
+/// 30 or 60 s; `Nothing` for none; `Unchecked` for tokens whose code check
+/// failed or was skipped, unless `accept_unchecked`. Said before anyone is
+/// asked to hand tokens out or for a passphrase.
+fn entra_options(kept: &[KeptToken], accept_unchecked: bool) -> Result<(), ExportError> {
     if kept.is_empty() {
         return Err(ExportError::Nothing);
     }
@@ -277,6 +290,14 @@ fn entra_options(kept: &[KeptToken]) -> Result<(), ExportError> {
         if !matches!(k.record.period, Some(30 | 60)) {
             return Err(ExportError::Period { serial: serial() });
         }
+    }
+    let unchecked: Vec<String> = kept
+        .iter()
+        .filter(|k| k.record.check_failed())
+        .map(|k| k.serial().to_string())
+        .collect();
+    if !unchecked.is_empty() && !accept_unchecked {
+        return Err(ExportError::Unchecked { serials: unchecked });
     }
     Ok(())
 }
@@ -319,9 +340,10 @@ pub fn export_entra(
     batch: Option<&str>,
     path: &Path,
     unassigned_path: Option<&Path>,
+    accept_unchecked: bool,
 ) -> Result<EntraSummary, ExportError> {
     let kept = kept_tokens(store, batch)?;
-    entra_options(&kept)?;
+    entra_options(&kept, accept_unchecked)?;
     let vault = OpenVault::open(store, passphrase)?;
     let secrets = kept
         .iter()

@@ -8,7 +8,7 @@
 //! token); the secrets stay in wiped buffers and are never shown.
 
 use super::export::{self, ExportError, KeptToken};
-use super::records::{Operation, Record, RecordsError, Store};
+use super::records::{Check, Operation, Record, RecordsError, Store};
 use super::vault::OpenVault;
 use crate::params::{HmacAlgorithm, TimeStep};
 use crate::secret::Secret;
@@ -56,6 +56,16 @@ pub enum HandoutError {
         serial: String,
         /// That burn.
         record: Box<Record>,
+    },
+    /// The code check after its last burn did not match or was skipped:
+    /// it may not hold the secret in the records (handed out only when
+    /// told to).
+    #[error("the code check of token {serial} did not match or was skipped")]
+    Unchecked {
+        /// The token.
+        serial: String,
+        /// What the check found.
+        check: Check,
     },
     /// The records could not be read or written.
     #[error(transparent)]
@@ -163,16 +173,25 @@ pub fn current_user(store: &Store, burn: &Record) -> Result<Option<String>, Reco
 }
 
 /// Hand the token `serial` out to `upn` (`reader`: where its serial was
-/// read; None when typed): checked against the records, then appended.
+/// read; None when typed): checked against the records, then appended. A
+/// token whose code check failed or was skipped is refused unless
+/// `accept_unchecked`.
 pub fn assign(
     store: &Store,
     serial: &str,
     upn: &str,
     reader: Option<&str>,
+    accept_unchecked: bool,
 ) -> Result<Assigned, HandoutError> {
     let serial = clean_serial(serial)?;
     let upn = clean_upn(upn)?;
     let burn = burn_held(store, &serial)?;
+    if let Some(check) = burn
+        .check
+        .filter(|_| burn.check_failed() && !accept_unchecked)
+    {
+        return Err(HandoutError::Unchecked { serial, check });
+    }
     let previous = current_user(store, &burn)?;
     store.add_assignment(&serial, &upn, reader)?;
     let secret_kept = store

@@ -8,6 +8,7 @@ use crate::app::handout::{HandoutProblem, HandoutState, Note, ReceiptMissing, Us
 use crate::app::state::TokenStatus;
 use crate::app::workers::Workers;
 use crate::explain::{self, Explanation};
+use crate::station::handout::{self, HandoutError};
 use crate::station::receipt::ReceiptFor;
 use crate::tr;
 use eframe::egui;
@@ -153,6 +154,17 @@ fn token_and_user(
         }
         note(ui, &h.assign_note);
     });
+    // A token whose code check did not match or was skipped: handed out
+    // only when the technician says so, for this serial.
+    let unchecked = matches!(
+        &h.assign_note,
+        Some(Note::Failed(HandoutProblem::Handout(HandoutError::Unchecked { serial, .. })))
+            if handout::clean_serial(&h.serial).is_ok_and(|s| &s == serial)
+    );
+    if unchecked && !h.assigning() && ui.button(tr!("gui-handout-anyway")).clicked() {
+        h.accept_unchecked = Some(h.serial.clone());
+        h.assign(repaint.clone());
+    }
 }
 
 fn recent(h: &HandoutState, ui: &mut egui::Ui) {

@@ -5,6 +5,7 @@
 
 use crate::app::records::{ExportNote, ExportProblem, OutcomeFilter, RecordsProblem, RecordsState};
 use crate::explain;
+use crate::station::export::ExportError;
 use crate::station::records::Record;
 use crate::tr;
 use eframe::egui;
@@ -208,6 +209,19 @@ fn exports(
             )
             .labelled_by(label.id);
             if ui.button(tr!("gui-records-export-entra")).clicked() {
+                r.export_entra(repaint.clone());
+            }
+            // Tokens whose code check did not match or was skipped: the
+            // export takes them only when told to (the passphrase is
+            // asked again: it was wiped with the first try).
+            let unchecked = matches!(
+                &r.export_note,
+                Some(ExportNote::Failed(ExportProblem::Export(
+                    ExportError::Unchecked { .. }
+                )))
+            );
+            if unchecked && ui.button(tr!("gui-export-anyway")).clicked() {
+                r.accept_unchecked = true;
                 r.export_entra(repaint.clone());
             }
         });
