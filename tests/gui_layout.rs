@@ -177,6 +177,28 @@ fn assert_primary_on_screen(h: &Harness<'_, BurnerApp>, label: &str, at: &str) {
     assert!(seen, "{at}: {label} {r:?} is not wholly in view: {rects:?}");
 }
 
+/// The view tabs read in their order (Burner first), on one row or
+/// wrapped onto the next: never reversed.
+fn assert_tabs_in_order(h: &Harness<'_, BurnerApp>, at: &str) {
+    let tabs = ["Burner", "Wizard", "Station", "Records", "Hand-out"];
+    let rects: Vec<Rect> = tabs.iter().map(|t| h.get_by_label(t).rect()).collect();
+    for (i, pair) in rects.windows(2).enumerate() {
+        let (a, b) = (pair[0], pair[1]);
+        let same_row = (a.center().y - b.center().y).abs() < a.height() / 2.0;
+        let in_order = if same_row {
+            a.left() < b.left()
+        } else {
+            a.top() < b.top()
+        };
+        assert!(
+            in_order,
+            "{at}: {} comes before {}: {a:?} {b:?}",
+            tabs[i],
+            tabs[i + 1]
+        );
+    }
+}
+
 /// The widget labelled `label` is enabled and wholly in view.
 fn assert_on_screen(h: &Harness<'_, BurnerApp>, label: &str, at: &str) {
     assert_primary_on_screen(h, label, at);
@@ -192,6 +214,7 @@ fn panels_never_overlap_and_the_primary_action_is_on_screen() {
                 let at = format!("{}x{} zoom {zoom} {t:?}", px.0, px.1);
                 let mut h = app_at(&clock, px, zoom, t);
                 pump(&mut h, "the token to be read", token_identified);
+                assert_tabs_in_order(&h, &at);
                 assert_no_overlap(&mut h, &at);
                 assert_nothing_cut(&h, &at);
                 assert_primary_on_screen(&h, "Scan screen", &at);

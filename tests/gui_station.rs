@@ -536,3 +536,73 @@ fn why_a_run_could_not_start_follows_the_language_menu() {
     assert!(!any("the file or folder does not exist"), "no English left");
     i18n::set_language(Lang::En);
 }
+
+/// Issue 22: a running station owns its readers, visibly: a badge on its
+/// tab and a banner with Stop in every other view; the burner, the wizard
+/// and the hand-out view neither read nor burn the token laid on its
+/// reader and say why; the run's options are locked. Once stopped, the
+/// burner reads the token again.
+#[test]
+fn a_running_station_owns_its_readers_in_every_view() {
+    let clock = ManualClock::new(NOW);
+    let (_one, mut h) = station_app(&clock, "owns");
+    demo(&h).link.set_present(false);
+    start_without_keeping(&mut h);
+    pump(&mut h, "the run waiting for a token", |h| {
+        matches!(h.state().station.phase, Phase::WaitingToken)
+    });
+    assert!(has(&h, "• running"), "the badge beside the Station tab");
+    let locked = h
+        .query_all_by_label("HMAC")
+        .any(|n| n.accesskit_node().is_disabled());
+    assert!(locked, "the run's HMAC cannot be changed during the run");
+    for view in ["Burner", "Wizard", "Records", "Hand-out"] {
+        click(&mut h, view);
+        assert!(
+            has(&h, &format!("Station running on {DEMO_READER}")),
+            "{view}: the banner"
+        );
+        assert!(has(&h, "Stop after this token"), "{view}: its Stop");
+    }
+    click(&mut h, "Burner");
+    // A token laid on "to burn for this user": the station takes it, and
+    // the burner says so instead of "lay it on the reader".
+    h.state_mut()
+        .burner
+        .bench
+        .secret
+        .set_text("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "typed");
+    demo(&h).link.set_present(true);
+    pump(&mut h, "the station's burn", done);
+    assert!(has(&h, "The station run is using"), "the burner says why");
+    let blocker = h
+        .state()
+        .burner
+        .bench
+        .burn_blocker(&h.state().workers)
+        .unwrap_or_default();
+    assert!(blocker.contains("The station run is using"), "{blocker}");
+    click(&mut h, "Hand-out");
+    assert!(
+        has(&h, "The station run is using"),
+        "the hand-out view says why"
+    );
+    assert!(
+        h.state().handout.serial.is_empty(),
+        "the hand-out view did not take the station's token"
+    );
+    // Stop from the banner: the burner has the reader back.
+    click(&mut h, "Stop after this token");
+    demo(&h).link.set_present(false);
+    pump(&mut h, "the run ended", |h| !h.state().station.running());
+    assert!(!has(&h, "• running"));
+    click(&mut h, "Burner");
+    demo(&h).link.set_present(true);
+    pump(&mut h, "the token read by the burner again", |h| {
+        has(h, "86596220000001")
+            && matches!(
+                h.state().workers.token,
+                totp_burner::app::state::TokenStatus::Known(_)
+            )
+    });
+}

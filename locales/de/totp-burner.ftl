@@ -516,6 +516,7 @@ gui-burn-failed = Fehlgeschlagen
 gui-sync-cancel = Abbrechen
 gui-sync-erase = Uhr stellen und Geheimnis löschen
 gui-sync-keep = Uhr stellen
+gui-status-station-running = Station läuft: Legen Sie die Token nacheinander auf { $readers }; jeder wird von selbst gebrannt.
 gui-status-burned = Gebrannt. Schalten Sie den Token aus und wieder ein und geben Sie den angezeigten Code ein.
 gui-status-verified = Gebrannt und geprüft. Nächster Token: Enter.
 gui-status-mismatch = Der Token zeigt einen anderen Code: siehe die möglichen Ursachen unten.
@@ -829,6 +830,9 @@ gui-wizard-summary-clock-value = wird beim Brennen auf die Zeit dieses PCs geste
 ## h-station
 gui-station-title = Ausgabestation
 gui-station-stop = Nach diesem Token anhalten
+gui-station-badge = • läuft
+gui-station-banner = Station läuft auf { $readers }: Dort aufgelegte Token brennt die Station.
+gui-token-held-by-station = Der Stationslauf nutzt { $readers }: Diese Ansicht greift nicht auf dessen Token zu. Um das Lesegerät hier zu nutzen, beenden Sie den Lauf („Nach diesem Token anhalten“ oben oder in der Ansicht „Station“).
 gui-station-keeping = Die Geheimschlüssel werden (verschlüsselt) im Protokoll AUFBEWAHRT, für den Export.
 gui-station-source-random = Zufällige Geheimschlüssel
 gui-station-source-csv = CSV-Liste von Benutzern

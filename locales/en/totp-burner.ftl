@@ -513,6 +513,7 @@ gui-burn-failed = Failed
 gui-sync-cancel = Cancel
 gui-sync-erase = Sync and erase the secret
 gui-sync-keep = Sync the clock
+gui-status-station-running = Station running: lay the tokens on { $readers } one after another; each is burned by itself.
 gui-status-burned = Burned. Switch the token off and on and type the code it shows.
 gui-status-verified = Burned and checked. Next token: Enter.
 gui-status-mismatch = The token shows another code: see the likely causes below.
@@ -826,6 +827,9 @@ gui-wizard-summary-clock-value = set to this PC's time during the burn
 ## h-station
 gui-station-title = Provisioning station
 gui-station-stop = Stop after this token
+gui-station-badge = • running
+gui-station-banner = Station running on { $readers }: tokens laid there are burned by the station.
+gui-token-held-by-station = The station run is using { $readers }: this view does not touch its tokens. To use the reader here, stop the run ("Stop after this token" above, or in the Station view).
 gui-station-keeping = Secrets are being KEPT (encrypted) in the records for export.
 gui-station-source-random = Random secrets
 gui-station-source-csv = CSV list of users

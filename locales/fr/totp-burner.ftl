@@ -519,6 +519,7 @@ gui-burn-failed = Échec
 gui-sync-cancel = Annuler
 gui-sync-erase = Régler l'heure et effacer le secret
 gui-sync-keep = Régler l'heure
+gui-status-station-running = Station en cours : posez les jetons l'un après l'autre sur { $readers } ; chacun est gravé tout seul.
 gui-status-burned = Gravé. Éteignez puis rallumez le jeton et saisissez le code affiché.
 gui-status-verified = Gravé et vérifié. Jeton suivant : Entrée.
 gui-status-mismatch = Le jeton affiche un autre code : voir les causes probables ci-dessous.
@@ -832,6 +833,9 @@ gui-wizard-summary-clock-value = réglée sur l'heure de ce PC pendant la gravur
 ## h-station
 gui-station-title = Poste de gravure
 gui-station-stop = Arrêter après ce jeton
+gui-station-badge = • en cours
+gui-station-banner = Station en cours sur { $readers } : les jetons posés là sont gravés par la station.
+gui-token-held-by-station = La station utilise { $readers } : cette vue ne touche pas à ses jetons. Pour utiliser le lecteur ici, arrêtez la station (« Arrêter après ce jeton » ci-dessus, ou dans la vue Station).
 gui-station-keeping = Les secrets sont CONSERVÉS (chiffrés) dans le journal pour l'export.
 gui-station-source-random = Secrets aléatoires
 gui-station-source-csv = Liste CSV d'utilisateurs

@@ -219,6 +219,7 @@ impl Bench {
             TokenStatus::Reading => Some(tr!("gui-status-reading")),
             TokenStatus::Failed(e) => Some(explain::burn_error(e).problem),
             TokenStatus::Absent => Some(tr!("gui-status-absent")),
+            held @ TokenStatus::HeldByStation(_) => held.held_words(),
         }
     }
 

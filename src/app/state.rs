@@ -198,6 +198,10 @@ impl BurnerApp {
                 Some(Verdict::Skipped) => crate::tr!("gui-status-skipped"),
             };
         }
+        if self.view == View::Station && self.station.running() {
+            let readers = self.station_readers().join(", ");
+            return crate::tr!("gui-status-station-running", readers = readers);
+        }
         if w.busy() {
             return match bench.and_then(|b| b.burn_blocker(w)) {
                 Some(b) => b,
@@ -215,6 +219,7 @@ impl BurnerApp {
         }
         match &w.token {
             TokenStatus::Absent => crate::tr!("gui-status-absent"),
+            held @ TokenStatus::HeldByStation(_) => held.held_words().unwrap_or_default(),
             TokenStatus::Reading => crate::tr!("gui-status-reading"),
             TokenStatus::Failed(e) => {
                 let x = crate::explain::burn_error(e);
@@ -249,6 +254,18 @@ impl BurnerApp {
                 }
             }
         }
+    }
+
+    /// The readers a running station holds: every reader (it takes them
+    /// all, and those plugged in during the run), by name.
+    pub fn station_readers(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.station.tiles.keys().cloned().collect();
+        for r in &self.workers.readers.list {
+            if !names.contains(&r.name) {
+                names.push(r.name.clone());
+            }
+        }
+        names
     }
 
     /// Apply a panel's action, in the one place: the shell's own, then the
@@ -361,8 +378,17 @@ impl BurnerApp {
         }
         self.station_poll();
         if self.station.running() {
-            // The station's own loop talks to the tokens now.
+            // The station's own loop talks to the tokens now: no other
+            // view reads or burns on its readers, and each says why.
+            let readers = self.station_readers();
+            if !matches!(&self.workers.token, TokenStatus::HeldByStation(r) if *r == readers) {
+                self.workers.token = TokenStatus::HeldByStation(readers);
+            }
             return;
+        }
+        if matches!(self.workers.token, TokenStatus::HeldByStation(_)) {
+            // The run ended: read the token on the reader afresh.
+            self.workers.forget_token(true);
         }
         self.workers.watch_token();
     }

@@ -107,7 +107,10 @@ impl WizardView {
                 }
             }
             // Read again (after a sync) or being read: not a new token.
-            TokenStatus::Known(_) | TokenStatus::Reading | TokenStatus::Failed(_) => {}
+            TokenStatus::Known(_)
+            | TokenStatus::Reading
+            | TokenStatus::Failed(_)
+            | TokenStatus::HeldByStation(_) => {}
         }
     }
 

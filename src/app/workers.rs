@@ -27,6 +27,21 @@ pub enum TokenStatus {
     Known(IdentifiedToken),
     /// Reading failed (put in words when drawn: `explain::burn_error`).
     Failed(BurnError),
+    /// A station run holds these readers: no other view touches them.
+    HeldByStation(Vec<String>),
+}
+
+impl TokenStatus {
+    /// Why the token cannot be used here, when a station run holds it.
+    pub fn held_words(&self) -> Option<String> {
+        match self {
+            TokenStatus::HeldByStation(readers) => Some(tr!(
+                "gui-token-held-by-station",
+                readers = readers.join(", ")
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// The expert log: each line is put in words when shown, so a language

@@ -37,6 +37,10 @@ pub fn show(h: &mut HandoutState, w: &Workers, ui: &mut egui::Ui) {
     }
     ui.heading(tr!("gui-handout-heading"));
     ui.label(tr!("gui-handout-intro"));
+    if let Some(words) = w.token.held_words() {
+        let text = egui::RichText::new(words).color(ui.visuals().warn_fg_color);
+        ui.add(egui::Label::new(text).wrap());
+    }
     if let Some(p) = &h.problem {
         ui.colored_label(
             ui.visuals().error_fg_color,

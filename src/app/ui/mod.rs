@@ -175,17 +175,42 @@ fn retitle(ctx: &egui::Context, demo: bool) {
 /// The view tabs and the status line.
 fn top_bar(app: &BurnerApp, ui: &mut egui::Ui) -> Option<Action> {
     let mut action = None;
-    let mut tabs = |ui: &mut egui::Ui| {
-        for (view, label) in [
-            (View::Handout, crate::tr!("gui-tab-handout")),
-            (View::Records, crate::tr!("gui-tab-records")),
-            (View::Station, crate::tr!("gui-tab-station")),
-            (View::Wizard, crate::tr!("gui-tab-wizard")),
-            (View::Burner, crate::tr!("gui-tab-burner")),
-        ] {
-            let shown = app.view == view;
-            if ui.selectable_label(shown, label).clicked() && !shown {
-                action = Some(Action::Show(view));
+    let running = app.station.running();
+    // In reading order; laid out right to left on the title's row, so
+    // drawn reversed there (wrapped on their own row they keep the order).
+    let order = [
+        (View::Burner, crate::tr!("gui-tab-burner")),
+        (View::Wizard, crate::tr!("gui-tab-wizard")),
+        (View::Station, crate::tr!("gui-tab-station")),
+        (View::Records, crate::tr!("gui-tab-records")),
+        (View::Handout, crate::tr!("gui-tab-handout")),
+    ];
+    let mut tabs = |ui: &mut egui::Ui, reversed: bool| {
+        let mut drawn: Vec<&(View, String)> = order.iter().collect();
+        if reversed {
+            drawn.reverse();
+        }
+        for (view, label) in drawn {
+            let shown = app.view == *view;
+            let badge = |ui: &mut egui::Ui| {
+                // The station's run is visible from every view: a badge
+                // beside its tab (words, not only a colour).
+                if *view == View::Station && running {
+                    ui.label(
+                        egui::RichText::new(crate::tr!("gui-station-badge"))
+                            .strong()
+                            .color(theme::success(ui.visuals())),
+                    );
+                }
+            };
+            if reversed {
+                badge(ui);
+            }
+            if ui.selectable_label(shown, label.as_str()).clicked() && !shown {
+                action = Some(Action::Show(*view));
+            }
+            if !reversed {
+                badge(ui);
             }
         }
     };
@@ -201,11 +226,29 @@ fn top_bar(app: &BurnerApp, ui: &mut egui::Ui) -> Option<Action> {
             );
         }
         if one_row {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), &mut tabs);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                tabs(ui, true)
+            });
         }
     });
     if !one_row {
-        ui.horizontal_wrapped(&mut tabs);
+        ui.horizontal_wrapped(|ui| tabs(ui, false));
+    }
+    // A station run holds the readers: said in every view but its own,
+    // with its Stop, so no token is laid on for the wrong purpose.
+    if running && app.view != View::Station {
+        ui.horizontal_wrapped(|ui| {
+            let readers = app.station_readers().join(", ");
+            let words = crate::tr!("gui-station-banner", readers = readers);
+            ui.label(
+                egui::RichText::new(words)
+                    .strong()
+                    .color(ui.visuals().warn_fg_color),
+            );
+            if ui.button(crate::tr!("gui-station-stop")).clicked() {
+                action = Some(Action::StopStation);
+            }
+        });
     }
     let status = app.status_line();
     ui.add(egui::Label::new(egui::RichText::new(status).size(15.0)).wrap())

@@ -74,6 +74,13 @@ pub fn token_headed(heading: Option<String>, w: &Workers, ui: &mut egui::Ui) -> 
             });
         }
         TokenStatus::Failed(e) => super::secret::explanation(ui, &crate::explain::burn_error(e)),
+        held @ TokenStatus::HeldByStation(_) => {
+            let words = held.held_words().unwrap_or_default();
+            ui.add(
+                egui::Label::new(egui::RichText::new(words).color(ui.visuals().warn_fg_color))
+                    .wrap(),
+            );
+        }
         TokenStatus::Known(t) => {
             egui::Grid::new("token-grid").num_columns(2).show(ui, |ui| {
                 ui.label(tr!("gui-token-model"));

@@ -16,7 +16,10 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
     let running = station.running();
     ui.heading(tr!("gui-station-title"));
     ui.add_enabled_ui(!running, |ui| settings(station, ui));
-    super::panels::options(&mut station.options, &station.secret, ui);
+    // What a run burns is fixed when it starts: its options are locked.
+    ui.add_enabled_ui(!running, |ui| {
+        super::panels::options(&mut station.options, &station.secret, ui)
+    });
     ui.horizontal(|ui| {
         if !running {
             let v = ui.visuals().clone();
