@@ -457,3 +457,17 @@ fn every_text_colour_reaches_4_5_to_1_in_dark_and_light() {
     let egui_light = egui::Visuals::light();
     assert!(contrast(egui_light.warn_fg_color, egui_light.panel_fill) < 4.5);
 }
+
+/// The station card's state fills keep their text at 4.5:1 or more (the
+/// same fills in dark and light: the card reads from across the room).
+#[test]
+fn the_station_card_fills_keep_their_text_readable() {
+    for (name, fill, text) in [
+        ("DONE", theme::CARD_GREEN, Color32::WHITE),
+        ("FAILED", theme::CARD_RED, Color32::WHITE),
+        ("ALREADY DONE", theme::CARD_AMBER, Color32::BLACK),
+    ] {
+        let c = contrast(fill, text);
+        assert!(c >= 4.5, "{name}: {c:.2}:1");
+    }
+}

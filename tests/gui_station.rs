@@ -552,10 +552,20 @@ fn a_running_station_owns_its_readers_in_every_view() {
         matches!(h.state().station.phase, Phase::WaitingToken)
     });
     assert!(has(&h, "• running"), "the badge beside the Station tab");
-    let locked = h
-        .query_all_by_label("HMAC")
-        .any(|n| n.accesskit_node().is_disabled());
-    assert!(locked, "the run's HMAC cannot be changed during the run");
+    // The set-up collapses to one line: nothing in it can change.
+    assert!(
+        has(&h, "This run: Random secrets"),
+        "the run's set-up in one line"
+    );
+    assert!(
+        h.query_all_by_label("HMAC")
+            .all(|n| n.accesskit_node().is_disabled()),
+        "the run's HMAC cannot be changed during the run"
+    );
+    assert!(
+        h.query_by_label(KEEP).is_none(),
+        "nor whether secrets are kept"
+    );
     for view in ["Burner", "Wizard", "Records", "Hand-out"] {
         click(&mut h, view);
         assert!(
@@ -605,4 +615,71 @@ fn a_running_station_owns_its_readers_in_every_view() {
                 totp_burner::app::state::TokenStatus::Known(_)
             )
     });
+}
+
+/// Issue 22: the station card for 3 m at 800x600: its word at least a
+/// tenth of the window high, the next instruction at least half that, the
+/// live code whole on screen; F11 shows the card alone, full screen, with
+/// the counters and Stop, and F11 or Esc leaves.
+#[test]
+fn the_card_is_readable_from_three_metres_and_goes_full_screen() {
+    let clock = ManualClock::new(NOW);
+    let (_one, mut h) = station_app(&clock, "three-metres");
+    h.set_size(egui::vec2(800.0, 600.0));
+    // A list with a fixed secret: the snapshots' live code is always the same.
+    let list = std::env::temp_dir().join(format!(
+        "totp-burner-gui-station-3m-{}.csv",
+        std::process::id()
+    ));
+    std::fs::write(&list, "upn,secret\nalice@example.com,JBSWY3DPEHPK3PXP\n").unwrap();
+    click(&mut h, "CSV list of users");
+    h.state_mut().station.csv_path = list.display().to_string();
+    start_without_keeping(&mut h);
+    pump(&mut h, "the first result", done);
+    for _ in 0..3 {
+        h.step();
+    }
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 600.0));
+    let word = h.get_by_label("DONE").rect();
+    assert!(
+        word.height() >= 60.0,
+        "DONE is {word:?}: under a tenth of 600"
+    );
+    let next = h.get_by_label("Lift the token.").rect();
+    assert!(next.height() >= 30.0, "the next instruction is {next:?}");
+    let code = grouped(&token_code(&h));
+    let shown = h.get_by_label(&code).rect();
+    assert!(
+        window.contains_rect(shown),
+        "the live code {shown:?} is cut off"
+    );
+    assert!(shown.height() >= 50.0, "the live code is {shown:?}");
+    h.snapshot("station_card_800x600");
+
+    h.key_press(egui::Key::F11);
+    h.step();
+    h.step();
+    // The window was asked for full screen (kittest keeps only the last
+    // pass's viewport commands, so the request is seen through the app).
+    assert!(h.state().station.full_screen);
+    assert!(
+        h.state().station.window_full_screen,
+        "F11 asks for full screen"
+    );
+    assert!(
+        h.query_by_label("Burner").is_none(),
+        "no tabs in full screen"
+    );
+    assert!(h.query_by_label("DONE").is_some());
+    assert!(has(&h, "Burned: 1"), "the counters");
+    assert!(has(&h, "Stop after this token"));
+    h.snapshot("station_full_screen_800x600");
+    h.key_press(egui::Key::Escape);
+    h.step();
+    h.step();
+    assert!(
+        !h.state().station.window_full_screen,
+        "Esc leaves full screen"
+    );
+    assert!(h.query_by_label("Burner").is_some(), "the tabs are back");
 }

@@ -830,6 +830,12 @@ gui-wizard-summary-clock-value = wird beim Brennen auf die Zeit dieses PCs geste
 ## h-station
 gui-station-title = Ausgabestation
 gui-station-stop = Nach diesem Token anhalten
+gui-station-full-screen = Vollbild (F11)
+gui-station-leave-full-screen = Vollbild verlassen (F11 oder Esc)
+gui-station-counters = Gebrannt: { $burned }   ·   Fehlgeschlagen: { $failed }   ·   Schon erledigt: { $already }
+gui-station-run-line = Dieser Lauf: { $source } · { $hmac } / { $step } s · { $kept }. Beenden Sie ihn, um etwas zu ändern.
+gui-station-run-kept = Geheimschlüssel aufbewahrt (verschlüsselt)
+gui-station-run-not-kept = Geheimschlüssel nicht aufbewahrt
 gui-station-badge = • läuft
 gui-station-banner = Station läuft auf { $readers }: Dort aufgelegte Token brennt die Station.
 gui-token-held-by-station = Der Stationslauf nutzt { $readers }: Diese Ansicht greift nicht auf dessen Token zu. Um das Lesegerät hier zu nutzen, beenden Sie den Lauf („Nach diesem Token anhalten“ oben oder in der Ansicht „Station“).

@@ -827,6 +827,12 @@ gui-wizard-summary-clock-value = set to this PC's time during the burn
 ## h-station
 gui-station-title = Provisioning station
 gui-station-stop = Stop after this token
+gui-station-full-screen = Full screen (F11)
+gui-station-leave-full-screen = Leave full screen (F11 or Esc)
+gui-station-counters = Burned: { $burned }   ·   Failed: { $failed }   ·   Already done: { $already }
+gui-station-run-line = This run: { $source } · { $hmac } / { $step } s · { $kept }. Stop it to change anything.
+gui-station-run-kept = secrets kept (encrypted)
+gui-station-run-not-kept = secrets not kept
 gui-station-badge = • running
 gui-station-banner = Station running on { $readers }: tokens laid there are burned by the station.
 gui-token-held-by-station = The station run is using { $readers }: this view does not touch its tokens. To use the reader here, stop the run ("Stop after this token" above, or in the Station view).

@@ -63,6 +63,8 @@ pub enum Action {
     StartStation,
     /// Stop the station after the token on the reader.
     StopStation,
+    /// Show the station card alone, full screen (true), or leave it.
+    FullScreen(bool),
     /// Show another view.
     Show(View),
     /// Empty the expert log.

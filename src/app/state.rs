@@ -278,6 +278,7 @@ impl BurnerApp {
             Action::ChooseReader(reader) => w.choose_reader(reader),
             Action::StartStation => self.start_station(ctx),
             Action::StopStation => self.station.stop(),
+            Action::FullScreen(on) => self.station.full_screen = on,
             // What the shown view does not know (e.g. Escape's "dismiss"
             // on the station) has nothing to act on.
             other => match self.view {

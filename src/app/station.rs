@@ -120,6 +120,10 @@ pub struct StationState {
     events: Option<Receiver<Msg>>,
     /// Closing the window waits for the loop to finish its token.
     pub close_when_stopped: bool,
+    /// Only the card, full screen (F11).
+    pub full_screen: bool,
+    /// What the window was last asked for (full screen or not).
+    pub window_full_screen: bool,
     /// The per-user secret panel (its own: nothing typed in the burner or
     /// the wizard is handed to the station).
     pub secret: super::secret_input::SecretInput,
@@ -180,6 +184,8 @@ impl StationState {
             stop: Arc::new(AtomicBool::new(false)),
             events: None,
             close_when_stopped: false,
+            full_screen: false,
+            window_full_screen: false,
             secret: Default::default(),
             options: TokenOptions::default(),
         }

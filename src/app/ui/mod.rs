@@ -45,6 +45,23 @@ impl eframe::App for BurnerApp {
         self.guard_close(&ctx);
         self.handle_keys(&ctx);
         self.handle_drops(&ctx);
+        // The window follows the station's full-screen choice (asked once,
+        // at the start of the frame after it changed).
+        if self.station.window_full_screen != self.station.full_screen {
+            self.station.window_full_screen = self.station.full_screen;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.station.full_screen));
+        }
+        if self.view == View::Station && self.station.full_screen {
+            // The station card alone, readable across the room.
+            let mut actions = Vec::new();
+            egui::CentralPanel::default().show(ui, |ui| {
+                actions = station::full_screen(&self.station, &self.workers, ui);
+            });
+            for a in actions {
+                self.apply(&ctx, a);
+            }
+            return;
+        }
 
         // The panels draw from the state and return actions, applied in one
         // place: the view's before its dialogs are drawn (a dialog asked
@@ -407,6 +424,15 @@ impl BurnerApp {
             };
             if let Some(a) = action {
                 self.apply(ctx, a);
+            }
+        }
+        // F11: the station card full screen (and back); Esc leaves it.
+        if self.view == View::Station {
+            let f11 = ctx.input(|i| i.key_pressed(Key::F11));
+            let esc = ctx.input(|i| i.key_pressed(Key::Escape));
+            if f11 || (esc && self.station.full_screen) {
+                self.apply(ctx, Action::FullScreen(!self.station.full_screen));
+                return;
             }
         }
         if ctx.input(|i| i.key_pressed(Key::Escape)) {

@@ -15,12 +15,15 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
     let mut actions = Vec::new();
     let running = station.running();
     ui.heading(tr!("gui-station-title"));
-    ui.add_enabled_ui(!running, |ui| settings(station, ui));
-    // What a run burns is fixed when it starts: its options are locked.
-    ui.add_enabled_ui(!running, |ui| {
-        super::panels::options(&mut station.options, &station.secret, ui)
-    });
-    ui.horizontal(|ui| {
+    if running {
+        // What a run burns is fixed when it starts: the set-up collapses to
+        // one line (nothing in it can change), and the card gets the room.
+        ui.add(egui::Label::new(run_line(station)).wrap());
+    } else {
+        settings(station, ui);
+        super::panels::options(&mut station.options, &station.secret, ui);
+    }
+    ui.horizontal_wrapped(|ui| {
         if !running {
             let v = ui.visuals().clone();
             if ui
@@ -31,6 +34,9 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
             }
         } else if ui.button(tr!("gui-station-stop")).clicked() {
             actions.push(Action::StopStation);
+        }
+        if ui.button(tr!("gui-station-full-screen")).clicked() {
+            actions.push(Action::FullScreen(true));
         }
     });
     if station.keeps() && running {
@@ -72,6 +78,60 @@ pub fn show(station: &mut StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<A
                 ui.monospace(outcome.words());
             }
         });
+    actions
+}
+
+/// A running station's set-up in one line: where secrets come from, the
+/// options burned, whether secrets are kept.
+fn run_line(station: &StationState) -> String {
+    let source = match station.source {
+        StationSource::Random => tr!("gui-station-source-random"),
+        StationSource::Csv => tr!("gui-station-source-csv"),
+        StationSource::PerUser => tr!("gui-station-source-per-user"),
+    };
+    let o = &station.options;
+    tr!(
+        "gui-station-run-line",
+        source = source,
+        hmac = o.algorithm.to_string(),
+        step = o.period.seconds(),
+        kept = if station.keeps() {
+            tr!("gui-station-run-kept")
+        } else {
+            tr!("gui-station-run-not-kept")
+        }
+    )
+}
+
+/// Full screen: only the card, the counters and Stop (F11 or Esc leaves).
+pub fn full_screen(station: &StationState, w: &Workers, ui: &mut egui::Ui) -> Vec<Action> {
+    let mut actions = Vec::new();
+    // The whole screen is the card's: a sixth of its height for the word.
+    let height = ui.ctx().content_rect().height();
+    let size = (height / 6.0).clamp(32.0, 220.0);
+    super::station_card::status_card_sized(station, &*w.clock, size, ui);
+    if station.tiles.len() > 1 {
+        super::station_card::tiles(station, &*w.clock, ui);
+    }
+    let size = size / 3.0;
+    ui.label(
+        egui::RichText::new(tr!(
+            "gui-station-counters",
+            burned = station.burned,
+            failed = station.failed,
+            already = station.already
+        ))
+        .size(size)
+        .strong(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        if station.running() && ui.button(tr!("gui-station-stop")).clicked() {
+            actions.push(Action::StopStation);
+        }
+        if ui.button(tr!("gui-station-leave-full-screen")).clicked() {
+            actions.push(Action::FullScreen(false));
+        }
+    });
     actions
 }
 

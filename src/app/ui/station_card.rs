@@ -1,12 +1,12 @@
-//! The station's status card, readable from three metres: about a fifth of
-//! the window high, a drawn ✓ or ✗ and one word (DONE, FAILED, ALREADY
-//! DONE in amber, PLACE NEXT), the line that says which token and what
-//! next, and the live code of the token just burned (as the token shows it
-//! now, with the seconds left). Below it one small tile per reader once
-//! there are several, and above it the summary of the run that ended.
-//! Text in the theme's success, error or amber colour on the panel's own
-//! fill, with a thick border in the same colour (readable in dark and
-//! light; no white on a pale fill).
+//! The station's status card, readable from three metres: the state fills
+//! the card (DONE green, FAILED red, ALREADY DONE amber with a drawn
+//! warning sign, PLACE NEXT the panel's own colour with a border), its one
+//! word bold and at least a tenth of the window high, the line that says
+//! which token and what next at least half that, and the live code of the
+//! token just burned (as the token shows it now, with the seconds left).
+//! The state is told by the word and the mark as well as the colour.
+//! Below it one small tile per reader once there are several, and above
+//! it the summary of the run that ended.
 
 use super::theme;
 use crate::app::station::{LiveCode, Phase, RunSummary, StationState};
@@ -24,54 +24,123 @@ fn framed(v: &Visuals, width: f32, color: Color32, margin: f32) -> egui::Frame {
         .corner_radius(margin / 2.0)
 }
 
-/// A phase's mark (✓, ✗ or none), colour and word.
-fn word(phase: &Phase, v: &Visuals) -> (Option<bool>, Color32, String) {
+/// How a state is drawn: its mark, its colour on the panel (tiles), and
+/// the card's fill with the text on it (at least 4.5:1 in either theme).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// No mark (waiting, starting, stopped).
+    None,
+    /// ✓ drawn.
+    Ok,
+    /// ✗ drawn.
+    Failed,
+    /// ⚠ drawn (already done: this token was not burned now).
+    Warning,
+}
+
+/// The card's fill and its text colour for a state.
+pub fn card_colours(phase: &Phase, v: &Visuals) -> (Color32, Color32) {
     match phase {
-        Phase::Stopped => (None, v.text_color(), tr!("gui-station-stopped")),
-        Phase::Starting => (None, v.text_color(), tr!("gui-station-starting")),
-        Phase::WaitingToken => (None, v.text_color(), tr!("gui-station-place-next")),
         Phase::Done {
             ok: true,
             already: true,
             ..
-        } => (Some(true), theme::amber(v), tr!("gui-station-already")),
-        Phase::Done { ok: true, .. } => (Some(true), theme::success(v), tr!("gui-station-done")),
-        Phase::Done { ok: false, .. } => (Some(false), v.error_fg_color, tr!("gui-station-failed")),
+        } => (CARD_AMBER, Color32::BLACK),
+        Phase::Done { ok: true, .. } => (CARD_GREEN, Color32::WHITE),
+        Phase::Done { ok: false, .. } => (CARD_RED, Color32::WHITE),
+        Phase::Stopped | Phase::Starting | Phase::WaitingToken => (v.panel_fill, v.text_color()),
     }
 }
 
-/// The big card: the latest event (any reader's) and the live code.
+use theme::{CARD_AMBER, CARD_GREEN, CARD_RED};
+
+/// A phase's mark, colour (on the panel) and word.
+fn word(phase: &Phase, v: &Visuals) -> (Mark, Color32, String) {
+    match phase {
+        Phase::Stopped => (Mark::None, v.text_color(), tr!("gui-station-stopped")),
+        Phase::Starting => (Mark::None, v.text_color(), tr!("gui-station-starting")),
+        Phase::WaitingToken => (Mark::None, v.text_color(), tr!("gui-station-place-next")),
+        Phase::Done {
+            ok: true,
+            already: true,
+            ..
+        } => (Mark::Warning, theme::amber(v), tr!("gui-station-already")),
+        Phase::Done { ok: true, .. } => (Mark::Ok, theme::success(v), tr!("gui-station-done")),
+        Phase::Done { ok: false, .. } => {
+            (Mark::Failed, v.error_fg_color, tr!("gui-station-failed"))
+        }
+    }
+}
+
+/// Draw `mark`, `size` points square, in `color`.
+fn draw_mark(ui: &mut egui::Ui, mark: Mark, size: f32, color: Color32) {
+    match mark {
+        Mark::None => {}
+        Mark::Ok => drop(theme::mark(ui, true, size, color)),
+        Mark::Failed => drop(theme::mark(ui, false, size, color)),
+        Mark::Warning => theme::warning_sign(ui, size, color),
+    }
+}
+
+/// The card's word size for a window `height` points high: a tenth of it
+/// (the next line is half that).
+pub fn word_size(height: f32) -> f32 {
+    (height / 10.0).clamp(28.0, 160.0)
+}
+
+/// The big card: the latest event (any reader's) and the live code, its
+/// word [`word_size`] high.
 pub(super) fn status_card(station: &StationState, clock: &dyn Clock, ui: &mut egui::Ui) {
+    let size = word_size(ui.ctx().content_rect().height());
+    status_card_sized(station, clock, size, ui);
+}
+
+/// The card with its word `size` points high (full screen: larger).
+pub(super) fn status_card_sized(
+    station: &StationState,
+    clock: &dyn Clock,
+    size: f32,
+    ui: &mut egui::Ui,
+) {
     let v = ui.visuals().clone();
-    let (mark, color, word) = word(&station.phase, &v);
-    let line = match &station.phase {
+    let (mark, _, word) = word(&station.phase, &v);
+    let (fill, text) = card_colours(&station.phase, &v);
+    // What happened (a sentence or two, a third of the word's size), then
+    // the instruction (half of it).
+    let (what, next) = match &station.phase {
         Phase::WaitingToken => {
-            let next = station
+            let last = station
                 .latest_reader
                 .as_ref()
                 .and_then(|r| station.tiles.get(r))
                 .map(|t| t.note.words())
                 .unwrap_or_default();
-            tr!("gui-station-place-next-line", next = next)
+            (
+                String::new(),
+                tr!("gui-station-place-next-line", next = last),
+            )
         }
-        Phase::Done { outcome, .. } => {
-            format!("{}\n{}", outcome.words(), tr!("gui-station-lift"))
-        }
-        Phase::Stopped | Phase::Starting => String::new(),
+        Phase::Done { outcome, .. } => (outcome.words(), tr!("gui-station-lift")),
+        Phase::Stopped | Phase::Starting => (String::new(), String::new()),
     };
-    let height = (ui.ctx().content_rect().height() / 5.0).max(90.0);
-    let size = (height * 0.45).clamp(28.0, 140.0);
-    framed(&v, 4.0, color, 16.0).show(ui, |ui| {
+    let frame = egui::Frame::new()
+        .fill(fill)
+        .stroke(egui::Stroke::new(3.0, v.text_color()))
+        .inner_margin(16.0)
+        .corner_radius(8.0);
+    frame.show(ui, |ui| {
         ui.set_min_width(ui.available_width());
-        ui.set_min_height(height);
         ui.horizontal(|ui| {
-            if let Some(ok) = mark {
-                theme::mark(ui, ok, size, color);
-            }
-            ui.label(RichText::new(word).size(size).strong().color(color));
+            draw_mark(ui, mark, size, text);
+            ui.label(RichText::new(word).size(size).strong().color(text));
         });
-        if !line.is_empty() {
-            ui.label(RichText::new(line).size(20.0));
+        if !what.is_empty() {
+            let what = RichText::new(what).size((size / 3.0).max(16.0)).color(text);
+            ui.add(egui::Label::new(what).wrap());
+        }
+        if !next.trim().is_empty() {
+            let next = RichText::new(next.trim()).size(size / 2.0).color(text);
+            ui.add(egui::Label::new(next).wrap());
         }
         // The live code, unless it is another reader's token (its
         // tile shows it then).
@@ -80,29 +149,29 @@ pub(super) fn status_card(station: &StationState, clock: &dyn Clock, ui: &mut eg
             .as_ref()
             .filter(|l| station.latest_reader.as_deref() == Some(l.reader.as_str()))
         {
-            ui.label(
-                RichText::new(tr!("gui-station-live-code", serial = live.serial.as_str()))
-                    .size(20.0),
-            );
-            live_code(live, clock, size * 0.8, ui);
+            let heading = tr!("gui-station-live-code", serial = live.serial.as_str());
+            ui.label(RichText::new(heading).size(size / 3.0).color(text));
+            live_code(live, clock, size * 0.9, text, ui);
         }
     });
 }
 
 /// The code `live`'s token shows now, `size` points high, with the
 /// seconds left; the window repaints once a second while it is shown.
-fn live_code(live: &LiveCode, clock: &dyn Clock, size: f32, ui: &mut egui::Ui) {
+fn live_code(live: &LiveCode, clock: &dyn Clock, size: f32, color: Color32, ui: &mut egui::Ui) {
     let codes = live.codes(clock.now());
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(super::result::grouped(&codes.current))
                 .size(size)
                 .monospace()
-                .strong(),
+                .strong()
+                .color(color),
         );
         ui.label(
             RichText::new(tr!("gui-result-seconds-left", seconds = codes.seconds_left))
-                .size((size / 3.0).max(14.0)),
+                .size((size / 3.0).max(14.0))
+                .color(color),
         );
     });
     super::repaint_next_second(ui.ctx());
@@ -121,9 +190,7 @@ pub(super) fn tiles(station: &StationState, clock: &dyn Clock, ui: &mut egui::Ui
                 ui.vertical(|ui| {
                     ui.label(RichText::new(reader).strong());
                     ui.horizontal(|ui| {
-                        if let Some(ok) = mark {
-                            theme::mark(ui, ok, 22.0, color);
-                        }
+                        draw_mark(ui, mark, 22.0, color);
                         ui.label(RichText::new(word).size(20.0).strong().color(color));
                     });
                     ui.label(match &tile.last_serial {
@@ -135,7 +202,7 @@ pub(super) fn tiles(station: &StationState, clock: &dyn Clock, ui: &mut egui::Ui
                         .as_ref()
                         .filter(|l| l.reader == *reader && latest != Some(reader.as_str()))
                     {
-                        live_code(live, clock, 28.0, ui);
+                        live_code(live, clock, 28.0, v.text_color(), ui);
                     }
                 });
             });
@@ -203,7 +270,7 @@ pub(super) fn summary(
                 RichText::new(tr!("gui-station-live-code", serial = live.serial.as_str()))
                     .size(20.0),
             );
-            live_code(live, clock, 48.0, ui);
+            live_code(live, clock, 48.0, v.text_color(), ui);
         }
         if ui.button(tr!("gui-station-summary-dismiss")).clicked() {
             dismissed = true;

@@ -91,6 +91,13 @@ pub fn amber(v: &Visuals) -> Color32 {
     }
 }
 
+/// The station card's fill for DONE (white text on it), whatever the theme.
+pub const CARD_GREEN: Color32 = Color32::from_rgb(27, 110, 45);
+/// The station card's fill for FAILED (white text on it).
+pub const CARD_RED: Color32 = Color32::from_rgb(180, 30, 30);
+/// The station card's fill for ALREADY DONE (black text on it).
+pub const CARD_AMBER: Color32 = Color32::from_rgb(250, 190, 20);
+
 /// The demo token's display: dark digits on a pale LCD green, whatever the
 /// theme (it shows a piece of hardware).
 pub const LCD_FILL: Color32 = Color32::from_rgb(190, 205, 170);
@@ -161,27 +168,31 @@ pub fn marked_heading(ui: &mut egui::Ui, ok: bool, size: f32, color: Color32, te
     });
 }
 
-/// A drawn warning triangle with "!" (the bundled fonts have no ⚠),
-/// followed by a heading in the same colour: a state told by shape as
-/// well as colour.
+/// A drawn warning triangle with "!", `size` points square (the bundled
+/// fonts have no ⚠).
+pub fn warning_sign(ui: &mut egui::Ui, size: f32, color: Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let r = rect.shrink(size * 0.1);
+    let stroke = Stroke::new((size / 9.0).max(1.5), color);
+    let p = ui.painter();
+    let corners = vec![r.center_top(), r.right_bottom(), r.left_bottom()];
+    p.add(egui::Shape::closed_line(corners, stroke));
+    let x = r.center().x;
+    let bar_top = r.top() + r.height() * 0.35;
+    let bar_end = r.top() + r.height() * 0.68;
+    p.line_segment([egui::pos2(x, bar_top), egui::pos2(x, bar_end)], stroke);
+    p.circle_filled(
+        egui::pos2(x, r.top() + r.height() * 0.82),
+        stroke.width * 0.6,
+        color,
+    );
+}
+
+/// A warning sign followed by a heading in the same colour: a state told
+/// by shape as well as colour.
 pub fn warned_heading(ui: &mut egui::Ui, size: f32, color: Color32, text: String) {
     ui.horizontal_wrapped(|ui| {
-        let side = size * 1.2;
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
-        let r = rect.shrink(side * 0.1);
-        let stroke = Stroke::new((side / 9.0).max(1.5), color);
-        let p = ui.painter();
-        let corners = vec![r.center_top(), r.right_bottom(), r.left_bottom()];
-        p.add(egui::Shape::closed_line(corners, stroke));
-        let x = r.center().x;
-        let bar_top = r.top() + r.height() * 0.35;
-        let bar_end = r.top() + r.height() * 0.68;
-        p.line_segment([egui::pos2(x, bar_top), egui::pos2(x, bar_end)], stroke);
-        p.circle_filled(
-            egui::pos2(x, r.top() + r.height() * 0.82),
-            stroke.width * 0.6,
-            color,
-        );
+        warning_sign(ui, size * 1.2, color);
         ui.label(egui::RichText::new(text).size(size).strong().color(color));
     });
 }
