@@ -338,6 +338,46 @@ impl Bench {
         });
     }
 
+    /// A token was read afresh: a failure that left the token untouched
+    /// and described the reader (no token, lifted, reader or service
+    /// trouble) or another token no longer applies and is cleared. A
+    /// failure that may have written to a token stays until the next burn
+    /// or next token (it says the token may be blank); so does one that
+    /// still applies to this token (burned before, the PC clock off).
+    pub fn token_read_again(&mut self, serial: &str) {
+        use crate::burn::ErrorCode as C;
+        let Operation::Failed {
+            token_state,
+            why: FailedWhy::Operation(e),
+        } = &self.operation
+        else {
+            return;
+        };
+        let reader_trouble = match &**e {
+            OperationError::Token(b) => matches!(
+                b.cause.code(),
+                C::NoToken
+                    | C::TokenRemoved
+                    | C::NoReader
+                    | C::ReaderBusy
+                    | C::ServiceDown
+                    | C::Timeout
+                    | C::ReaderError
+            ),
+            OperationError::Refused(_) => false,
+        };
+        let failed_on = match &**e {
+            OperationError::Refused(Refusal::BurnedBefore { serial, .. }) => Some(serial.as_str()),
+            other => other.token().map(|t| t.serial.as_str()),
+        };
+        let other_token = failed_on.is_some_and(|s| s != serial);
+        if !token_state.is_touched() && (reader_trouble || other_token) {
+            self.operation = Operation::Idle;
+            self.reburn_offer = None;
+            self.clock_override_offer = false;
+        }
+    }
+
     /// Whether the next token may come: not while a burn's check is
     /// still to be made (the reason is then shown by the result).
     pub fn may_go_on(&mut self) -> bool {

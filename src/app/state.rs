@@ -7,7 +7,7 @@ use super::action::{Action, apply_to_secret};
 use super::burner::BurnerView;
 use super::capture::CaptureRequest;
 use super::demo::DemoState;
-use super::device::{Connector, DeviceRequest, EmulatorConnector, PcscConnector};
+use super::device::{Connector, DeviceEvent, DeviceRequest, EmulatorConnector, PcscConnector};
 use super::readers::Readers;
 use super::settings::Settings;
 use super::wizard::WizardView;
@@ -344,7 +344,16 @@ impl BurnerApp {
     pub fn poll(&mut self, ctx: &eframe::egui::Context) {
         self.workers.poll_readers();
         while let Some(e) = self.workers.device.try_next() {
+            let read_again = match &e {
+                DeviceEvent::Identified(Ok(t)) => Some(t.serial.clone()),
+                _ => None,
+            };
             let Some(e) = self.workers.on_device_event(e) else {
+                if let Some(serial) = read_again {
+                    // What a failure said about the reader may be stale now.
+                    self.burner.bench.token_read_again(&serial);
+                    self.wizard.bench.token_read_again(&serial);
+                }
                 continue;
             };
             let w = &mut self.workers;

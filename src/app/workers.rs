@@ -229,6 +229,15 @@ impl Workers {
         Some((short, explain::clock_check(check, *limit)))
     }
 
+    /// Whether the time servers confirmed the PC clock (false: not
+    /// checked yet, or unverified).
+    pub fn pc_clock_verified(&self) -> bool {
+        matches!(
+            self.pc_clock,
+            Some((crate::clockcheck::ClockCheck::Verified { .. }, _))
+        )
+    }
+
     /// Whether the device worker is talking to a token (or a time server).
     pub fn busy(&self) -> bool {
         self.device.is_busy()

@@ -280,14 +280,30 @@ pub fn burn_button(bench: &Bench, w: &Workers, ui: &mut egui::Ui) -> Option<Acti
         theme::primary(tr!("gui-burn-button"), 18.0, &v)
     };
     let response = ui.add_enabled(blocker.is_none(), button);
+    // One line under Burn: the last failure while it still applies, else
+    // what Burn waits for (the secret's own problem is said in its panel:
+    // here only where to look), else what Burn will write.
+    let failed = matches!(bench.operation, Operation::Failed { .. });
     if let Some(b) = &blocker {
         response.on_disabled_hover_text(b.clone());
-        ui.label(b);
+        if !failed {
+            let secret_problem =
+                bench.secret.chosen().is_none() && bench.secret.problem().is_some();
+            ui.label(match secret_problem {
+                true => tr!("gui-burn-needs-secret"),
+                false => b.clone(),
+            });
+        }
     } else {
         if response.clicked() {
             action = Some(Action::Burn);
         }
-        ui.weak(tr!("gui-burn-sets-clock"));
+        if !failed {
+            ui.weak(match w.pc_clock_verified() {
+                true => tr!("gui-burn-sets-clock"),
+                false => tr!("gui-burn-sets-clock-unverified"),
+            });
+        }
     }
     match &bench.operation {
         Operation::Burning { step } => {
