@@ -1122,6 +1122,16 @@ gui-secret-browse-title = Bild des QR-Codes auswählen
 gui-secret-browse-filter = Bilder (PNG, JPEG, BMP, WebP)
 capture-no-file-dialog = Auf diesem Computer steht kein Dateidialog zur Verfügung.
 capture-no-file-dialog-next = Klicken Sie auf „Bild öffnen…“ und geben Sie den Pfad des Bildes ein, oder ziehen Sie die Datei auf das Fenster.
+gui-choose-file = Auswählen…
+gui-choose-file-waiting = wartet auf den Dateidialog
+gui-choose-file-none = Auf diesem Computer gibt es keinen Dateidialog: Geben Sie den Pfad der Datei in das Feld ein.
+gui-dialog-filter-csv = CSV-Dateien
+gui-dialog-filter-html = Webseiten (HTML)
+gui-dialog-export = In Datei exportieren
+gui-dialog-unassigned = Datei für die Token ohne Benutzer
+gui-dialog-users = Benutzerliste (CSV)
+gui-dialog-receipt = Quittung (HTML)
+gui-dialog-station-list = Benutzerliste der Station (CSV)
 
 ## h-errors
 err-list-line-not-csv = Zeile { $line } ist kein lesbares CSV (Anführungszeichen und Kommas prüfen)

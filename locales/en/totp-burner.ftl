@@ -1119,6 +1119,16 @@ gui-secret-browse-title = Choose a picture of the QR code
 gui-secret-browse-filter = Pictures (PNG, JPEG, BMP, WebP)
 capture-no-file-dialog = No file dialog is available on this computer.
 capture-no-file-dialog-next = Click "Open image…" and type the picture's path, or drag the file onto the window.
+gui-choose-file = Choose…
+gui-choose-file-waiting = waiting for the file dialog
+gui-choose-file-none = No file dialog is available on this computer: type the file's path in the field.
+gui-dialog-filter-csv = CSV files
+gui-dialog-filter-html = Web pages (HTML)
+gui-dialog-export = Export to file
+gui-dialog-unassigned = File for the tokens without a user
+gui-dialog-users = Users list (CSV)
+gui-dialog-receipt = Receipt (HTML)
+gui-dialog-station-list = The station's users list (CSV)
 
 ## h-errors
 err-list-line-not-csv = line { $line } is not readable as CSV (check its quotes and commas)

@@ -1125,6 +1125,16 @@ gui-secret-browse-title = Choisir une image du code QR
 gui-secret-browse-filter = Images (PNG, JPEG, BMP, WebP)
 capture-no-file-dialog = Aucune boîte de dialogue de fichiers n'est disponible sur cet ordinateur.
 capture-no-file-dialog-next = Cliquez sur « Ouvrir une image… » et tapez le chemin de l'image, ou déposez le fichier sur la fenêtre.
+gui-choose-file = Choisir…
+gui-choose-file-waiting = en attente de la boîte de dialogue
+gui-choose-file-none = Aucune boîte de dialogue de fichier sur cet ordinateur : saisissez le chemin du fichier dans le champ.
+gui-dialog-filter-csv = Fichiers CSV
+gui-dialog-filter-html = Pages web (HTML)
+gui-dialog-export = Exporter dans un fichier
+gui-dialog-unassigned = Fichier des jetons sans utilisateur
+gui-dialog-users = Liste des utilisateurs (CSV)
+gui-dialog-receipt = Reçu (HTML)
+gui-dialog-station-list = Liste des utilisateurs du poste (CSV)
 
 ## h-errors
 err-list-line-not-csv = la ligne { $line } n'est pas du CSV lisible (vérifiez ses guillemets et virgules)

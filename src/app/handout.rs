@@ -6,8 +6,10 @@
 //! or vault access runs on a short-lived worker thread that sends one
 //! answer back; the UI thread only sends, polls and draws.
 
+use super::path_picker::PathPicker;
 use super::records::RecordsProblem;
 use super::zeroizing_text::ZeroizingText;
+use crate::capture::chooser::FileKind;
 use crate::station::export;
 use crate::station::handout::{self, Assigned, HandoutError, LiveToken};
 use crate::station::receipt::{self, ReceiptFor};
@@ -107,6 +109,10 @@ pub struct HandoutState {
     records: Option<StoreLocation>,
     /// The token's serial (read from the reader, or typed).
     pub serial: String,
+    /// The users list's file dialog.
+    pub users_picker: PathPicker,
+    /// The receipt's file dialog.
+    pub receipt_picker: PathPicker,
     /// The technician chose "Hand out anyway" for a token whose code check
     /// did not match or was skipped (for this serial only).
     pub accept_unchecked: Option<String>,
@@ -155,6 +161,12 @@ impl HandoutState {
         HandoutState {
             records,
             serial: String::new(),
+            users_picker: PathPicker::open(FileKind::Csv, || crate::tr!("gui-dialog-users")),
+            receipt_picker: PathPicker::save(
+                FileKind::Html,
+                || crate::tr!("gui-dialog-receipt"),
+                "receipt.html",
+            ),
             accept_unchecked: None,
             serial_reader: None,
             seen_on_reader: None,

@@ -17,6 +17,7 @@ pub mod demo;
 pub mod device;
 pub mod error_box;
 pub mod handout;
+pub mod path_picker;
 pub mod readers;
 pub mod records;
 pub mod renderer;

@@ -4,6 +4,8 @@
 //! answer back; the UI thread only sends, polls and draws. Answers to an
 //! older search than the latest are dropped.
 
+use super::path_picker::PathPicker;
+use crate::capture::chooser::FileKind;
 use crate::station::export;
 use crate::station::records::{PageQuery, Record, RecordsError, Status, Store, StoreLocation};
 use crate::tr;
@@ -156,6 +158,10 @@ pub struct RecordsState {
     pub problem: Option<RecordsProblem>,
     /// The file an export writes.
     pub export_path: String,
+    /// Its file dialog.
+    pub export_picker: PathPicker,
+    /// The file dialog of the Entra export's file of tokens without a user.
+    pub unassigned_picker: PathPicker,
     /// Where the Entra export writes the tokens without a user (empty:
     /// they are only listed).
     pub unassigned_path: String,
@@ -190,6 +196,16 @@ impl RecordsState {
             searching: false,
             problem: None,
             export_path: String::new(),
+            export_picker: PathPicker::save(
+                FileKind::Csv,
+                || tr!("gui-dialog-export"),
+                "totp-burner-export.csv",
+            ),
+            unassigned_picker: PathPicker::save(
+                FileKind::Csv,
+                || tr!("gui-dialog-unassigned"),
+                "totp-burner-unassigned.csv",
+            ),
             unassigned_path: String::new(),
             passphrase: Zeroizing::new(String::new()),
             export_note: None,

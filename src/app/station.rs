@@ -120,6 +120,8 @@ pub struct StationState {
     events: Option<Receiver<Msg>>,
     /// Closing the window waits for the loop to finish its token.
     pub close_when_stopped: bool,
+    /// The user list's file dialog.
+    pub csv_picker: super::path_picker::PathPicker,
     /// Only the card, full screen (F11).
     pub full_screen: bool,
     /// What the window was last asked for (full screen or not).
@@ -185,6 +187,10 @@ impl StationState {
             events: None,
             close_when_stopped: false,
             full_screen: false,
+            csv_picker: super::path_picker::PathPicker::open(
+                crate::capture::chooser::FileKind::Csv,
+                || crate::tr!("gui-dialog-station-list"),
+            ),
             window_full_screen: false,
             secret: Default::default(),
             options: TokenOptions::default(),

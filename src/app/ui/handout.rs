@@ -110,18 +110,11 @@ fn token_and_user(
         )
         .labelled_by(label.id);
     });
-    ui.horizontal(|ui| {
-        let label = ui.label(tr!("gui-handout-users"));
-        ui.add(
-            egui::TextEdit::singleline(&mut h.users_path)
-                .hint_text(tr!("gui-handout-users-hint"))
-                .desired_width(280.0),
-        )
-        .labelled_by(label.id);
-        if ui.button(tr!("gui-handout-load")).clicked() {
-            h.load_users(repaint.clone());
-        }
-    });
+    let (label, hint) = (tr!("gui-handout-users"), tr!("gui-handout-users-hint"));
+    let entered = h.users_picker.row(ui, &label, &mut h.users_path, &hint);
+    if ui.button(tr!("gui-handout-load")).clicked() || entered {
+        h.load_users(repaint.clone());
+    }
     if let Some(p) = &h.users_problem {
         let x = users_words(p);
         ui.colored_label(
@@ -289,15 +282,11 @@ fn receipt(
     repaint: &(impl Fn() + Clone + Send + 'static),
 ) {
     ui.strong(tr!("gui-handout-receipt"));
-    ui.horizontal(|ui| {
-        let label = ui.label(tr!("gui-handout-receipt-file"));
-        ui.add(
-            egui::TextEdit::singleline(&mut h.receipt_path)
-                .hint_text(tr!("gui-handout-receipt-hint"))
-                .desired_width(320.0),
-        )
-        .labelled_by(label.id);
-    });
+    let (label, hint) = (
+        tr!("gui-handout-receipt-file"),
+        tr!("gui-handout-receipt-hint"),
+    );
+    h.receipt_picker.row(ui, &label, &mut h.receipt_path, &hint);
     ui.horizontal(|ui| {
         if ui.button(tr!("gui-handout-receipt-user")).clicked() {
             h.write_receipt(false, repaint.clone());

@@ -185,15 +185,11 @@ fn exports(
     ui.strong(tr!("gui-records-export"));
     let busy = r.exporting();
     ui.add_enabled_ui(!busy, |ui| {
-        ui.horizontal(|ui| {
-            let label = ui.label(tr!("gui-records-export-file"));
-            ui.add(
-                egui::TextEdit::singleline(&mut r.export_path)
-                    .hint_text(tr!("gui-records-export-file-hint"))
-                    .desired_width(420.0),
-            )
-            .labelled_by(label.id);
-        });
+        let (label, hint) = (
+            tr!("gui-records-export-file"),
+            tr!("gui-records-export-file-hint"),
+        );
+        r.export_picker.row(ui, &label, &mut r.export_path, &hint);
         ui.horizontal(|ui| {
             if ui.button(tr!("gui-records-export-records")).clicked() {
                 r.export_records(repaint.clone());
@@ -225,15 +221,10 @@ fn exports(
                 r.export_entra(repaint.clone());
             }
         });
-        ui.horizontal(|ui| {
-            let label = ui.label(tr!("gui-records-unassigned-file"));
-            ui.add(
-                egui::TextEdit::singleline(&mut r.unassigned_path)
-                    .hint_text(tr!("gui-records-unassigned-hint"))
-                    .desired_width(320.0),
-            )
-            .labelled_by(label.id);
-        });
+        let label = tr!("gui-records-unassigned-file");
+        let hint = tr!("gui-records-unassigned-hint");
+        r.unassigned_picker
+            .row(ui, &label, &mut r.unassigned_path, &hint);
         ui.label(tr!(
             "gui-records-entra-of",
             batches = r.batch.as_deref().map_or_else(

@@ -147,9 +147,10 @@ fn settings(station: &mut StationState, ui: &mut egui::Ui) {
         }
     });
     if station.source == StationSource::Csv {
-        let label = ui.label(tr!("gui-station-csv-file"));
-        ui.add(egui::TextEdit::singleline(&mut station.csv_path).desired_width(420.0))
-            .labelled_by(label.id);
+        let label = tr!("gui-station-csv-file");
+        station
+            .csv_picker
+            .row(ui, &label, &mut station.csv_path, "");
     }
     ui.checkbox(station.keeps_mut(), tr!("gui-station-keep-secrets"));
     if station.keeps() {
