@@ -471,3 +471,20 @@ fn the_station_card_fills_keep_their_text_readable() {
         assert!(c >= 4.5, "{name}: {c:.2}:1");
     }
 }
+
+/// Fields, buttons and the countdown track show their edge at 3:1 or more
+/// against the panel (WCAG 1.4.11), in dark and light.
+#[test]
+fn fields_and_the_countdown_track_have_a_visible_boundary() {
+    for t in [Theme::Dark, Theme::Light] {
+        let v = theme::visuals(t);
+        let edge = v.widgets.inactive.bg_stroke;
+        assert!(edge.width >= 1.0, "{t:?}: fields have an edge");
+        for (name, fill) in [("panel", v.panel_fill), ("window", v.window_fill)] {
+            let c = contrast(edge.color, fill);
+            assert!(c >= 3.0, "{t:?}: field edge on {name}: {c:.2}:1");
+            let c = contrast(theme::boundary(t == Theme::Dark), fill);
+            assert!(c >= 3.0, "{t:?}: track edge on {name}: {c:.2}:1");
+        }
+    }
+}

@@ -267,3 +267,37 @@ fn the_reader_chosen_by_hand_is_chosen_again_next_time() {
         h.state().workers.readers.chosen.as_deref() == Some(reader.as_str())
     });
 }
+
+/// Issue 22: the theme is chosen in the app (System, Light, Dark), applied
+/// at once and remembered.
+#[test]
+fn the_theme_chosen_in_the_app_applies_and_is_remembered() {
+    let clock = ManualClock::new(NOW);
+    let settings = settings_file();
+    {
+        let mut h = demo_app_with_settings_file(&clock, settings.clone());
+        // The combo is labelled by "Theme:" (the label's node too): the last.
+        h.query_all_by_label("Theme:").last().unwrap().click();
+        h.step();
+        h.step();
+        click(&mut h, "Light");
+        h.step();
+        assert_eq!(
+            h.ctx.options(|o| o.theme_preference),
+            eframe::egui::ThemePreference::Light
+        );
+        assert_eq!(
+            h.ctx.theme(),
+            eframe::egui::Theme::Light,
+            "light visuals now"
+        );
+    }
+    let saved = std::fs::read_to_string(settings.as_ref().unwrap()).unwrap();
+    assert!(saved.contains("\"theme\": \"light\""), "{saved}");
+    let h = demo_app_with_settings_file(&clock, settings);
+    assert_eq!(
+        h.ctx.options(|o| o.theme_preference),
+        eframe::egui::ThemePreference::Light,
+        "remembered at the next start"
+    );
+}

@@ -621,6 +621,10 @@ cli-handout-col-left = noch
 ## gui (i18n2)
 
 gui-language = Sprache:
+gui-theme = Farbschema:
+gui-theme-system = System
+gui-theme-light = Hell
+gui-theme-dark = Dunkel
 gui-language-os = System ({ $language })
 gui-keep-secrets-switch = „Geheimschlüssel aufbewahren“ (Stationsansicht)
 gui-secret-heading = 1. Geheimschlüssel

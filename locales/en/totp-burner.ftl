@@ -618,6 +618,10 @@ cli-handout-col-left = left
 ## gui (i18n2)
 
 gui-language = Language:
+gui-theme = Theme:
+gui-theme-system = System
+gui-theme-light = Light
+gui-theme-dark = Dark
 gui-language-os = System ({ $language })
 gui-keep-secrets-switch = "Keep secrets" (Station view)
 gui-secret-heading = 1. Secret

@@ -624,6 +624,10 @@ cli-handout-col-left = reste
 ## gui (i18n2)
 
 gui-language = Langue :
+gui-theme = Thème :
+gui-theme-system = Système
+gui-theme-light = Clair
+gui-theme-dark = Sombre
 gui-language-os = Système ({ $language })
 gui-keep-secrets-switch = « Conserver les secrets » (vue Poste)
 gui-secret-heading = 1. Secret

@@ -35,6 +35,30 @@ pub struct Settings {
     /// PC's records file). The password is typed at each start (or comes
     /// from `PGPASSWORD` or the pgpass file), never saved here.
     pub records: Option<String>,
+    /// `"light"` or `"dark"`: the app's theme (None: follow the OS).
+    pub theme: Option<ThemeChoice>,
+}
+
+/// A theme chosen in the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl Settings {
+    /// Apply the theme chosen (or the OS's) to the window.
+    pub fn apply_theme(&self, ctx: &eframe::egui::Context) {
+        use eframe::egui::ThemePreference as P;
+        ctx.set_theme(match self.theme {
+            None => P::System,
+            Some(ThemeChoice::Light) => P::Light,
+            Some(ThemeChoice::Dark) => P::Dark,
+        });
+    }
 }
 
 /// A language as its code in the file; unknown codes read as None.
@@ -65,6 +89,7 @@ impl Default for Settings {
             language: None,
             renderer: None,
             records: None,
+            theme: None,
         }
     }
 }

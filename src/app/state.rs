@@ -111,6 +111,9 @@ impl BurnerApp {
             View::Burner
         };
         super::ui::theme::apply(ctx);
+        if settings.theme.is_some() {
+            settings.apply_theme(ctx);
+        }
         crate::explain::speak_to_the_app();
         let store = super::store_choice::StoreChoice::new(settings.records.as_deref());
         let mut station = super::station::StationState::new(store.location.clone());

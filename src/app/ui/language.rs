@@ -32,3 +32,27 @@ pub fn combo(settings: &mut Settings, ui: &mut egui::Ui) {
         ui.ctx().request_repaint();
     }
 }
+
+/// The theme: the OS's, light or dark (remembered).
+pub fn theme_combo(settings: &mut Settings, ui: &mut egui::Ui) {
+    use crate::app::settings::ThemeChoice as T;
+    let name = |t: Option<T>| match t {
+        None => tr!("gui-theme-system"),
+        Some(T::Light) => tr!("gui-theme-light"),
+        Some(T::Dark) => tr!("gui-theme-dark"),
+    };
+    let before = settings.theme;
+    let label = ui.label(tr!("gui-theme"));
+    egui::ComboBox::from_id_salt("theme")
+        .selected_text(name(settings.theme))
+        .show_ui(ui, |ui| {
+            for t in [None, Some(T::Light), Some(T::Dark)] {
+                ui.selectable_value(&mut settings.theme, t, name(t));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if settings.theme != before {
+        settings.apply_theme(ui.ctx());
+    }
+}

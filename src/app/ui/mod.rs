@@ -36,6 +36,11 @@ impl eframe::App for BurnerApp {
         let ctx = ui.ctx().clone();
         if !self.first_frame_noted {
             self.first_frame_noted = true;
+            // A theme chosen in the app wins over what the window opened
+            // with (none chosen: the OS's, as eframe starts).
+            if self.workers.settings.theme.is_some() {
+                self.workers.settings.apply_theme(&ctx);
+            }
             let ms = crate::process_start().elapsed().as_millis();
             self.workers
                 .note_event(&format!("first frame {ms} ms after start"));
@@ -74,7 +79,10 @@ impl eframe::App for BurnerApp {
             .show(ui, |ui| {
                 // The language menu sits with the expert log: chosen once,
                 // not part of the technician's flow.
-                ui.horizontal(|ui| language::combo(&mut self.workers.settings, ui));
+                ui.horizontal_wrapped(|ui| {
+                    language::combo(&mut self.workers.settings, ui);
+                    language::theme_combo(&mut self.workers.settings, ui);
+                });
                 actions.extend(log::show(&self.workers.log, ui));
             })
             .response

@@ -153,11 +153,16 @@ fn live_code(r: &BurnResult, clock: &dyn Clock, ui: &mut egui::Ui) {
             .monospace()
             .strong(),
     );
-    ui.add(
+    let bar = ui.add(
         egui::ProgressBar::new(codes.seconds_left as f32 / step as f32)
             .desired_width((size * 5.0).min(ui.available_width()))
             .text(tr!("gui-result-seconds-left", seconds = codes.seconds_left)),
     );
+    // The track's edge, seen in both themes (its fill alone is not).
+    let edge = egui::Stroke::new(1.0, theme::boundary(ui.visuals().dark_mode));
+    let round = bar.rect.height() / 2.0;
+    ui.painter()
+        .rect_stroke(bar.rect, round, edge, egui::StrokeKind::Inside);
     ui.label(tr!(
         "gui-result-neighbours",
         previous = grouped(&codes.previous),

@@ -45,7 +45,22 @@ pub fn visuals(theme: Theme) -> Visuals {
     } else {
         Color32::from_rgb(170, 210, 245)
     };
+    // Fields and buttons show where they are: a boundary of 3:1 or more
+    // against the panel (WCAG 1.4.11), not a white field on a near-white
+    // panel (1.06:1).
+    let edge = Stroke::new(1.0, boundary(dark));
+    v.widgets.inactive.bg_stroke = edge;
+    v.widgets.noninteractive.bg_stroke = Stroke::new(1.0, boundary(dark));
     v
+}
+
+/// A control's boundary: 3:1 or more against the panel, dark and light.
+pub fn boundary(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(125)
+    } else {
+        Color32::from_gray(118)
+    }
 }
 
 /// Use the app's visuals for both themes (the OS picks which one shows).
