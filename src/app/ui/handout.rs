@@ -56,14 +56,17 @@ pub fn show(h: &mut HandoutState, w: &Workers, ui: &mut egui::Ui) {
     receipt(h, ui, &repaint);
 }
 
-fn note(ui: &mut egui::Ui, n: &Option<Note>) {
+/// The note of one action; `waiting` says what its spinner waits for.
+fn note(ui: &mut egui::Ui, n: &Option<Note>, waiting: &str) {
     match n {
         None => {}
         Some(Note::Running) => {
             ui.spinner();
+            ui.label(waiting);
         }
         Some(Note::Assigned(a)) => {
-            ui.label(explain::assigned(a));
+            let done = egui::RichText::new(explain::assigned(a)).color(theme_success(ui));
+            ui.add(egui::Label::new(done).wrap());
         }
         Some(Note::ReceiptWritten { count, path }) => {
             ui.label(explain::receipt_written(*count, path));
@@ -143,13 +146,17 @@ fn token_and_user(
     }
     ui.horizontal(|ui| {
         let ready = !h.serial.trim().is_empty() && !h.upn.trim().is_empty() && !h.assigning();
-        if ui
-            .add_enabled(ready, egui::Button::new(tr!("gui-handout-hand-out")))
-            .clicked()
-        {
+        // The view's main action: filled when it can be taken, plain (and
+        // so seen as disabled) when not.
+        let v = ui.visuals().clone();
+        let button = match ready {
+            true => super::theme::primary(tr!("gui-handout-hand-out"), 16.0, &v),
+            false => egui::Button::new(tr!("gui-handout-hand-out")),
+        };
+        if ui.add_enabled(ready, button).clicked() {
             h.assign(repaint.clone());
         }
-        note(ui, &h.assign_note);
+        note(ui, &h.assign_note, &tr!("gui-handout-waiting-assign"));
     });
     // A token whose code check did not match or was skipped: handed out
     // only when the technician says so, for this serial.
@@ -241,7 +248,7 @@ fn codes(
             h.hide_codes();
         }
     });
-    note(ui, &h.codes_note);
+    note(ui, &h.codes_note, &tr!("gui-handout-waiting-codes"));
     if h.live.is_empty() {
         return;
     }
@@ -296,7 +303,7 @@ fn receipt(
         }
         ui.label(tr!("gui-handout-receipt-note"));
     });
-    note(ui, &h.receipt_note);
+    note(ui, &h.receipt_note, &tr!("gui-handout-waiting-receipt"));
 }
 
 /// Why an action was refused or failed, in the current language.
@@ -348,4 +355,8 @@ fn users_words(p: &UsersProblem) -> Explanation {
             tr!("gui-handout-users-unusable-next"),
         ),
     }
+}
+
+fn theme_success(ui: &egui::Ui) -> egui::Color32 {
+    super::theme::success(ui.visuals())
 }

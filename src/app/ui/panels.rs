@@ -272,8 +272,9 @@ pub fn burn_button(bench: &Bench, w: &Workers, ui: &mut egui::Ui) -> Option<Acti
     let mut action = options_confirmation(bench, &ui.ctx().clone());
     let blocker = bench.burn_blocker(w);
     let v = ui.visuals().clone();
-    // After a burn the default is the next token, not another burn.
-    let button = if bench.result.is_some() {
+    // After a burn the default is the next token, not another burn; a
+    // Burn that cannot be pressed is not drawn as the action to take.
+    let button = if bench.result.is_some() || blocker.is_some() {
         egui::Button::new(egui::RichText::new(tr!("gui-burn-button")).size(18.0))
             .min_size(egui::vec2(108.0, 36.0))
     } else {

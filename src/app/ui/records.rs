@@ -100,6 +100,7 @@ fn search_bar(
         }
         if r.searching {
             ui.spinner();
+            ui.label(tr!("gui-records-searching"));
         }
     });
 }

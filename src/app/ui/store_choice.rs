@@ -33,6 +33,7 @@ pub fn show(app: &mut BurnerApp, ui: &mut egui::Ui) {
         });
         state_line(s, ui);
         if matches!(s.state, StoreState::Checking) {
+            // The state line beside it says "checking…".
             ui.spinner();
         } else if ui.button(tr!("gui-store-check")).clicked() {
             s.check(repaint.clone());
