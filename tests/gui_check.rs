@@ -3,7 +3,8 @@
 //! verdict (matched, didn't match, skipped) is appended to the records for
 //! that operation; Enter on an empty field records nothing; the next token
 //! needs a verdict; a secret pasted while the result shows is kept for the
-//! next token. Driven through the real app (egui_kittest) with the demo's
+//! next token; the Entra export takes tokens whose check failed or was
+//! skipped only after "Export anyway". Driven through the real app (egui_kittest) with the demo's
 //! emulated token behind the device worker.
 
 mod common;
@@ -185,4 +186,54 @@ fn a_secret_pasted_on_the_result_waits_for_the_next_token() {
         "the pasted secret is the next token's, not lost"
     );
     assert!(has(&h, "Contoso · grace@contoso.com"));
+}
+
+/// Issue 22: the Entra export refuses tokens whose code check was skipped
+/// or did not match, naming them, and takes them after "Export anyway"
+/// (the passphrase, wiped with the first try, typed again).
+#[test]
+fn the_entra_export_takes_unchecked_tokens_only_after_export_anyway() {
+    use totp_burner::station::records::{Check, Store};
+    let dir = std::env::temp_dir().join(format!(
+        "totp-burner-gui-records-unchecked-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let pass = "unchecked export passphrase";
+    let path = common::gui::burned_records(&dir, "desk-u", "box-u", pass, |i| {
+        format!("unchecked-secret-{i}-abc").into_bytes()
+    });
+    {
+        let s = Store::open(&path, None).unwrap();
+        s.add_check("op-1", Some("86596220000001"), Check::Skipped)
+            .unwrap();
+        s.add_check("op-2", Some("86596220000002"), Check::Matched)
+            .unwrap();
+        s.add_assignment("86596220000001", "a@contoso.com", None)
+            .unwrap();
+        s.add_assignment("86596220000002", "b@contoso.com", None)
+            .unwrap();
+    }
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    h.state_mut().records.set_records_path(Some(path.clone()));
+    click(&mut h, "Records");
+    // The view gives its search field the keyboard as it opens.
+    pump(&mut h, "the records listed", |h| has(h, "86596220000002"));
+    let out = dir.join("entra.csv");
+    type_into(&mut h, "Export to file:", out.to_str().unwrap());
+    type_into(&mut h, "Passphrase of the kept secrets:", pass);
+    click(&mut h, "Export for Entra ID (CSV)…");
+    pump(&mut h, "the refusal", |h| {
+        has(h, "may not hold the secret being exported")
+    });
+    assert!(has(&h, "86596220000001"));
+    assert!(!out.exists(), "nothing written");
+    click(&mut h, "Export anyway");
+    type_into(&mut h, "Passphrase of the kept secrets:", pass);
+    click(&mut h, "Export for Entra ID (CSV)…");
+    pump(&mut h, "the export", |h| has(h, "Wrote 2 tokens"));
+    assert!(out.exists());
+    assert!(!h.state().records.accept_unchecked, "asked again next time");
 }

@@ -14,6 +14,7 @@ pub mod pseudo;
 pub mod records;
 pub mod relay;
 pub mod station;
+pub mod station_gui;
 #[cfg(target_os = "linux")]
 pub mod xvfb;
 
