@@ -167,3 +167,20 @@ fn the_card_is_readable_from_three_metres_and_goes_full_screen() {
     );
     assert!(h.query_by_label("Burner").is_some(), "the tabs are back");
 }
+
+/// Issue 22: a run that never started (its list could not be read) shows
+/// why, and no "Run ended · 0 burned" summary of a run that was not.
+#[test]
+fn a_run_that_never_started_has_no_summary() {
+    let clock = ManualClock::new(NOW);
+    let (_one, mut h) = station_app(&clock, "never-started");
+    click(&mut h, "CSV list of users");
+    let missing = std::env::temp_dir().join("totp-burner-gui-station-run-no-list.csv");
+    h.state_mut().station.csv_path = missing.display().to_string();
+    start_without_keeping(&mut h);
+    pump(&mut h, "the refusal", |h| !h.state().station.running());
+    h.run_steps(2);
+    assert!(has(&h, "the file or folder does not exist"));
+    assert!(h.state().station.summary.is_none());
+    assert!(!has(&h, "Run ended"));
+}

@@ -124,6 +124,8 @@ pub struct StationState {
     pub csv_picker: super::path_picker::PathPicker,
     /// Only the card, full screen (F11).
     pub full_screen: bool,
+    /// The run got past its start (records, list and vault opened).
+    began: bool,
     /// What the window was last asked for (full screen or not).
     pub window_full_screen: bool,
     /// The per-user secret panel (its own: nothing typed in the burner or
@@ -187,6 +189,7 @@ impl StationState {
             events: None,
             close_when_stopped: false,
             full_screen: false,
+            began: false,
             csv_picker: super::path_picker::PathPicker::open(
                 crate::capture::chooser::FileKind::Csv,
                 || crate::tr!("gui-dialog-station-list"),
@@ -296,6 +299,7 @@ impl StationState {
         self.failed = 0;
         self.already = 0;
         self.phase = Phase::Starting;
+        self.began = false;
     }
 
     /// Stop after the token on the reader (if any) is finished.
@@ -330,7 +334,10 @@ impl StationState {
         let mut ended = false;
         while let Ok(m) = rx.try_recv() {
             match m {
-                Msg::Started => self.phase = Phase::WaitingToken,
+                Msg::Started => {
+                    self.phase = Phase::WaitingToken;
+                    self.began = true;
+                }
                 Msg::Event(e) => self.on_event(e, &mut polled),
                 Msg::Ended(r) => {
                     ended = true;
@@ -366,6 +373,11 @@ impl StationState {
     /// it ended normally, else what this view counted from its events.
     fn summary_of(&mut self, counted: Option<BatchSummary>, now: u64) -> Option<RunSummary> {
         let (batch_id, started) = self.run.take()?;
+        if !self.began {
+            // It never started (the records, the list or the passphrase
+            // refused it): the problem line says why; no "0 burned".
+            return None;
+        }
         let (burned, failed, already, in_doubt) = match counted {
             Some(s) => (s.burned, s.failed, s.refused, s.in_doubt),
             None => (self.burned, self.failed, self.already, Vec::new()),
