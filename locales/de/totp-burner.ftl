@@ -6,7 +6,8 @@
 #   reader       Lesegerät
 #   secret       Geheimschlüssel (das Geheimnis eines Kontos)
 #   burn         brennen (einen Geheimschlüssel in den Token schreiben)
-#   records      Protokoll
+#   records      Protokoll (das Expertenprotokoll heißt immer ganz so)
+#   station      Brennstation (nicht „Ausgabe…“: Ausgabe ist die Übergabe an Benutzer)
 #   batch        Durchlauf
 #   time sync    Zeitabgleich
 #   QR code      QR-Code
@@ -664,8 +665,8 @@ gui-secret-none-burnable-next = Exportieren Sie ein zeitbasiertes (TOTP-)Konto m
 gui-secret-several = Dieser Export enthält mehrere Konten.
 gui-secret-several-next = Wählen Sie das zu brennende Konto aus der Liste.
 gui-log-heading = Expertenprotokoll
-gui-log-copy = Protokoll kopieren
-gui-log-clear = Protokoll leeren
+gui-log-copy = Expertenprotokoll kopieren
+gui-log-clear = Expertenprotokoll leeren
 gui-demo-token = Virtueller Token
 gui-demo-power = Aus- und einschalten
 gui-demo-lift = Vom Lesegerät nehmen
@@ -834,7 +835,7 @@ gui-wizard-summary-clock = Uhr
 gui-wizard-summary-clock-value = wird beim Brennen auf die Zeit dieses PCs gestellt
 
 ## h-station
-gui-station-title = Ausgabestation
+gui-station-title = Brennstation
 gui-station-stop = Nach diesem Token anhalten
 gui-station-full-screen = Vollbild (F11)
 gui-station-leave-full-screen = Vollbild verlassen (F11 oder Esc)

@@ -6,6 +6,9 @@
 #   reader       lecteur
 #   secret       secret (la clé secrète d'un compte)
 #   burn         graver (écrire un secret dans le jeton) ; nom : gravure
+#   passphrase   phrase de passe (jamais « phrase secrète »)
+#   kept secrets secrets conservés (jamais « gardés »)
+#   expert log   journal technique (le journal seul : les enregistrements)
 #   records      journal ; consigner (une opération dans le journal)
 #   batch        lot
 #   hand-out     remise ; remettre
@@ -465,11 +468,11 @@ cli-records-schema = Journal à { $place } : schéma version { $before } -> { $a
 cli-stock-done = Numéros de série connus : { $added } ajoutés, { $already } déjà connus ; { $total } en tout. Les jetons absents de la liste sont désormais refusés.
 cli-stock-none = Aucun numéro de série trouvé dans { $path } (un par ligne, ou un CSV avec le numéro dans une colonne de 10 à 20 chiffres).
 cli-stock-next = Donnez la liste du fournisseur des jetons achetés (un numéro par ligne, ou son CSV).
-cli-import-done = { $added } entrées importées ({ $already } y étaient déjà), { $handouts } remises ; { $resealed } secrets gardés rechiffrés pour la clé de ce journal.
-cli-import-secrets-left-out = { $count } secrets gardés ont été laissés de côté (sans --secrets, ou la phrase secrète ne les ouvrait pas) : { $serials }
+cli-import-done = { $added } entrées importées ({ $already } y étaient déjà), { $handouts } remises ; { $resealed } secrets conservés rechiffrés pour la clé de ce journal.
+cli-import-secrets-left-out = { $count } secrets conservés ont été laissés de côté (sans --secrets, ou la phrase de passe ne les ouvrait pas) : { $serials }
 cli-import-failed = Rien n'a été importé : { $error }
-cli-import-failed-next = Vérifiez le fichier de la station et, avec --secrets, sa phrase secrète ; puis relancez l'import (il n'ajoute rien deux fois).
-cli-records-fleet-key = La clé des secrets gardés est créée : les stations chiffrent pour elle ; seule cette phrase secrète les ouvre (exports, codes, remise).
+cli-import-failed-next = Vérifiez le fichier de la station et, avec --secrets, sa phrase de passe ; puis relancez l'import (il n'ajoute rien deux fois).
+cli-records-fleet-key = La clé des secrets conservés est créée : les stations chiffrent pour elle ; seule cette phrase de passe les ouvre (exports, codes, remise).
 cli-station-password-prompt = Mot de passe de la connexion de station { $name } :
 cli-station-added = Connexion de station { $name } créée : elle peut lire et ajouter des entrées en son propre nom. Donnez-la à cette station sous la forme postgresql://{ $name }@HÔTE/BASE (le mot de passe dans son fichier pgpass ou PGPASSWORD).
 cli-station-add-next = Lancez-la avec la connexion d'administration du serveur, avec un nom pas encore pris.
@@ -667,8 +670,8 @@ gui-secret-none-burnable-next = Exportez un compte basé sur le temps (TOTP) ave
 gui-secret-several = Cet export contient plusieurs comptes.
 gui-secret-several-next = Choisissez dans la liste le compte à graver.
 gui-log-heading = Journal technique
-gui-log-copy = Copier le journal
-gui-log-clear = Vider le journal
+gui-log-copy = Copier le journal technique
+gui-log-clear = Vider le journal technique
 gui-demo-token = Jeton virtuel
 gui-demo-power = Marche (éteindre et rallumer)
 gui-demo-lift = Retirer du lecteur
@@ -727,7 +730,7 @@ gui-records-export-file = Exporter vers le fichier :
 gui-records-export-file-hint = chemin du fichier CSV à écrire
 gui-records-export-records = Exporter le journal (CSV)…
 gui-records-export-records-note = Toutes les entrées, aucun secret.
-gui-passphrase = Phrase secrète des secrets conservés :
+gui-passphrase = Phrase de passe des secrets conservés :
 gui-records-export-entra = Exporter pour Entra ID (CSV)…
 gui-records-unassigned-file = Jetons sans utilisateur vers le fichier (facultatif) :
 gui-records-unassigned-hint = ils sont exclus du fichier Entra
@@ -1015,7 +1018,7 @@ cli-help-about-batch = Graver des jetons l'un après l'autre à mesure qu'ils so
 cli-help-about-records = Lister ou exporter le journal de toutes les opérations
 cli-help-about-emulate = Servir un jeton émulé à pcscd via vsmartcard-vpcd
 cli-help-about-records-list = Lister le journal
-cli-help-about-records-export = Exporter le journal (CSV) ou les secrets gardés (CSV Entra ID)
+cli-help-about-records-export = Exporter le journal (CSV) ou les secrets conservés (CSV Entra ID)
 cli-help-about-records-assign = Remettre un jeton gravé à son utilisateur (consigné ; la dernière remise compte)
 cli-help-about-records-codes = Codes actuels des jetons remis dont le secret a été gardé (pour l'activation dans Entra ID) ; jamais les secrets
 cli-help-about-records-receipt = Un reçu de remise imprimable (HTML) par utilisateur ou par lot
@@ -1063,14 +1066,14 @@ cli-help-arg-csv-batch = Une liste CSV de `upn,secret` (ou `upn` seul : secrets 
 cli-help-arg-count = Avec --random : s'arrêter après N jetons
 cli-help-arg-start-row = Avec --csv : commencer à la ligne N (à partir de 1), même si le journal dit que les lignes à partir de N sont faites (elles sont gravées à nouveau)
 cli-help-arg-reburn-batch = Graver à nouveau, avec un nouveau secret, les jetons déjà gravés (lors d'un lot précédent). Sans cette option, ils sont refusés
-cli-help-arg-keep-secrets = Garder les secrets, chiffrés sous une phrase secrète, pour l'export Entra (phrase secrète tirée de TOTP_BURNER_PASSPHRASE ou demandée une fois)
+cli-help-arg-keep-secrets = Garder les secrets, chiffrés sous une phrase de passe, pour l'export Entra (phrase de passe tirée de TOTP_BURNER_PASSPHRASE ou demandée une fois)
 cli-help-arg-reader-batch = Utiliser seulement ce lecteur [par défaut : tous les lecteurs, un jeton sur chacun]
 cli-help-arg-station-batch = Nom du poste consigné dans le journal [par défaut : nom de la machine]
 cli-help-arg-records = Journal : un fichier [par défaut : records.sqlite dans le dossier de données de l'utilisateur] ou un serveur PostgreSQL partagé (postgresql://UTILISATEUR@HÔTE/BASE) ; TOTP_BURNER_RECORDS fait de même
 cli-help-arg-station-login = Le nom de la connexion (minuscules, chiffres et _)
 cli-help-arg-stock-list = Le fichier du fournisseur (un numéro par ligne, ou son CSV)
 cli-help-arg-import-source = Le fichier de journal de la station
-cli-help-arg-import-secrets = Ouvrir ses secrets gardés avec la phrase secrète de la station et les chiffrer pour la clé de ce journal (sinon laissés de côté et listés)
+cli-help-arg-import-secrets = Ouvrir ses secrets conservés avec la phrase de passe de la station et les chiffrer pour la clé de ce journal (sinon laissés de côté et listés)
 cli-help-arg-json-batch = Un objet JSON par ligne au lieu de texte
 cli-help-arg-vpcd = Servir le jeton au pilote vpcd de pcscd sur ce port (35963 est « Virtual PCD 00 00 », 35964 « Virtual PCD 00 01 »)
 cli-help-arg-serial-emulate = Le numéro de série du jeton (son modèle découle du préfixe)
@@ -1082,7 +1085,7 @@ cli-help-arg-as = Jouer une carte qui n'est pas un jeton programmable : son ATR,
 cli-help-arg-apdu-log = Ajouter chaque APDU de commande reçue par le lecteur à FICHIER, une ligne hexadécimale chacune (commandes sécurisées : en-tête et longueur seulement)
 cli-help-arg-serial-list = Seulement ce jeton
 cli-help-arg-csv-export = Toutes les entrées du journal en CSV (sans secrets)
-cli-help-arg-entra = Les secrets gardés des jetons remis, au format CSV Entra ID des jetons OATH matériels (contient des secrets)
+cli-help-arg-entra = Les secrets conservés des jetons remis, au format CSV Entra ID des jetons OATH matériels (contient des secrets)
 cli-help-arg-unassigned = Avec --entra : écrire ici les jetons sans utilisateur (même format, UPN vide ; contient des secrets)
 cli-help-arg-batch-only = Seulement ce lot
 cli-help-arg-serial-assign = Le numéro de série du jeton [par défaut : lu sur le jeton posé sur le lecteur]
@@ -1113,14 +1116,14 @@ records-error-location = l'adresse du serveur de journal : { $detail }
 records-error-tls = TLS vers le serveur de journal : { $detail }
 records-error-station-name = le nom d'une connexion de station est fait de minuscules, de chiffres et de _ (commence par une lettre, 63 au plus) : { $name }
 records-error-not-a-server = les connexions de station n'existent que sur un serveur de journal (postgresql://…), pas dans un fichier de journal
-err-vault-no-fleet-key = le serveur de journal n'a pas encore de clé pour les secrets gardés : un administrateur lance 'totp-burner records init' (il demande la phrase secrète qui les ouvre)
+err-vault-no-fleet-key = le serveur de journal n'a pas encore de clé pour les secrets conservés : un administrateur lance 'totp-burner records init' (il demande la phrase de passe qui les ouvre)
 export-records-failed = Le journal n'a pas pu être lu : { $error }.
 export-sha256 = Le jeton { $serial } utilise SHA-256 ; Entra ID n'accepte que les jetons TOTP SHA-1.
 export-period = Le jeton { $serial } a un pas de temps qu'Entra ID n'accepte pas.
 export-write-failed = Impossible d'écrire { $path } : { $why }.
-vault-wrong-passphrase = La phrase secrète n'ouvre pas les secrets gardés.
-vault-passphrase-too-short = La phrase secrète fait moins de { $chars } caractères.
-vault-crypto = Les secrets gardés n'ont pas pu être chiffrés ou déchiffrés ({ $detail }).
+vault-wrong-passphrase = La phrase de passe n'ouvre pas les secrets conservés.
+vault-passphrase-too-short = La phrase de passe fait moins de { $chars } caractères.
+vault-crypto = Les secrets conservés n'ont pas pu être chiffrés ou déchiffrés ({ $detail }).
 
 ## h-polish
 gui-secret-browse = Parcourir…
