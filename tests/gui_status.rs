@@ -86,3 +86,19 @@ fn burn_does_not_say_checked_time_while_the_pc_clock_is_not_verified() {
     assert!(!has(&h, "this PC's checked time"));
     assert!(has(&h, "this PC's time (not checked against a time server"));
 }
+
+/// Issue 22: a key typed by hand is read back in groups of four once it is
+/// shown (never while it is hidden), so a typo is caught before Burn.
+#[test]
+fn a_typed_key_is_read_back_in_groups_of_four_only_when_shown() {
+    let clock = ManualClock::new(NOW);
+    let mut h = demo_app(&clock);
+    pump(&mut h, "the token to be read", token_identified);
+    type_secret(&mut h, "jbsw y3dp ehpk 3pxp");
+    assert!(!has(&h, "Read back"), "hidden: not read back");
+    assert!(!has(&h, "JBSW"));
+    click(&mut h, "Show secret");
+    assert!(has(&h, "Read back: JBSW Y3DP EHPK 3PXP"));
+    click(&mut h, "Show secret");
+    assert!(!has(&h, "JBSW Y3DP"), "hidden again");
+}

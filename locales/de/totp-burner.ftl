@@ -641,6 +641,7 @@ gui-secret-hold-qr = Halten Sie den QR-Code vor die Kamera.
 gui-secret-field = Geheimschlüssel, otpauth-Link oder Export:
 gui-secret-field-hint = Base32-Schlüssel, Hex, otpauth://… oder ein QR-Bild hierher ziehen
 gui-secret-pasted-cleared = Eingefügt: Die Zwischenablage wird geleert, damit der Geheimschlüssel dort nicht bleibt.
+gui-secret-read-back = Zum Vergleich: { $key }
 gui-secret-show = Geheimschlüssel zeigen
 gui-secret-clear = Leeren
 gui-secret-from-typed = eingetippt

@@ -637,6 +637,7 @@ gui-secret-hold-qr = Hold the QR code in front of the camera.
 gui-secret-field = Secret key, otpauth link or export:
 gui-secret-field-hint = Base32 key, hex, otpauth://… or drop a QR picture
 gui-secret-pasted-cleared = Pasted: the clipboard is cleared so the secret does not stay there.
+gui-secret-read-back = Read back: { $key }
 gui-secret-show = Show secret
 gui-secret-clear = Clear
 gui-secret-from-typed = typed

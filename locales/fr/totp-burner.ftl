@@ -646,6 +646,7 @@ gui-secret-hold-qr = Tenez le code QR devant la caméra.
 gui-secret-field = Clé secrète, lien otpauth ou export :
 gui-secret-field-hint = Clé Base32, hex, otpauth://… ou déposez une image QR
 gui-secret-pasted-cleared = Collé : le presse-papiers est vidé pour que le secret n'y reste pas.
+gui-secret-read-back = Relecture : { $key }
 gui-secret-show = Afficher le secret
 gui-secret-clear = Effacer
 gui-secret-from-typed = saisi au clavier

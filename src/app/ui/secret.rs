@@ -125,6 +125,29 @@ pub fn show_headed(
             }
         }
     });
+    // A key typed by hand, shown: read back in groups of four, so a typo
+    // (a valid but wrong Base32 key would burn and "match" locally) is
+    // caught against the service's screen before Burn.
+    if secret.reveal && secret.origin.as_deref() == Some("typed") {
+        let text = secret.text.trim_start();
+        let link = text
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("otpauth"));
+        // Built in one wiped buffer, reserved up front (no reallocation
+        // leaves a copy behind).
+        let mut groups = zeroize::Zeroizing::new(String::with_capacity(text.len() * 2 + 8));
+        let keep = |c: &char| !c.is_whitespace() && *c != '-';
+        for (i, c) in text.chars().filter(keep).enumerate() {
+            if i > 0 && i % 4 == 0 {
+                groups.push(' ');
+            }
+            groups.push(c.to_ascii_uppercase());
+        }
+        if !link && !groups.is_empty() {
+            let words = zeroize::Zeroizing::new(tr!("gui-secret-read-back", key = groups.as_str()));
+            ui.add(egui::Label::new(egui::RichText::new(words.as_str()).monospace()).wrap());
+        }
+    }
     if let Some(n) = &secret.note {
         ui.weak(n);
     }
