@@ -119,6 +119,16 @@ fn click_widget(display: &str, window: &str, log: &Path, label: &str) {
     std::thread::sleep(Duration::from_millis(300));
 }
 
+/// `records list --json` of the records in `data`.
+fn records_json(data: &Path) -> serde_json::Value {
+    let o = common::bin()
+        .env("TOTP_BURNER_DATA_DIR", data)
+        .args(["records", "list", "--json"])
+        .output()
+        .unwrap();
+    common::json(&o)
+}
+
 fn xdotool(display: &str, args: &[&str]) -> bool {
     Command::new("xdotool")
         .args(args)
@@ -254,12 +264,7 @@ fn a_pasted_link_without_options_burns_sha1_30s_and_is_recorded() {
     );
 
     // The burn is in the records, with the options burned.
-    let o = common::bin()
-        .env("TOTP_BURNER_DATA_DIR", &data)
-        .args(["records", "list", "--json"])
-        .output()
-        .unwrap();
-    let v = common::json(&o);
+    let v = records_json(&data);
     let list = v["records"].as_array().unwrap();
     assert_eq!(list.len(), 1, "{v}");
     assert_eq!(list[0]["serial"], SERIAL);
@@ -288,12 +293,7 @@ fn a_pasted_link_without_options_burns_sha1_30s_and_is_recorded() {
         || widget(&log, "Copy code").is_some_and(|(_, _, f)| !f.contains("disabled")),
     );
     assert!(widget(&log, "Check").is_none(), "the check is answered");
-    let o = common::bin()
-        .env("TOTP_BURNER_DATA_DIR", &data)
-        .args(["records", "list", "--json"])
-        .output()
-        .unwrap();
-    let v = common::json(&o);
+    let v = records_json(&data);
     assert_eq!(v["records"][0]["check"], "matched", "{v}");
     assert!(xdotool(&display, &["key", "Return"]));
     wait_for("the next token", Duration::from_secs(30), || {
